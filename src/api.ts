@@ -7,6 +7,8 @@ export interface LayerInfo {
   title_en: string;
   geometry: 'point' | 'line' | 'polygon' | 'mixed' | 'none';
   count: number;
+  sources: string[];
+  confidence: { high: number; medium: number; low: number };
 }
 
 export class ApiFailure extends Error {
@@ -36,3 +38,38 @@ export const fetchLayers = (signal?: AbortSignal) =>
   getJson<{ layers: LayerInfo[] }>('/api/layers', signal).then((r) => r.layers);
 
 export const fetchLayer = (id: string, signal?: AbortSignal) => getJson<FeatureCollection>(layerUrl(id), signal);
+
+export type Tier = 'leisure' | 'garden' | 'park';
+export type Mode = 'radius' | 'walk';
+
+export interface TierRate {
+  tier: Tier;
+  radius_m: number;
+  covered_km2: number;
+  total_km2: number;
+  coverage_pct: number;
+}
+
+export interface AreaRates {
+  id: string;
+  kind: 'district' | 'core' | 'zone' | 'belt';
+  name_zh: string;
+  name_en: string;
+  tiers: TierRate[];
+}
+
+export interface Coverage {
+  mode: Mode;
+  radii: Record<Tier, number>;
+  of: 'builtup' | 'land';
+  tiers: TierRate[];
+  areas: AreaRates[];
+  computed_ms: number;
+}
+
+export const ringsUrl = (mode: Mode) => `/api/coverage/rings?mode=${mode}`;
+
+export const fetchCoverage = (mode: Mode, signal?: AbortSignal) => getJson<Coverage>(`/api/coverage?mode=${mode}`, signal);
+
+export const fetchGaps = (tier: Tier, mode: Mode, signal?: AbortSignal) =>
+  getJson<FeatureCollection>(`/api/gaps?tier=${tier}&mode=${mode}`, signal);

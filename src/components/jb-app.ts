@@ -1,48 +1,87 @@
 import { LitElement, css, html } from 'lit';
-import { ApiFailure, fetchLayers, type LayerInfo } from '../api';
+import type { FeatureCollection } from 'geojson';
+import { ApiFailure, fetchCoverage, fetchGaps, fetchLayer, fetchLayers, type AreaRates, type Coverage, type LayerInfo } from '../api';
+import { areaKm2 } from '../geo';
 import { t, type Lang } from '../content/messages';
+import { parseState, serializeState, type Mode, type PanelId, type Tier, type ViewState } from '../state/view-state';
+import type { GroupId } from '../content/layer-groups';
+import type { CardFeature } from './jb-card';
+import type { FeatureSelectDetail, JbMap } from './jb-map';
+import './jb-about';
+import './jb-card';
+import './jb-coverage';
+import './jb-layers';
 import './jb-map';
+import './jb-panel';
+
+const message = (err: unknown) => (err instanceof ApiFailure ? err.message : String((err as Error)?.message ?? err));
 
 /**
- * <jb-app>: fills the page; loads what the worker serves and hands it to <jb-map>.
- * Shows a progress message while loading and a retry when the API fails.
+ * <jb-app>: fills the page and owns the state (view state mirrored in the URL, data from
+ * the worker). Children get properties and report back with events; nothing else holds state.
  */
 export class JbApp extends LitElement {
   static override properties = {
-    lang: { type: String, reflect: true },
+    state: { state: true },
     layers: { state: true },
-    status: { state: true },
-    error: { state: true },
+    loadError: { state: true },
+    coverage: { state: true },
+    coverageError: { state: true },
+    analysing: { state: true },
+    gaps: { state: true },
+    basemap: { state: true },
+    card: { state: true },
   };
 
   static override styles = css`
-    :host { display: block; position: relative; height: 100%; overflow: hidden; }
+    :host { display: block; position: relative; height: 100%; overflow: hidden; font-family: inherit; }
     jb-map { position: absolute; inset: 0; }
     header {
-      position: absolute; top: 12px; left: 12px; z-index: 2; max-width: min(420px, calc(100% - 80px));
-      background: rgb(255 255 255 / 0.92); border-radius: 8px; padding: 10px 14px;
+      position: absolute; top: 12px; left: 12px; z-index: 2; width: 332px;
+      background: rgb(255 255 255 / 0.96); border-radius: 8px; padding: 10px 14px;
       box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
     }
-    h1 { margin: 0; font-size: 1.25rem; }
-    p { margin: 4px 0 0; font-size: 0.85rem; color: #455a64; }
-    .status { position: absolute; left: 50%; top: 40%; transform: translateX(-50%); z-index: 3;
+    h1 { margin: 0; font-size: 1.25rem; display: flex; justify-content: space-between; align-items: center; gap: 8px; }
+    header p { margin: 4px 0 0; font-size: 0.8rem; color: #455a64; }
+    .lang { font: inherit; font-size: 0.8rem; padding: 6px 10px; border: 1px solid #90a4ae; border-radius: 14px; background: #fff; cursor: pointer; min-height: 32px; }
+    button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
+    .status { position: absolute; left: 50%; top: 40%; transform: translateX(-50%); z-index: 4;
       background: #fff; padding: 12px 16px; border-radius: 8px; box-shadow: 0 1px 6px rgb(0 0 0 / 0.25); }
     .status[role='alert'] { border-left: 4px solid #c62828; }
-    button { font: inherit; padding: 6px 12px; margin-left: 8px; cursor: pointer; }
-    button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
+    .status button { font: inherit; padding: 6px 12px; margin-left: 8px; cursor: pointer; }
+    .progress { position: absolute; top: 0; left: 0; right: 0; height: 3px; z-index: 5; background: linear-gradient(90deg, transparent, #2e7d32, transparent); background-size: 50% 100%; animation: slide 1.2s linear infinite; }
+    @keyframes slide { from { background-position: -50% 0; } to { background-position: 150% 0; } }
+    @media (prefers-reduced-motion: reduce) { .progress { animation: none; background: #2e7d32; } }
+    @media (max-width: 700px) {
+      header { left: 8px; right: 60px; width: auto; padding: 8px 10px; }
+      header p { display: none; }
+      h1 { font-size: 1.05rem; }
+    }
   `;
 
-  declare lang: Lang;
+  declare state: ViewState;
   declare layers: LayerInfo[];
-  declare status: 'loading' | 'ready' | 'failed';
-  declare error: string;
+  declare loadError: string;
+  declare coverage: Coverage | undefined;
+  declare coverageError: string;
+  declare analysing: boolean;
+  declare gaps: FeatureCollection | undefined;
+  declare basemap: boolean;
+  declare card: (CardFeature & { id: string }) | undefined;
+  private inflight?: AbortController;
 
   constructor() {
     super();
-    this.lang = navigator.language?.toLowerCase().startsWith('zh') === false ? 'en' : 'zh';
+    this.state = parseState(location.search);
     this.layers = [];
-    this.status = 'loading';
-    this.error = '';
+    this.loadError = '';
+    this.coverageError = '';
+    this.analysing = false;
+    this.basemap = false;
+  }
+
+  private get uiLang(): Lang {
+    return this.state.lang ?? (navigator.language?.toLowerCase().startsWith('zh') === false ? 'en' : 'zh');
   }
 
   override connectedCallback() {
@@ -51,28 +90,120 @@ export class JbApp extends LitElement {
   }
 
   private async load() {
-    this.status = 'loading';
+    this.loadError = '';
     try {
       this.layers = await fetchLayers();
-      this.status = 'ready';
     } catch (err) {
-      this.error = err instanceof ApiFailure ? err.message : String(err);
-      this.status = 'failed';
+      this.loadError = message(err);
+      return;
+    }
+    await this.analyse();
+  }
+
+  /** Fetches coverage and the gaps of the selected tier for the current mode. */
+  private async analyse() {
+    this.inflight?.abort();
+    const ctrl = (this.inflight = new AbortController());
+    this.analysing = true;
+    this.coverageError = '';
+    const { mode, tier } = this.state;
+    try {
+      const [coverage, gaps] = await Promise.all([fetchCoverage(mode, ctrl.signal), fetchGaps(tier, mode, ctrl.signal)]);
+      this.coverage = coverage;
+      this.gaps = gaps;
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
+      // Keep the last good results on screen; say what failed.
+      this.coverageError = message(err);
+    } finally {
+      if (this.inflight === ctrl) this.analysing = false;
     }
   }
 
+  private patchState(patch: Partial<ViewState>) {
+    this.state = { ...this.state, ...patch };
+    history.replaceState(history.state, '', `${location.pathname}${serializeState(this.state)}${location.hash}`);
+  }
+
+  private setMode(mode: Mode) {
+    this.patchState({ mode });
+    void this.analyse();
+  }
+
+  private async setTier(tier: Tier) {
+    this.patchState({ tier });
+    try {
+      this.gaps = await fetchGaps(tier, this.state.mode);
+    } catch (err) {
+      this.coverageError = message(err);
+    }
+  }
+
+  private toggleGroup(id: GroupId, on: boolean) {
+    const visible = new Set(this.state.visible);
+    if (on) visible.add(id);
+    else visible.delete(id);
+    this.patchState({ visible });
+  }
+
+  private async select(detail: FeatureSelectDetail | null) {
+    if (!detail) {
+      this.card = undefined;
+      return;
+    }
+    const id = String(detail.properties.id ?? '');
+    this.card = { ...detail, id };
+    // Area from the source geometry (rendered geometry is clipped to tiles).
+    try {
+      const fc = await fetchLayer(detail.group);
+      const f = fc.features.find((x) => x.properties?.id === id);
+      if (f && this.card?.id === id) this.card = { ...this.card, areaKm2: areaKm2(f.geometry) };
+    } catch {
+      /* the card still shows everything else */
+    }
+  }
+
+  private rates(): AreaRates | undefined {
+    return this.card ? this.coverage?.areas.find((a) => a.id === this.card!.id) : undefined;
+  }
+
   override render() {
-    const lang = this.lang;
+    const lang = this.uiLang;
+    const s = this.state;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${t(lang, 'title')} · ${t(lang === 'zh' ? 'en' : 'zh', 'title')}`;
+    const analysis = this.coverage !== undefined;
     return html`
+      ${this.analysing || (this.layers.length === 0 && !this.loadError) ? html`<div class="progress" role="progressbar" aria-label=${t(lang, this.layers.length ? 'analysing' : 'loading')}></div>` : null}
+      <jb-map
+        .available=${this.layers} .visible=${s.visible} .lang=${lang} .mode=${s.mode} .analysis=${analysis} .gaps=${this.gaps}
+        .basemap=${this.basemap} .selectedId=${this.card?.id ?? ''} .view=${{ center: s.center, zoom: s.zoom }} label=${t(lang, 'mapLabel')}
+        @view-change=${(e: CustomEvent<{ center: [number, number]; zoom: number }>) => this.patchState(e.detail)}
+        @feature-select=${(e: CustomEvent<FeatureSelectDetail | null>) => this.select(e.detail)}
+      ></jb-map>
       <header>
-        <h1>${t(lang, 'title')}</h1>
+        <h1><span>${t(lang, 'title')}</span>
+          <button class="lang" aria-label=${t(lang, 'langSwitchLabel')} @click=${() => this.patchState({ lang: lang === 'zh' ? 'en' : 'zh' })}>${t(lang, 'langSwitch')}</button>
+        </h1>
         <p>${t(lang, 'subtitle')}</p>
       </header>
-      <jb-map .layers=${this.layers} label=${t(lang, 'mapLabel')}></jb-map>
-      ${this.status === 'loading' ? html`<div class="status" role="status">${t(lang, 'loading')}</div>` : null}
-      ${this.status === 'failed'
-        ? html`<div class="status" role="alert">${t(lang, 'loadFailed')}${this.error}
+      <jb-panel .active=${s.panel} .lang=${lang} @panel-change=${(e: CustomEvent<PanelId>) => this.patchState({ panel: e.detail })}>
+        <jb-coverage slot="coverage" .lang=${lang} .coverage=${this.coverage} .gaps=${this.gaps} .mode=${s.mode} .tier=${s.tier}
+          .loading=${this.analysing} .error=${this.coverageError}
+          @mode-change=${(e: CustomEvent<Mode>) => this.setMode(e.detail)}
+          @tier-change=${(e: CustomEvent<Tier>) => this.setTier(e.detail)}
+          @gap-select=${(e: CustomEvent<[number, number, number, number]>) => this.renderRoot.querySelector<JbMap>('jb-map')?.focusOn(e.detail)}
+          @retry=${() => this.analyse()}
+        ></jb-coverage>
+        <jb-layers slot="layers" .lang=${lang} .visible=${s.visible} .available=${this.layers} .analysis=${analysis} .basemap=${this.basemap}
+          @toggle-group=${(e: CustomEvent<{ id: GroupId; on: boolean }>) => this.toggleGroup(e.detail.id, e.detail.on)}
+          @toggle-basemap=${(e: CustomEvent<boolean>) => (this.basemap = e.detail)}
+        ></jb-layers>
+        <jb-about slot="about" .lang=${lang} .available=${this.layers}></jb-about>
+      </jb-panel>
+      ${this.card ? html`<jb-card .lang=${lang} .feature=${this.card} .rates=${this.rates()} @close=${() => (this.card = undefined)}></jb-card>` : null}
+      ${this.loadError
+        ? html`<div class="status" role="alert">${t(lang, 'loadFailed')}${this.loadError}
             <button @click=${() => this.load()}>${t(lang, 'retry')}</button></div>`
         : null}
     `;

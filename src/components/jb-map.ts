@@ -1,9 +1,16 @@
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import {
+  FullscreenControl, LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
+  type ExpressionSpecification, type GeoJSONSource, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification,
+} from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { layerUrl, type LayerInfo } from '../api';
-import { BACKGROUND, CJK_FONT_FAMILY, DISTRICT_BOUNDS, FALLBACK, THEME, type ThemeLayer } from '../content/map-theme';
+import type { FeatureCollection } from 'geojson';
+import { layerUrl, ringsUrl, type LayerInfo, type Mode } from '../api';
+import { BASEMAP, CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
+import { BOUNDARY_LAYERS, BOUNDARY_LINE, LAYER_GROUPS, PLAN_LABELS, type GroupId, type SourceId, type StyleLayer } from '../content/layer-groups';
+import { PALETTE } from '../content/palette';
+import type { Lang } from '../content/messages';
 
 // Under Vite the worker must be given as a URL of our own origin, or the map never goes idle.
 setWorkerUrl(workerUrl);
@@ -15,30 +22,57 @@ declare global {
   }
 }
 
-/** A style with no remote resources at all: no tiles, no glyphs, no sprites. */
+export interface FeatureSelectDetail {
+  group: GroupId;
+  properties: Record<string, unknown>;
+  bounds: [number, number, number, number];
+}
+
+/** Click priority when features overlap: the most specific thing wins. */
+const CLICK_ORDER: GroupId[] = ['greenspaces', 'landmarks', 'cores', 'belt', 'zones'];
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 function baseStyle(): StyleSpecification {
+  // No remote resources: no tiles, glyphs or sprites (MapLibre draws glyphs locally).
   return {
     version: 8,
     sources: {},
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }],
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } }],
   };
 }
 
-function themeFor(layer: LayerInfo): ThemeLayer[] {
-  const themed = THEME[layer.id];
-  if (themed) return themed;
-  const kind = layer.geometry === 'mixed' || layer.geometry === 'none' ? 'polygon' : layer.geometry;
-  return FALLBACK[kind](layer.id);
+const nameExpr = (lang: Lang): ExpressionSpecification => ['coalesce', ['get', `name_${lang}`], ['get', 'name_zh'], ''];
+
+function bboxOf(f: MapGeoJSONFeature): [number, number, number, number] {
+  const b = new LngLatBounds();
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') b.extend([c[0], c[1] as number]);
+    else if (Array.isArray(c)) c.forEach(walk);
+  };
+  walk((f.geometry as { coordinates?: unknown }).coordinates);
+  return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
 }
 
 /**
- * <jb-map>: owns the MapLibre map. Properties down: `layers` (what the worker serves).
- * Events up: `map-ready` once every layer is loaded and the map is idle (detail: the map),
- * `map-error` when the map cannot load a layer.
+ * <jb-map>: owns the MapLibre map and nothing else.
+ * Properties down: `available` (shipped layers), `visible` groups, `lang`, `mode`,
+ * `analysis` (whether coverage results exist), `gaps` (FeatureCollection), `basemap`,
+ * `selectedId`, `view` (initial camera).
+ * Events up: `map-ready` (all shown sources loaded, map idle), `map-busy`,
+ * `feature-select` (FeatureSelectDetail), `view-change` ({center, zoom}), `map-error`.
  */
 export class JbMap extends LitElement {
   static override properties = {
-    layers: { attribute: false },
+    available: { attribute: false },
+    visible: { attribute: false },
+    lang: { type: String },
+    mode: { type: String },
+    analysis: { type: Boolean },
+    gaps: { attribute: false },
+    basemap: { type: Boolean },
+    selectedId: { type: String },
+    view: { attribute: false },
     label: { type: String },
   };
 
@@ -47,16 +81,35 @@ export class JbMap extends LitElement {
     css`
       :host { display: block; position: relative; }
       #map { position: absolute; inset: 0; }
+      .maplibregl-ctrl button:focus-visible { outline: 3px solid #1565c0; }
+      /* Keep the scale bar and attribution above the phone's bottom sheet. */
+      @media (max-width: 700px) { .maplibregl-ctrl-bottom-left, .maplibregl-ctrl-bottom-right { bottom: 40vh; } }
     `,
   ];
 
-  declare layers: LayerInfo[];
+  declare available: LayerInfo[];
+  declare visible: Set<GroupId>;
+  declare lang: Lang;
+  declare mode: Mode;
+  declare analysis: boolean;
+  declare gaps: FeatureCollection | undefined;
+  declare basemap: boolean;
+  declare selectedId: string;
+  declare view: { center?: [number, number]; zoom?: number };
   declare label: string;
   private map?: MapLibreMap;
+  private styleLoaded = false;
 
   constructor() {
     super();
-    this.layers = [];
+    this.available = [];
+    this.visible = new Set();
+    this.lang = 'zh';
+    this.mode = 'radius';
+    this.analysis = false;
+    this.basemap = false;
+    this.selectedId = '';
+    this.view = {};
     this.label = '';
   }
 
@@ -66,26 +119,34 @@ export class JbMap extends LitElement {
 
   override firstUpdated() {
     const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
+    const { center, zoom } = this.view;
     const map = new MapLibreMap({
       container,
       style: baseStyle(),
-      bounds: DISTRICT_BOUNDS,
-      fitBoundsOptions: { padding: 24 },
+      ...(center && zoom !== undefined ? { center, zoom } : { bounds: DISTRICT_BOUNDS, fitBoundsOptions: { padding: this.panelPadding() } }),
       localIdeographFontFamily: CJK_FONT_FAMILY,
       attributionControl: { compact: true },
+      maxBounds: [[105.6, 29.1], [107.7, 30.1]],
     });
     map.addControl(new NavigationControl(), 'top-right');
+    map.addControl(new FullscreenControl({ container: document.documentElement }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    map.on('error', (e) => {
-      this.dispatchEvent(new CustomEvent('map-error', { detail: { message: e.error?.message ?? 'map error' }, bubbles: true, composed: true }));
+    map.on('error', (e) => this.emit('map-error', { message: e.error?.message ?? 'map error' }));
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      this.emit('view-change', { center: [c.lng, c.lat], zoom: map.getZoom() });
     });
+    map.on('click', (e) => this.onClick(e.point));
     this.map = map;
     window.jbMap = map;
-    map.once('load', () => this.syncLayers());
+    map.once('load', () => {
+      this.styleLoaded = true;
+      this.sync(new Set(['available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selectedId']));
+    });
   }
 
   override updated(changed: PropertyValues<this>) {
-    if (changed.has('layers') && this.map?.loaded()) this.syncLayers();
+    if (this.styleLoaded) this.sync(new Set([...changed.keys()] as string[]));
   }
 
   override disconnectedCallback() {
@@ -94,28 +155,148 @@ export class JbMap extends LitElement {
     this.map = undefined;
   }
 
-  /** Adds a GeoJSON source and its themed style layers for each layer not yet on the map. */
-  private syncLayers() {
-    const map = this.map;
-    if (!map || this.layers.length === 0) return;
-    for (const layer of this.layers) {
-      if (map.getSource(layer.id)) continue;
-      map.addSource(layer.id, { type: 'geojson', data: layerUrl(layer.id), attribution: '' });
-      for (const spec of themeFor(layer)) map.addLayer({ ...spec, source: layer.id } as Parameters<MapLibreMap['addLayer']>[0]);
-    }
-    this.whenSettled(() => {
-      document.documentElement.dataset.mapReady = 'true';
-      this.dispatchEvent(new CustomEvent('map-ready', { detail: { map }, bubbles: true, composed: true }));
-    });
+  /** Moves the camera to a lon/lat box (instantly when the user prefers reduced motion). */
+  focusOn(bounds: [number, number, number, number]) {
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const pad = this.panelPadding();
+    this.map?.fitBounds(bounds, { padding: { ...pad, left: pad.left + 40, bottom: pad.bottom + 40, top: pad.top + 40, right: pad.right + 40 }, maxZoom: 15, duration: reduce ? 0 : 1200 });
   }
 
-  /** Calls back once every source has loaded and the map has gone idle. */
-  private whenSettled(done: () => void) {
+  /** Room for the side panel (desktop) or bottom sheet (phone), so the district is not hidden. */
+  private panelPadding() {
+    const w = this.clientWidth || innerWidth;
+    const h = this.clientHeight || innerHeight;
+    return w > 700 ? { left: 390, right: 60, top: 30, bottom: 30 } : { left: 12, right: 12, top: 70, bottom: Math.round(h * 0.42) };
+  }
+
+  private emit(type: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private hasSource(id: SourceId): boolean {
+    if (id === 'rings' || id === 'gaps') return this.analysis;
+    return this.available.some((l) => l.id === id);
+  }
+
+  private sync(changed: Set<string>) {
     const map = this.map!;
+    let dataChanged = false;
+    if (changed.has('available') || changed.has('analysis')) dataChanged = this.addMissing() || dataChanged;
+    if (changed.has('mode') && this.analysis && map.getSource('rings')) {
+      (map.getSource('rings') as GeoJSONSource).setData(ringsUrl(this.mode));
+      dataChanged = true;
+    }
+    if (changed.has('gaps') && map.getSource('gaps')) {
+      (map.getSource('gaps') as GeoJSONSource).setData(this.gaps ?? EMPTY);
+      dataChanged = true;
+    }
+    if (changed.has('visible') || dataChanged) this.applyVisibility();
+    if (changed.has('lang') || dataChanged) this.applyLang();
+    if (changed.has('basemap')) this.applyBasemap();
+    if (changed.has('selectedId') || dataChanged) this.applySelection();
+    if (dataChanged || changed.has('available')) this.settle();
+  }
+
+  /** Adds sources and style layers for data that has arrived; true if anything was added. */
+  private addMissing(): boolean {
+    const map = this.map!;
+    let added = false;
+    const addSource = (id: SourceId) => {
+      if (map.getSource(id) || !this.hasSource(id)) return false;
+      const data = id === 'rings' ? ringsUrl(this.mode) : id === 'gaps' ? (this.gaps ?? EMPTY) : layerUrl(id);
+      map.addSource(id, { type: 'geojson', data });
+      added = true;
+      return true;
+    };
+    const addLayer = (source: SourceId, spec: StyleLayer, before?: string) => {
+      if (map.getLayer(spec.id)) return;
+      map.addLayer({ ...spec, source } as LayerSpecification, before && map.getLayer(before) ? before : undefined);
+    };
+    if (addSource('boundary')) {
+      for (const l of BOUNDARY_LAYERS) addLayer('boundary', l);
+      addLayer('boundary', BOUNDARY_LINE);
+    }
+    // Keep the manifest order: each group goes below the boundary line and plan labels.
+    for (const group of LAYER_GROUPS) {
+      addSource(group.source);
+      if (!map.getSource(group.source)) continue;
+      for (const l of group.layers) addLayer(group.source, l, 'boundary-line');
+      if (group.id === 'neighbours' && map.getLayer('boundary-fill') && map.getLayer('neighbours-fill')) {
+        map.moveLayer('neighbours-fill', 'boundary-fill');
+        map.moveLayer('neighbours-line', 'boundary-fill');
+      }
+    }
+    for (const { source, layer } of PLAN_LABELS) if (map.getSource(source)) addLayer(source, layer);
+    if (map.getSource('zones') && !map.getLayer('selected-line')) {
+      for (const src of ['zones', 'cores', 'belt', 'greenspaces'] as const) {
+        if (!map.getSource(src)) continue;
+        addLayer(src, { id: `${src}-selected`, type: 'line', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#000000', 'line-width': 4 } });
+      }
+    }
+    return added;
+  }
+
+  private applyVisibility() {
+    const map = this.map!;
+    const set = (id: string, on: boolean) => map.getLayer(id) && map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+    for (const g of LAYER_GROUPS) for (const l of g.layers) set(l.id, this.visible.has(g.id));
+    for (const { group, layer } of PLAN_LABELS) set(layer.id, this.visible.has(group));
+  }
+
+  private applyLang() {
+    const map = this.map!;
+    const texts = [...LAYER_GROUPS.flatMap((g) => g.layers), ...PLAN_LABELS.map((p) => p.layer)];
+    for (const l of texts) {
+      if (l.type === 'symbol' && map.getLayer(l.id)) map.setLayoutProperty(l.id, 'text-field', nameExpr(this.lang));
+    }
+  }
+
+  private applyBasemap() {
+    const map = this.map!;
+    if (this.basemap && !map.getSource('basemap')) {
+      map.addSource('basemap', { type: 'raster', tiles: [BASEMAP.tiles], tileSize: 256, attribution: BASEMAP.attribution, maxzoom: 19 });
+      map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.9 } }, map.getStyle().layers[1]?.id);
+    }
+    if (map.getLayer('basemap')) map.setLayoutProperty('basemap', 'visibility', this.basemap ? 'visible' : 'none');
+    if (map.getLayer('boundary-fill')) map.setPaintProperty('boundary-fill', 'fill-opacity', this.basemap ? 0.15 : 0.85);
+    if (map.getLayer('neighbours-fill')) map.setPaintProperty('neighbours-fill', 'fill-opacity', this.basemap ? 0.1 : 0.7);
+  }
+
+  private applySelection() {
+    const map = this.map!;
+    for (const src of ['zones', 'cores', 'belt', 'greenspaces']) {
+      if (map.getLayer(`${src}-selected`)) map.setFilter(`${src}-selected`, ['==', ['get', 'id'], this.selectedId || '\u0000']);
+    }
+  }
+
+  private onClick(point: { x: number; y: number }) {
+    const map = this.map!;
+    const box: [[number, number], [number, number]] = [[point.x - 4, point.y - 4], [point.x + 4, point.y + 4]];
+    for (const gid of CLICK_ORDER) {
+      const group = LAYER_GROUPS.find((g) => g.id === gid)!;
+      if (!this.visible.has(gid)) continue;
+      const ids = group.layers.filter((l) => l.type === 'fill' || l.type === 'circle').map((l) => l.id).filter((id) => map.getLayer(id));
+      if (!ids.length) continue;
+      const [f] = map.queryRenderedFeatures(box, { layers: ids });
+      if (f) {
+        this.emit('feature-select', { group: gid, properties: { ...f.properties }, bounds: bboxOf(f) } satisfies FeatureSelectDetail);
+        return;
+      }
+    }
+    this.emit('feature-select', null);
+  }
+
+  /** Flags the page busy, then ready once every source is loaded and the map is idle. */
+  private settle() {
+    const map = this.map!;
+    document.documentElement.dataset.mapReady = 'false';
+    this.emit('map-busy', null);
     const check = () => {
-      const ids = this.layers.map((l) => l.id);
-      if (ids.every((id) => map.isSourceLoaded(id)) && map.loaded()) done();
-      else map.once('idle', check);
+      const ids = Object.keys(map.getStyle().sources).filter((id) => id !== 'basemap');
+      if (ids.every((id) => map.isSourceLoaded(id)) && map.loaded()) {
+        document.documentElement.dataset.mapReady = 'true';
+        this.emit('map-ready', { map });
+      } else map.once('idle', check);
     };
     map.once('idle', check);
   }

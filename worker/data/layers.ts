@@ -19,6 +19,9 @@ export interface LayerInfo {
   /** Geometry kind of the layer's features: point, line, polygon, or mixed. */
   geometry: 'point' | 'line' | 'polygon' | 'mixed' | 'none';
   count: number;
+  /** Where the features come from and how sure we are: shown in the "about the data" panel. */
+  sources: string[];
+  confidence: { high: number; medium: number; low: number };
 }
 
 const textById = new Map<string, string>();
@@ -57,6 +60,17 @@ function geometryKind(fc: FeatureCollection): LayerInfo['geometry'] {
   return [...kinds][0] as LayerInfo['geometry'];
 }
 
+function provenance(fc: FeatureCollection): Pick<LayerInfo, 'sources' | 'confidence'> {
+  const sources = new Set<string>();
+  const confidence = { high: 0, medium: 0, low: 0 };
+  for (const f of fc.features) {
+    const p = f.properties ?? {};
+    if (typeof p.source === 'string') sources.add(p.source);
+    if (p.confidence === 'high' || p.confidence === 'medium' || p.confidence === 'low') confidence[p.confidence as 'high']++;
+  }
+  return { sources: [...sources], confidence };
+}
+
 let infos: LayerInfo[] | undefined;
 
 /** Manifest order, only layers whose file exists. */
@@ -65,7 +79,7 @@ export function listLayers(): LayerInfo[] {
     .filter((l) => textById.has(l.id))
     .map((l) => {
       const fc = getLayer(l.id)!;
-      return { id: l.id, title_zh: l.title_zh, title_en: l.title_en, geometry: geometryKind(fc), count: fc.features.length };
+      return { id: l.id, title_zh: l.title_zh, title_en: l.title_en, geometry: geometryKind(fc), count: fc.features.length, ...provenance(fc) };
     });
   return infos;
 }

@@ -1,0 +1,87 @@
+import { LitElement, css, html } from 'lit';
+import type { Geometry } from 'geojson';
+import type { AreaRates, Tier } from '../api';
+import { formatNumber } from '../geo';
+import { t, type Lang } from '../content/messages';
+import { TIER_LABEL } from '../content/targets';
+
+export interface CardFeature {
+  group: string;
+  properties: Record<string, unknown>;
+  /** Land area in km² where the geometry is a polygon. */
+  areaKm2?: number;
+  geometry?: Geometry;
+}
+
+const TIERS: Tier[] = ['leisure', 'garden', 'park'];
+
+/**
+ * <jb-card>: what the plan wants at a clicked zone, core, belt or green space, its area,
+ * its coverage, and where the data come from. All user-visible data is rendered as text.
+ * Event: `close`.
+ */
+export class JbCard extends LitElement {
+  static override properties = { lang: { type: String }, feature: { attribute: false }, rates: { attribute: false } };
+
+  static override styles = css`
+    :host { display: block; position: absolute; z-index: 3; right: 56px; top: 12px; width: min(340px, calc(100% - 80px));
+      background: #fff; border-radius: 8px; box-shadow: 0 2px 10px rgb(0 0 0 / 0.3); padding: 12px 14px; font-size: 14px; color: #263238; }
+    h2 { margin: 0 32px 4px 0; font-size: 1.1rem; }
+    .close { position: absolute; right: 6px; top: 6px; border: 0; background: none; font-size: 22px; width: 40px; height: 40px; cursor: pointer; }
+    .close:focus-visible { outline: 3px solid #1565c0; }
+    dl { display: grid; grid-template-columns: auto 1fr; gap: 4px 10px; margin: 8px 0 0; font-size: 0.9em; }
+    dt { color: #607d8b; }
+    dd { margin: 0; }
+    .schematic { color: #b23c00; font-size: 0.85em; }
+    p { margin: 6px 0; line-height: 1.45; }
+    @media (max-width: 700px) { :host { left: 8px; right: 8px; width: auto; top: 8px; } }
+  `;
+
+  declare lang: Lang;
+  declare feature: CardFeature | undefined;
+  declare rates: AreaRates | undefined;
+
+  constructor() {
+    super();
+    this.lang = 'zh';
+  }
+
+  override render() {
+    const f = this.feature;
+    if (!f) return null;
+    const lang = this.lang;
+    const p = f.properties;
+    const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : '');
+    const name = str(`name_${lang}`) || str('name_zh');
+    const summary = str(`summary_${lang}`);
+    const conf = str('confidence');
+    const areaHa = typeof p.area_ha === 'number' ? p.area_ha : undefined;
+    const schematic = p.schematic === true || p.schematic === 'true';
+    return html`
+      <button class="close" aria-label=${t(lang, 'close')} @click=${() => this.dispatchEvent(new CustomEvent('close', { bubbles: true, composed: true }))}>×</button>
+      <h2>${name}</h2>
+      ${schematic ? html`<div class="schematic">${t(lang, 'cardSchematic')}</div>` : null}
+      ${summary ? html`<p><strong>${t(lang, 'cardPlan')}:</strong> ${summary}</p>` : null}
+      <dl>
+        ${p.tier ? html`<dt>${t(lang, 'tierCol')}</dt><dd>${t(lang, TIER_LABEL[p.tier as Tier] ?? 'tierLeisure')}</dd>` : null}
+        ${areaHa !== undefined
+          ? html`<dt>${t(lang, 'cardArea')}</dt><dd>${t(lang, 'ha', { v: formatNumber(areaHa, lang) })}</dd>`
+          : f.areaKm2
+            ? html`<dt>${t(lang, 'cardArea')}</dt><dd>${t(lang, 'approx')} ${t(lang, 'km2', { v: formatNumber(f.areaKm2, lang) })}</dd>`
+            : null}
+        ${this.rates
+          ? TIERS.map((tier) => {
+              const r = this.rates!.tiers.find((x) => x.tier === tier);
+              return r
+                ? html`<dt>${t(lang, 'cardCoverage', { tier: `${r.radius_m} m` })}</dt><dd data-tier=${tier}>${formatNumber(r.coverage_pct, lang)}%</dd>`
+                : null;
+            })
+          : null}
+        ${str('source') ? html`<dt>${t(lang, 'cardSource')}</dt><dd>${str('source')}</dd>` : null}
+        ${conf ? html`<dt>${t(lang, 'cardConfidence')}</dt><dd>${t(lang, `confidence_${conf}` as 'confidence_low')}</dd>` : null}
+      </dl>
+    `;
+  }
+}
+
+customElements.define('jb-card', JbCard);

@@ -1,0 +1,182 @@
+import { LitElement, css, html, svg } from 'lit';
+import type { FeatureCollection } from 'geojson';
+import type { AreaRates, Coverage, Mode, Tier } from '../api';
+import { bboxOfGeometry, formatNumber } from '../geo';
+import { t, type Lang, type MessageKey } from '../content/messages';
+import { TARGETS, TIER_LABEL } from '../content/targets';
+import { PALETTE } from '../content/palette';
+
+const KIND_LABEL: Record<AreaRates['kind'], MessageKey> = { district: 'kindDistrict', core: 'kindCore', zone: 'kindZone', belt: 'kindBelt' };
+const TIER_ORDER: Tier[] = ['leisure', 'garden', 'park'];
+
+/**
+ * <jb-coverage>: the district's rates against national targets, a small chart, the
+ * per-zone/core table, the radius/walk switch and the largest gaps.
+ * Events: `mode-change` (Mode), `tier-change` (Tier), `gap-select` (bbox), `retry`.
+ */
+export class JbCoverage extends LitElement {
+  static override properties = {
+    lang: { type: String },
+    coverage: { attribute: false },
+    gaps: { attribute: false },
+    mode: { type: String },
+    tier: { type: String },
+    loading: { type: Boolean },
+    error: { type: String },
+  };
+
+  static override styles = css`
+    :host { display: block; }
+    h2 { font-size: 1rem; margin: 0 0 6px; }
+    h3 { font-size: 0.92rem; margin: 14px 0 6px; }
+    .sub { color: #607d8b; font-size: 0.82em; margin: 0 0 8px; }
+    fieldset { border: 0; padding: 0; margin: 0 0 10px; display: flex; flex-wrap: wrap; gap: 4px 12px; }
+    legend { font-size: 0.82em; color: #607d8b; padding: 0; margin-bottom: 2px; }
+    label { display: inline-flex; align-items: center; gap: 4px; min-height: 32px; cursor: pointer; }
+    input:focus-visible, button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
+    table { width: 100%; border-collapse: collapse; font-size: 0.86em; font-variant-numeric: tabular-nums; }
+    th, td { text-align: right; padding: 4px 4px; border-bottom: 1px solid #eceff1; }
+    th:first-child, td:first-child { text-align: left; }
+    .ok { color: #1b5e20; font-weight: 600; }
+    .low { color: #b23c00; font-weight: 600; }
+    .kind { color: #90a4ae; font-size: 0.85em; }
+    ol { margin: 0; padding-left: 1.4em; }
+    ol button { font: inherit; text-align: left; border: 0; background: none; padding: 6px 2px; cursor: pointer; color: #0d47a1; text-decoration: underline; min-height: 32px; }
+    .status { padding: 8px; background: #fff8e1; border-radius: 6px; }
+    .status[role='alert'] { background: #ffebee; }
+    .status button { font: inherit; margin-left: 6px; }
+    svg text { font-size: 11px; fill: #37474f; }
+  `;
+
+  declare lang: Lang;
+  declare coverage: Coverage | undefined;
+  declare gaps: FeatureCollection | undefined;
+  declare mode: Mode;
+  declare tier: Tier;
+  declare loading: boolean;
+  declare error: string;
+
+  constructor() {
+    super();
+    this.lang = 'zh';
+    this.mode = 'radius';
+    this.tier = 'leisure';
+    this.loading = false;
+    this.error = '';
+  }
+
+  private emit(type: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private pct(v: number) {
+    return `${formatNumber(v, this.lang)}%`;
+  }
+
+  private chart(c: Coverage) {
+    const w = 320, row = 26, h = row * 3 + 8, x0 = 92, span = w - x0 - 40;
+    return html`<svg viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label=${t(this.lang, 'chartTitle')}>
+      ${TIER_ORDER.map((tier, i) => {
+        const r = c.tiers.find((x) => x.tier === tier);
+        if (!r) return null;
+        const y = 4 + i * row;
+        const target = TARGETS[tier].pct;
+        return svg`
+          <text x="0" y=${y + 15}>${t(this.lang, TIER_LABEL[tier]).split(' /')[0]}</text>
+          <rect x=${x0} y=${y + 3} width=${span} height="16" fill="#eceff1"></rect>
+          <rect x=${x0} y=${y + 3} width=${(span * Math.min(100, r.coverage_pct)) / 100} height="16" fill=${PALETTE.tiers[tier]}></rect>
+          <line x1=${x0 + (span * target) / 100} x2=${x0 + (span * target) / 100} y1=${y} y2=${y + 22} stroke="#b23c00" stroke-width="2" stroke-dasharray="3 2"></line>
+          <text x=${x0 + span + 4} y=${y + 15}>${Math.round(r.coverage_pct)}%</text>`;
+      })}
+    </svg>`;
+  }
+
+  override render() {
+    const lang = this.lang;
+    const c = this.coverage;
+    return html`
+      <h2>${t(lang, 'coverageTitle')}</h2>
+      <fieldset>
+        <legend>${t(lang, 'modeLabel')}</legend>
+        ${(['radius', 'walk'] as const).map(
+          (m) => html`<label><input type="radio" name="mode" value=${m} .checked=${this.mode === m}
+            @change=${() => this.emit('mode-change', m)} />${t(lang, m === 'radius' ? 'modeRadius' : 'modeWalk')}</label>`,
+        )}
+      </fieldset>
+      ${this.error
+        ? html`<p class="status" role="alert">${t(lang, 'analysisFailed')}${this.error}<button @click=${() => this.emit('retry', null)}>${t(lang, 'retry')}</button></p>`
+        : null}
+      ${this.loading ? html`<p class="status" role="status">${t(lang, 'analysing')}</p>` : null}
+      ${c ? this.renderResults(c) : null}
+    `;
+  }
+
+  private renderResults(c: Coverage) {
+    const lang = this.lang;
+    const areas = c.areas.filter((a) => a.kind !== 'district');
+    return html`
+      <p class="sub">${t(lang, 'coverageOf')}</p>
+      <table class="tiers">
+        <thead><tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'radiusCol')}</th><th>${t(lang, 'rateCol')}</th><th>${t(lang, 'targetCol')}</th></tr></thead>
+        <tbody>
+          ${TIER_ORDER.map((tier) => {
+            const r = c.tiers.find((x) => x.tier === tier);
+            if (!r) return null;
+            const target = TARGETS[tier];
+            const ok = r.coverage_pct > target.pct;
+            return html`<tr data-tier=${tier}>
+              <td>${t(lang, TIER_LABEL[tier])}</td><td>${r.radius_m} m</td>
+              <td class="rate">${this.pct(r.coverage_pct)}</td>
+              <td class=${ok ? 'ok' : 'low'} title=${t(lang, target.label)}>&gt;${target.pct}% · ${t(lang, ok ? 'meets' : 'below')}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+      <h3>${t(lang, 'chartTitle')}</h3>
+      ${this.chart(c)}
+      <h3>${t(lang, 'areasTitle')}</h3>
+      <table class="areas">
+        <thead><tr><th>${t(lang, 'areaCol')}</th>${TIER_ORDER.map((tier) => html`<th>${c.radii[tier]} m</th>`)}</tr></thead>
+        <tbody>
+          ${areas.map(
+            (a) => html`<tr data-area=${a.id}>
+              <td>${lang === 'zh' ? a.name_zh : a.name_en} <span class="kind">${t(lang, KIND_LABEL[a.kind])}</span></td>
+              ${TIER_ORDER.map((tier) => {
+                const r = a.tiers.find((x) => x.tier === tier);
+                return html`<td class=${r && r.coverage_pct > TARGETS[tier].pct ? 'ok' : ''}>${r ? this.pct(r.coverage_pct) : '–'}</td>`;
+              })}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${this.renderGaps()}
+    `;
+  }
+
+  private renderGaps() {
+    const lang = this.lang;
+    const gaps = (this.gaps?.features ?? []).slice(0, 8);
+    return html`
+      <h3>${t(lang, 'gapsTitle')}</h3>
+      <fieldset>
+        <legend>${t(lang, 'gapsTier')}</legend>
+        ${TIER_ORDER.map(
+          (tier) => html`<label><input type="radio" name="tier" value=${tier} .checked=${this.tier === tier}
+            @change=${() => this.emit('tier-change', tier)} />${t(lang, TIER_LABEL[tier]).split(' /')[0]}</label>`,
+        )}
+      </fieldset>
+      ${gaps.length === 0
+        ? html`<p class="sub">${t(lang, 'gapsNone')}</p>`
+        : html`<ol class="gaps">
+            ${gaps.map((f) => {
+              const p = f.properties ?? {};
+              const zone = (lang === 'zh' ? p.zone_name_zh : p.zone_name_en) ?? (p.zone ? t(lang, `zone:${p.zone}` as MessageKey) : t(lang, 'noZone'));
+              return html`<li><button title=${t(lang, 'gapGo')} @click=${() => this.emit('gap-select', bboxOfGeometry(f.geometry))}>
+                ${t(lang, 'gapItem', { area: formatNumber(Number(p.area_km2 ?? 0), lang, 2), zone })}</button></li>`;
+            })}
+          </ol>`}
+    `;
+  }
+}
+
+customElements.define('jb-coverage', JbCoverage);

@@ -1,0 +1,98 @@
+import { LitElement, css, html } from 'lit';
+import type { LayerInfo } from '../api';
+import { LAYER_GROUPS, type GroupId, type LegendSwatch } from '../content/layer-groups';
+import { t, type Lang } from '../content/messages';
+
+/**
+ * <jb-layers>: the legend, one checkbox per layer group, drawn from the same data the map
+ * is styled with (content/layer-groups.ts), so what the legend shows is what is drawn.
+ * Events: `toggle-group` ({id, on}), `toggle-basemap` (boolean).
+ */
+export class JbLayers extends LitElement {
+  static override properties = {
+    lang: { type: String },
+    visible: { attribute: false },
+    available: { attribute: false },
+    analysis: { type: Boolean },
+    basemap: { type: Boolean },
+  };
+
+  static override styles = css`
+    h2 { font-size: 1rem; margin: 0 0 8px; }
+    ul { list-style: none; margin: 0; padding: 0; }
+    li { margin: 2px 0; }
+    label { display: flex; gap: 8px; align-items: flex-start; padding: 6px 2px; cursor: pointer; min-height: 28px; }
+    input { margin: 2px 0 0; width: 18px; height: 18px; flex: none; }
+    input:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
+    .sw { display: inline-flex; flex-direction: column; gap: 3px; flex: none; }
+    .row { display: flex; align-items: center; gap: 6px; font-size: 0.85em; color: #455a64; }
+    .fill { width: 18px; height: 12px; border-radius: 2px; border: 1px solid rgb(0 0 0 / 0.25); }
+    .line { width: 18px; height: 0; border-top: 3px dashed; }
+    .circle { width: 11px; height: 11px; border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px rgb(0 0 0 / 0.3); margin: 0 3px; }
+    .name { font-weight: 500; }
+    .swatches { display: flex; flex-direction: column; gap: 2px; margin-top: 4px; }
+    .basemap { margin-top: 12px; border-top: 1px solid #eceff1; padding-top: 8px; }
+    .note { font-size: 0.8em; color: #607d8b; margin: 2px 0 0 26px; }
+  `;
+
+  declare lang: Lang;
+  declare visible: Set<GroupId>;
+  declare available: LayerInfo[];
+  declare analysis: boolean;
+  declare basemap: boolean;
+
+  constructor() {
+    super();
+    this.lang = 'zh';
+    this.visible = new Set();
+    this.available = [];
+    this.analysis = false;
+    this.basemap = false;
+  }
+
+  private swatch(s: LegendSwatch) {
+    const style = s.kind === 'line' ? `border-color:${s.color}` : `background:${s.color}`;
+    return html`<span class="row"><span class=${s.kind} style=${style}></span>${t(this.lang, s.label)}</span>`;
+  }
+
+  override render() {
+    const lang = this.lang;
+    const shipped = new Set(this.available.map((l) => l.id));
+    const groups = LAYER_GROUPS.filter((g) => (g.source === 'rings' || g.source === 'gaps' ? this.analysis : shipped.has(g.source)));
+    // Top of the map first, as legends read.
+    return html`
+      <h2>${t(lang, 'legendTitle')}</h2>
+      <ul>
+        ${[...groups].reverse().map((g) => {
+          const on = this.visible.has(g.id);
+          return html`<li>
+            <label>
+              <input type="checkbox" .checked=${on} data-group=${g.id}
+                @change=${(e: Event) => this.emit('toggle-group', { id: g.id, on: (e.target as HTMLInputElement).checked })} />
+              <span>
+                <span class="name">${t(lang, g.label)}</span>
+                ${g.legend.length > 1 || g.legend[0]?.label !== g.label
+                  ? html`<span class="swatches">${g.legend.map((s) => this.swatch(s))}</span>`
+                  : html`<span class="swatches">${this.swatch({ ...g.legend[0]!, label: g.label })}</span>`}
+              </span>
+            </label>
+          </li>`;
+        })}
+      </ul>
+      <div class="basemap">
+        <label>
+          <input type="checkbox" .checked=${this.basemap} data-basemap
+            @change=${(e: Event) => this.emit('toggle-basemap', (e.target as HTMLInputElement).checked)} />
+          <span class="name">${t(lang, 'basemap')}</span>
+        </label>
+        <p class="note">${t(lang, 'basemapNote')}</p>
+      </div>
+    `;
+  }
+
+  private emit(type: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('jb-layers', JbLayers);

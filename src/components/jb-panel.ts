@@ -1,0 +1,87 @@
+import { LitElement, css, html } from 'lit';
+import { t, type Lang } from '../content/messages';
+import type { PanelId } from '../state/view-state';
+
+const TABS: { id: PanelId; label: 'tabCoverage' | 'tabLayers' | 'tabAbout' }[] = [
+  { id: 'coverage', label: 'tabCoverage' },
+  { id: 'layers', label: 'tabLayers' },
+  { id: 'about', label: 'tabAbout' },
+];
+
+/**
+ * <jb-panel>: the side panel (a bottom sheet below 700 px wide) with one tab per slot:
+ * slot="coverage" | "layers" | "about". Property `active`; event `panel-change`.
+ * Tabs follow the WAI-ARIA tabs pattern (arrow keys move between tabs).
+ */
+export class JbPanel extends LitElement {
+  static override properties = {
+    active: { type: String },
+    lang: { type: String },
+    expanded: { type: Boolean, reflect: true },
+  };
+
+  static override styles = css`
+    :host {
+      position: absolute; z-index: 2; top: 120px; left: 12px; bottom: 36px; width: 360px;
+      display: flex; flex-direction: column; background: rgb(255 255 255 / 0.96);
+      border-radius: 8px; box-shadow: 0 1px 6px rgb(0 0 0 / 0.25); font-size: 14px; color: #263238;
+    }
+    [role='tablist'] { display: flex; border-bottom: 1px solid #cfd8dc; }
+    [role='tab'] {
+      flex: 1; font: inherit; padding: 10px 4px; border: 0; background: none; cursor: pointer; color: #455a64;
+      border-bottom: 3px solid transparent; min-height: 44px;
+    }
+    [role='tab'][aria-selected='true'] { color: #1b5e20; border-bottom-color: #2e7d32; font-weight: 600; }
+    button:focus-visible { outline: 3px solid #1565c0; outline-offset: -3px; }
+    .body { overflow: auto; padding: 12px 14px; flex: 1; }
+    .grip { display: none; }
+    @media (max-width: 700px) {
+      :host { top: auto; left: 0; right: 0; bottom: 0; width: auto; height: 40vh; border-radius: 12px 12px 0 0; }
+      :host([expanded]) { height: 78vh; }
+      .grip { display: block; width: 100%; border: 0; background: none; padding: 6px 0 0; min-height: 24px; cursor: pointer; }
+      .grip::before { content: ''; display: block; margin: 0 auto; width: 44px; height: 5px; border-radius: 3px; background: #b0bec5; }
+    }
+  `;
+
+  declare active: PanelId;
+  declare lang: Lang;
+  declare expanded: boolean;
+
+  constructor() {
+    super();
+    this.active = 'coverage';
+    this.lang = 'zh';
+    this.expanded = false;
+  }
+
+  private select(id: PanelId, focus = false) {
+    this.dispatchEvent(new CustomEvent('panel-change', { detail: id, bubbles: true, composed: true }));
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${id}`)?.focus());
+  }
+
+  private onKey(e: KeyboardEvent) {
+    const i = TABS.findIndex((tab) => tab.id === this.active);
+    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    this.select(TABS[(next + TABS.length) % TABS.length]!.id, true);
+  }
+
+  override render() {
+    const lang = this.lang;
+    return html`
+      <button class="grip" aria-label=${t(lang, 'sheetToggle')} aria-expanded=${String(this.expanded)} @click=${() => (this.expanded = !this.expanded)}></button>
+      <div role="tablist" aria-label=${t(lang, 'panelLabel')} @keydown=${this.onKey}>
+        ${TABS.map(
+          (tab) => html`<button role="tab" id="tab-${tab.id}" aria-controls="panel" aria-selected=${String(tab.id === this.active)}
+            tabindex=${tab.id === this.active ? 0 : -1} @click=${() => this.select(tab.id)}>${t(lang, tab.label)}</button>`,
+        )}
+      </div>
+      <div class="body" id="panel" role="tabpanel" aria-labelledby="tab-${this.active}" tabindex="0">
+        <slot name=${this.active}></slot>
+      </div>
+    `;
+  }
+}
+
+customElements.define('jb-panel', JbPanel);

@@ -1,0 +1,197 @@
+/**
+ * The map's layer groups: what each toggle shows, how it is drawn, and its legend entry.
+ * Content, not code — edit colours, order and label zooms here. `source` is a shipped
+ * layer id (served at /api/layers/<id>) or an analysis result ('rings', 'gaps').
+ * Text fields are written with {name} and filled with name_zh or name_en by language.
+ */
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { MessageKey } from './messages';
+import { PALETTE as P } from './palette';
+
+export type GroupId =
+  | 'neighbours' | 'rivers' | 'builtup' | 'zones' | 'belt' | 'cores'
+  | 'rings-park' | 'rings-garden' | 'rings-leisure' | 'gaps'
+  | 'bridges' | 'greenspaces' | 'landmarks';
+
+export type SourceId = 'boundary' | 'neighbours' | 'rivers' | 'builtup' | 'zones' | 'belt' | 'cores' | 'bridges' | 'greenspaces' | 'landmarks' | 'rings' | 'gaps';
+
+/** A MapLibre style layer without its source (jb-map adds it). Loosely typed: it is data. */
+export interface StyleLayer {
+  id: string;
+  type: 'fill' | 'line' | 'circle' | 'symbol';
+  filter?: FilterSpecification;
+  minzoom?: number;
+  layout?: Record<string, unknown>;
+  paint?: Record<string, unknown>;
+}
+
+export interface LegendSwatch {
+  kind: 'fill' | 'line' | 'circle';
+  color: string;
+  label: MessageKey;
+}
+
+export interface LayerGroup {
+  id: GroupId;
+  source: SourceId;
+  label: MessageKey;
+  /** Layers that can be clicked for an info card. */
+  clickable?: boolean;
+  layers: StyleLayer[];
+  legend: LegendSwatch[];
+}
+
+const zoneColor = ['match', ['get', 'id'], ...Object.entries(P.zones).flat(), P.zoneFallback] as unknown as ExpressionSpecification;
+const tierColor: ExpressionSpecification = ['match', ['get', 'tier'], 'park', P.tiers.park, 'garden', P.tiers.garden, P.tiers.leisure];
+const ringTier = (tier: string): FilterSpecification => ['==', ['get', 'tier'], tier];
+
+const label = (size: number, color: string = P.label, minzoom = 0): Pick<StyleLayer, 'layout' | 'paint' | 'minzoom'> => ({
+  minzoom,
+  layout: { 'text-field': '{name}', 'text-size': size, 'text-max-width': 8, 'text-padding': 4 },
+  paint: { 'text-color': color, 'text-halo-color': P.halo, 'text-halo-width': 1.5 },
+});
+
+export const BOUNDARY_LAYERS: StyleLayer[] = [
+  { id: 'boundary-fill', type: 'fill', paint: { 'fill-color': P.land, 'fill-opacity': 0.85 } },
+];
+export const BOUNDARY_LINE: StyleLayer = {
+  id: 'boundary-line', type: 'line', paint: { 'line-color': P.boundary, 'line-width': 2.5, 'line-dasharray': [3, 1.5] },
+};
+
+/** Drawing order: first is bottom. */
+export const LAYER_GROUPS: LayerGroup[] = [
+  {
+    id: 'neighbours', source: 'neighbours', label: 'layerNeighbours',
+    layers: [
+      { id: 'neighbours-fill', type: 'fill', paint: { 'fill-color': P.neighbour, 'fill-opacity': 0.7 } },
+      { id: 'neighbours-line', type: 'line', paint: { 'line-color': P.neighbourLine, 'line-width': 1 } },
+      { id: 'neighbours-label', type: 'symbol', ...label(13, '#78716c') },
+    ],
+    legend: [{ kind: 'fill', color: P.neighbour, label: 'layerNeighbours' }],
+  },
+  {
+    id: 'builtup', source: 'builtup', label: 'layerBuiltup',
+    layers: [{ id: 'builtup-fill', type: 'fill', paint: { 'fill-color': P.builtup, 'fill-opacity': 0.55 } }],
+    legend: [{ kind: 'fill', color: P.builtup, label: 'layerBuiltup' }],
+  },
+  {
+    id: 'zones', source: 'zones', label: 'layerZones', clickable: true,
+    layers: [
+      { id: 'zones-fill', type: 'fill', paint: { 'fill-color': zoneColor, 'fill-opacity': 0.16 } },
+      { id: 'zones-line', type: 'line', paint: { 'line-color': zoneColor, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
+    ],
+    legend: Object.entries(P.zones).map(([id, color]) => ({ kind: 'line' as const, color, label: `zone:${id}` as MessageKey })),
+  },
+  {
+    id: 'belt', source: 'belt', label: 'layerBelt', clickable: true,
+    layers: [
+      { id: 'belt-fill', type: 'fill', paint: { 'fill-color': P.belt, 'fill-opacity': 0.22 } },
+      { id: 'belt-line', type: 'line', paint: { 'line-color': P.belt, 'line-width': 1.5 } },
+    ],
+    legend: [{ kind: 'fill', color: P.belt, label: 'layerBelt' }],
+  },
+  {
+    id: 'cores', source: 'cores', label: 'layerCores', clickable: true,
+    layers: [
+      { id: 'cores-fill', type: 'fill', paint: { 'fill-color': P.core, 'fill-opacity': 0.25 } },
+      { id: 'cores-line', type: 'line', paint: { 'line-color': P.core, 'line-width': 3 } },
+    ],
+    legend: [{ kind: 'fill', color: P.core, label: 'layerCores' }],
+  },
+  {
+    id: 'rings-park', source: 'rings', label: 'ringPark',
+    layers: [
+      { id: 'rings-park-fill', type: 'fill', filter: ringTier('park'), paint: { 'fill-color': P.rings.park, 'fill-opacity': 0.45 } },
+      { id: 'rings-park-line', type: 'line', filter: ringTier('park'), paint: { 'line-color': P.tiers.park, 'line-width': 1, 'line-dasharray': [4, 2] } },
+    ],
+    legend: [{ kind: 'fill', color: P.rings.park, label: 'ringPark' }],
+  },
+  {
+    id: 'rings-garden', source: 'rings', label: 'ringGarden',
+    layers: [
+      { id: 'rings-garden-fill', type: 'fill', filter: ringTier('garden'), paint: { 'fill-color': P.rings.garden, 'fill-opacity': 0.45 } },
+      { id: 'rings-garden-line', type: 'line', filter: ringTier('garden'), paint: { 'line-color': P.tiers.garden, 'line-width': 1 } },
+    ],
+    legend: [{ kind: 'fill', color: P.rings.garden, label: 'ringGarden' }],
+  },
+  {
+    id: 'rings-leisure', source: 'rings', label: 'ringLeisure',
+    layers: [
+      { id: 'rings-leisure-fill', type: 'fill', filter: ringTier('leisure'), paint: { 'fill-color': P.rings.leisure, 'fill-opacity': 0.4 } },
+      { id: 'rings-leisure-line', type: 'line', filter: ringTier('leisure'), paint: { 'line-color': P.tiers.park, 'line-width': 1.2 } },
+    ],
+    legend: [{ kind: 'fill', color: P.rings.leisure, label: 'ringLeisure' }],
+  },
+  {
+    id: 'gaps', source: 'gaps', label: 'layerGaps',
+    layers: [
+      { id: 'gaps-fill', type: 'fill', paint: { 'fill-color': P.gap, 'fill-opacity': 0.45 } },
+      { id: 'gaps-line', type: 'line', paint: { 'line-color': P.gap, 'line-width': 1.2 } },
+    ],
+    legend: [{ kind: 'fill', color: P.gap, label: 'layerGaps' }],
+  },
+  {
+    id: 'rivers', source: 'rivers', label: 'layerRivers',
+    layers: [
+      { id: 'rivers-fill', type: 'fill', paint: { 'fill-color': P.river } },
+      { id: 'rivers-line', type: 'line', paint: { 'line-color': P.riverLine, 'line-width': 0.8 } },
+      { id: 'rivers-label', type: 'symbol', layout: { 'symbol-placement': 'line', 'text-field': '{name}', 'text-size': 13, 'text-letter-spacing': 0.2 }, paint: { 'text-color': '#2b6a94', 'text-halo-color': P.halo, 'text-halo-width': 1 } },
+    ],
+    legend: [{ kind: 'fill', color: P.river, label: 'layerRivers' }],
+  },
+  {
+    id: 'bridges', source: 'bridges', label: 'layerBridges',
+    layers: [
+      { id: 'bridges-casing', type: 'line', paint: { 'line-color': '#ffffff', 'line-width': 5 } },
+      { id: 'bridges-line', type: 'line', paint: { 'line-color': P.bridge, 'line-width': 2.5 } },
+      { id: 'bridges-label', type: 'symbol', minzoom: 13, layout: { 'symbol-placement': 'line-center', 'text-field': '{name}', 'text-size': 11 }, paint: { 'text-color': P.bridge, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
+    ],
+    legend: [{ kind: 'line', color: P.bridge, label: 'layerBridges' }],
+  },
+  {
+    id: 'greenspaces', source: 'greenspaces', label: 'layerGreenspaces', clickable: true,
+    layers: [
+      { id: 'greenspaces-fill', type: 'fill', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': tierColor, 'fill-opacity': 0.7 } },
+      { id: 'greenspaces-line', type: 'line', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'line-color': P.tiers.park, 'line-width': 1 } },
+      {
+        id: 'greenspaces-point', type: 'circle', filter: ['==', ['geometry-type'], 'Point'],
+        paint: {
+          'circle-color': tierColor,
+          'circle-radius': ['match', ['get', 'tier'], 'park', 7, 'garden', 5.5, 4.5],
+          'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5,
+        },
+      },
+      {
+        id: 'greenspaces-label', type: 'symbol',
+        layout: {
+          'text-field': '{name}', 'text-size': 12, 'text-max-width': 7, 'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 0.8,
+          // Parks are named from the district view; smaller sites once zoomed in.
+          'symbol-sort-key': ['match', ['get', 'tier'], 'park', 0, 'garden', 1, 2],
+        },
+        filter: ['any', ['==', ['get', 'tier'], 'park'], ['>=', ['zoom'], 13.5]],
+        paint: { 'text-color': '#1b5e20', 'text-halo-color': P.halo, 'text-halo-width': 1.5 },
+      },
+    ],
+    legend: [
+      { kind: 'circle', color: P.tiers.park, label: 'tierPark' },
+      { kind: 'circle', color: P.tiers.garden, label: 'tierGarden' },
+      { kind: 'circle', color: P.tiers.leisure, label: 'tierLeisure' },
+    ],
+  },
+  {
+    id: 'landmarks', source: 'landmarks', label: 'layerLandmarks', clickable: true,
+    layers: [
+      { id: 'landmarks-point', type: 'circle', paint: { 'circle-color': P.landmark, 'circle-radius': 3.5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.2 } },
+      { id: 'landmarks-label', type: 'symbol', minzoom: 12.5, layout: { 'text-field': '{name}', 'text-size': 11, 'text-anchor': 'left', 'text-offset': [0.7, 0] }, paint: { 'text-color': P.landmark, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
+    ],
+    legend: [{ kind: 'circle', color: P.landmark, label: 'layerLandmarks' }],
+  },
+];
+
+/** Plan labels drawn above everything (zone and core names). */
+export const PLAN_LABELS: { source: SourceId; layer: StyleLayer; group: GroupId }[] = [
+  { source: 'zones', group: 'zones', layer: { id: 'zones-label', type: 'symbol', ...label(14, '#3e2723') } },
+  { source: 'cores', group: 'cores', layer: { id: 'cores-label', type: 'symbol', ...label(14, '#8a3b00') } },
+];
+
+export const DEFAULT_VISIBLE: GroupId[] = ['neighbours', 'zones', 'belt', 'cores', 'rings-leisure', 'gaps', 'rivers', 'bridges', 'greenspaces', 'landmarks'];

@@ -1,0 +1,33 @@
+/**
+ * Colours of the map, chosen to stay apart for colour-blind readers: the plan's parts use
+ * the Okabe–Ito palette; green tiers and rings use one sequential green ramp, told apart
+ * by lightness (and, for sites, by symbol size); gaps use vermillion, which no other
+ * layer uses at full strength.
+ */
+export const PALETTE = {
+  background: '#f4f1ea',
+  land: '#fbfaf6',
+  boundary: '#37474f',
+  neighbour: '#e4e1da',
+  neighbourLine: '#a8a29a',
+  river: '#a9cfe6',
+  riverLine: '#6fa8cc',
+  bridge: '#546e7a',
+  builtup: '#d9cbb3',
+  belt: '#0072b2',
+  core: '#d55e00',
+  zones: {
+    nanqiaosi: '#e69f00',
+    'changan-no3': '#56b4e9',
+    'gangcheng-tanggui': '#cc79a7',
+    wangjiang: '#009e73',
+    wubao: '#b8a200',
+  } as Record<string, string>,
+  zoneFallback: '#999999',
+  tiers: { park: '#1b7837', garden: '#4daf4a', leisure: '#a6d96a' },
+  rings: { park: '#d9f0d3', garden: '#a6dba0', leisure: '#5aae61' },
+  gap: '#d55e00',
+  landmark: '#263238',
+  label: '#263238',
+  halo: '#ffffff',
+} as const;

@@ -1,0 +1,76 @@
+/**
+ * What a link restores: camera, analysis mode, selected tier, visible layer groups, language,
+ * open panel. Pure parse/serialise over the query string; jb-app writes it back with
+ * history.replaceState so Back is never flooded with camera moves.
+ */
+import { DEFAULT_VISIBLE, LAYER_GROUPS, type GroupId } from '../content/layer-groups';
+import type { Lang } from '../content/messages';
+import type { Mode, Tier } from '../api';
+
+export type { Mode, Tier };
+export type PanelId = 'layers' | 'coverage' | 'about';
+
+export const TIERS: readonly Tier[] = ['leisure', 'garden', 'park'];
+const PANELS: readonly PanelId[] = ['layers', 'coverage', 'about'];
+
+export interface ViewState {
+  center?: [number, number];
+  zoom?: number;
+  mode: Mode;
+  tier: Tier;
+  visible: Set<GroupId>;
+  lang?: Lang;
+  panel: PanelId;
+}
+
+export function defaultState(): ViewState {
+  return { mode: 'radius', tier: 'leisure', visible: new Set(DEFAULT_VISIBLE), panel: 'coverage' };
+}
+
+const num = (s: string | null, lo: number, hi: number): number | undefined => {
+  if (s === null || s.trim() === '') return undefined;
+  const v = Number(s);
+  return Number.isFinite(v) && v >= lo && v <= hi ? v : undefined;
+};
+
+/** Reads state from a query string; anything malformed falls back to the default. */
+export function parseState(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const state = defaultState();
+  const c = q.get('c')?.split(',');
+  if (c && c.length === 2) {
+    const lon = num(c[0]!, 105, 111);
+    const lat = num(c[1]!, 28, 33);
+    if (lon !== undefined && lat !== undefined) state.center = [lon, lat];
+  }
+  state.zoom = num(q.get('z'), 0, 22);
+  const mode = q.get('mode');
+  if (mode === 'radius' || mode === 'walk') state.mode = mode;
+  const tier = q.get('tier');
+  if (TIERS.includes(tier as Tier)) state.tier = tier as Tier;
+  const lang = q.get('lang');
+  if (lang === 'zh' || lang === 'en') state.lang = lang;
+  const panel = q.get('panel');
+  if (PANELS.includes(panel as PanelId)) state.panel = panel as PanelId;
+  const layers = q.get('layers');
+  if (layers !== null) {
+    const known = new Set(LAYER_GROUPS.map((g) => g.id));
+    state.visible = new Set(layers.split(',').filter((id): id is GroupId => known.has(id as GroupId)));
+  }
+  return state;
+}
+
+/** Writes state as a query string; defaults are left out so links stay short. */
+export function serializeState(state: ViewState): string {
+  const q = new URLSearchParams();
+  if (state.center) q.set('c', `${state.center[0].toFixed(5)},${state.center[1].toFixed(5)}`);
+  if (state.zoom !== undefined) q.set('z', state.zoom.toFixed(2));
+  if (state.mode !== 'radius') q.set('mode', state.mode);
+  if (state.tier !== 'leisure') q.set('tier', state.tier);
+  if (state.lang) q.set('lang', state.lang);
+  if (state.panel !== 'coverage') q.set('panel', state.panel);
+  const visible = LAYER_GROUPS.map((g) => g.id).filter((id) => state.visible.has(id));
+  if (visible.join(',') !== DEFAULT_VISIBLE.join(',')) q.set('layers', visible.join(','));
+  const s = q.toString().replace(/%2C/g, ',');
+  return s ? `?${s}` : '';
+}

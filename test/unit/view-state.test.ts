@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VISIBLE } from '../../src/content/layer-groups';
+import { defaultState, parseState, serializeState } from '../../src/state/view-state';
+
+describe('view state in the URL', () => {
+  it('round-trips camera, mode, tier, language, panel and visible layers', () => {
+    const state = { ...defaultState(), center: [106.6, 29.6] as [number, number], zoom: 13.5, mode: 'walk' as const, tier: 'park' as const, lang: 'en' as const, panel: 'layers' as const, visible: new Set(['zones', 'rings-park'] as const) };
+    const q = serializeState(state);
+    expect(q).toBe('?c=106.60000,29.60000&z=13.50&mode=walk&tier=park&lang=en&panel=layers&layers=zones,rings-park');
+    const back = parseState(q);
+    expect(back).toEqual({ ...state, visible: new Set(['zones', 'rings-park']) });
+  });
+
+  it('leaves defaults out so a plain link stays plain', () => {
+    expect(serializeState(defaultState())).toBe('');
+    expect([...parseState('').visible]).toEqual(DEFAULT_VISIBLE);
+  });
+
+  it('ignores malformed or out-of-range values instead of failing', () => {
+    const s = parseState('?c=abc,1&z=99&mode=fly&tier=forest&lang=fr&panel=x&layers=zones,<script>');
+    expect(s.center).toBeUndefined();
+    expect(s.zoom).toBeUndefined();
+    expect(s.mode).toBe('radius');
+    expect(s.tier).toBe('leisure');
+    expect(s.lang).toBeUndefined();
+    expect(s.panel).toBe('coverage');
+    expect([...s.visible]).toEqual(['zones']);
+  });
+
+  it('keeps an explicitly empty layer list (everything hidden)', () => {
+    expect(parseState('?layers=').visible.size).toBe(0);
+  });
+});
