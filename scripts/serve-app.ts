@@ -1,0 +1,62 @@
+/**
+ * Builds the app as `npm start` does and serves it from `wrangler dev` (workerd) on a free
+ * loopback port. Shared by the end-to-end tests and the benchmarks.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_LOG: 'warn' };
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export function build() {
+  const r = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { env: quietEnv, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export interface RunningApp {
+  baseURL: string;
+  stop(): void;
+}
+
+/** Starts `wrangler dev` on the last build; resolves once /api/health answers. */
+export async function serve(timeoutMs = 60_000): Promise<RunningApp> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn('node_modules/.bin/wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false'], {
+    env: quietEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group: wrangler starts workerd as a child
+  });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  const baseURL = `http://127.0.0.1:${port}`;
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(`${baseURL}/api/health`)).ok) return { baseURL, stop };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  stop();
+  throw new Error(`wrangler dev did not answer within ${timeoutMs} ms:\n${output}`);
+}
