@@ -171,14 +171,9 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
   const problems: Problem[] = [];
   const add = (feature: string, check: Check, message: string) => problems.push({ file, layer: id, feature, check, message });
 
-  const gjErrors = gjv.valid(fc, true);
-  if (gjErrors.length) {
-    add('-', 'geojson', `not valid GeoJSON: ${gjErrors.slice(0, 3).join('; ')}`);
-    return problems;
-  }
   const col = fc as FeatureCollection;
-  if (col.type !== 'FeatureCollection') {
-    add('-', 'geojson', `expected a FeatureCollection, got ${col.type}`);
+  if (typeof fc !== 'object' || fc === null || col.type !== 'FeatureCollection' || !Array.isArray(col.features)) {
+    add('-', 'geojson', `expected a FeatureCollection with a features array, got ${fc === null ? 'null' : typeof fc === 'object' ? String(col.type) : typeof fc}`);
     return problems;
   }
   const rule = LAYER_RULES[id];
@@ -193,6 +188,26 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
     const fid = typeof props.id === 'string' ? props.id : f.id !== undefined ? String(f.id) : typeof props.name_zh === 'string' ? props.name_zh : '';
     const where = `#${i}${fid ? ` (${fid})` : ''}`;
     const g = f.geometry;
+    // geojson-validation per feature, so a broken feature is named
+    const gjErrors = gjv.isFeature(f, true);
+    if (gjErrors.length) {
+      add(where, 'geojson', `not valid GeoJSON: ${gjErrors.slice(0, 3).join('; ')}`);
+      // still say which ring is open, the commonest hand-editing slip
+      if (g && (g.type === 'Polygon' || g.type === 'MultiPolygon') && Array.isArray(g.coordinates)) {
+        try {
+          polygonsOf(g).forEach((poly) =>
+            poly.forEach((ring, r) => {
+              const a = ring[0];
+              const b = ring[ring.length - 1];
+              if (a && b && (a[0] !== b[0] || a[1] !== b[1])) add(where, 'closed-ring', `ring ${r} is not closed (first ≠ last position)`);
+            }),
+          );
+        } catch {
+          /* malformed beyond repair: the geojson problem says so */
+        }
+      }
+      return;
+    }
     if (!g) {
       add(where, 'geometry-type', 'has no geometry');
       return;

@@ -1,0 +1,90 @@
+/**
+ * The shipped layers pass every check, and each deliberately broken fixture in
+ * test/fixtures/geodata/ fails with a message naming the file, the feature and the problem.
+ * A fixture says what it breaks in two foreign members: `layer` (which layer's rules apply)
+ * and `expect` ({ check, feature }).
+ */
+import type { FeatureCollection } from 'geojson';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import manifest from '../../geodata/layers.json';
+import { formatProblem, LAYER_RULES, validateAll, validateLayer, type Check } from '../../geodata/validate';
+
+const root = new URL('../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+const shipped: Record<string, FeatureCollection> = Object.fromEntries(
+  manifest.layers.map((l) => [l.id, JSON.parse(read(`geodata/${l.id}.geojson`)) as FeatureCollection]),
+);
+const context = { district: shipped.boundary, rivers: shipped.rivers };
+
+describe('shipped geodata', () => {
+  it('has a file and validation rules for every layer in the manifest', () => {
+    for (const l of manifest.layers) {
+      expect(shipped[l.id]!.features.length, l.id).toBeGreaterThan(0);
+      expect(LAYER_RULES[l.id], l.id).toBeDefined();
+    }
+  });
+
+  it('passes every check', () => {
+    const problems = validateAll(shipped);
+    expect(problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('is small: all layers together ≤ 300 KB gzipped', () => {
+    const total = manifest.layers.reduce((s, l) => s + gzipSync(read(`geodata/${l.id}.geojson`)).length, 0);
+    expect(total).toBeLessThan(300 * 1024);
+  });
+
+  it('has the plan parts the page names', () => {
+    const ids = (id: string) => shipped[id]!.features.map((f) => f.properties!.id).sort();
+    expect(ids('cores')).toEqual(['guanyinqiao', 'jiangbeizui']);
+    expect(ids('zones')).toEqual(['changan-no3', 'gangcheng-tanggui', 'nanqiaosi', 'wangjiang', 'wubao']);
+    expect(shipped.belt!.features.length).toBeGreaterThan(0);
+    for (const id of ['belt', 'cores', 'zones']) for (const f of shipped[id]!.features) expect(f.properties!.schematic).toBe(true);
+  });
+
+  it('has green spaces of every tier, with an area or a reason there is none', () => {
+    const gs = shipped.greenspaces!.features;
+    for (const tier of ['park', 'garden', 'leisure']) expect(gs.filter((f) => f.properties!.tier === tier).length, tier).toBeGreaterThan(0);
+    for (const f of gs) {
+      const p = f.properties!;
+      if (f.geometry.type !== 'Point') expect(p.area_ha, String(p.id)).toBeGreaterThan(0);
+      else if (p.area_ha === null) expect(p.area_note, String(p.id)).toMatch(/not known/);
+    }
+  });
+
+  it('marks nothing placed by hand as high confidence', () => {
+    for (const id of ['bridges', 'belt', 'cores', 'zones', 'greenspaces', 'builtup', 'landmarks'])
+      for (const f of shipped[id]!.features) expect(f.properties!.confidence, `${id} ${String(f.properties!.id)}`).not.toBe('high');
+  });
+});
+
+const fixtureDir = new URL('test/fixtures/geodata/', root);
+const fixtures = readdirSync(fixtureDir).filter((f) => f.endsWith('.geojson'));
+
+describe('broken fixtures', () => {
+  it('cover every check', () => {
+    const checks = new Set(fixtures.map((f) => (JSON.parse(readFileSync(new URL(f, fixtureDir), 'utf8')) as { expect: { check: Check } }).expect.check));
+    const all: Check[] = ['geojson', 'geometry-type', 'properties', 'unique-id', 'closed-ring', 'winding', 'self-intersection', 'bounds', 'precision', 'on-land', 'inside-district', 'duplicate', 'crossing'];
+    expect([...checks].sort()).toEqual(all.sort());
+  });
+
+  it.each(fixtures)('%s fails, naming file, feature and problem', (name) => {
+    const fc = JSON.parse(readFileSync(new URL(name, fixtureDir), 'utf8')) as FeatureCollection & { layer: string; expect: { check: Check; feature: string } };
+    const file = `test/fixtures/geodata/${name}`;
+    const problems = validateLayer(fc.layer, fc, { ...context, file });
+    const hit = problems.find((p) => p.check === fc.expect.check && p.feature === fc.expect.feature);
+    expect(hit, `${name}: got ${problems.map(formatProblem).join(' | ') || 'no problems'}`).toBeDefined();
+    const line = formatProblem(hit!);
+    expect(line).toContain(file);
+    expect(line).toContain(fc.expect.feature);
+    expect(hit!.message.length).toBeGreaterThan(10);
+  });
+
+  it('rejects something that is not a FeatureCollection', () => {
+    const p = validateLayer('landmarks', { type: 'Point', coordinates: [106.5, 29.6] });
+    expect(p).toHaveLength(1);
+    expect(formatProblem(p[0]!)).toMatch(/geodata\/landmarks\.geojson: feature -: \[geojson\] expected a FeatureCollection/);
+  });
+});
