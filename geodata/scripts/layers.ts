@@ -19,6 +19,8 @@ interface Placed extends Props {
 }
 
 const HAND = 'hand-placed';
+/** "hand-placed: <description>", without repeating the words when the description starts with them. */
+const handSource = (desc: unknown) => `${HAND}: ${String(desc).replace(/^hand-placed[:;,]?\s*/i, '')}`;
 
 function areaHa(g: Polygon | MultiPolygon): number {
   return Math.round(turf.area(turf.feature(g)) / 1000) / 10;
@@ -67,12 +69,12 @@ export function buildAll(): Record<string, FeatureCollection> {
     if ('strip' in f.place) {
       const s = f.place.strip;
       const geometry = placer.bankBand(s.from, s.to, s.inland_m[0], s.inland_m[1] - s.inland_m[0]);
-      return { type: 'Feature', id: f.id, properties: { ...props, source: `${HAND}: ${String(f.source)}` }, geometry };
+      return { type: 'Feature', id: f.id, properties: { ...props, source: handSource(f.source) }, geometry };
     }
     const centre = placer.point(f.place);
     const geometry = f.shape ? placer.shape(centre, f.shape, f.clip ?? false) : pointGeometry(centre);
     void kind;
-    return { type: 'Feature', id: f.id, properties: { ...props, source: `${HAND}: ${String(f.source)}${crsNote}` }, geometry };
+    return { type: 'Feature', id: f.id, properties: { ...props, source: `${handSource(f.source)}${crsNote}` }, geometry };
   };
 
   // landmarks (anchors for later features)
@@ -98,7 +100,8 @@ export function buildAll(): Record<string, FeatureCollection> {
           p.area_ha = p.drawn_area_ha;
           p.area_note = 'computed from the drawn (schematic) outline';
         } else p.area_note = `reported figure: ${String(p.area_source)}`;
-      } else if (p.area_ha == null) p.area_note = `area not known (${String(p.area_source)}); shown as a point`;
+      } else if (p.area_ha == null)
+        p.area_note = p.area_source === 'not known' ? 'area not known; shown as a point' : `area not known (${String(p.area_source)}); shown as a point`;
       delete p.area_source;
       return feat;
     }),
@@ -112,7 +115,7 @@ export function buildAll(): Record<string, FeatureCollection> {
       schematic({
         type: 'Feature',
         id: b.id,
-        properties: { ...withoutPlacement(b), source: `${HAND}: ${String(b.source)}` },
+        properties: { ...withoutPlacement(b), source: handSource(b.source) },
         geometry: placer.bankBand(b.band.from, b.band.to, 0, b.band.inland_m),
       }),
     ),

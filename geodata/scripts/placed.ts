@@ -139,8 +139,10 @@ export class Placer {
 
   /** A strip of land along Jiangbei's bank, `depth_m` deep from the water's edge (nominal river width). */
   bankBand(from: Along, to: Along, nearM: number, depthM: number): Polygon | MultiPolygon {
-    const paths = this.bankPath(from, to, (r) => RIVER_WIDTH_M[r] / 2 + nearM + depthM / 2);
-    const parts = paths.map((p) => turf.buffer(turf.lineString(p), depthM / 2 + 30, { units: 'meters', steps: 4 })!);
+    // a buffer around a line inside the band, reaching 30 m into the water (clipped off below) so the
+    // band meets the water's edge cleanly, and exactly depthM onto the land
+    const paths = this.bankPath(from, to, (r) => RIVER_WIDTH_M[r] / 2 + nearM + depthM / 2 - 15);
+    const parts = paths.map((p) => turf.buffer(turf.lineString(p), depthM / 2 + 15, { units: 'meters', steps: 4 })!);
     let g: Feature<Polygon | MultiPolygon> = parts[0]!;
     for (const p of parts.slice(1)) g = turf.union(turf.featureCollection([g, p]))!;
     const cut = turf.intersect(turf.featureCollection([g, this.land]));
