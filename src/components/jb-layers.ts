@@ -30,6 +30,7 @@ export class JbLayers extends LitElement {
     .line { width: 18px; height: 0; border-top: 3px dashed; }
     .circle { width: 11px; height: 11px; border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px rgb(0 0 0 / 0.3); margin: 0 3px; }
     .name { font-weight: 500; }
+    .one { display: flex; align-items: center; gap: 8px; }
     .swatches { display: flex; flex-direction: column; gap: 2px; margin-top: 4px; }
     .basemap { margin-top: 12px; border-top: 1px solid #eceff1; padding-top: 8px; }
     .note { font-size: 0.8em; color: #607d8b; margin: 2px 0 0 26px; }
@@ -50,9 +51,13 @@ export class JbLayers extends LitElement {
     this.basemap = false;
   }
 
-  private swatch(s: LegendSwatch) {
+  private swatchOnly(s: LegendSwatch) {
     const style = s.kind === 'line' ? `border-color:${s.color}` : `background:${s.color}`;
-    return html`<span class="row"><span class=${s.kind} style=${style}></span>${t(this.lang, s.label)}</span>`;
+    return html`<span class=${s.kind} style=${style} aria-hidden="true"></span>`;
+  }
+
+  private swatch(s: LegendSwatch) {
+    return html`<span class="row">${this.swatchOnly(s)}${t(this.lang, s.label)}</span>`;
   }
 
   override render() {
@@ -69,12 +74,12 @@ export class JbLayers extends LitElement {
             <label>
               <input type="checkbox" .checked=${on} data-group=${g.id}
                 @change=${(e: Event) => this.emit('toggle-group', { id: g.id, on: (e.target as HTMLInputElement).checked })} />
-              <span>
-                <span class="name">${t(lang, g.label)}</span>
-                ${g.legend.length > 1 || g.legend[0]?.label !== g.label
-                  ? html`<span class="swatches">${g.legend.map((s) => this.swatch(s))}</span>`
-                  : html`<span class="swatches">${this.swatch({ ...g.legend[0]!, label: g.label })}</span>`}
-              </span>
+              ${g.legend.length === 1
+                ? html`<span class="one">${this.swatchOnly(g.legend[0]!)}<span class="name">${t(lang, g.label)}</span></span>`
+                : html`<span>
+                    <span class="name">${t(lang, g.label)}</span>
+                    <span class="swatches">${g.legend.map((s) => this.swatch(s))}</span>
+                  </span>`}
             </label>
           </li>`;
         })}

@@ -1,8 +1,8 @@
 /**
  * Colours of the map, chosen to stay apart for colour-blind readers: the plan's parts use
  * the Okabe–Ito palette; green tiers and rings use one sequential green ramp, told apart
- * by lightness (and, for sites, by symbol size); gaps use vermillion, which no other
- * layer uses at full strength.
+ * by lightness (and, for sites, by symbol size); gaps use vermillion and cores deep purple,
+ * which no other layer uses.
  */
 export const PALETTE = {
   background: '#f4f1ea',
@@ -15,7 +15,7 @@ export const PALETTE = {
   bridge: '#546e7a',
   builtup: '#d9cbb3',
   belt: '#0072b2',
-  core: '#d55e00',
+  core: '#5e3c99',
   zones: {
     nanqiaosi: '#e69f00',
     'changan-no3': '#56b4e9',
