@@ -1,10 +1,27 @@
-/** Regenerates every layer in geodata/ and validates it: `npm run geodata`. */
-import { writeFileSync } from 'node:fs';
+/**
+ * Regenerates the layers in geodata/ and validates them: `npm run geodata`.
+ *
+ * Generated files carry `"generated_by": "geodata/scripts/build.ts"`. A file without that
+ * member (an authoritative layer dropped in by a planner) is not overwritten: the build
+ * keeps it, and validates it with the rest. `--force` regenerates everything.
+ */
+import type { FeatureCollection } from 'geojson';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildAll } from './layers';
+import { GENERATED_BY, buildAll } from './layers';
 import { formatProblem, validateAll } from '../validate';
 
 const out = (name: string) => fileURLToPath(new URL(`../${name}.geojson`, import.meta.url));
+
+/** True when geodata/<id>.geojson exists and was not written by this build (a replacement to keep). */
+export function isReplaced(id: string): boolean {
+  if (!existsSync(out(id))) return false;
+  try {
+    return (JSON.parse(readFileSync(out(id), 'utf8')) as { generated_by?: string }).generated_by !== GENERATED_BY;
+  } catch {
+    return true; // unreadable: leave it for the validator to report, never overwrite someone's file
+  }
+}
 
 export function writeLayer(name: string, fc: unknown) {
   const text = JSON.stringify(fc) + '\n';
@@ -12,8 +29,19 @@ export function writeLayer(name: string, fc: unknown) {
   console.log(`wrote geodata/${name}.geojson (${(text.length / 1024).toFixed(1)} KiB)`);
 }
 
-const layers = buildAll();
-for (const [id, fc] of Object.entries(layers)) writeLayer(id, fc);
+/** `npm run geodata -- --force` overwrites replacement layers too. */
+const force = process.argv.includes('--force');
+const layers: Record<string, unknown> = buildAll();
+for (const [id, fc] of Object.entries(layers)) {
+  if (!force && isReplaced(id)) {
+    console.log(`kept geodata/${id}.geojson (no "generated_by": a replacement layer, not overwritten)`);
+    try {
+      layers[id] = JSON.parse(readFileSync(out(id), 'utf8')) as FeatureCollection;
+    } catch (e) {
+      layers[id] = { error: String(e) };
+    }
+  } else writeLayer(id, fc);
+}
 const problems = validateAll(layers);
 for (const p of problems) console.error(formatProblem(p));
 if (problems.length) {

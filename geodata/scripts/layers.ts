@@ -18,6 +18,8 @@ interface Placed extends Props {
   clip?: boolean;
 }
 
+/** Marks files this build wrote (build.ts never overwrites a file without it). */
+export const GENERATED_BY = 'geodata/scripts/build.ts';
 const HAND = 'hand-placed';
 /** "hand-placed: <description>", without repeating the words when the description starts with them. */
 const handSource = (desc: unknown) => `${HAND}: ${String(desc).replace(/^hand-placed[:;,]?\s*/i, '')}`;
@@ -155,5 +157,7 @@ export function buildAll(): Record<string, FeatureCollection> {
     }),
   );
 
-  return { neighbours, boundary, rivers, builtup, zones, belt, cores, bridges, greenspaces, landmarks };
+  const all: Record<string, FeatureCollection> = { neighbours, boundary, rivers, builtup, zones, belt, cores, bridges, greenspaces, landmarks };
+  for (const fc of Object.values(all)) (fc as FeatureCollection & { generated_by: string }).generated_by = GENERATED_BY;
+  return all;
 }
