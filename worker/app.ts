@@ -3,6 +3,7 @@ import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, renderError } from './errors';
 import { layers } from './routes/layers';
+import { analysis } from './routes/coverage';
 
 /** The API, as a value tests can call with `app.request(...)`. Mounted under /api. */
 export const api = new Hono();
@@ -10,6 +11,7 @@ export const api = new Hono();
 api.use('*', etag());
 api.get('/health', (c) => c.json({ ok: true, service: 'jiangbei-green-map', time: new Date().toISOString() }));
 api.route('/layers', layers);
+api.route('/', analysis);
 
 export const app = new Hono();
 app.use('*', secureHeaders());

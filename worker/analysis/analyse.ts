@@ -1,0 +1,191 @@
+/**
+ * The analyses the API serves, composed from the raster passes. Pure: a district model
+ * (built once per isolate from the shipped base layers), the sites, the radii and the mode
+ * in; plain JSON-ready values out.
+ */
+import * as turf from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { FAR_M, distanceField, sourcesOf } from './field';
+import { toGrid } from './grid';
+import type { DistrictModel } from './model';
+import { nearestByRadius, nearestByWalk } from './nearest';
+import { type TierRate, areaRate, districtShares } from './rates';
+import { gapRegion, ringRegion, simplifyAndClip } from './rings';
+import { type Site, serving } from './sites';
+import { coverageMask } from './stamp';
+import { suggestSites } from './suggest';
+import { type Mode, type Radii, TIERS, type Tier, WALK_M_PER_MIN, tierRank } from './tiers';
+import { walkField } from './walk';
+
+/** Distance per tier: straight-line (exact field) or walking (grid Dijkstra), metres. */
+function tierField(model: DistrictModel, sites: readonly Site[], rank: number, mode: Mode, cutoffM: number): Float32Array {
+  const src = sourcesOf(model.grid, serving(sites, rank));
+  const { dist } = distanceField(model.grid, src);
+  if (mode === 'walk' && model.blocked) return walkField(model.grid, model.blocked, src, dist, cutoffM);
+  return dist;
+}
+
+/**
+ * Covered share of every district cell for one tier. Radius mode stamps disks and capsules
+ * on the supersampled grid: exact at sub-cell centres, linear in the number of sites. Walk
+ * mode thresholds the walk field at cell centres.
+ */
+export function tierCoverage(model: DistrictModel, sites: readonly Site[], tier: Tier, radius: number, mode: Mode, into?: Uint8Array): Float32Array {
+  const rank = tierRank(tier);
+  if (mode === 'radius' || !model.blocked) {
+    const mask = coverageMask(model.fine, serving(sites, rank), radius, into, model.ss);
+    return districtShares(model, { mask, ss: model.ss });
+  }
+  const walk = tierField(model, sites, rank, mode, radius);
+  const mask = new Uint8Array(walk.length);
+  for (let c = 0; c < walk.length; c++) mask[c] = walk[c]! <= radius + 1e-6 ? 1 : 0;
+  return districtShares(model, { mask, ss: 1 });
+}
+
+export interface AreaReport {
+  id: string;
+  kind: string;
+  name_zh: string;
+  name_en: string;
+  tiers: TierRate[];
+}
+
+export interface CoverageReport {
+  mode: Mode;
+  radii: Radii;
+  of: 'builtup' | 'land';
+  sites: number;
+  tiers: TierRate[];
+  areas: AreaReport[];
+}
+
+/** Rates for all tiers, for the district and for every core, zone and belt. */
+export function coverageReport(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode): CoverageReport {
+  const mask = new Uint8Array(model.fine.w * model.fine.h);
+  const perArea: TierRate[][] = model.areas.map(() => []);
+  for (const tier of TIERS) {
+    const share = tierCoverage(model, sites, tier, radii[tier], mode, mask);
+    model.areas.forEach((a, k) => perArea[k]!.push(areaRate(model, a, share, tier, radii[tier])));
+  }
+  return {
+    mode,
+    radii,
+    of: model.of,
+    sites: sites.length,
+    tiers: perArea[0]!,
+    areas: model.areas.map((a, k) => ({ id: a.id, kind: a.kind, name_zh: a.name_zh, name_en: a.name_en, tiers: perArea[k]! })),
+  };
+}
+
+const km2 = (f: Feature<Polygon | MultiPolygon>) => Math.round(turf.area(f) / 1e3) / 1e3;
+
+/** One dissolved (multi)polygon per tier, clipped to the district. */
+export function coverageRings(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode): FeatureCollection {
+  const features: Feature[] = [];
+  for (const tier of TIERS) {
+    const r = radii[tier];
+    // Cut off the walk a few cells past the radius so the contour has values either side.
+    const dist = tierField(model, sites, tierRank(tier), mode, r + 3 * model.grid.cell);
+    const ring = simplifyAndClip(ringRegion(model.grid, dist, r), model.district);
+    if (!ring) continue;
+    ring.properties = { tier, radius_m: r, mode, area_km2: km2(ring) };
+    features.push(ring);
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Uncovered built-up land for a tier, one polygon per gap, largest first. */
+export function coverageGaps(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, tier: Tier, minKm2 = 0.0025): FeatureCollection {
+  const r = radii[tier];
+  const dist = tierField(model, sites, tierRank(tier), mode, r + 3 * model.grid.cell);
+  const weight = model.builtup ?? model.land;
+  const region = gapRegion(model.grid, dist, r, weight);
+  const simple = simplifyAndClip(region, null);
+  const features: Feature[] = [];
+  if (simple) {
+    const g = simple.geometry;
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    for (const coordinates of polys) {
+      const f: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } };
+      const a = km2(f);
+      if (a < minKm2) continue;
+      const inside = turf.pointOnFeature(f);
+      const zone = model.zones.find((z) => turf.booleanPointInPolygon(inside, z.feature));
+      f.properties = {
+        tier,
+        radius_m: r,
+        mode,
+        area_km2: a,
+        zone: zone ? { id: zone.id, name_zh: zone.name_zh, name_en: zone.name_en } : null,
+      };
+      features.push(f);
+    }
+  }
+  features.sort((a, b) => (b.properties!.area_km2 as number) - (a.properties!.area_km2 as number));
+  features.forEach((f, k) => (f.properties!.rank = k + 1));
+  return { type: 'FeatureCollection', features };
+}
+
+export interface NearestTier {
+  tier: Tier;
+  id: string | null;
+  name_zh: string | null;
+  name_en: string | null;
+  distance_m: number | null;
+  walk_min: number | null;
+  covered: boolean;
+  radius_m: number;
+  path?: { type: 'LineString'; coordinates: [number, number][] };
+}
+
+/** Farthest a walk search goes (metres). */
+export const MAX_WALK_SEARCH_M = 15000;
+
+/** For each tier, the nearest serving site from a point. */
+export function nearestSites(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, lon: number, lat: number): { mode: Mode; tiers: NearestTier[] } {
+  const [gx, gy] = toGrid(model.grid, lon, lat);
+  let hits;
+  if (mode === 'walk') {
+    const siteSets = TIERS.map((_, r) => serving(sites, r));
+    const sets = siteSets.map((s) => sourcesOf(model.grid, s));
+    hits = nearestByWalk(model.grid, model.blocked, sets, siteSets, gx, gy, MAX_WALK_SEARCH_M);
+  } else {
+    hits = nearestByRadius(model.grid, sites, gx, gy);
+  }
+  const tiers = TIERS.map((tier, r): NearestTier => {
+    const h = hits[r];
+    if (!h) return { tier, id: null, name_zh: null, name_en: null, distance_m: null, walk_min: null, covered: false, radius_m: radii[tier] };
+    const d = Math.round(h.distance_m * 10) / 10;
+    const out: NearestTier = {
+      tier,
+      id: h.site.id,
+      name_zh: h.site.name_zh,
+      name_en: h.site.name_en,
+      distance_m: d,
+      walk_min: Math.round((h.distance_m / WALK_M_PER_MIN) * 10) / 10,
+      covered: h.distance_m <= radii[tier] + 1e-6,
+      radius_m: radii[tier],
+    };
+    if (mode === 'walk' && h.path) out.path = { type: 'LineString', coordinates: h.path };
+    return out;
+  });
+  return { mode, tiers };
+}
+
+/** Greedy placement of `count` new sites of a tier, as points with their marginal gains. */
+export function suggest(model: DistrictModel, sites: readonly Site[], radii: Radii, tier: Tier, count: number): FeatureCollection<Point> {
+  const covered = tierCoverage(model, sites, tier, radii[tier], 'radius');
+  const picks = suggestSites(model, covered, radii[tier], count);
+  return {
+    type: 'FeatureCollection',
+    features: picks.map((p) => ({
+      type: 'Feature',
+      properties: { rank: p.rank, tier, radius_m: radii[tier], gain_km2: round(p.gain_km2, 4), gain_pp: round(p.gain_pp, 3) },
+      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+    })),
+  };
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+export { FAR_M };

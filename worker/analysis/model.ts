@@ -1,0 +1,253 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { type BBox, type Grid, fineGrid, makeGrid, toGrid } from './grid';
+import {
+  type GridPolygon,
+  forEachInteriorRun,
+  forEachSegmentCell,
+  intersectSpans,
+  mapRows,
+  polygonSpans,
+  spanWeights,
+  subtractSpans,
+} from './rasterize';
+import { MAX_RADIUS_M } from './tiers';
+
+/** Grid cell size (metres). See README.md for the accuracy this gives. */
+export const CELL_M = 50;
+/** Scanlines per cell row when measuring land (exact along x, 6.25 m apart along y). */
+export const SUB = 8;
+/** Coverage is sampled on cells split SS × SS (25 m at 50 m cells). */
+export const SS = 2;
+
+export type AreaKind = 'district' | 'core' | 'zone' | 'belt';
+
+/** One area rates are reported for, as sparse cell lists with fractional weights. */
+export interface AreaMask {
+  id: string;
+  kind: AreaKind;
+  name_zh: string;
+  name_en: string;
+  /** Cells with any measured land in this area. */
+  cells: Int32Array;
+  /** Fraction of each listed cell that is land (district, not water) in this area. */
+  land: Float32Array;
+  /** Fraction of each listed cell that is built-up land in this area (all 0 without builtup). */
+  builtup: Float32Array;
+  landCells: number;
+  builtupCells: number;
+  /** Position of each listed cell in the district's list (the district: its own index). */
+  pos: Int32Array;
+}
+
+export interface NamedPolygon {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  feature: Feature<Polygon | MultiPolygon>;
+}
+
+/** Everything that depends only on the shipped base layers: built once per isolate. */
+export interface DistrictModel {
+  grid: Grid;
+  /** Coverage sampling factor and the supersampled grid (see grid.ts `fineGrid`). */
+  ss: number;
+  fine: Grid;
+  /** Index in `fine` of the south-west sub-cell of each district cell (areas[0].cells). */
+  fineBase: Int32Array;
+  /** The district outline (boundary layer, all features). */
+  district: Feature<Polygon | MultiPolygon>;
+  /** Dense per-cell fraction of district land (water excluded). */
+  land: Float32Array;
+  /** Dense per-cell fraction of built-up land (within `land`), or null without a builtup layer. */
+  builtup: Float32Array | null;
+  /** What rates are shares of: built-up land when the layer exists, else all land. */
+  of: 'builtup' | 'land';
+  /** District first, then cores, zones, belt. */
+  areas: AreaMask[];
+  zones: NamedPolygon[];
+  /** 1 where walking is impossible (river cells not on a bridge); null without rivers. */
+  blocked: Uint8Array | null;
+  /** Cells whose centre is on district land (candidates for suggestions). */
+  landCells: Int32Array;
+}
+
+export interface BaseLayers {
+  boundary: FeatureCollection;
+  rivers?: FeatureCollection | undefined;
+  bridges?: FeatureCollection | undefined;
+  builtup?: FeatureCollection | undefined;
+  zones?: FeatureCollection | undefined;
+  cores?: FeatureCollection | undefined;
+  belt?: FeatureCollection | undefined;
+}
+
+function polygonsOf(f: Feature): Position[][][] {
+  const g = f.geometry;
+  if (!g) return [];
+  if (g.type === 'Polygon') return [g.coordinates];
+  if (g.type === 'MultiPolygon') return g.coordinates;
+  return [];
+}
+
+function gridPolys(grid: Grid, features: readonly Feature[]): GridPolygon[] {
+  const out: GridPolygon[] = [];
+  for (const f of features) {
+    for (const poly of polygonsOf(f)) out.push(poly.map((r) => r.map((p) => toGrid(grid, p[0]!, p[1]!))));
+  }
+  return out;
+}
+
+function bboxOf(features: readonly Feature[]): BBox {
+  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of features) {
+    for (const poly of polygonsOf(f)) {
+      for (const ring of poly) {
+        for (const p of ring) {
+          const [x, y] = p as [number, number];
+          if (x < b[0]) b[0] = x;
+          if (y < b[1]) b[1] = y;
+          if (x > b[2]) b[2] = x;
+          if (y > b[3]) b[3] = y;
+        }
+      }
+    }
+  }
+  return b;
+}
+
+function asDistrict(boundary: FeatureCollection): Feature<Polygon | MultiPolygon> {
+  const coords = boundary.features.flatMap(polygonsOf);
+  if (coords.length === 0) throw new Error('boundary layer has no polygon');
+  return {
+    type: 'Feature',
+    properties: boundary.features[0]?.properties ?? {},
+    geometry: coords.length === 1 ? { type: 'Polygon', coordinates: coords[0]! } : { type: 'MultiPolygon', coordinates: coords },
+  };
+}
+
+const text = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
+
+/** Builds the district model from the base layers. Pure; ~tens of ms, once per isolate. */
+export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIUS_M): DistrictModel {
+  const district = asDistrict(layers.boundary);
+  const grid = makeGrid(bboxOf([district]), cell, margin);
+  const { w, h } = grid;
+  const n = w * h;
+  const rows = h * SUB;
+
+  const districtSpans = polygonSpans(gridPolys(grid, [district]), rows, SUB);
+  const riverPolys = layers.rivers ? gridPolys(grid, layers.rivers.features) : [];
+  const landSpans = riverPolys.length ? mapRows(districtSpans, polygonSpans(riverPolys, rows, SUB), subtractSpans) : districtSpans;
+  const builtPolys = layers.builtup ? gridPolys(grid, layers.builtup.features) : [];
+  const builtSpans = builtPolys.length ? mapRows(landSpans, polygonSpans(builtPolys, rows, SUB), intersectSpans) : null;
+
+  const land = spanWeights(landSpans, w, h, SUB);
+  const builtup = builtSpans ? spanWeights(builtSpans, w, h, SUB) : null;
+
+  const areas: AreaMask[] = [];
+  const districtPos = new Int32Array(n).fill(-1);
+  const addArea = (id: string, kind: AreaKind, name_zh: string, name_en: string, lw: Float32Array, bw: Float32Array | null) => {
+    let count = 0;
+    for (let c = 0; c < n; c++) if (lw[c]! > 0) count++;
+    const cells = new Int32Array(count);
+    const lf = new Float32Array(count);
+    const bf = new Float32Array(count);
+    let landCells = 0;
+    let builtupCells = 0;
+    for (let c = 0, k = 0; c < n; c++) {
+      const x = lw[c]!;
+      if (x <= 0) continue;
+      cells[k] = c;
+      lf[k] = x;
+      bf[k] = bw ? bw[c]! : 0;
+      landCells += x;
+      builtupCells += bf[k]!;
+      k++;
+    }
+    if (areas.length === 0) cells.forEach((c, k) => (districtPos[c] = k));
+    const pos = cells.map((c) => districtPos[c]!);
+    areas.push({ id, kind, name_zh, name_en, cells, land: lf, builtup: bf, landCells, builtupCells, pos });
+  };
+  const dp = district.properties ?? {};
+  addArea(text(dp.id) || 'district', 'district', text(dp.name_zh) || '江北区', text(dp.name_en) || 'Jiangbei District', land, builtup);
+
+  const zones: NamedPolygon[] = [];
+  const groups: [AreaKind, FeatureCollection | undefined][] = [
+    ['core', layers.cores],
+    ['zone', layers.zones],
+    ['belt', layers.belt],
+  ];
+  for (const [kind, fc] of groups) {
+    if (!fc) continue;
+    fc.features.forEach((f, k) => {
+      const polys = gridPolys(grid, [f]);
+      if (polys.length === 0) return;
+      const spans = polygonSpans(polys, rows, SUB);
+      const lw = spanWeights(mapRows(spans, landSpans, intersectSpans), w, h, SUB);
+      const bw = builtSpans ? spanWeights(mapRows(spans, builtSpans, intersectSpans), w, h, SUB) : null;
+      const p = f.properties ?? {};
+      const id = text(p.id ?? f.id) || `${kind}-${k + 1}`;
+      addArea(id, kind, text(p.name_zh), text(p.name_en), lw, bw);
+      if (kind === 'zone') zones.push({ id, name_zh: text(p.name_zh), name_en: text(p.name_en), feature: f as Feature<Polygon | MultiPolygon> });
+    });
+  }
+
+  let blocked: Uint8Array | null = null;
+  if (riverPolys.length) {
+    const b = new Uint8Array(n);
+    forEachInteriorRun(riverPolys, w, h, (j, i0, i1) => b.fill(1, j * w + i0, j * w + i1));
+    for (const f of layers.bridges?.features ?? []) {
+      const g = f.geometry;
+      const lines = g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
+      for (const line of lines) {
+        const pts = line.map((p) => toGrid(grid, p[0]!, p[1]!));
+        for (let k = 0; k + 1 < pts.length; k++) {
+          let [ax, ay] = pts[k]!;
+          let [bx, by] = pts[k + 1]!;
+          // Extend the first and last segment by a cell, so a bridge drawn to the bank's
+          // edge still reaches the first land cell.
+          const len = Math.hypot(bx - ax, by - ay) || 1;
+          const ux = (bx - ax) / len;
+          const uy = (by - ay) / len;
+          if (k === 0) {
+            ax -= ux;
+            ay -= uy;
+          }
+          if (k + 2 === pts.length) {
+            bx += ux;
+            by += uy;
+          }
+          forEachSegmentCell(ax, ay, bx, by, w, h, (c) => {
+            b[c] = 0;
+          });
+        }
+      }
+    }
+    blocked = b;
+  }
+
+  const inLand: number[] = [];
+  for (let c = 0; c < n; c++) if (land[c]! >= 0.5) inLand.push(c);
+
+  const fine = fineGrid(grid, SS);
+  const fineBase = areas[0]!.cells.map((c) => {
+    const i = c % w;
+    const j = (c - i) / w;
+    return j * SS * fine.w + i * SS;
+  });
+
+  return {
+    grid,
+    ss: SS,
+    fine,
+    fineBase,
+    district,
+    land,
+    builtup,
+    of: builtup ? 'builtup' : 'land',
+    areas,
+    zones,
+    blocked,
+    landCells: Int32Array.from(inLand),
+  };
+}

@@ -1,0 +1,93 @@
+import { cellKm2 } from './grid';
+import type { AreaMask, DistrictModel } from './model';
+import type { Tier } from './tiers';
+
+export interface TierRate {
+  tier: Tier;
+  radius_m: number;
+  /** Covered / total of what the model's `of` names (built-up land, or land without it). */
+  covered_km2: number;
+  total_km2: number;
+  coverage_pct: number;
+  /** The same over all land (district without water). */
+  land_covered_km2: number;
+  land_total_km2: number;
+  land_coverage_pct: number;
+}
+
+const round = (x: number, d: number) => {
+  const k = 10 ** d;
+  return Math.round(x * k) / k;
+};
+
+/**
+ * A tier's coverage: a 0/1 mask over the supersampled grid (`ss` = model.ss) or over the
+ * grid itself (`ss` = 1).
+ */
+export interface Coverage {
+  mask: Uint8Array;
+  ss: number;
+}
+
+/**
+ * Covered share (0–1) of every district cell: the covered fraction of its ss × ss
+ * sub-cells. One pass over the district's cell list.
+ */
+export function districtShares(model: DistrictModel, cov: Coverage): Float32Array {
+  const d = model.areas[0]!;
+  const out = new Float32Array(d.cells.length);
+  const m = cov.mask;
+  if (cov.ss === 1) {
+    for (let k = 0; k < d.cells.length; k++) out[k] = m[d.cells[k]!]!;
+    return out;
+  }
+  const ss = cov.ss;
+  const W = model.fine.w;
+  const inv = 1 / (ss * ss);
+  for (let k = 0; k < out.length; k++) {
+    let s = 0;
+    for (let b = model.fineBase[k]!, r = 0; r < ss; r++, b += W) for (let q = 0; q < ss; q++) s += m[b + q]!;
+    out[k] = s * inv;
+  }
+  return out;
+}
+
+/**
+ * Rates for one area and one tier: the area's measured cells weighted by their covered
+ * share (`share`, per district cell, from `districtShares`).
+ */
+export function areaRate(model: DistrictModel, area: AreaMask, share: Float32Array, tier: Tier, radius: number): TierRate {
+  const { pos, land, builtup } = area;
+  let cl = 0;
+  let cb = 0;
+  for (let k = 0; k < pos.length; k++) {
+    const f = share[pos[k]!]!;
+    if (f !== 0) {
+      cl += land[k]! * f;
+      cb += builtup[k]! * f;
+    }
+  }
+  const km2 = cellKm2(model.grid);
+  const ofBuilt = model.of === 'builtup';
+  const cov = ofBuilt ? cb : cl;
+  const tot = ofBuilt ? area.builtupCells : area.landCells;
+  return {
+    tier,
+    radius_m: radius,
+    covered_km2: round(cov * km2, 3),
+    total_km2: round(tot * km2, 3),
+    coverage_pct: tot > 0 ? round((100 * cov) / tot, 2) : 0,
+    land_covered_km2: round(cl * km2, 3),
+    land_total_km2: round(area.landCells * km2, 3),
+    land_coverage_pct: area.landCells > 0 ? round((100 * cl) / area.landCells, 2) : 0,
+  };
+}
+
+/** Unrounded covered share (0–1) of an area, of what the model's `of` names. */
+export function coveredShare(model: DistrictModel, area: AreaMask, share: Float32Array): number {
+  const w = model.of === 'builtup' ? area.builtup : area.land;
+  let c = 0;
+  for (let k = 0; k < area.pos.length; k++) c += w[k]! * share[area.pos[k]!]!;
+  const tot = model.of === 'builtup' ? area.builtupCells : area.landCells;
+  return tot > 0 ? c / tot : 0;
+}

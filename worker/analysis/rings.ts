@@ -1,0 +1,59 @@
+import * as turf from '@turf/turf';
+import { contours } from 'd3-contour';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { type Grid, fromGrid } from './grid';
+
+/**
+ * Marching squares (d3-contour, linear interpolation) on a field sampled at cell centres:
+ * the region where `values ≥ threshold`, as a MultiPolygon in lon/lat. d3-contour puts
+ * sample i at x = i + 0.5, which is our grid's cell centre, so its coordinates are grid
+ * units as they are.
+ */
+export function contourRegion(grid: Grid, values: ArrayLike<number>, threshold: number): MultiPolygon {
+  const c = contours().size([grid.w, grid.h]).smooth(true);
+  const mp = c.contour(values as number[], threshold);
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  const coordinates: Position[][][] = mp.coordinates.map((poly) =>
+    poly.map((ring) =>
+      ring.map(([x, y]) => {
+        const [lon, lat] = fromGrid(grid, x!, y!);
+        return [round(lon), round(lat)];
+      }),
+    ),
+  );
+  return { type: 'MultiPolygon', coordinates };
+}
+
+/** Simplification tolerance in degrees: ~1 m, far below a cell. */
+export const SIMPLIFY_DEG = 0.00001;
+
+/** Simplifies then clips a region to a polygon (e.g. the district). Null when empty. */
+export function simplifyAndClip(region: MultiPolygon, clip: Feature<Polygon | MultiPolygon> | null): Feature<Polygon | MultiPolygon> | null {
+  if (region.coordinates.length === 0) return null;
+  const simple = turf.simplify(turf.feature(region), { tolerance: SIMPLIFY_DEG, highQuality: false }) as Feature<MultiPolygon>;
+  // Simplification can collapse tiny rings to fewer than 4 positions: drop them.
+  simple.geometry.coordinates = simple.geometry.coordinates
+    .map((poly) => poly.filter((ring) => ring.length >= 4))
+    .filter((poly) => poly.length > 0);
+  if (simple.geometry.coordinates.length === 0) return null;
+  if (!clip) return simple;
+  return turf.intersect(turf.featureCollection([simple, clip]));
+}
+
+/** Field for a ring: the region within `radiusM` of a site is where −dist ≥ −radius. */
+export function ringRegion(grid: Grid, dist: Float32Array, radiusM: number): MultiPolygon {
+  const neg = new Float64Array(dist.length);
+  for (let c = 0; c < dist.length; c++) neg[c] = -dist[c]!;
+  return contourRegion(grid, neg, -radiusM);
+}
+
+/**
+ * Uncovered built-up land: where the distance exceeds the radius AND the cell is mostly
+ * built-up. The second term, (weight − ½)·cell, crosses zero about where the built-up
+ * edge runs through the cell, so the contour follows it to within a cell.
+ */
+export function gapRegion(grid: Grid, dist: Float32Array, radiusM: number, weight: Float32Array): MultiPolygon {
+  const g = new Float64Array(dist.length);
+  for (let c = 0; c < dist.length; c++) g[c] = Math.min(dist[c]! - radiusM, (weight[c]! - 0.5) * grid.cell);
+  return contourRegion(grid, g, 1e-6);
+}

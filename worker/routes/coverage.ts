@@ -1,0 +1,178 @@
+/**
+ * The coverage analysis routes: thin. Each parses and validates its input (query string, or
+ * a POSTed `{ sites, radii?, mode? }`), calls the pure analysis (../analysis), and shapes
+ * the JSON. GET answers over the shipped data are cached per isolate and carry an ETag
+ * (the `api` app's etag middleware); POST answers are computed per request.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import {
+  coverageGaps,
+  coverageReport,
+  coverageRings,
+  nearestSites,
+  suggest as suggestSitesFor,
+} from '../analysis/analyse';
+import type { DistrictModel } from '../analysis/model';
+import { type Site, projectSites } from '../analysis/sites';
+import type { Mode, Radii, Tier } from '../analysis/tiers';
+import {
+  type AnalysisBody,
+  type Checked,
+  LIMITS,
+  checkBody,
+  checkMode,
+  checkNumber,
+  checkPoint,
+  checkRadii,
+  checkTier,
+} from '../analysis/validate-input';
+import { ApiError } from '../errors';
+import { openapi } from './openapi';
+import { cached, shippedModel, shippedSites } from './shipped-analysis';
+
+export const analysis = new Hono();
+
+function ok<T>(r: Checked<T>): T {
+  if (r.ok) return r.value;
+  const status = r.code === 'too_many_features' || r.code === 'too_many_vertices' ? 413 : 422;
+  throw new ApiError(status, r.code, r.message, { problems: r.problems });
+}
+
+const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
+const GEOJSON_TYPE = { 'content-type': 'application/geo+json; charset=utf-8' };
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+interface Shaped {
+  geo?: boolean;
+  timed?: boolean;
+}
+
+/** Runs an analysis over the shipped sites, through the per-isolate cache. */
+function shipped(c: Context, inputs: string, run: (model: DistrictModel, sites: Site[]) => object, shape: Shaped = {}): Response {
+  const { text, hit } = cached(inputs, () => timed(() => run(shippedModel(), shippedSites()), shape.timed));
+  return c.body(text, 200, { ...(shape.geo ? GEOJSON_TYPE : JSON_TYPE), 'x-cache': hit ? 'hit' : 'miss' });
+}
+
+function timed(run: () => object, withTime = false): object {
+  const t0 = now();
+  const out = run();
+  // In workerd the clock only advances across I/O, so this reads 0 there; it is real in Node.
+  return withTime ? { ...out, computed_ms: Math.round((now() - t0) * 100) / 100 } : out;
+}
+
+async function readBody(c: Context): Promise<AnalysisBody & { sitesProjected: Site[] }> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await c.req.text());
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
+  }
+  const body = ok(checkBody(raw));
+  return { ...body, sitesProjected: projectSites(shippedModel().grid, body.sites) };
+}
+
+const limit = bodyLimit({
+  maxSize: LIMITS.maxBodyBytes,
+  onError: () => {
+    throw new ApiError(413, 'body_too_large', `The body is larger than ${LIMITS.maxBodyBytes / (1024 * 1024)} MiB.`, { max_bytes: LIMITS.maxBodyBytes });
+  },
+});
+
+const q = (c: Context, k: string) => c.req.query(k);
+/** Query value, else body value: POST routes accept either. */
+const qb = (c: Context, body: Record<string, unknown>, k: string) => q(c, k) ?? body[k];
+
+function queryCommon(c: Context): { mode: Mode; radii: Radii } {
+  return { mode: ok(checkMode(q(c, 'mode'))), radii: ok(checkRadii(q(c, 'radii'))) };
+}
+const key = (radii: Radii) => `${radii.leisure},${radii.garden},${radii.park}`;
+
+// --- coverage rates -------------------------------------------------------------------
+analysis.get('/coverage', (c) => {
+  const { mode, radii } = queryCommon(c);
+  return shipped(c, `coverage|${mode}|${key(radii)}`, (m, s) => coverageReport(m, s, radii, mode), { timed: true });
+});
+analysis.post('/coverage', limit, async (c) => {
+  const b = await readBody(c);
+  return c.json(timed(() => coverageReport(shippedModel(), b.sitesProjected, b.radii, b.mode), true));
+});
+
+// --- rings ----------------------------------------------------------------------------
+analysis.get('/coverage/rings', (c) => {
+  const { mode, radii } = queryCommon(c);
+  return shipped(c, `rings|${mode}|${key(radii)}`, (m, s) => coverageRings(m, s, radii, mode), { geo: true });
+});
+analysis.post('/coverage/rings', limit, async (c) => {
+  const b = await readBody(c);
+  return c.body(JSON.stringify(coverageRings(shippedModel(), b.sitesProjected, b.radii, b.mode)), 200, GEOJSON_TYPE);
+});
+
+// --- gaps -----------------------------------------------------------------------------
+const minKm2 = (v: unknown) => ok(checkNumber(v, 'min_km2', 0, 100, 0.0025));
+analysis.get('/gaps', (c) => {
+  const { mode, radii } = queryCommon(c);
+  const tier: Tier = ok(checkTier(q(c, 'tier') ?? 'leisure'));
+  const min = minKm2(q(c, 'min_km2'));
+  return shipped(c, `gaps|${mode}|${key(radii)}|${tier}|${min}`, (m, s) => coverageGaps(m, s, radii, mode, tier, min), { geo: true });
+});
+analysis.post('/gaps', limit, async (c) => {
+  const b = await readBody(c);
+  const tier: Tier = ok(checkTier(qb(c, b.body, 'tier') ?? 'leisure'));
+  const min = minKm2(qb(c, b.body, 'min_km2'));
+  return c.body(JSON.stringify(coverageGaps(shippedModel(), b.sitesProjected, b.radii, b.mode, tier, min)), 200, GEOJSON_TYPE);
+});
+
+// --- nearest --------------------------------------------------------------------------
+analysis.get('/nearest', (c) => {
+  const { mode, radii } = queryCommon(c);
+  const [lon, lat] = ok(checkPoint(q(c, 'lon'), q(c, 'lat')));
+  // Points are many and cheap to answer: not cached.
+  return c.json(nearestSites(shippedModel(), shippedSites(), radii, mode, lon, lat));
+});
+analysis.post('/nearest', limit, async (c) => {
+  const b = await readBody(c);
+  const [lon, lat] = ok(checkPoint(qb(c, b.body, 'lon'), qb(c, b.body, 'lat')));
+  return c.json(nearestSites(shippedModel(), b.sitesProjected, b.radii, b.mode, lon, lat));
+});
+
+// --- suggestions ----------------------------------------------------------------------
+function suggestParams(get: (k: string) => unknown): { tier: Tier; count: number } {
+  const tier: Tier = ok(checkTier(get('tier') ?? 'leisure'));
+  const count = ok(checkNumber(get('count'), 'count', 1, LIMITS.maxSuggest, 5));
+  if (!Number.isInteger(count)) throw new ApiError(422, 'invalid_parameter', `count must be a whole number from 1 to ${LIMITS.maxSuggest}.`);
+  const mode = get('mode');
+  if (mode !== undefined && mode !== 'radius') {
+    throw new ApiError(422, 'invalid_mode', 'Suggestions measure straight-line reach only: use mode=radius (or leave it out).');
+  }
+  return { tier, count };
+}
+analysis.get('/suggest', (c) => {
+  const { tier, count } = suggestParams((k) => q(c, k));
+  const radii = ok(checkRadii(q(c, 'radii')));
+  return shipped(c, `suggest|${key(radii)}|${tier}|${count}`, (m, s) => suggestSitesFor(m, s, radii, tier, count), { geo: true });
+});
+analysis.post('/suggest', limit, async (c) => {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await c.req.text());
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
+  }
+  // The sites are optional here: without them, suggest over the shipped sites.
+  const hasSites = typeof raw === 'object' && raw !== null && 'sites' in raw;
+  const body = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+  const { tier, count } = suggestParams((k) => qb(c, body, k));
+  let sites = shippedSites();
+  let radii = ok(checkRadii(qb(c, body, 'radii')));
+  if (hasSites) {
+    const b = ok(checkBody({ ...body, mode: undefined }));
+    sites = projectSites(shippedModel().grid, b.sites);
+    radii = b.radii;
+  }
+  return c.body(JSON.stringify(suggestSitesFor(shippedModel(), sites, radii, tier, count)), 200, GEOJSON_TYPE);
+});
+
+// --- the API described -----------------------------------------------------------------
+analysis.get('/openapi.json', (c) => c.json(openapi));
