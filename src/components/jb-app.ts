@@ -5,14 +5,18 @@ import { areaKm2 } from '../geo';
 import { t, type Lang } from '../content/messages';
 import { parseState, serializeState, type Mode, type PanelId, type Tier, type ViewState } from '../state/view-state';
 import type { GroupId } from '../content/layer-groups';
+import { TOUR, type TourChapter } from '../content/tour';
 import type { CardFeature } from './jb-card';
+import type { HandoutPage } from './jb-handout';
 import type { FeatureSelectDetail, JbMap } from './jb-map';
 import './jb-about';
 import './jb-card';
 import './jb-coverage';
+import './jb-handout';
 import './jb-layers';
 import './jb-map';
 import './jb-panel';
+import './jb-tour';
 
 const message = (err: unknown) => (err instanceof ApiFailure ? err.message : String((err as Error)?.message ?? err));
 
@@ -31,6 +35,9 @@ export class JbApp extends LitElement {
     gaps: { state: true },
     basemap: { state: true },
     card: { state: true },
+    autoplay: { state: true },
+    handout: { state: true },
+    handoutChapter: { state: true },
   };
 
   static override styles = css`
@@ -43,7 +50,10 @@ export class JbApp extends LitElement {
     }
     h1 { margin: 0; font-size: 1.25rem; display: flex; justify-content: space-between; align-items: center; gap: 8px; }
     header p { margin: 4px 0 0; font-size: 0.8rem; color: #455a64; }
-    .lang { font: inherit; font-size: 0.8rem; padding: 6px 10px; border: 1px solid #90a4ae; border-radius: 14px; background: #fff; cursor: pointer; min-height: 32px; }
+    .actions { display: flex; gap: 6px; }
+    .lang, .tour { font: inherit; font-size: 0.8rem; padding: 6px 10px; border: 1px solid #90a4ae; border-radius: 14px; background: #fff; cursor: pointer; min-height: 32px; }
+    .tour { border-color: #2e7d32; color: #1b5e20; }
+    @media print { jb-map, header, jb-panel, jb-tour, jb-card, .progress { display: none; } :host { height: auto; overflow: visible; } }
     button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
     .status { position: absolute; left: 50%; top: 40%; transform: translateX(-50%); z-index: 4;
       background: #fff; padding: 12px 16px; border-radius: 8px; box-shadow: 0 1px 6px rgb(0 0 0 / 0.25); }
@@ -68,6 +78,10 @@ export class JbApp extends LitElement {
   declare gaps: FeatureCollection | undefined;
   declare basemap: boolean;
   declare card: (CardFeature & { id: string }) | undefined;
+  declare autoplay: number;
+  declare handout: { busy: boolean; pages: HandoutPage[] } | undefined;
+  /** The chapter being drawn for the handout (overrides the tour's current one). */
+  declare handoutChapter: TourChapter | undefined;
   private inflight?: AbortController;
 
   constructor() {
@@ -78,6 +92,8 @@ export class JbApp extends LitElement {
     this.coverageError = '';
     this.analysing = false;
     this.basemap = false;
+    this.autoplay = 0;
+    if (this.state.tour !== undefined) this.state.tour = Math.min(this.state.tour, TOUR.length);
   }
 
   private get uiLang(): Lang {
@@ -163,6 +179,53 @@ export class JbApp extends LitElement {
     }
   }
 
+  private get chapter(): TourChapter | undefined {
+    return this.handoutChapter ?? (this.state.tour !== undefined ? TOUR[this.state.tour - 1] : undefined);
+  }
+
+  private get map(): JbMap | null {
+    return this.renderRoot.querySelector<JbMap>('jb-map');
+  }
+
+  private goToChapter(index: number) {
+    this.card = undefined;
+    this.patchState({ tour: index + 1 });
+    this.map?.flyToCamera(TOUR[index]!.camera);
+  }
+
+  private startTour() {
+    this.card = undefined;
+    this.goToChapter(0);
+  }
+
+  private exitTour() {
+    this.autoplay = 0;
+    this.patchState({ tour: undefined });
+  }
+
+  /** Draws each chapter's view in turn and lays them out as printable pages. */
+  private async makeHandout() {
+    const map = this.map;
+    if (!map) return;
+    this.autoplay = 0;
+    this.handout = { busy: true, pages: [] };
+    const pages: HandoutPage[] = [];
+    try {
+      for (const chapter of TOUR) {
+        this.handoutChapter = chapter;
+        await this.updateComplete;
+        await map.updateComplete;
+        pages.push({ chapter, image: await map.snapshot(chapter.camera) });
+        this.handout = { busy: true, pages: [...pages] };
+      }
+    } finally {
+      this.handoutChapter = undefined;
+      this.handout = { busy: false, pages };
+      const current = this.chapter;
+      if (current) map.flyToCamera(current.camera);
+    }
+  }
+
   private rates(): AreaRates | undefined {
     return this.card ? this.coverage?.areas.find((a) => a.id === this.card!.id) : undefined;
   }
@@ -170,20 +233,50 @@ export class JbApp extends LitElement {
   override render() {
     const lang = this.uiLang;
     const s = this.state;
+    const chapter = this.chapter;
+    const touring = chapter !== undefined;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = `${t(lang, 'title')} · ${t(lang === 'zh' ? 'en' : 'zh', 'title')}`;
     const analysis = this.coverage !== undefined;
+    const visible = chapter ? new Set(chapter.layers) : s.visible;
+    const selected = chapter ? chapter.highlight : this.card ? { source: this.card.group, id: this.card.id } : undefined;
+    const view = chapter ? chapter.camera : { center: s.center, zoom: s.zoom };
     return html`
       ${this.analysing || (this.layers.length === 0 && !this.loadError) ? html`<div class="progress" role="progressbar" aria-label=${t(lang, this.layers.length ? 'analysing' : 'loading')}></div>` : null}
       <jb-map
-        .available=${this.layers} .visible=${s.visible} .lang=${lang} .mode=${s.mode} .analysis=${analysis} .gaps=${this.gaps}
-        .basemap=${this.basemap} .selectedId=${this.card?.id ?? ''} .view=${{ center: s.center, zoom: s.zoom }} label=${t(lang, 'mapLabel')}
+        .available=${this.layers} .visible=${visible} .lang=${lang} .mode=${s.mode} .analysis=${analysis} .gaps=${this.gaps}
+        .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}
         @view-change=${(e: CustomEvent<{ center: [number, number]; zoom: number }>) => this.patchState(e.detail)}
         @feature-select=${(e: CustomEvent<FeatureSelectDetail | null>) => this.select(e.detail)}
       ></jb-map>
+      ${touring
+        ? html`<jb-tour .chapters=${TOUR} .index=${(s.tour ?? 1) - 1} .lang=${lang} .autoplay=${this.autoplay}
+            @chapter-change=${(e: CustomEvent<number>) => this.goToChapter(e.detail)}
+            @autoplay-change=${(e: CustomEvent<number>) => (this.autoplay = e.detail)}
+            @resume=${() => this.map?.flyToCamera(chapter.camera)}
+            @handout=${() => this.makeHandout()}
+            @tour-exit=${() => this.exitTour()}
+          ></jb-tour>`
+        : this.renderExplore(lang, s, analysis)}
+      ${this.card ? html`<jb-card .lang=${lang} .feature=${this.card} .rates=${this.rates()} @close=${() => (this.card = undefined)}></jb-card>` : null}
+      ${this.handout
+        ? html`<jb-handout .pages=${this.handout.pages} .busy=${this.handout.busy} .lang=${lang} @close=${() => (this.handout = undefined)}></jb-handout>`
+        : null}
+      ${this.loadError
+        ? html`<div class="status" role="alert">${t(lang, 'loadFailed')}${this.loadError}
+            <button @click=${() => this.load()}>${t(lang, 'retry')}</button></div>`
+        : null}
+    `;
+  }
+
+  private renderExplore(lang: Lang, s: ViewState, analysis: boolean) {
+    return html`
       <header>
         <h1><span>${t(lang, 'title')}</span>
-          <button class="lang" aria-label=${t(lang, 'langSwitchLabel')} @click=${() => this.patchState({ lang: lang === 'zh' ? 'en' : 'zh' })}>${t(lang, 'langSwitch')}</button>
+          <span class="actions">
+            <button class="tour" aria-label=${t(lang, 'tourStartLabel')} @click=${() => this.startTour()}>${t(lang, 'tourStart')}</button>
+            <button class="lang" aria-label=${t(lang, 'langSwitchLabel')} @click=${() => this.patchState({ lang: lang === 'zh' ? 'en' : 'zh' })}>${t(lang, 'langSwitch')}</button>
+          </span>
         </h1>
         <p>${t(lang, 'subtitle')}</p>
       </header>
@@ -192,7 +285,7 @@ export class JbApp extends LitElement {
           .loading=${this.analysing} .error=${this.coverageError}
           @mode-change=${(e: CustomEvent<Mode>) => this.setMode(e.detail)}
           @tier-change=${(e: CustomEvent<Tier>) => this.setTier(e.detail)}
-          @gap-select=${(e: CustomEvent<[number, number, number, number]>) => this.renderRoot.querySelector<JbMap>('jb-map')?.focusOn(e.detail)}
+          @gap-select=${(e: CustomEvent<[number, number, number, number]>) => this.map?.focusOn(e.detail)}
           @retry=${() => this.analyse()}
         ></jb-coverage>
         <jb-layers slot="layers" .lang=${lang} .visible=${s.visible} .available=${this.layers} .analysis=${analysis} .basemap=${this.basemap}
@@ -201,11 +294,6 @@ export class JbApp extends LitElement {
         ></jb-layers>
         <jb-about slot="about" .lang=${lang} .available=${this.layers}></jb-about>
       </jb-panel>
-      ${this.card ? html`<jb-card .lang=${lang} .feature=${this.card} .rates=${this.rates()} @close=${() => (this.card = undefined)}></jb-card>` : null}
-      ${this.loadError
-        ? html`<div class="status" role="alert">${t(lang, 'loadFailed')}${this.loadError}
-            <button @click=${() => this.load()}>${t(lang, 'retry')}</button></div>`
-        : null}
     `;
   }
 }

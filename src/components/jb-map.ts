@@ -31,6 +31,9 @@ export interface FeatureSelectDetail {
 /** Click priority when features overlap: the most specific thing wins. */
 const CLICK_ORDER: GroupId[] = ['greenspaces', 'landmarks', 'cores', 'belt', 'zones'];
 
+/** Sources whose features can be highlighted (a `<source>-selected` outline layer each). */
+const SELECTABLE = ['zones', 'cores', 'belt', 'greenspaces'] as const;
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 function baseStyle(): StyleSpecification {
@@ -58,7 +61,7 @@ function bboxOf(f: MapGeoJSONFeature): [number, number, number, number] {
  * <jb-map>: owns the MapLibre map and nothing else.
  * Properties down: `available` (shipped layers), `visible` groups, `lang`, `mode`,
  * `analysis` (whether coverage results exist), `gaps` (FeatureCollection), `basemap`,
- * `selectedId`, `view` (initial camera).
+ * `selected`, `keyboard`, `view` (initial camera).
  * Events up: `map-ready` (all shown sources loaded, map idle), `map-busy`,
  * `feature-select` (FeatureSelectDetail), `view-change` ({center, zoom}), `map-error`.
  */
@@ -71,7 +74,8 @@ export class JbMap extends LitElement {
     analysis: { type: Boolean },
     gaps: { attribute: false },
     basemap: { type: Boolean },
-    selectedId: { type: String },
+    selected: { attribute: false },
+    keyboard: { type: Boolean },
     view: { attribute: false },
     label: { type: String },
   };
@@ -94,8 +98,11 @@ export class JbMap extends LitElement {
   declare analysis: boolean;
   declare gaps: FeatureCollection | undefined;
   declare basemap: boolean;
-  declare selectedId: string;
-  declare view: { center?: [number, number]; zoom?: number };
+  /** The highlighted feature: a zone, core, belt section or green space. */
+  declare selected: { source: string; id: string } | undefined;
+  /** Map keyboard shortcuts (off in the tour, where the keys turn pages). */
+  declare keyboard: boolean;
+  declare view: { center?: [number, number]; zoom?: number; pitch?: number; bearing?: number };
   declare label: string;
   private map?: MapLibreMap;
   private styleLoaded = false;
@@ -108,7 +115,7 @@ export class JbMap extends LitElement {
     this.mode = 'radius';
     this.analysis = false;
     this.basemap = false;
-    this.selectedId = '';
+    this.keyboard = true;
     this.view = {};
     this.label = '';
   }
@@ -119,11 +126,11 @@ export class JbMap extends LitElement {
 
   override firstUpdated() {
     const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
-    const { center, zoom } = this.view;
+    const { center, zoom, pitch = 0, bearing = 0 } = this.view;
     const map = new MapLibreMap({
       container,
       style: baseStyle(),
-      ...(center && zoom !== undefined ? { center, zoom } : { bounds: DISTRICT_BOUNDS, fitBoundsOptions: { padding: this.panelPadding() } }),
+      ...(center && zoom !== undefined ? { center, zoom, pitch, bearing } : { bounds: DISTRICT_BOUNDS, fitBoundsOptions: { padding: this.panelPadding() } }),
       localIdeographFontFamily: CJK_FONT_FAMILY,
       attributionControl: { compact: true },
       maxBounds: [[105.6, 29.1], [107.7, 30.1]],
@@ -141,7 +148,7 @@ export class JbMap extends LitElement {
     window.jbMap = map;
     map.once('load', () => {
       this.styleLoaded = true;
-      this.sync(new Set(['available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selectedId']));
+      this.sync(new Set(['available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selected', 'keyboard']));
     });
   }
 
@@ -160,6 +167,26 @@ export class JbMap extends LitElement {
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     const pad = this.panelPadding();
     this.map?.fitBounds(bounds, { padding: { ...pad, left: pad.left + 40, bottom: pad.bottom + 40, top: pad.top + 40, right: pad.right + 40 }, maxZoom: 15, duration: reduce ? 0 : 1200 });
+  }
+
+  /** Flies to a camera, or jumps there when the user prefers reduced motion. */
+  flyToCamera(camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }) {
+    const map = this.map;
+    if (!map) return;
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(camera);
+    else map.flyTo({ ...camera, duration: 2400, essential: false });
+  }
+
+  /** The map as drawn at a camera, as a JPEG data URL (for handouts and exports). */
+  async snapshot(camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }): Promise<string> {
+    const map = this.map!;
+    map.jumpTo(camera);
+    await new Promise((r) => map.once('idle', r));
+    // Read the canvas inside a render callback, while the drawing buffer still holds the frame.
+    return new Promise((resolve) => {
+      map.once('render', () => resolve(map.getCanvas().toDataURL('image/jpeg', 0.85)));
+      map.triggerRepaint();
+    });
   }
 
   /** Room for the side panel (desktop) or bottom sheet (phone), so the district is not hidden. */
@@ -193,7 +220,8 @@ export class JbMap extends LitElement {
     if (changed.has('visible') || dataChanged) this.applyVisibility();
     if (changed.has('lang') || dataChanged) this.applyLang();
     if (changed.has('basemap')) this.applyBasemap();
-    if (changed.has('selectedId') || dataChanged) this.applySelection();
+    if (changed.has('selected') || dataChanged) this.applySelection();
+    if (changed.has('keyboard')) this.keyboard ? map.keyboard.enable() : map.keyboard.disable();
     if (dataChanged || changed.has('available')) this.settle();
   }
 
@@ -227,11 +255,9 @@ export class JbMap extends LitElement {
       }
     }
     for (const { source, layer } of PLAN_LABELS) if (map.getSource(source)) addLayer(source, layer);
-    if (map.getSource('zones') && !map.getLayer('selected-line')) {
-      for (const src of ['zones', 'cores', 'belt', 'greenspaces'] as const) {
-        if (!map.getSource(src)) continue;
-        addLayer(src, { id: `${src}-selected`, type: 'line', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#000000', 'line-width': 4 } });
-      }
+    for (const src of SELECTABLE) {
+      if (!map.getSource(src)) continue;
+      addLayer(src, { id: `${src}-selected`, type: 'line', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#000000', 'line-width': 4 } });
     }
     return added;
   }
@@ -264,8 +290,9 @@ export class JbMap extends LitElement {
 
   private applySelection() {
     const map = this.map!;
-    for (const src of ['zones', 'cores', 'belt', 'greenspaces']) {
-      if (map.getLayer(`${src}-selected`)) map.setFilter(`${src}-selected`, ['==', ['get', 'id'], this.selectedId || '\u0000']);
+    for (const src of SELECTABLE) {
+      const id = this.selected?.source === src ? this.selected.id : '\u0000';
+      if (map.getLayer(`${src}-selected`)) map.setFilter(`${src}-selected`, ['==', ['get', 'id'], id]);
     }
   }
 

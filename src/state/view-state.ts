@@ -21,6 +21,8 @@ export interface ViewState {
   visible: Set<GroupId>;
   lang?: Lang;
   panel: PanelId;
+  /** Tour chapter, from 1; undefined when not touring. */
+  tour?: number;
 }
 
 export function defaultState(): ViewState {
@@ -52,6 +54,8 @@ export function parseState(search: string): ViewState {
   if (lang === 'zh' || lang === 'en') state.lang = lang;
   const panel = q.get('panel');
   if (PANELS.includes(panel as PanelId)) state.panel = panel as PanelId;
+  const tour = num(q.get('tour'), 1, 999);
+  if (tour !== undefined) state.tour = Math.floor(tour);
   const layers = q.get('layers');
   if (layers !== null) {
     const known = new Set(LAYER_GROUPS.map((g) => g.id));
@@ -69,6 +73,7 @@ export function serializeState(state: ViewState): string {
   if (state.tier !== 'leisure') q.set('tier', state.tier);
   if (state.lang) q.set('lang', state.lang);
   if (state.panel !== 'coverage') q.set('panel', state.panel);
+  if (state.tour !== undefined) q.set('tour', String(state.tour));
   const visible = LAYER_GROUPS.map((g) => g.id).filter((id) => state.visible.has(id));
   if (visible.join(',') !== DEFAULT_VISIBLE.join(',')) q.set('layers', visible.join(','));
   const s = q.toString().replace(/%2C/g, ',');

@@ -27,6 +27,13 @@ describe('view state in the URL', () => {
     expect([...s.visible]).toEqual(['zones']);
   });
 
+  it('carries the tour chapter (from 1) and drops nonsense', () => {
+    expect(parseState('?tour=3').tour).toBe(3);
+    expect(serializeState({ ...defaultState(), tour: 3 })).toBe('?tour=3');
+    expect(parseState('?tour=0').tour).toBeUndefined();
+    expect(parseState('?tour=abc').tour).toBeUndefined();
+  });
+
   it('keeps an explicitly empty layer list (everything hidden)', () => {
     expect(parseState('?layers=').visible.size).toBe(0);
   });
