@@ -64,7 +64,7 @@ export const TOUR: TourChapter[] = [
   },
   {
     id: 'core-jiangbeizui',
-    camera: { center: [106.5678, 29.5785], zoom: 14, pitch: 40, bearing: 20 },
+    camera: { center: [106.5692, 29.5769], zoom: 14, pitch: 40, bearing: 20 },
     layers: [...CONTEXT, 'cores', 'greenspaces', 'landmarks'],
     highlight: { source: 'cores', id: 'jiangbeizui' },
     legend: ['cores', 'greenspaces', 'landmarks'],
@@ -76,7 +76,7 @@ export const TOUR: TourChapter[] = [
   },
   {
     id: 'zone-nanqiaosi',
-    camera: { center: [106.517, 29.5818], zoom: 15, pitch: 0, bearing: 0 },
+    camera: { center: [106.47, 29.6], zoom: 14.2, pitch: 0, bearing: 0 },
     layers: [...CONTEXT, 'zones', 'greenspaces'],
     highlight: { source: 'zones', id: 'nanqiaosi' },
     legend: ['zones', 'greenspaces'],
@@ -88,7 +88,7 @@ export const TOUR: TourChapter[] = [
   },
   {
     id: 'zone-changan-no3',
-    camera: { center: [106.5656, 29.5779], zoom: 15.3, pitch: 0, bearing: 0 },
+    camera: { center: [106.5545, 29.5798], zoom: 15.3, pitch: 0, bearing: 0 },
     layers: [...CONTEXT, 'zones', 'greenspaces', 'landmarks'],
     highlight: { source: 'zones', id: 'changan-no3' },
     legend: ['zones', 'landmarks'],
@@ -124,7 +124,7 @@ export const TOUR: TourChapter[] = [
   },
   {
     id: 'zone-wubao',
-    camera: { center: [106.838, 29.638], zoom: 13.2, pitch: 0, bearing: 0 },
+    camera: { center: [106.8621, 29.6452], zoom: 13.3, pitch: 0, bearing: 0 },
     layers: [...CONTEXT, 'zones', 'greenspaces'],
     highlight: { source: 'zones', id: 'wubao' },
     legend: ['zones'],
