@@ -11,17 +11,23 @@ import type { DistrictModel } from './model';
 import { nearestByRadius, nearestByWalk } from './nearest';
 import { type TierRate, areaRate, districtShares } from './rates';
 import { gapRegion, ringRegion, simplifyAndClip } from './rings';
+import { refineNearRadius } from './refine';
 import { type Site, serving } from './sites';
 import { coverageMask } from './stamp';
 import { suggestSites } from './suggest';
 import { type Mode, type Radii, TIERS, type Tier, WALK_M_PER_MIN, tierRank } from './tiers';
 import { walkField } from './walk';
 
-/** Distance per tier: straight-line (exact field) or walking (grid Dijkstra), metres. */
-function tierField(model: DistrictModel, sites: readonly Site[], rank: number, mode: Mode, cutoffM: number): Float32Array {
-  const src = sourcesOf(model.grid, serving(sites, rank));
+/**
+ * Distance per tier: straight-line (feature transform, made exact near `radiusM`) or
+ * walking (grid Dijkstra up to `cutoffM`), metres.
+ */
+function tierField(model: DistrictModel, sites: readonly Site[], rank: number, mode: Mode, radiusM: number, cutoffM = radiusM): Float32Array {
+  const serve = serving(sites, rank);
+  const src = sourcesOf(model.grid, serve);
   const { dist } = distanceField(model.grid, src);
   if (mode === 'walk' && model.blocked) return walkField(model.grid, model.blocked, src, dist, cutoffM);
+  refineNearRadius(model.grid, dist, serve, radiusM);
   return dist;
 }
 
@@ -85,7 +91,7 @@ export function coverageRings(model: DistrictModel, sites: readonly Site[], radi
   for (const tier of TIERS) {
     const r = radii[tier];
     // Cut off the walk a few cells past the radius so the contour has values either side.
-    const dist = tierField(model, sites, tierRank(tier), mode, r + 3 * model.grid.cell);
+    const dist = tierField(model, sites, tierRank(tier), mode, r, r + 3 * model.grid.cell);
     const ring = simplifyAndClip(ringRegion(model.grid, dist, r), model.district);
     if (!ring) continue;
     ring.properties = { tier, radius_m: r, mode, area_km2: km2(ring) };
@@ -97,7 +103,7 @@ export function coverageRings(model: DistrictModel, sites: readonly Site[], radi
 /** Uncovered built-up land for a tier, one polygon per gap, largest first. */
 export function coverageGaps(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, tier: Tier, minKm2 = 0.0025): FeatureCollection {
   const r = radii[tier];
-  const dist = tierField(model, sites, tierRank(tier), mode, r + 3 * model.grid.cell);
+  const dist = tierField(model, sites, tierRank(tier), mode, r, r + 3 * model.grid.cell);
   const weight = model.builtup ?? model.land;
   const region = gapRegion(model.grid, dist, r, weight);
   const simple = simplifyAndClip(region, null);

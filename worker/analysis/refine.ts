@@ -1,0 +1,51 @@
+import Flatbush from 'flatbush';
+import type { Grid } from './grid';
+import { siteDistance } from './nearest';
+import type { Site } from './sites';
+
+/**
+ * Makes a distance field exact near one radius. The feature transform measures each cell to
+ * the sample held by its nearest source *cell*, which can miss a sample in a neighbouring
+ * source cell by up to √2 cells. Contours only need the field near the threshold, so cells
+ * within `bandCells` of it are re-measured exactly against every site close enough to
+ * matter (a flatbush index over the sites' bounding boxes).
+ */
+export function refineNearRadius(grid: Grid, dist: Float32Array, sites: readonly Site[], radiusM: number, bandCells = 2): number {
+  if (sites.length === 0) return 0;
+  const index = new Flatbush(sites.length);
+  for (const s of sites) {
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    const add = (x: number, y: number) => {
+      if (x < x0) x0 = x;
+      if (y < y0) y0 = y;
+      if (x > x1) x1 = x;
+      if (y > y1) y1 = y;
+    };
+    for (const [x, y] of s.points) add(x, y);
+    for (const poly of s.polygons) for (const [x, y] of poly[0] ?? []) add(x, y);
+    index.add(x0, y0, x1, y1);
+  }
+  index.finish();
+  const lo = radiusM - bandCells * grid.cell;
+  const hi = radiusM + bandCells * grid.cell;
+  const slack = Math.SQRT2 + 0.01;
+  let refined = 0;
+  const { w } = grid;
+  for (let c = 0; c < dist.length; c++) {
+    const d = dist[c]!;
+    if (d < lo || d > hi) continue;
+    const x = (c % w) + 0.5;
+    const y = Math.floor(c / w) + 0.5;
+    let best = Infinity;
+    for (const k of index.neighbors(x, y, Infinity, d / grid.cell + slack)) {
+      const e = siteDistance(sites[k]!, x, y);
+      if (e < best) best = e;
+    }
+    if (best < Infinity) dist[c] = best * grid.cell;
+    refined++;
+  }
+  return refined;
+}
