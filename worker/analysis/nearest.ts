@@ -2,7 +2,7 @@ import type { Sources } from './field';
 import { type Grid, fromGrid } from './grid';
 import type { GridRing } from './rasterize';
 import type { Site } from './sites';
-import { STENCIL_STRETCH, walkFrom } from './walk';
+import { pullTaut, walkFrom } from './walk';
 
 /** Distance in grid units from a point to a segment. */
 function segDist(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
@@ -87,15 +87,16 @@ export function nearestByWalk(
     const site = siteSets[r]![src.owner[hit.cell]!]!;
     const sx = src.sx[hit.cell]!;
     const sy = src.sy[hit.cell]!;
-    const straight = Math.hypot(gx - sx, gy - sy) * grid.cell;
-    // As in walkField: a grid path within the stencil's stretch of the straight line is an
-    // unobstructed walk, so its length is the straight line's.
-    const unobstructed = hit.distance <= straight * STENCIL_STRETCH + 1e-6;
-    const distance_m = unobstructed ? straight : hit.distance;
-    const pts: [number, number][] = [[gx, gy]];
-    if (!unobstructed) for (const c of hit.path) pts.push([(c % grid.w) + 0.5, Math.floor(c / grid.w) + 0.5]);
-    pts.push([sx, sy]);
-    const path = pts.map(([x, y]) => {
+    // The grid path, pulled taut: exact where the way is clear, and no longer bound to
+    // the stencil's directions where it bends round a river.
+    const raw: [number, number][] = [[gx, gy]];
+    for (const c of hit.path.slice(1, -1)) raw.push([(c % grid.w) + 0.5, Math.floor(c / grid.w) + 0.5]);
+    raw.push([sx, sy]);
+    const taut = pullTaut(grid, blocked, raw, [hit.path[0]!, hit.cell]);
+    let len = 0;
+    for (let k = 1; k < taut.length; k++) len += Math.hypot(taut[k]![0] - taut[k - 1]![0], taut[k]![1] - taut[k - 1]![1]);
+    const distance_m = len * grid.cell;
+    const path = taut.map(([x, y]) => {
       const [lon, lat] = fromGrid(grid, x, y);
       return [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6] as [number, number];
     });

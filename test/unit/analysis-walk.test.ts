@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { coverageReport, nearestSites, tierCoverage } from '../../worker/analysis/analyse';
+import { toGrid } from '../../worker/analysis/grid';
+import { buildModel } from '../../worker/analysis/model';
+import { projectSites } from '../../worker/analysis/sites';
+import { DEFAULT_RADII } from '../../worker/analysis/tiers';
+import { at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
+
+// The synthetic river runs east–west, 200 m wide (y 1900–2100 m), across the whole grid.
+// A leisure space 50 m south of it; the question is a point 50 m north of it: 300 m away
+// in a straight line.
+const SITE: [number, number] = [3000, 1850];
+const HOME: [number, number] = [3000, 2150];
+const sites = { type: 'FeatureCollection' as const, features: [point(SITE[0], SITE[1], 'leisure', 'pocket')] };
+
+function walkFromHome(bridgeAtX?: number) {
+  const model = buildModel(syntheticLayers(bridgeAtX === undefined ? {} : { bridgeAtX }));
+  const projected = projectSites(model.grid, sites);
+  const [lon, lat] = at(HOME[0], HOME[1]);
+  const walk = nearestSites(model, projected, DEFAULT_RADII, 'walk', lon, lat).tiers[0]!;
+  const straight = nearestSites(model, projected, DEFAULT_RADII, 'radius', lon, lat).tiers[0]!;
+  // Coverage of the cell HOME is in, walk mode.
+  const share = tierCoverage(model, projected, 'leisure', 500, 'walk');
+  const [gx, gy] = toGrid(model.grid, lon, lat);
+  const cell = Math.floor(gy) * model.grid.w + Math.floor(gx);
+  const k = model.areas[0]!.cells.indexOf(cell);
+  return { model, walk, straight, homeCovered: share[k]! };
+}
+
+describe('walk mode: rivers are barriers, bridges cross them', () => {
+  it('without a bridge, a site 300 m across the river is not within 500 m (nor reachable at all)', () => {
+    const { walk, straight, homeCovered } = walkFromHome();
+    expect(straight.distance_m).toBeCloseTo(300, 0);
+    expect(straight.covered).toBe(true);
+    expect(walk.distance_m).toBeNull();
+    expect(walk.covered).toBe(false);
+    expect(homeCovered).toBe(0);
+  });
+
+  it('with a bridge 50 m along, it is: the walk goes over the bridge, ~360 m', () => {
+    const { walk, homeCovered } = walkFromHome(3050);
+    expect(walk.covered).toBe(true);
+    // Site → bridge → home is ~357 m along the bridge's line; on the grid a bridge is the
+    // one or two cells (50–100 m) its line crosses, so the walk may use any of that width.
+    expect(walk.distance_m!).toBeGreaterThanOrEqual(300);
+    expect(walk.distance_m!).toBeLessThan(420);
+    expect(walk.walk_min).toBeCloseTo(walk.distance_m! / 80, 1);
+    expect(homeCovered).toBe(1);
+    // The path starts at home, ends at the site, and crosses the river on the bridge.
+    const path = walk.path!.coordinates;
+    expect(path[0]).toEqual([expect.closeTo(at(...HOME)[0], 5), expect.closeTo(at(...HOME)[1], 5)]);
+    const mid = at(0, 2000)[1];
+    let crossings = 0;
+    for (let k = 1; k < path.length; k++) {
+      const [x1, y1] = path[k - 1]!;
+      const [x2, y2] = path[k]!;
+      if ((y1! - mid) * (y2! - mid) > 0) continue;
+      crossings++;
+      const x = x1! + ((mid - y1!) * (x2! - x1!)) / (y2! - y1!);
+      // Mid-river, the path is on the bridge (within a cell and a half of it).
+      expect(Math.abs(x - at(3050, 0)[0])).toBeLessThan(at(75, 0)[0] - at(0, 0)[0]);
+    }
+    expect(crossings).toBe(1);
+  });
+
+  it('with the only bridge 2 km away, it is not within 500 m (the walk is ~4.3 km)', () => {
+    const { walk } = walkFromHome(5000);
+    expect(walk.covered).toBe(false);
+    expect(walk.distance_m!).toBeGreaterThan(4000);
+    expect(walk.distance_m!).toBeLessThan(4700);
+  });
+
+  it('walk coverage of the north bank: none without a bridge, some with one', () => {
+    const rate = (bridgeAtX?: number) => {
+      const model = buildModel(syntheticLayers(bridgeAtX === undefined ? {} : { bridgeAtX }));
+      return coverageReport(model, projectSites(model.grid, sites), DEFAULT_RADII, 'walk').areas.find((a) => a.id === 'ne');
+    };
+    // The 'ne' zone starts at x = 3000 north of the river.
+    expect(rate()!.tiers[0]!.land_covered_km2).toBe(0);
+    expect(rate(3050)!.tiers[0]!.land_covered_km2).toBeGreaterThan(0.02);
+  });
+
+  it('on open ground (no river layer), walking distance is the straight-line distance', () => {
+    const layers = syntheticLayers();
+    delete layers.rivers;
+    const model = buildModel(layers);
+    const projected = projectSites(model.grid, sites);
+    const walk = coverageReport(model, projected, DEFAULT_RADII, 'walk');
+    const radius = coverageReport(model, projected, DEFAULT_RADII, 'radius');
+    expect(walk.tiers).toEqual(radius.tiers);
+    const [lon, lat] = at(3400, 2300);
+    const w = nearestSites(model, projected, DEFAULT_RADII, 'walk', lon, lat).tiers[0]!;
+    expect(w.distance_m).toBeCloseTo(Math.hypot(400, 450), 0);
+  });
+
+  it('walk distance on the same bank is the straight line (the grid path is not longer)', () => {
+    const model = buildModel(syntheticLayers({ bridgeAtX: 3100 }));
+    const projected = projectSites(model.grid, sites);
+    const [lon, lat] = at(3300, 1500);
+    const w = nearestSites(model, projected, DEFAULT_RADII, 'walk', lon, lat).tiers[0]!;
+    expect(w.distance_m).toBeCloseTo(Math.hypot(300, 350), 0);
+  });
+});
