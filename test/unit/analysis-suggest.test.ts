@@ -44,7 +44,7 @@ describe('suggest: greedy placement of new sites', () => {
   it('suggests on district land only, not in the rivers', () => {
     const picks = suggest(model, projectSites(model.grid, layers.greenspaces), DEFAULT_RADII, 'leisure', 10);
     for (const f of picks.features) {
-      const [lon, lat] = (f.geometry as { coordinates: [number, number] }).coordinates;
+      const [lon, lat] = f.geometry.coordinates as [number, number];
       const gx = ((lon - model.grid.lon0) * model.grid.kx - model.grid.x0) / model.grid.cell;
       const gy = ((lat - model.grid.lat0) * model.grid.ky - model.grid.y0) / model.grid.cell;
       expect(model.land[Math.floor(gy) * model.grid.w + Math.floor(gx)]!).toBeGreaterThanOrEqual(0.5);
