@@ -1,0 +1,258 @@
+import { exports } from 'cloudflare:workers';
+import * as turf from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { referenceLand, referenceRates } from '../../worker/analysis/reference';
+import { DEFAULT_RADII } from '../../worker/analysis/tiers';
+
+const call = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://127.0.0.1${path}`, init));
+const get = async <T>(path: string): Promise<T> => {
+  const res = await call(path);
+  expect(res.status, `${path} → ${res.status}`).toBe(200);
+  return (await res.json()) as T;
+};
+const post = (path: string, body: unknown) =>
+  call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+interface Rate {
+  tier: string;
+  radius_m: number;
+  covered_km2: number;
+  total_km2: number;
+  coverage_pct: number;
+  land_coverage_pct: number;
+}
+interface Coverage {
+  mode: string;
+  of: string;
+  radii: Record<string, number>;
+  tiers: Rate[];
+  areas: { id: string; kind: string; name_zh: string; name_en: string; tiers: Rate[] }[];
+  computed_ms: number;
+}
+interface ErrorBody {
+  error: { code: string; message: string; details?: { problems?: { index?: number; field: string; message: string }[] } };
+}
+
+const layer = (id: string) => get<FeatureCollection>(`/api/layers/${id}`);
+
+describe('GET /api/coverage over the shipped data, in workerd', () => {
+  let layers: Record<string, FeatureCollection | undefined>;
+  beforeAll(async () => {
+    layers = {};
+    for (const id of ['boundary', 'rivers', 'builtup', 'greenspaces', 'zones', 'cores', 'belt']) {
+      const res = await call(`/api/layers/${id}`);
+      layers[id] = res.status === 200 ? ((await res.json()) as FeatureCollection) : undefined;
+    }
+  });
+
+  it('gives every tier’s rate within 0.5 pp of the Turf reference, for the district and all land', async () => {
+    const body = await get<Coverage>('/api/coverage');
+    expect(body.mode).toBe('radius');
+    expect(body.radii).toEqual(DEFAULT_RADII);
+    expect(body.tiers.map((t) => t.tier)).toEqual(['leisure', 'garden', 'park']);
+    const ref = referenceLand({ boundary: layers.boundary!, rivers: layers.rivers, builtup: layers.builtup });
+    const measured = body.of === 'builtup' ? ref.builtup! : ref.land;
+    const r = referenceRates(measured, layers.greenspaces!, DEFAULT_RADII, undefined, 64);
+    const rl = referenceRates(ref.land, layers.greenspaces!, DEFAULT_RADII, undefined, 64);
+    body.tiers.forEach((t, k) => {
+      expect(t.radius_m).toBe(DEFAULT_RADII[t.tier as 'park']);
+      expect(Math.abs(t.coverage_pct - r[k]!.coverage_pct), t.tier).toBeLessThan(0.5);
+      expect(Math.abs(t.land_coverage_pct - rl[k]!.coverage_pct), t.tier).toBeLessThan(0.5);
+      expect(t.total_km2).toBeCloseTo(r[k]!.total_km2, 0);
+      expect(t.covered_km2).toBeLessThanOrEqual(t.total_km2);
+    });
+  });
+
+  it('reports every core, zone and belt segment by name, in the plan’s kinds', async () => {
+    const body = await get<Coverage>('/api/coverage');
+    expect(body.areas[0]).toMatchObject({ kind: 'district' });
+    const kinds = new Set(body.areas.map((a) => a.kind));
+    for (const [id, kind] of [
+      ['cores', 'core'],
+      ['zones', 'zone'],
+      ['belt', 'belt'],
+    ] as const) {
+      for (const f of layers[id]?.features ?? []) {
+        const a = body.areas.find((x) => x.id === f.properties!.id);
+        expect(a, `${kind} ${f.properties!.id}`).toBeDefined();
+        expect(a!.kind).toBe(kind);
+        expect(a!.name_zh).toBe(f.properties!.name_zh);
+        expect(a!.tiers).toHaveLength(3);
+      }
+      if (layers[id]?.features.length) expect(kinds.has(kind)).toBe(true);
+    }
+  });
+
+  it('is cached per isolate and served with an ETag (304 on revalidation)', async () => {
+    const first = await call('/api/coverage?radii=leisure:600');
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await call('/api/coverage?radii=leisure:600');
+    expect(again.headers.get('x-cache')).toBe('hit');
+    expect(await again.text()).toBe(await first.text());
+    const revalidate = await call('/api/coverage?radii=leisure:600', { headers: { 'if-none-match': etag! } });
+    expect(revalidate.status).toBe(304);
+  });
+
+  it('radii change the answer: a larger leisure radius covers more, the other tiers stay', async () => {
+    const base = await get<Coverage>('/api/coverage');
+    const wide = await get<Coverage>('/api/coverage?radii=leisure:1000');
+    expect(wide.radii).toEqual({ ...DEFAULT_RADII, leisure: 1000 });
+    expect(wide.tiers[0]!.covered_km2).toBeGreaterThan(base.tiers[0]!.covered_km2);
+    expect(wide.tiers[2]).toEqual(base.tiers[2]);
+  });
+
+  it('walk mode never covers more than straight-line mode', async () => {
+    const radius = await get<Coverage>('/api/coverage');
+    const walk = await get<Coverage>('/api/coverage?mode=walk');
+    expect(walk.mode).toBe('walk');
+    walk.tiers.forEach((t, k) => expect(t.covered_km2).toBeLessThanOrEqual(radius.tiers[k]!.covered_km2 + 0.05));
+  });
+
+  it('rings: one clipped (multi)polygon per tier whose area matches the land it covers', async () => {
+    const rings = await get<FeatureCollection>('/api/coverage/rings');
+    const district = layers.boundary!.features[0] as Feature<Polygon | MultiPolygon>;
+    const dArea = turf.area(district) / 1e6;
+    const body = await get<Coverage>('/api/coverage');
+    for (const f of rings.features) {
+      const t = body.tiers.find((x) => x.tier === f.properties!.tier)!;
+      const area = turf.area(f) / 1e6;
+      expect(f.properties!.area_km2).toBeCloseTo(area, 2);
+      expect(area).toBeLessThanOrEqual(dArea + 0.01);
+      // The ring includes water; land covered can only be smaller.
+      expect(t.land_covered_km2 ?? 0).toBeLessThanOrEqual(area + 0.1);
+    }
+    expect(rings.features.map((f) => f.properties!.tier)).toEqual(['leisure', 'garden', 'park'].slice(0, rings.features.length));
+  });
+
+  it('gaps: largest first, with area and zone; together they are the uncovered built-up land', async () => {
+    const gaps = await get<FeatureCollection>('/api/gaps?tier=park&min_km2=0');
+    const body = await get<Coverage>('/api/coverage');
+    const park = body.tiers[2]!;
+    const areas = gaps.features.map((f) => f.properties!.area_km2 as number);
+    expect([...areas].sort((a, b) => b - a)).toEqual(areas);
+    expect(Math.abs(areas.reduce((s, a) => s + a, 0) / (park.total_km2 - park.covered_km2) - 1)).toBeLessThan(0.03);
+    for (const f of gaps.features) expect(f.properties).toHaveProperty('zone');
+  });
+
+  it('nearest: a point inside a park is 0 m from it at every tier; walk mode adds a path', async () => {
+    const park = layers.greenspaces!.features.find((f) => f.properties!.tier === 'park' && f.geometry.type !== 'Point')!;
+    const [lon, lat] = turf.pointOnFeature(park).geometry.coordinates as [number, number];
+    const near = await get<{ tiers: { tier: string; id: string; distance_m: number; covered: boolean; walk_min: number }[] }>(`/api/nearest?lon=${lon}&lat=${lat}`);
+    for (const t of near.tiers) expect(t).toMatchObject({ id: park.properties!.id, distance_m: 0, covered: true, walk_min: 0 });
+    // From 1 km north of it, on foot.
+    const walk = await get<{ tiers: { distance_m: number; walk_min: number; path?: { type: string; coordinates: number[][] } }[] }>(
+      `/api/nearest?lon=${lon}&lat=${lat + 0.009}&mode=walk`,
+    );
+    const t = walk.tiers[0]!;
+    expect(t.path!.type).toBe('LineString');
+    expect(t.path!.coordinates[0]![0]).toBeCloseTo(lon, 5);
+    expect(t.walk_min).toBeCloseTo(t.distance_m / 80, 1);
+  });
+
+  it('suggest: N points with falling gains; adding them (POST) raises the rate by their sum', async () => {
+    const picks = await get<FeatureCollection>('/api/suggest?tier=leisure&count=4');
+    expect(picks.features).toHaveLength(4);
+    const gains = picks.features.map((f) => f.properties!.gain_pp as number);
+    for (let k = 1; k < 4; k++) expect(gains[k]!).toBeLessThanOrEqual(gains[k - 1]!);
+    const base = await get<Coverage>('/api/coverage');
+    const sites = {
+      type: 'FeatureCollection',
+      features: [...layers.greenspaces!.features, ...picks.features.map((f) => ({ ...f, properties: { tier: 'leisure' } }))],
+    };
+    const res = await post('/api/coverage', { sites });
+    expect(res.status).toBe(200);
+    const after = (await res.json()) as Coverage;
+    const rise = after.tiers[0]!.coverage_pct - base.tiers[0]!.coverage_pct;
+    expect(Math.abs(rise - gains.reduce((s, g) => s + g, 0))).toBeLessThan(0.2);
+  });
+
+  it('serves an OpenAPI 3.1 document describing every route', async () => {
+    const doc = await get<{ openapi: string; paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
+    expect(doc.openapi).toBe('3.1.0');
+    for (const p of ['/coverage', '/coverage/rings', '/gaps', '/nearest', '/suggest']) {
+      expect(doc.paths[p], p).toHaveProperty('get');
+      expect(doc.paths[p], p).toHaveProperty('post');
+    }
+  });
+});
+
+describe('POST analyses over the caller’s sites', () => {
+  const site = { type: 'Feature', properties: { tier: 'park', id: 'mine', name_en: 'My park' }, geometry: { type: 'Point', coordinates: [106.56, 29.59] } };
+
+  it('one park: its leisure, garden and park coverage match the reference for that site', async () => {
+    const sites = { type: 'FeatureCollection', features: [site] };
+    const res = await post('/api/coverage', { sites, radii: { park: 1500 } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Coverage;
+    expect(body.radii).toEqual({ ...DEFAULT_RADII, park: 1500 });
+    const boundary = await layer('boundary');
+    const rivers = await layer('rivers');
+    const builtup = await layer('builtup');
+    const ref = referenceLand({ boundary, rivers, builtup });
+    const r = referenceRates(ref.land, sites as FeatureCollection, { ...DEFAULT_RADII, park: 1500 }, undefined, 64);
+    body.tiers.forEach((t, k) => expect(Math.abs(t.land_coverage_pct - r[k]!.coverage_pct)).toBeLessThan(0.5));
+    expect(body.tiers[0]!.land_covered_km2).toBeGreaterThan(0);
+  });
+
+  it('rings, gaps and nearest take the same body', async () => {
+    const sites = { type: 'FeatureCollection', features: [site] };
+    const rings = (await (await post('/api/coverage/rings', { sites })).json()) as FeatureCollection;
+    expect(rings.features).toHaveLength(3);
+    const gaps = await post('/api/gaps?tier=leisure', { sites });
+    expect(gaps.status).toBe(200);
+    const near = (await (await post('/api/nearest', { sites, lon: 106.56, lat: 29.6 })).json()) as { tiers: { id: string; distance_m: number }[] };
+    expect(near.tiers[0]!.id).toBe('mine');
+    expect(near.tiers[0]!.distance_m).toBeCloseTo(turf.distance([106.56, 29.59], [106.56, 29.6], { units: 'meters' }), -1);
+  });
+});
+
+describe('bad input gets a 4xx naming the problem, never a 5xx', () => {
+  const expectError = async (res: Response, status: number, code: string) => {
+    expect(res.status).toBe(status);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error.code).toBe(code);
+    expect(body.error.message.length).toBeGreaterThan(10);
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
+    return body;
+  };
+
+  it('malformed JSON → 400 invalid_json', async () => {
+    await expectError(await post('/api/coverage', '{"sites": '), 400, 'invalid_json');
+  });
+  it('not a FeatureCollection → 422', async () => {
+    await expectError(await post('/api/coverage', { sites: { type: 'Point', coordinates: [1, 2] } }), 422, 'invalid_sites');
+  });
+  it('a bad feature → 422 with its index', async () => {
+    const features = [
+      { type: 'Feature', properties: { tier: 'park' }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } },
+      { type: 'Feature', properties: { tier: 'lake' }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } },
+    ];
+    const body = await expectError(await post('/api/coverage', { sites: { type: 'FeatureCollection', features } }), 422, 'unknown_tier');
+    expect(body.error.details!.problems![0]).toMatchObject({ index: 1, field: 'sites.features[1].properties.tier' });
+    expect(body.error.message).toContain('Feature 1');
+  });
+  it('a line where a site should be → 422 unsupported_geometry', async () => {
+    const f = { type: 'Feature', properties: { tier: 'park' }, geometry: { type: 'LineString', coordinates: [[106.6, 29.6], [106.61, 29.6]] } };
+    await expectError(await post('/api/coverage/rings', { sites: { type: 'FeatureCollection', features: [f] } }), 422, 'unsupported_geometry');
+  });
+  it('far from Chongqing → 422 far_from_district', async () => {
+    const f = { type: 'Feature', properties: { tier: 'park' }, geometry: { type: 'Point', coordinates: [2.35, 48.85] } };
+    await expectError(await post('/api/gaps', { sites: { type: 'FeatureCollection', features: [f] } }), 422, 'far_from_district');
+  });
+  it('absurd radius, unknown tier, unknown mode, bad point → 422', async () => {
+    await expectError(await call('/api/coverage?radii=park:99999'), 422, 'invalid_radius');
+    await expectError(await call('/api/gaps?tier=pond'), 422, 'unknown_tier');
+    await expectError(await call('/api/coverage?mode=fly'), 422, 'invalid_mode');
+    await expectError(await call('/api/nearest?lon=abc&lat=29.6'), 422, 'invalid_parameter');
+    await expectError(await call('/api/nearest?lon=116.4&lat=39.9'), 422, 'far_from_district');
+    await expectError(await call('/api/suggest?count=0'), 422, 'invalid_parameter');
+  });
+  it('too many features → 413; a body over the limit → 413 body_too_large', async () => {
+    const features = Array.from({ length: 10_001 }, () => ({ type: 'Feature', properties: { tier: 'leisure' }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } }));
+    await expectError(await post('/api/coverage', { sites: { type: 'FeatureCollection', features } }), 413, 'too_many_features');
+    const big = JSON.stringify({ sites: { type: 'FeatureCollection', features: [] }, pad: 'x'.repeat(5 * 1024 * 1024) });
+    await expectError(await post('/api/coverage', big), 413, 'body_too_large');
+  });
+});
