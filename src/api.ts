@@ -73,3 +73,49 @@ export const fetchCoverage = (mode: Mode, signal?: AbortSignal) => getJson<Cover
 
 export const fetchGaps = (tier: Tier, mode: Mode, signal?: AbortSignal) =>
   getJson<FeatureCollection>(`/api/gaps?tier=${tier}&mode=${mode}`, signal);
+
+export interface NearestTier {
+  tier: Tier;
+  id: string | null;
+  name_zh: string | null;
+  name_en: string | null;
+  distance_m: number | null;
+  walk_min: number | null;
+  covered: boolean;
+  radius_m: number;
+  path?: { type: 'LineString'; coordinates: [number, number][] };
+}
+
+export interface NearestSite {
+  id: string;
+  tier: Tier;
+  name_zh: string;
+  name_en: string;
+  distance_m: number;
+  walk_min: number;
+  path?: { type: 'LineString'; coordinates: [number, number][] };
+}
+
+export interface Nearest {
+  mode: Mode;
+  tiers: NearestTier[];
+  /** The nearest sites of any tier, closest first (when the worker provides them). */
+  sites?: NearestSite[];
+}
+
+export interface Place {
+  id: string;
+  layer: string;
+  kind: string;
+  name_zh: string;
+  name_en: string;
+  pinyin: string;
+  lon: number;
+  lat: number;
+}
+
+export const fetchNearest = (lon: number, lat: number, mode: Mode, signal?: AbortSignal) =>
+  getJson<Nearest>(`/api/nearest?lon=${lon}&lat=${lat}&mode=${mode}`, signal);
+
+export const searchPlaces = (q: string, signal?: AbortSignal) =>
+  getJson<{ places: Place[] }>(`/api/places?q=${encodeURIComponent(q)}&limit=8`, signal).then((r) => r.places);

@@ -43,3 +43,56 @@ export function areaKm2(g: Geometry): number {
   for (const poly of polys) poly.forEach((ring, i) => (m2 += i === 0 ? ringArea(ring) : -ringArea(ring)));
   return m2 / 1e6;
 }
+
+function inRing(x: number, y: number, ring: number[][]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Whether a lon/lat lies inside a Polygon or MultiPolygon (holes respected). */
+export function pointInGeometry([x, y]: [number, number], g: Geometry): boolean {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+  return polys.some((poly) => poly.length > 0 && inRing(x, y, poly[0]!) && !poly.slice(1).some((hole) => inRing(x, y, hole)));
+}
+
+/**
+ * The point of a geometry nearest to p (the point itself for points; the closest point on
+ * the outline, or p when inside, for polygons). Local equirectangular metric: good to well
+ * under a metre over a few kilometres, which is all a drawn "straight line" needs.
+ */
+export function nearestPointOn(p: [number, number], g: Geometry): [number, number] {
+  if (pointInGeometry(p, g)) return p;
+  const k = Math.cos((p[1] * Math.PI) / 180);
+  let best: [number, number] = p;
+  let bestD = Infinity;
+  const consider = (q: [number, number]) => {
+    const d = ((q[0] - p[0]) * k) ** 2 + (q[1] - p[1]) ** 2;
+    if (d < bestD) (bestD = d), (best = q);
+  };
+  const segment = (a: number[], b: number[]) => {
+    const ax = a[0]! * k, ay = a[1]!, bx = b[0]! * k, by = b[1]!;
+    const px = p[0] * k, py = p[1];
+    const dx = bx - ax, dy = by - ay;
+    const l2 = dx * dx + dy * dy;
+    const s = l2 > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2)) : 0;
+    consider([(ax + s * dx) / k, ay + s * dy]);
+  };
+  const walk = (c: unknown, depth: number): void => {
+    if (depth === 0) consider(c as [number, number]);
+    else if (depth === 1) {
+      const line = c as number[][];
+      if (line.length === 1) consider(line[0] as [number, number]);
+      for (let i = 0; i + 1 < line.length; i++) segment(line[i]!, line[i + 1]!);
+    } else (c as unknown[]).forEach((x) => walk(x, depth - 1));
+  };
+  const depth = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 } as const;
+  if (g.type === 'GeometryCollection') g.geometries.forEach((x) => consider(nearestPointOn(p, x)));
+  else if (g.type === 'MultiPoint') g.coordinates.forEach((c) => consider(c as [number, number]));
+  else walk(g.coordinates, depth[g.type]);
+  return best;
+}

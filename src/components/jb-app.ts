@@ -1,7 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import type { FeatureCollection } from 'geojson';
-import { ApiFailure, fetchCoverage, fetchGaps, fetchLayer, fetchLayers, type AreaRates, type Coverage, type LayerInfo } from '../api';
-import { areaKm2 } from '../geo';
+import type { Feature } from 'geojson';
+import {
+  ApiFailure, fetchCoverage, fetchGaps, fetchLayer, fetchLayers, fetchNearest, searchPlaces,
+  type AreaRates, type Coverage, type LayerInfo, type Nearest, type Place,
+} from '../api';
+import { areaKm2, bboxOfGeometry, nearestPointOn, pointInGeometry } from '../geo';
 import { t, type Lang } from '../content/messages';
 import { parseState, serializeState, type Mode, type PanelId, type Tier, type ViewState } from '../state/view-state';
 import type { GroupId } from '../content/layer-groups';
@@ -15,6 +19,7 @@ import './jb-coverage';
 import './jb-handout';
 import './jb-layers';
 import './jb-map';
+import './jb-nearby';
 import './jb-panel';
 import './jb-tour';
 
@@ -38,13 +43,19 @@ export class JbApp extends LitElement {
     autoplay: { state: true },
     handout: { state: true },
     handoutChapter: { state: true },
+    nearest: { state: true },
+    nearestLoading: { state: true },
+    locating: { state: true },
+    nearbyMessage: { state: true },
+    places: { state: true },
+    shareText: { state: true },
   };
 
   static override styles = css`
     :host { display: block; position: relative; height: 100%; overflow: hidden; font-family: inherit; }
     jb-map { position: absolute; inset: 0; }
+    .side { position: absolute; z-index: 2; top: 12px; left: 12px; bottom: 36px; width: 360px; display: flex; flex-direction: column; gap: 8px; }
     header {
-      position: absolute; top: 12px; left: 12px; z-index: 2; width: 332px;
       background: rgb(255 255 255 / 0.96); border-radius: 8px; padding: 10px 14px;
       box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
     }
@@ -63,7 +74,8 @@ export class JbApp extends LitElement {
     @keyframes slide { from { background-position: -50% 0; } to { background-position: 150% 0; } }
     @media (prefers-reduced-motion: reduce) { .progress { animation: none; background: #2e7d32; } }
     @media (max-width: 700px) {
-      header { left: 8px; right: 60px; width: auto; padding: 8px 10px; }
+      .side { display: contents; }
+      header { position: absolute; z-index: 2; top: 8px; left: 8px; right: 60px; padding: 8px 10px; }
       header p { display: none; }
       h1 { font-size: 1.05rem; }
     }
@@ -82,7 +94,17 @@ export class JbApp extends LitElement {
   declare handout: { busy: boolean; pages: HandoutPage[] } | undefined;
   /** The chapter being drawn for the handout (overrides the tour's current one). */
   declare handoutChapter: TourChapter | undefined;
+  declare nearest: Nearest | undefined;
+  /** The shipped green spaces, for drawing straight lines to their nearest edge. */
+  private greenspaces?: FeatureCollection;
+  private greenspacesLoaded: Promise<void> = Promise.resolve();
+  declare nearestLoading: boolean;
+  declare locating: boolean;
+  declare nearbyMessage: string;
+  declare places: Place[] | undefined;
+  declare shareText: string;
   private inflight?: AbortController;
+  private nearInflight?: AbortController;
 
   constructor() {
     super();
@@ -93,6 +115,10 @@ export class JbApp extends LitElement {
     this.analysing = false;
     this.basemap = false;
     this.autoplay = 0;
+    this.nearestLoading = false;
+    this.locating = false;
+    this.nearbyMessage = '';
+    this.shareText = '';
     if (this.state.tour !== undefined) this.state.tour = Math.min(this.state.tour, TOUR.length);
   }
 
@@ -109,11 +135,19 @@ export class JbApp extends LitElement {
     this.loadError = '';
     try {
       this.layers = await fetchLayers();
+      this.greenspacesLoaded = fetchLayer('greenspaces').then((fc) => {
+        this.greenspaces = fc;
+        this.requestUpdate();
+      }, () => undefined);
     } catch (err) {
       this.loadError = message(err);
       return;
     }
-    await this.analyse();
+    await Promise.all([this.analyse(), this.findNearest()]);
+    if (this.state.near && this.state.center === undefined) {
+      await this.greenspacesLoaded;
+      this.frameNearby();
+    }
   }
 
   /** Fetches coverage and the gaps of the selected tier for the current mode. */
@@ -144,6 +178,147 @@ export class JbApp extends LitElement {
   private setMode(mode: Mode) {
     this.patchState({ mode });
     void this.analyse();
+    void this.findNearest();
+  }
+
+  // --- Nearby ---------------------------------------------------------------------------
+
+  /** Sets the Nearby spot; `frame` moves the camera to show the spot and its answer. */
+  private async setSpot(near: [number, number], frame = false) {
+    this.patchState({ near, panel: 'nearby' });
+    this.shareText = '';
+    this.nearbyMessage = '';
+    this.places = undefined;
+    await this.findNearest();
+    if (frame) this.frameNearby();
+  }
+
+  /** Fits the camera to the spot and the nearest site of each tier. */
+  private frameNearby() {
+    const near = this.state.near;
+    if (!near) return;
+    const box: [number, number, number, number] = [near[0], near[1], near[0], near[1]];
+    for (const x of this.nearest?.tiers ?? []) {
+      const f = this.greenspaces?.features.find((g) => g.properties?.id === x.id);
+      if (!f || (x.distance_m ?? Infinity) > 3000) continue; // a far park would zoom the spot away
+      const [w, s, e, n] = bboxOfGeometry(x.path ?? { type: 'LineString', coordinates: [near, nearestPointOn(near, f.geometry)] });
+      box[0] = Math.min(box[0], w), box[1] = Math.min(box[1], s), box[2] = Math.max(box[2], e), box[3] = Math.max(box[3], n);
+    }
+    this.map?.focusOn(box);
+  }
+
+  /** The nearest sites from the Nearby spot, in the current distance mode. */
+  private async findNearest() {
+    const near = this.state.near;
+    if (!near) return;
+    this.nearInflight?.abort();
+    const ctrl = (this.nearInflight = new AbortController());
+    this.nearestLoading = true;
+    try {
+      this.nearest = await fetchNearest(near[0], near[1], this.state.mode, ctrl.signal);
+      this.nearbyMessage = '';
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
+      this.nearest = undefined;
+      this.nearbyMessage = message(err);
+    } finally {
+      if (this.nearInflight === ctrl) this.nearestLoading = false;
+    }
+  }
+
+  private async inDistrict(p: [number, number]): Promise<boolean> {
+    const boundary = await fetchLayer('boundary');
+    return boundary.features.some((f) => pointInGeometry(p, f.geometry));
+  }
+
+  private locate() {
+    const lang = this.uiLang;
+    if (!('geolocation' in navigator)) {
+      this.nearbyMessage = t(lang, 'nearbyUnsupported');
+      return;
+    }
+    this.locating = true;
+    this.nearbyMessage = '';
+    navigator.geolocation.getCurrentPosition(
+      async (pos) => {
+        this.locating = false;
+        const p: [number, number] = [pos.coords.longitude, pos.coords.latitude];
+        if (!(await this.inDistrict(p).catch(() => false))) {
+          this.nearbyMessage = t(lang, 'nearbyOutside');
+          return;
+        }
+        await this.setSpot(p, true);
+      },
+      (err) => {
+        this.locating = false;
+        const key = err.code === err.PERMISSION_DENIED ? 'nearbyDenied' : err.code === err.TIMEOUT ? 'nearbyTimeout' : 'nearbyUnavailable';
+        this.nearbyMessage = t(lang, key);
+      },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  }
+
+  private async search(q: string) {
+    if (!q.trim()) {
+      this.places = undefined;
+      return;
+    }
+    try {
+      this.places = await searchPlaces(q);
+    } catch (err) {
+      this.nearbyMessage = message(err);
+    }
+  }
+
+  private async pickPlace(p: Place) {
+    this.places = undefined;
+    await this.setSpot([p.lon, p.lat], true);
+  }
+
+  /** Flies to a result and opens its card. */
+  private async selectSite(id: string) {
+    const fc = await fetchLayer('greenspaces').catch(() => undefined);
+    const f = fc?.features.find((x) => x.properties?.id === id);
+    if (!f) return;
+    const [w, s, e, n] = bboxOfGeometry(f.geometry);
+    this.map?.focusOn([w, s, e, n]);
+    this.card = { group: 'greenspaces', properties: { ...f.properties }, id, areaKm2: areaKm2(f.geometry) };
+  }
+
+  private async share() {
+    const lang = this.uiLang;
+    const near = this.state.near;
+    if (!near) return;
+    const q = new URLSearchParams({ near: `${near[0].toFixed(5)},${near[1].toFixed(5)}` });
+    if (this.state.mode !== 'radius') q.set('mode', this.state.mode);
+    if (this.state.lang) q.set('lang', this.state.lang);
+    const link = `${location.origin}${location.pathname}?${q.toString().replace(/%2C/g, ',')}`;
+    try {
+      await navigator.clipboard.writeText(link);
+      this.shareText = `${t(lang, 'nearbyCopied')}${link}`;
+    } catch {
+      this.shareText = `${t(lang, 'nearbyShareFallback')}${link}`;
+    }
+  }
+
+  /** The spot and the ways to the nearest sites, for the map. */
+  private nearbyFeatures(): FeatureCollection | undefined {
+    const near = this.state.near;
+    if (!near || this.state.panel !== 'nearby') return undefined;
+    const lang = this.uiLang;
+    const features: Feature[] = [{ type: 'Feature', properties: { kind: 'spot' }, geometry: { type: 'Point', coordinates: near } }];
+    const seen = new Set<string>();
+    for (const x of this.nearest?.tiers ?? []) {
+      if (!x.id || seen.has(x.id)) continue;
+      seen.add(x.id);
+      if (x.path) {
+        features.push({ type: 'Feature', properties: { kind: 'walk', label: `${x.name_zh && lang === 'zh' ? x.name_zh : x.name_en} · ${t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(x.walk_min ?? 0)) })}` }, geometry: x.path });
+      } else if (this.greenspaces) {
+        const f = this.greenspaces.features.find((g) => g.properties?.id === x.id);
+        if (f) features.push({ type: 'Feature', properties: { kind: 'straight', label: t(lang, 'nearbyStraight') }, geometry: { type: 'LineString', coordinates: [near, nearestPointOn(near, f.geometry)] } });
+      }
+    }
+    return { type: 'FeatureCollection', features };
   }
 
   private async setTier(tier: Tier) {
@@ -246,6 +421,8 @@ export class JbApp extends LitElement {
       <jb-map
         .available=${this.layers} .visible=${visible} .lang=${lang} .mode=${s.mode} .analysis=${analysis} .gaps=${this.gaps}
         .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}
+        .nearby=${touring ? undefined : this.nearbyFeatures()} .pickSpot=${!touring && s.panel === 'nearby'}
+        @spot-pick=${(e: CustomEvent<[number, number]>) => this.setSpot(e.detail)}
         @view-change=${(e: CustomEvent<{ center: [number, number]; zoom: number }>) => this.patchState(e.detail)}
         @feature-select=${(e: CustomEvent<FeatureSelectDetail | null>) => this.select(e.detail)}
       ></jb-map>
@@ -270,7 +447,7 @@ export class JbApp extends LitElement {
   }
 
   private renderExplore(lang: Lang, s: ViewState, analysis: boolean) {
-    return html`
+    return html`<div class="side">
       <header>
         <h1><span>${t(lang, 'title')}</span>
           <span class="actions">
@@ -292,9 +469,18 @@ export class JbApp extends LitElement {
           @toggle-group=${(e: CustomEvent<{ id: GroupId; on: boolean }>) => this.toggleGroup(e.detail.id, e.detail.on)}
           @toggle-basemap=${(e: CustomEvent<boolean>) => (this.basemap = e.detail)}
         ></jb-layers>
+        <jb-nearby slot="nearby" .lang=${lang} .mode=${s.mode} .spot=${s.near} .result=${this.nearest} .places=${this.places}
+          .loading=${this.nearestLoading} .locating=${this.locating} .message=${this.nearbyMessage} .shareText=${this.shareText}
+          @locate=${() => this.locate()}
+          @search=${(e: CustomEvent<string>) => this.search(e.detail)}
+          @pick-place=${(e: CustomEvent<Place>) => this.pickPlace(e.detail)}
+          @mode-change=${(e: CustomEvent<Mode>) => this.setMode(e.detail)}
+          @result-select=${(e: CustomEvent<{ id: string }>) => this.selectSite(e.detail.id)}
+          @share=${() => this.share()}
+        ></jb-nearby>
         <jb-about slot="about" .lang=${lang} .available=${this.layers}></jb-about>
       </jb-panel>
-    `;
+    </div>`;
   }
 }
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import {
   FullscreenControl, LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
-  type ExpressionSpecification, type GeoJSONSource, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification,
+  type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification,
 } from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -34,6 +34,8 @@ const CLICK_ORDER: GroupId[] = ['greenspaces', 'landmarks', 'cores', 'belt', 'zo
 /** Sources whose features can be highlighted (a `<source>-selected` outline layer each). */
 const SELECTABLE = ['zones', 'cores', 'belt', 'greenspaces'] as const;
 
+const NEARBY_LAYERS = ['nearby-route-casing', 'nearby-route', 'nearby-route-label', 'nearby-spot'];
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 function baseStyle(): StyleSpecification {
@@ -61,9 +63,10 @@ function bboxOf(f: MapGeoJSONFeature): [number, number, number, number] {
  * <jb-map>: owns the MapLibre map and nothing else.
  * Properties down: `available` (shipped layers), `visible` groups, `lang`, `mode`,
  * `analysis` (whether coverage results exist), `gaps` (FeatureCollection), `basemap`,
- * `selected`, `keyboard`, `view` (initial camera).
+ * `selected`, `nearby`, `pickSpot`, `keyboard`, `view` (initial camera).
  * Events up: `map-ready` (all shown sources loaded, map idle), `map-busy`,
- * `feature-select` (FeatureSelectDetail), `view-change` ({center, zoom}), `map-error`.
+ * `feature-select` (FeatureSelectDetail), `spot-pick` ([lon, lat]), `view-change` ({center, zoom}),
+ * `map-error`.
  */
 export class JbMap extends LitElement {
   static override properties = {
@@ -75,6 +78,8 @@ export class JbMap extends LitElement {
     gaps: { attribute: false },
     basemap: { type: Boolean },
     selected: { attribute: false },
+    nearby: { attribute: false },
+    pickSpot: { type: Boolean },
     keyboard: { type: Boolean },
     view: { attribute: false },
     label: { type: String },
@@ -100,6 +105,10 @@ export class JbMap extends LitElement {
   declare basemap: boolean;
   /** The highlighted feature: a zone, core, belt section or green space. */
   declare selected: { source: string; id: string } | undefined;
+  /** The Nearby answer drawn on the map: the spot and the ways to the sites. */
+  declare nearby: FeatureCollection | undefined;
+  /** When on, a click picks a spot (`spot-pick`) instead of selecting a feature. */
+  declare pickSpot: boolean;
   /** Map keyboard shortcuts (off in the tour, where the keys turn pages). */
   declare keyboard: boolean;
   declare view: { center?: [number, number]; zoom?: number; pitch?: number; bearing?: number };
@@ -116,6 +125,7 @@ export class JbMap extends LitElement {
     this.analysis = false;
     this.basemap = false;
     this.keyboard = true;
+    this.pickSpot = false;
     this.view = {};
     this.label = '';
   }
@@ -143,12 +153,12 @@ export class JbMap extends LitElement {
       const c = map.getCenter();
       this.emit('view-change', { center: [c.lng, c.lat], zoom: map.getZoom() });
     });
-    map.on('click', (e) => this.onClick(e.point));
+    map.on('click', (e) => (this.pickSpot ? this.emit('spot-pick', [e.lngLat.lng, e.lngLat.lat]) : this.onClick(e.point)));
     this.map = map;
     window.jbMap = map;
     map.once('load', () => {
       this.styleLoaded = true;
-      this.sync(new Set(['available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selected', 'keyboard']));
+      this.sync(new Set(['available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selected', 'keyboard', 'nearby']));
     });
   }
 
@@ -222,6 +232,8 @@ export class JbMap extends LitElement {
     if (changed.has('basemap')) this.applyBasemap();
     if (changed.has('selected') || dataChanged) this.applySelection();
     if (changed.has('keyboard')) this.keyboard ? map.keyboard.enable() : map.keyboard.disable();
+    if (changed.has('nearby')) this.applyNearby();
+    if (changed.has('pickSpot')) map.getCanvas().style.cursor = this.pickSpot ? 'crosshair' : '';
     if (dataChanged || changed.has('available')) this.settle();
   }
 
@@ -255,11 +267,41 @@ export class JbMap extends LitElement {
       }
     }
     for (const { source, layer } of PLAN_LABELS) if (map.getSource(source)) addLayer(source, layer);
+    // The Nearby overlay stays on top of whatever arrives later.
+    for (const id of NEARBY_LAYERS) if (map.getLayer(id)) map.moveLayer(id);
     for (const src of SELECTABLE) {
       if (!map.getSource(src)) continue;
       addLayer(src, { id: `${src}-selected`, type: 'line', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#000000', 'line-width': 4 } });
     }
     return added;
+  }
+
+  /** The Nearby overlay sits above everything: routes (dashed when straight), then the spot. */
+  private applyNearby() {
+    const map = this.map!;
+    const data = this.nearby ?? EMPTY;
+    const src = map.getSource('nearby') as GeoJSONSource | undefined;
+    if (src) {
+      src.setData(data);
+      return;
+    }
+    map.addSource('nearby', { type: 'geojson', data });
+    const line: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
+    map.addLayer({ id: 'nearby-route-casing', type: 'line', source: 'nearby', filter: line, paint: { 'line-color': '#ffffff', 'line-width': 7 } });
+    map.addLayer({
+      id: 'nearby-route', type: 'line', source: 'nearby', filter: line,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': PALETTE.route, 'line-width': 4, 'line-dasharray': ['case', ['==', ['get', 'kind'], 'straight'], ['literal', [1.5, 1.5]], ['literal', [1, 0]]] },
+    });
+    map.addLayer({
+      id: 'nearby-route-label', type: 'symbol', source: 'nearby', filter: line,
+      layout: { 'symbol-placement': 'line-center', 'text-field': ['get', 'label'], 'text-size': 13, 'text-offset': [0, -0.8] },
+      paint: { 'text-color': PALETTE.route, 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+    });
+    map.addLayer({
+      id: 'nearby-spot', type: 'circle', source: 'nearby', filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-radius': 9, 'circle-color': PALETTE.route, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+    });
   }
 
   private applyVisibility() {

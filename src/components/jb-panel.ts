@@ -2,15 +2,16 @@ import { LitElement, css, html } from 'lit';
 import { t, type Lang } from '../content/messages';
 import type { PanelId } from '../state/view-state';
 
-const TABS: { id: PanelId; label: 'tabCoverage' | 'tabLayers' | 'tabAbout' }[] = [
+const TABS: { id: PanelId; label: 'tabCoverage' | 'tabNearby' | 'tabLayers' | 'tabAbout' }[] = [
   { id: 'coverage', label: 'tabCoverage' },
+  { id: 'nearby', label: 'tabNearby' },
   { id: 'layers', label: 'tabLayers' },
   { id: 'about', label: 'tabAbout' },
 ];
 
 /**
  * <jb-panel>: the side panel (a bottom sheet below 700 px wide) with one tab per slot:
- * slot="coverage" | "layers" | "about". Property `active`; event `panel-change`.
+ * slot="coverage" | "nearby" | "layers" | "about". Property `active`; event `panel-change`.
  * Tabs follow the WAI-ARIA tabs pattern (arrow keys move between tabs).
  */
 export class JbPanel extends LitElement {
@@ -22,7 +23,8 @@ export class JbPanel extends LitElement {
 
   static override styles = css`
     :host {
-      position: absolute; z-index: 2; top: 120px; left: 12px; bottom: 36px; width: 360px;
+      /* On a desktop the parent column places the panel; on a phone it is a bottom sheet. */
+      position: relative; flex: 1; min-height: 0;
       display: flex; flex-direction: column; background: rgb(255 255 255 / 0.96);
       border-radius: 8px; box-shadow: 0 1px 6px rgb(0 0 0 / 0.25); font-size: 14px; color: #263238;
     }
@@ -36,7 +38,7 @@ export class JbPanel extends LitElement {
     .body { overflow: auto; padding: 12px 14px; flex: 1; }
     .grip { display: none; }
     @media (max-width: 700px) {
-      :host { top: auto; left: 0; right: 0; bottom: 0; width: auto; height: 40vh; border-radius: 12px 12px 0 0; }
+      :host { position: absolute; z-index: 2; left: 0; right: 0; bottom: 0; height: 40vh; border-radius: 12px 12px 0 0; }
       :host([expanded]) { height: 78vh; }
       .grip { display: block; width: 100%; border: 0; background: none; padding: 6px 0 0; min-height: 24px; cursor: pointer; }
       .grip::before { content: ''; display: block; margin: 0 auto; width: 44px; height: 5px; border-radius: 3px; background: #b0bec5; }

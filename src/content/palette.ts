@@ -28,6 +28,7 @@ export const PALETTE = {
   rings: { park: '#d9f0d3', garden: '#a6dba0', leisure: '#5aae61' },
   gap: '#d55e00',
   landmark: '#263238',
+  route: '#1565c0',
   label: '#263238',
   halo: '#ffffff',
 } as const;

@@ -8,10 +8,10 @@ import type { Lang } from '../content/messages';
 import type { Mode, Tier } from '../api';
 
 export type { Mode, Tier };
-export type PanelId = 'layers' | 'coverage' | 'about';
+export type PanelId = 'layers' | 'coverage' | 'nearby' | 'about';
 
 export const TIERS: readonly Tier[] = ['leisure', 'garden', 'park'];
-const PANELS: readonly PanelId[] = ['layers', 'coverage', 'about'];
+const PANELS: readonly PanelId[] = ['layers', 'coverage', 'nearby', 'about'];
 
 export interface ViewState {
   center?: [number, number];
@@ -21,6 +21,8 @@ export interface ViewState {
   visible: Set<GroupId>;
   lang?: Lang;
   panel: PanelId;
+  /** The Nearby spot (a shared `?near=lon,lat` link opens the Nearby panel there). */
+  near?: [number, number];
   /** Tour chapter, from 1; undefined when not touring. */
   tour?: number;
 }
@@ -54,6 +56,15 @@ export function parseState(search: string): ViewState {
   if (lang === 'zh' || lang === 'en') state.lang = lang;
   const panel = q.get('panel');
   if (PANELS.includes(panel as PanelId)) state.panel = panel as PanelId;
+  const near = q.get('near')?.split(',');
+  if (near && near.length === 2) {
+    const lon = num(near[0]!, 105, 111);
+    const lat = num(near[1]!, 28, 33);
+    if (lon !== undefined && lat !== undefined) {
+      state.near = [lon, lat];
+      if (!panel) state.panel = 'nearby';
+    }
+  }
   const tour = num(q.get('tour'), 1, 999);
   if (tour !== undefined) state.tour = Math.floor(tour);
   const layers = q.get('layers');
@@ -73,6 +84,7 @@ export function serializeState(state: ViewState): string {
   if (state.tier !== 'leisure') q.set('tier', state.tier);
   if (state.lang) q.set('lang', state.lang);
   if (state.panel !== 'coverage') q.set('panel', state.panel);
+  if (state.near) q.set('near', `${state.near[0].toFixed(5)},${state.near[1].toFixed(5)}`);
   if (state.tour !== undefined) q.set('tour', String(state.tour));
   const visible = LAYER_GROUPS.map((g) => g.id).filter((id) => state.visible.has(id));
   if (visible.join(',') !== DEFAULT_VISIBLE.join(',')) q.set('layers', visible.join(','));

@@ -2,7 +2,7 @@ import * as turf from '@turf/turf';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { areaKm2, bboxOfGeometry } from '../../src/geo';
+import { areaKm2, bboxOfGeometry, nearestPointOn, pointInGeometry } from '../../src/geo';
 
 const boundary = JSON.parse(readFileSync('geodata/boundary.geojson', 'utf8')) as FeatureCollection;
 
@@ -19,5 +19,48 @@ describe('front-end geometry helpers agree with Turf', () => {
 
   it('bbox of the district', () => {
     expect(bboxOfGeometry(boundary.features[0]!.geometry)).toEqual(turf.bbox(boundary));
+  });
+});
+
+describe('point in the district', () => {
+  const g = boundary.features[0]!.geometry;
+  it('agrees with Turf on points across the district and around it', () => {
+    const [w, s, e, n] = turf.bbox(boundary);
+    let inside = 0;
+    for (let i = 0; i <= 20; i++)
+      for (let j = 0; j <= 20; j++) {
+        const p: [number, number] = [w + ((e - w) * i) / 20, s + ((n - s) * j) / 20];
+        const expected = turf.booleanPointInPolygon(p, boundary.features[0] as never);
+        expect(pointInGeometry(p, g), `${p}`).toBe(expected);
+        if (expected) inside++;
+      }
+    expect(inside).toBeGreaterThan(50);
+  });
+
+  it('respects holes', () => {
+    const ring = turf.polygon([[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]]]).geometry;
+    expect(pointInGeometry([0.5, 0.5], ring)).toBe(true);
+    expect(pointInGeometry([2, 2], ring)).toBe(false);
+    expect(pointInGeometry([5, 5], ring)).toBe(false);
+  });
+});
+
+describe('nearest point on a green space', () => {
+  const parks = JSON.parse(readFileSync('geodata/greenspaces.geojson', 'utf8')) as FeatureCollection;
+  it('lies on the outline, as close as Turf’s exact distance says', () => {
+    const from: [number, number] = [106.55, 29.6];
+    for (const f of parks.features.filter((x) => x.geometry.type === 'Polygon')) {
+      const q = nearestPointOn(from, f.geometry);
+      const exact = turf.pointToPolygonDistance(from, f as never, { units: 'meters' });
+      const ours = turf.distance(from, q, { units: 'meters' });
+      expect(Math.abs(ours - exact), String(f.properties?.id)).toBeLessThan(Math.max(2, exact * 0.002));
+    }
+  });
+  it('is the point itself for a point site, and p for a point inside a polygon', () => {
+    const pt = parks.features.find((x) => x.geometry.type === 'Point')!;
+    expect(nearestPointOn([106.55, 29.6], pt.geometry)).toEqual((pt.geometry as { coordinates: number[] }).coordinates);
+    const poly = parks.features.find((x) => x.geometry.type === 'Polygon')!;
+    const inside = turf.pointOnFeature(poly).geometry.coordinates as [number, number];
+    expect(nearestPointOn(inside, poly.geometry)).toEqual(inside);
   });
 });

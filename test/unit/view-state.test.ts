@@ -27,6 +27,14 @@ describe('view state in the URL', () => {
     expect([...s.visible]).toEqual(['zones']);
   });
 
+  it('opens the Nearby panel at a shared ?near= spot', () => {
+    const s = parseState('?near=106.53,29.575&mode=walk');
+    expect(s.near).toEqual([106.53, 29.575]);
+    expect(s.panel).toBe('nearby');
+    expect(serializeState(s)).toBe('?mode=walk&panel=nearby&near=106.53000,29.57500');
+    expect(parseState('?near=1,2').near).toBeUndefined();
+  });
+
   it('carries the tour chapter (from 1) and drops nonsense', () => {
     expect(parseState('?tour=3').tour).toBe(3);
     expect(serializeState({ ...defaultState(), tour: 3 })).toBe('?tour=3');

@@ -1,0 +1,132 @@
+/**
+ * Nearby mode on a phone, in Chromium: geolocation from the browser context gives the
+ * nearest park at the distance the shipped data says; a spot across the river walks further
+ * than the crow flies; pinyin search; a denied location; a shared link restores the answer.
+ */
+import * as turf from '@turf/turf';
+import type { FeatureCollection, Polygon } from 'geojson';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { closeBrowser, openPage, screenshot, waitForMapReady } from './browser';
+
+afterAll(closeBrowser);
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const api = async <T>(path: string) => (await fetch(`${inject('baseURL')}${path}`)).json() as Promise<T>;
+const nearby = (page: Page) => page.locator('jb-app jb-nearby');
+const answer = (page: Page) => nearby(page).locator('p.answer');
+interface TierHit { tier: string; id: string; distance_m: number }
+
+/** A spot in Jiangbei 400–1200 m from a park's edge: the expectation comes from Turf, not the app. */
+async function knownSpot() {
+  const parks = (await api<FeatureCollection>('/api/layers/greenspaces')).features.filter((f) => f.properties?.tier === 'park' && f.geometry.type === 'Polygon');
+  const park = parks.find((f) => f.properties?.id === 'shizishan-sports') ?? parks[0]!;
+  // Walk north from the park's northernmost vertex.
+  const [, , , north] = turf.bbox(park);
+  const ring = (park.geometry as Polygon).coordinates[0] as [number, number][];
+  const top = ring.find((c) => c[1] === north)!;
+  const spot = turf.destination(top, 0.6, 0, { units: 'kilometers' }).geometry.coordinates as [number, number];
+  const distances = parks.map((p) => ({ id: p.properties!.id as string, d: turf.pointToPolygonDistance(spot, p as never, { units: 'meters' }) }));
+  distances.sort((a, b) => a.d - b.d);
+  return { spot, nearest: distances[0]! };
+}
+
+describe('Nearby, phone first', () => {
+  it('answers from the browser’s location: the nearest park and its distance, in plain words', async () => {
+    const { spot, nearest } = await knownSpot();
+    const { page, guard } = await openPage('/?lang=en&panel=nearby', {
+      ...PHONE, geolocation: { longitude: spot[0], latitude: spot[1] }, permissions: ['geolocation'],
+    });
+    await waitForMapReady(page);
+    await nearby(page).getByRole('button', { name: 'Use my location' }).click();
+    await expect.poll(() => answer(page).count()).toBe(1);
+    const parkRow = nearby(page).locator('ol.by-tier li', { hasText: 'Park' }).last();
+    await expect(parkRow.locator('button').getAttribute('data-id')).resolves.toBe(nearest.id);
+    const shown = await parkRow.locator('.dist').textContent();
+    const metres = /km/.test(shown!) ? parseFloat(shown!) * 1000 : parseFloat(shown!);
+    expect(Math.abs(metres - nearest.d) / nearest.d).toBeLessThan(0.05);
+    expect(await answer(page).textContent()).toMatch(/the nearest park is [\d.]+ k?m away/);
+    await expect(nearby(page).locator('ul.checks li').count()).resolves.toBe(3);
+    await waitForMapReady(page);
+    expect(await page.evaluate(() => window.jbMap!.queryRenderedFeatures({ layers: ['nearby-spot'] }).length)).toBe(1);
+    await screenshot(page, 'nearby-phone-located');
+    guard.assertClean();
+  });
+
+  it('walks further than the crow flies from across the river, and draws the walking route', async () => {
+    // A spot on the Yuzhong bank of the Jialing, facing Jiangbeizui: the river is in the way.
+    const spot: [number, number] = [106.575, 29.5645];
+    const radius = await api<{ tiers: TierHit[] }>(`/api/nearest?lon=${spot[0]}&lat=${spot[1]}&mode=radius`);
+    const walk = await api<{ tiers: (TierHit & { path?: unknown })[] }>(`/api/nearest?lon=${spot[0]}&lat=${spot[1]}&mode=walk`);
+    const straight = radius.tiers.find((x) => x.tier === 'leisure')!;
+    const onFoot = walk.tiers.find((x) => x.tier === 'leisure')!;
+    expect(onFoot.distance_m).toBeGreaterThan(straight.distance_m * 1.3);
+
+    const { page, guard } = await openPage(`/?lang=zh&mode=walk&near=${spot[0]},${spot[1]}`, PHONE);
+    await waitForMapReady(page);
+    await expect.poll(() => answer(page).count()).toBe(1);
+    await expect(nearby(page).locator('input[value=walk]').isChecked()).resolves.toBe(true);
+    const route = await page.evaluate(() => window.jbMap!.queryRenderedFeatures({ layers: ['nearby-route'] }).map((f) => f.properties.kind));
+    expect(route.length).toBeGreaterThan(0);
+    expect(new Set(route)).toEqual(new Set(['walk']));
+    await screenshot(page, 'nearby-phone-across-river');
+
+    // Radius mode draws straight lines, labelled as such.
+    await nearby(page).locator('input[value=radius]').click();
+    await expect.poll(() => page.evaluate(() => window.jbMap!.queryRenderedFeatures({ layers: ['nearby-route'] }).map((f) => f.properties.kind).join())).toMatch(/^straight(,straight)*$/);
+    guard.assertClean();
+  });
+
+  it('finds a park by pinyin and answers for it', async () => {
+    const { page, guard } = await openPage('/?lang=zh&panel=nearby', PHONE);
+    await waitForMapReady(page);
+    await nearby(page).locator('input[type=search]').fill('tieshan');
+    const hit = nearby(page).locator('ul.hits button', { hasText: '铁山坪森林公园' });
+    await expect.poll(() => hit.count()).toBe(1);
+    await hit.click();
+    await expect.poll(() => answer(page).count()).toBe(1);
+    // Standing in a park: the park is right here.
+    await expect(nearby(page).locator('ol.by-tier button').last().getAttribute('data-id')).resolves.toBe('tieshanping');
+    guard.assertClean();
+  });
+
+  it('says so when the location is denied', async () => {
+    const { page, guard } = await openPage('/?lang=en&panel=nearby', PHONE);
+    await waitForMapReady(page);
+    await nearby(page).getByRole('button', { name: 'Use my location' }).click();
+    await expect.poll(() => nearby(page).locator('[role=alert]').textContent()).toContain('denied permission');
+    await screenshot(page, 'nearby-phone-denied');
+    guard.assertClean();
+  });
+
+  it('says so when the location is outside Jiangbei', async () => {
+    const { page, guard } = await openPage('/?lang=en&panel=nearby', { ...PHONE, geolocation: { longitude: 116.39, latitude: 39.9 }, permissions: ['geolocation'] });
+    await waitForMapReady(page);
+    await nearby(page).getByRole('button', { name: 'Use my location' }).click();
+    await expect.poll(() => nearby(page).locator('[role=alert]').textContent()).toContain('outside Jiangbei');
+    guard.assertClean();
+  });
+
+  it('shares a link that opens Nearby at the same spot with the same answer', async () => {
+    const { page, guard } = await openPage('/?lang=en&panel=nearby', PHONE);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await waitForMapReady(page);
+    // Tap the map where you are.
+    await page.evaluate(() => window.jbMap!.jumpTo({ center: [106.56, 29.59], zoom: 14 }));
+    const here = await page.evaluate(() => window.jbMap!.project([106.56, 29.59]));
+    await page.touchscreen.tap(here.x, here.y);
+    await expect.poll(() => answer(page).count()).toBe(1);
+    const first = await answer(page).textContent();
+    await nearby(page).getByRole('button', { name: 'Share this spot' }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/\?near=106\.56\d*,29\.59\d*/);
+
+    const second = await openPage(new URL(link).pathname + new URL(link).search, PHONE);
+    await waitForMapReady(second.page);
+    await expect.poll(() => answer(second.page).count()).toBe(1);
+    expect(await answer(second.page).textContent()).toBe(first);
+    await screenshot(second.page, 'nearby-phone-shared-link');
+    guard.assertClean();
+    second.guard.assertClean();
+  });
+});
