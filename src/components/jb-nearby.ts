@@ -87,6 +87,13 @@ export class JbNearby extends LitElement {
     this.shareText = '';
   }
 
+  override updated(changed: Map<string, unknown>) {
+    // On a phone the sheet is short: bring the plain-words answer into view when it arrives.
+    if (changed.has('result') && this.result && this.spot) {
+      this.renderRoot.querySelector('.answer')?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    }
+  }
+
   private emit(type: string, detail: unknown = null) {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
