@@ -44,6 +44,15 @@ export function districtShares(model: DistrictModel, cov: Coverage): Float32Arra
   const ss = cov.ss;
   const W = model.fine.w;
   const inv = 1 / (ss * ss);
+  const base = model.fineBase;
+  if (ss === 2) {
+    // The common case, unrolled: four sub-cells.
+    for (let k = 0; k < out.length; k++) {
+      const b = base[k]!;
+      out[k] = (m[b]! + m[b + 1]! + m[b + W]! + m[b + W + 1]!) * 0.25;
+    }
+    return out;
+  }
   for (let k = 0; k < out.length; k++) {
     let s = 0;
     for (let b = model.fineBase[k]!, r = 0; r < ss; r++, b += W) for (let q = 0; q < ss; q++) s += m[b + q]!;

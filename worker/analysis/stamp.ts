@@ -40,21 +40,34 @@ export function capsuleSpans(h: number, ax: number, ay: number, bx: number, by: 
   const len = Math.hypot(bx - ax, by - ay);
   const nx = len > 1e-12 ? (-(by - ay) / len) * R : 0;
   const ny = len > 1e-12 ? ((bx - ax) / len) * R : 0;
-  // Rectangle corners A + R·n, B + R·n, B − R·n, A − R·n, in order around it.
-  const c0x = ax + nx, c0y = ay + ny, c1x = bx + nx, c1y = by + ny;
-  const c2x = bx - nx, c2y = by - ny, c3x = ax - nx, c3y = ay - ny;
+  // Rectangle corners A + R·n, B + R·n, B − R·n, A − R·n, in order around it; per side its
+  // y-range and x at y (x0 + (y − y0)·slope), precomputed.
+  const cx = [ax + nx, bx + nx, bx - nx, ax - nx];
+  const cy = [ay + ny, by + ny, by - ny, ay - ny];
+  const ylo = new Float64Array(4);
+  const yhi = new Float64Array(4);
+  const x0 = new Float64Array(4);
+  const y0 = new Float64Array(4);
+  const slope = new Float64Array(4);
+  let sides = 0;
+  if (len > 1e-12) {
+    for (let k = 0; k < 4; k++) {
+      const x1 = cx[k]!;
+      const y1 = cy[k]!;
+      const x2 = cx[(k + 1) & 3]!;
+      const y2 = cy[(k + 1) & 3]!;
+      // A horizontal side adds nothing the two sides meeting it do not.
+      if (y1 === y2) continue;
+      ylo[sides] = Math.min(y1, y2);
+      yhi[sides] = Math.max(y1, y2);
+      x0[sides] = x1;
+      y0[sides] = y1;
+      slope[sides] = (x2 - x1) / (y2 - y1);
+      sides++;
+    }
+  }
   const j0 = Math.max(0, Math.ceil(Math.min(ay, by) - R - 0.5));
   const j1 = Math.min(h - 1, Math.floor(Math.max(ay, by) + R - 0.5));
-  const edge = (y: number, x1: number, y1: number, x2: number, y2: number, acc: number[]) => {
-    if ((y1 <= y && y <= y2) || (y2 <= y && y <= y1)) {
-      if (y1 === y2) {
-        acc.push(x1, x2);
-      } else {
-        acc.push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
-      }
-    }
-  };
-  const acc: number[] = [];
   for (let j = j0; j <= j1; j++) {
     const y = j + 0.5;
     let lo = Infinity;
@@ -71,16 +84,11 @@ export function capsuleSpans(h: number, ax: number, ay: number, bx: number, by: 
       if (bx - half < lo) lo = bx - half;
       if (bx + half > hi) hi = bx + half;
     }
-    if (len > 1e-12) {
-      acc.length = 0;
-      edge(y, c0x, c0y, c1x, c1y, acc);
-      edge(y, c1x, c1y, c2x, c2y, acc);
-      edge(y, c2x, c2y, c3x, c3y, acc);
-      edge(y, c3x, c3y, c0x, c0y, acc);
-      for (const x of acc) {
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-      }
+    for (let k = 0; k < sides; k++) {
+      if (y < ylo[k]! || y > yhi[k]!) continue;
+      const x = x0[k]! + (y - y0[k]!) * slope[k]!;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
     }
     if (hi >= lo) span(j, lo, hi);
   }
@@ -112,7 +120,7 @@ export function isConvex(poly: GridPolygon): boolean {
 }
 
 /** Largest gap (grid units) between the true buffer arc and its polygonal stand-in. */
-const ARC_TOL = 0.002;
+const ARC_TOL = 0.005;
 
 /**
  * The R-buffer of a convex ring as a polygon: each offset edge, joined by arcs around the
@@ -163,23 +171,66 @@ export function convexBuffer(ring: GridRing, R: number): [number, number][] {
 /**
  * Stamps a polygon's buffer. A convex polygon's buffer is itself a convex polygon
  * (`convexBuffer`), filled by scanlines: one fill per row however many edges the outline
- * has. Other polygons: their interior, plus a capsule around every edge.
+ * has. Any other polygon is its interior plus the union of its edges' capsules: each row
+ * gathers one interval per capsule, and the union of those is filled once, found by
+ * sorting the starts and the ends separately (native typed-array sorts) and sweeping.
  */
-function stampPolygon(grid: Grid, mask: Uint8Array, polys: readonly GridPolygon[], radiusM: number): void {
-  const { w, h } = grid;
+function stampPolygon(grid: Grid, mask: Uint8Array, site: Site, radiusM: number, scale: number): void {
   const R = (radiusM + EPS_M) / grid.cell;
+  const { w, h } = grid;
   const fill = (j: number, i0: number, i1: number) => mask.fill(1, j * w + i0, j * w + i1);
-  for (const poly of polys) {
+  for (const base of site.polygons) {
+    const poly = scale === 1 ? base : base.map((ring) => ring.map(([x, y]) => [x * scale, y * scale] as const));
     if (isConvex(poly)) {
       forEachInteriorRun([[convexBuffer(poly[0]!, R)]], w, h, fill);
       continue;
     }
     forEachInteriorRun([poly], w, h, fill);
+    let ymin = Infinity;
+    let ymax = -Infinity;
+    let edges = 0;
+    for (const ring of poly) {
+      edges += ring.length - 1;
+      for (const p of ring) {
+        if (p[1] < ymin) ymin = p[1];
+        if (p[1] > ymax) ymax = p[1];
+      }
+    }
+    const j0 = Math.max(0, Math.ceil(ymin - R - 0.5));
+    const j1 = Math.min(h - 1, Math.floor(ymax + R - 0.5));
+    if (j1 < j0 || edges <= 0) continue;
+    const rows = j1 - j0 + 1;
+    const starts = new Float64Array(rows * edges);
+    const ends = new Float64Array(rows * edges);
+    const count = new Int32Array(rows);
+    const span = (j: number, l: number, r: number) => {
+      const k = j - j0;
+      const at = k * edges + count[k]!++;
+      starts[at] = l;
+      ends[at] = r;
+    };
     for (const ring of poly) {
       for (let e = 0; e + 1 < ring.length; e++) {
         const a = ring[e]!;
         const b = ring[e + 1]!;
-        capsuleSpans(h, a[0], a[1], b[0], b[1], R, (j, l, r) => fillRow(grid, mask, j, l, r));
+        capsuleSpans(h, a[0], a[1], b[0], b[1], R, span);
+      }
+    }
+    for (let k = 0; k < rows; k++) {
+      const m = count[k]!;
+      if (m === 0) continue;
+      const s = starts.subarray(k * edges, k * edges + m).sort();
+      const f = ends.subarray(k * edges, k * edges + m).sort();
+      let open = 0;
+      let from = 0;
+      for (let i = 0, q = 0; q < m; ) {
+        if (i < m && s[i]! <= f[q]!) {
+          if (open++ === 0) from = s[i]!;
+          i++;
+        } else {
+          if (--open === 0) fillRow(grid, mask, j0 + k, from, f[q]!);
+          q++;
+        }
       }
     }
   }
@@ -199,8 +250,7 @@ export function coverageMask(grid: Grid, sites: readonly Site[], radiusM: number
   for (const s of sites) {
     for (const [px, py] of s.points) stampDisk(grid, mask, px * k, py * k, radiusM);
     if (s.polygons.length === 0) continue;
-    const polys = k === 1 ? s.polygons : s.polygons.map((poly) => poly.map((ring) => ring.map(([x, y]) => [x * k, y * k] as const)));
-    stampPolygon(grid, mask, polys, radiusM);
+    stampPolygon(grid, mask, s, radiusM, k);
   }
   return mask;
 }
