@@ -14,8 +14,8 @@ import { MAX_RADIUS_M } from './tiers';
 
 /** Grid cell size (metres). See README.md for the accuracy this gives. */
 export const CELL_M = 50;
-/** Scanlines per cell row when measuring land (exact along x, 6.25 m apart along y). */
-export const SUB = 8;
+/** Scanlines per cell row when measuring land (exact along x, 12.5 m apart along y). */
+export const SUB = 4;
 /** Coverage is sampled on cells split SS × SS (25 m at 50 m cells). */
 export const SS = 2;
 
@@ -146,15 +146,18 @@ export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIU
 
   const areas: AreaMask[] = [];
   const districtPos = new Int32Array(n).fill(-1);
-  const addArea = (id: string, kind: AreaKind, name_zh: string, name_en: string, lw: Float32Array, bw: Float32Array | null) => {
+  /** Lists the cells with land; only `candidates` (all cells when null) are looked at. */
+  const addArea = (id: string, kind: AreaKind, name_zh: string, name_en: string, lw: Float32Array, bw: Float32Array | null, candidates: Int32Array | null) => {
+    const m = candidates ? candidates.length : n;
     let count = 0;
-    for (let c = 0; c < n; c++) if (lw[c]! > 0) count++;
+    for (let q = 0; q < m; q++) if (lw[candidates ? candidates[q]! : q]! > 0) count++;
     const cells = new Int32Array(count);
     const lf = new Float32Array(count);
     const bf = new Float32Array(count);
     let landCells = 0;
     let builtupCells = 0;
-    for (let c = 0, k = 0; c < n; c++) {
+    for (let q = 0, k = 0; q < m; q++) {
+      const c = candidates ? candidates[q]! : q;
       const x = lw[c]!;
       if (x <= 0) continue;
       cells[k] = c;
@@ -169,7 +172,12 @@ export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIU
     areas.push({ id, kind, name_zh, name_en, cells, land: lf, builtup: bf, landCells, builtupCells, pos });
   };
   const dp = district.properties ?? {};
-  addArea(text(dp.id) || 'district', 'district', text(dp.name_zh) || '江北区', text(dp.name_en) || 'Jiangbei District', land, builtup);
+  addArea(text(dp.id) || 'district', 'district', text(dp.name_zh) || '江北区', text(dp.name_en) || 'Jiangbei District', land, builtup, null);
+  // Every other area's land lies within the district's: look only at the district's cells,
+  // and reuse two scratch arrays rather than allocate per area.
+  const districtCells = areas[0]!.cells;
+  const scratchL = new Float32Array(n);
+  const scratchB = new Float32Array(n);
 
   const zones: NamedPolygon[] = [];
   const groups: [AreaKind, FeatureCollection | undefined][] = [
@@ -183,11 +191,13 @@ export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIU
       const polys = gridPolys(grid, [f]);
       if (polys.length === 0) return;
       const spans = polygonSpans(polys, rows, SUB);
-      const lw = spanWeights(mapRows(spans, landSpans, intersectSpans), w, h, SUB);
-      const bw = builtSpans ? spanWeights(mapRows(spans, builtSpans, intersectSpans), w, h, SUB) : null;
+      scratchL.fill(0);
+      scratchB.fill(0);
+      const lw = spanWeights(mapRows(spans, landSpans, intersectSpans), w, h, SUB, scratchL);
+      const bw = builtSpans ? spanWeights(mapRows(spans, builtSpans, intersectSpans), w, h, SUB, scratchB) : null;
       const p = f.properties ?? {};
       const id = text(p.id ?? f.id) || `${kind}-${k + 1}`;
-      addArea(id, kind, text(p.name_zh), text(p.name_en), lw, bw);
+      addArea(id, kind, text(p.name_zh), text(p.name_en), lw, bw, districtCells);
       if (kind === 'zone') zones.push({ id, name_zh: text(p.name_zh), name_en: text(p.name_en), feature: f as Feature<Polygon | MultiPolygon> });
     });
   }

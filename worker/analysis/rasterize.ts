@@ -85,9 +85,13 @@ function combine(a: Float64Array, b: Float64Array, op: SpanOp): Float64Array {
   return Float64Array.from(out);
 }
 
-export const unionSpans = (a: Float64Array, b: Float64Array) => combine(a, b, (x, y) => x || y);
-export const intersectSpans = (a: Float64Array, b: Float64Array) => combine(a, b, (x, y) => x && y);
-export const subtractSpans = (a: Float64Array, b: Float64Array) => combine(a, b, (x, y) => x && !y);
+const NONE = new Float64Array(0);
+const or: SpanOp = (x, y) => x || y;
+const and: SpanOp = (x, y) => x && y;
+const andNot: SpanOp = (x, y) => x && !y;
+export const unionSpans = (a: Float64Array, b: Float64Array) => (a.length === 0 ? b : b.length === 0 ? a : combine(a, b, or));
+export const intersectSpans = (a: Float64Array, b: Float64Array) => (a.length === 0 || b.length === 0 ? NONE : combine(a, b, and));
+export const subtractSpans = (a: Float64Array, b: Float64Array) => (a.length === 0 ? NONE : b.length === 0 ? a : combine(a, b, andNot));
 
 /** Row-wise span operation over two span sets of the same number of rows. */
 export function mapRows(a: Float64Array[], b: Float64Array[], f: (x: Float64Array, y: Float64Array) => Float64Array): Float64Array[] {
