@@ -36,16 +36,35 @@ function tierField(model: DistrictModel, sites: readonly Site[], rank: number, m
  * on the supersampled grid: exact at sub-cell centres, linear in the number of sites. Walk
  * mode thresholds the walk field at cell centres.
  */
-export function tierCoverage(model: DistrictModel, sites: readonly Site[], tier: Tier, radius: number, mode: Mode, into?: Uint8Array): Float32Array {
+export function tierCoverage(model: DistrictModel, sites: readonly Site[], tier: Tier, radius: number, mode: Mode, scratch?: Scratch): Float32Array {
   const rank = tierRank(tier);
   if (mode === 'radius' || !model.blocked) {
-    const mask = coverageMask(model.fine, serving(sites, rank), radius, into, model.ss);
-    return districtShares(model, { mask, ss: model.ss });
+    const mask = coverageMask(model.fine, serving(sites, rank), radius, scratch?.mask, model.ss);
+    return districtShares(model, { mask, ss: model.ss }, scratch?.share);
   }
   const walk = tierField(model, sites, rank, mode, radius);
   const mask = new Uint8Array(walk.length);
   for (let c = 0; c < walk.length; c++) mask[c] = walk[c]! <= radius + 1e-6 ? 1 : 0;
   return districtShares(model, { mask, ss: 1 });
+}
+
+/**
+ * Buffers reused across requests in an isolate (requests run one at a time per isolate,
+ * and each use finishes before the next begins): allocating 1.5 MB per tier per request
+ * costs more in garbage collection than the analysis itself.
+ */
+export interface Scratch {
+  mask: Uint8Array;
+  share: Float32Array;
+}
+const scratches = new WeakMap<DistrictModel, Scratch>();
+function scratchOf(model: DistrictModel): Scratch {
+  let s = scratches.get(model);
+  if (!s) {
+    s = { mask: new Uint8Array(model.fine.w * model.fine.h), share: new Float32Array(model.areas[0]!.cells.length) };
+    scratches.set(model, s);
+  }
+  return s;
 }
 
 export interface AreaReport {
@@ -67,10 +86,10 @@ export interface CoverageReport {
 
 /** Rates for all tiers, for the district and for every core, zone and belt. */
 export function coverageReport(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode): CoverageReport {
-  const mask = new Uint8Array(model.fine.w * model.fine.h);
+  const scratch = scratchOf(model);
   const perArea: TierRate[][] = model.areas.map(() => []);
   for (const tier of TIERS) {
-    const share = tierCoverage(model, sites, tier, radii[tier], mode, mask);
+    const share = tierCoverage(model, sites, tier, radii[tier], mode, scratch);
     model.areas.forEach((a, k) => perArea[k]!.push(areaRate(model, a, share, tier, radii[tier])));
   }
   return {

@@ -33,9 +33,9 @@ export interface Coverage {
  * Covered share (0–1) of every district cell: the covered fraction of its ss × ss
  * sub-cells. One pass over the district's cell list.
  */
-export function districtShares(model: DistrictModel, cov: Coverage): Float32Array {
+export function districtShares(model: DistrictModel, cov: Coverage, into?: Float32Array): Float32Array {
   const d = model.areas[0]!;
-  const out = new Float32Array(d.cells.length);
+  const out = into ?? new Float32Array(d.cells.length);
   const m = cov.mask;
   if (cov.ss === 1) {
     for (let k = 0; k < d.cells.length; k++) out[k] = m[d.cells[k]!]!;

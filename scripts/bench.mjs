@@ -1,0 +1,22 @@
+// `npm run bench [coverage|viewer]`: the benchmarks, each against a baseline measured in the
+// same run. coverage: the analysis vs the naive Turf pipeline (bench/coverage.ts); viewer:
+// bundle sizes and time to map-ready (bench/viewer.ts), when present. Default: all.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const which = process.argv[2];
+const benches = [
+  ['coverage', 'bench/coverage.ts'],
+  ['viewer', 'bench/viewer.ts'],
+].filter(([name, file]) => (!which || which === name) && existsSync(file));
+if (benches.length === 0) {
+  console.error(`No bench named "${which}". Known: coverage, viewer.`);
+  process.exit(2);
+}
+let status = 0;
+for (const [name, file] of benches) {
+  console.log(`\n=== ${name} (${file}) ===\n`);
+  const r = spawnSync('npx', ['tsx', file], { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' } });
+  if (r.status !== 0) status = r.status ?? 1;
+}
+process.exit(status);
