@@ -30,6 +30,7 @@ describe('coverage rates against the reference Turf pipeline', () => {
     const d = model.areas[0]!;
     const km2 = (model.grid.cell * model.grid.cell) / 1e6;
     expect(d.landCells * km2).toBeCloseTo(turf.area(ref.land) / 1e6, 0);
+    console.info(`land ${(d.landCells * km2).toFixed(3)} vs ${(turf.area(ref.land) / 1e6).toFixed(3)} km²; built-up ${(d.builtupCells * km2).toFixed(3)} vs ${ref.builtup ? (turf.area(ref.builtup) / 1e6).toFixed(3) : '—'} km²`);
     expect(Math.abs(d.landCells * km2 - turf.area(ref.land) / 1e6) / (turf.area(ref.land) / 1e6)).toBeLessThan(0.002);
     if (ref.builtup) expect(Math.abs(d.builtupCells * km2 - turf.area(ref.builtup) / 1e6) / (turf.area(ref.builtup) / 1e6)).toBeLessThan(0.002);
   });
@@ -80,6 +81,7 @@ describe('coverage rates against the reference Turf pipeline', () => {
       const measured = ref.builtup ?? ref.land;
       const r = referenceRates(measured, sites, DEFAULT_RADII, TIERS, STEPS);
       report.tiers.forEach((t, k) => expect(Math.abs(t.coverage_pct - r[k]!.coverage_pct), t.tier).toBeLessThan(TOL_PP));
+      console.info(`${n} random sites: rate differences ${report.tiers.map((t, k) => (t.coverage_pct - r[k]!.coverage_pct).toFixed(3)).join(', ')} pp`);
       report.tiers.forEach((t, k) => expect(t.total_km2).toBeCloseTo(r[k]!.total_km2, 0));
       const rl = referenceRates(ref.land, sites, DEFAULT_RADII, TIERS, STEPS);
       report.tiers.forEach((t, k) => expect(Math.abs(t.land_coverage_pct - rl[k]!.coverage_pct), t.tier).toBeLessThan(TOL_PP));
