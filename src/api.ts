@@ -12,22 +12,28 @@ export interface LayerInfo {
 }
 
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly problems: ApiProblem[] = []) {
     super(message);
   }
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+export interface ApiProblem {
+  index?: number;
+  field: string;
+  message: string;
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { signal, headers: { accept: 'application/json' } });
+    res = await fetch(path, { signal, ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) } });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiFailure(0, 'network', 'The server could not be reached.');
   }
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiFailure(res.status, body?.error?.code ?? 'http', body?.error?.message ?? `HTTP ${res.status}`);
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: { problems?: ApiProblem[] } } } | null;
+    throw new ApiFailure(res.status, body?.error?.code ?? 'http', body?.error?.message ?? `HTTP ${res.status}`, body?.error?.details?.problems);
   }
   return (await res.json()) as T;
 }
@@ -119,3 +125,18 @@ export const fetchNearest = (lon: number, lat: number, mode: Mode, signal?: Abor
 
 export const searchPlaces = (q: string, signal?: AbortSignal) =>
   getJson<{ places: Place[] }>(`/api/places?q=${encodeURIComponent(q)}&limit=8`, signal).then((r) => r.places);
+
+/** What the analysis runs over when the planner changes things: sites, radii, mode. */
+export interface AnalysisBody {
+  sites: FeatureCollection;
+  radii: Record<Tier, number>;
+  mode: Mode;
+}
+
+const post = <T>(path: string, body: object, signal?: AbortSignal) => getJson<T>(path, signal, { method: 'POST', body: JSON.stringify(body) });
+
+export const postCoverage = (b: AnalysisBody, signal?: AbortSignal) => post<Coverage>('/api/coverage', b, signal);
+export const postRings = (b: AnalysisBody, signal?: AbortSignal) => post<FeatureCollection>('/api/coverage/rings', b, signal);
+export const postGaps = (b: AnalysisBody & { tier: Tier }, signal?: AbortSignal) => post<FeatureCollection>('/api/gaps', b, signal);
+export const postSuggest = (b: { sites: FeatureCollection; radii: Record<Tier, number>; tier: Tier; count: number }, signal?: AbortSignal) =>
+  post<FeatureCollection>('/api/suggest', b, signal);

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import type { FeatureCollection } from 'geojson';
 import type { Feature } from 'geojson';
 import {
-  ApiFailure, fetchCoverage, fetchGaps, fetchLayer, fetchLayers, fetchNearest, searchPlaces,
+  ApiFailure, fetchCoverage, fetchGaps, fetchLayer, fetchLayers, fetchNearest, ringsUrl, searchPlaces,
   type AreaRates, type Coverage, type LayerInfo, type Nearest, type Place,
 } from '../api';
 import { areaKm2, bboxOfGeometry, nearestPointOn, pointInGeometry } from '../geo';
@@ -12,7 +12,10 @@ import type { GroupId } from '../content/layer-groups';
 import { TOUR, type TourChapter } from '../content/tour';
 import type { CardFeature } from './jb-card';
 import type { HandoutPage } from './jb-handout';
-import type { FeatureSelectDetail, JbMap } from './jb-map';
+import type { ClickMode, FeatureSelectDetail, JbMap, MapPickDetail } from './jb-map';
+import type { Tool } from './jb-workbench';
+import { WorkbenchController } from '../state/workbench';
+import { coverageCsv, download } from '../export';
 import './jb-about';
 import './jb-card';
 import './jb-coverage';
@@ -21,7 +24,9 @@ import './jb-layers';
 import './jb-map';
 import './jb-nearby';
 import './jb-panel';
+import './jb-report';
 import './jb-tour';
+import './jb-workbench';
 
 const message = (err: unknown) => (err instanceof ApiFailure ? err.message : String((err as Error)?.message ?? err));
 
@@ -49,6 +54,10 @@ export class JbApp extends LitElement {
     nearbyMessage: { state: true },
     places: { state: true },
     shareText: { state: true },
+    tool: { state: true },
+    newTier: { state: true },
+    draft: { state: true },
+    report: { state: true },
   };
 
   static override styles = css`
@@ -103,6 +112,11 @@ export class JbApp extends LitElement {
   declare nearbyMessage: string;
   declare places: Place[] | undefined;
   declare shareText: string;
+  declare tool: Tool;
+  declare newTier: Tier;
+  declare draft: [number, number][];
+  declare report: { image: string } | undefined;
+  readonly workbench = new WorkbenchController(this, () => this.state.tier);
   private inflight?: AbortController;
   private nearInflight?: AbortController;
 
@@ -119,6 +133,9 @@ export class JbApp extends LitElement {
     this.locating = false;
     this.nearbyMessage = '';
     this.shareText = '';
+    this.tool = 'none';
+    this.newTier = 'leisure';
+    this.draft = [];
     if (this.state.tour !== undefined) this.state.tour = Math.min(this.state.tour, TOUR.length);
   }
 
@@ -137,6 +154,8 @@ export class JbApp extends LitElement {
       this.layers = await fetchLayers();
       this.greenspacesLoaded = fetchLayer('greenspaces').then((fc) => {
         this.greenspaces = fc;
+        this.workbench.setShipped(fc, this.coverage?.mode === this.workbench.current.mode ? this.coverage : undefined);
+        void this.workbench.analyse();
         this.requestUpdate();
       }, () => undefined);
     } catch (err) {
@@ -161,6 +180,7 @@ export class JbApp extends LitElement {
       const [coverage, gaps] = await Promise.all([fetchCoverage(mode, ctrl.signal), fetchGaps(tier, mode, ctrl.signal)]);
       this.coverage = coverage;
       this.gaps = gaps;
+      if (this.greenspaces) this.workbench.setShipped(this.greenspaces, mode === this.workbench.current.mode ? coverage : undefined);
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
       // Keep the last good results on screen; say what failed.
@@ -177,8 +197,93 @@ export class JbApp extends LitElement {
 
   private setMode(mode: Mode) {
     this.patchState({ mode });
+    this.workbench.setMode(mode);
     void this.analyse();
     void this.findNearest();
+  }
+
+  // --- the planner's workbench ------------------------------------------------------------
+
+  private get planning(): boolean {
+    return this.state.panel === 'plan' && this.state.tour === undefined;
+  }
+
+  private clickMode(): ClickMode {
+    if (this.state.tour !== undefined) return 'select';
+    if (this.state.panel === 'nearby') return 'spot';
+    if (this.planning && this.tool !== 'none') return this.tool;
+    return 'select';
+  }
+
+  private onPick(d: MapPickDetail) {
+    if (d.mode === 'spot') void this.setSpot(d.lngLat);
+    else if (d.mode === 'add') this.workbench.addProposal(this.newTier, { type: 'Point', coordinates: d.lngLat });
+    else if (d.mode === 'draw') this.draft = [...this.draft, d.lngLat];
+    else if (d.mode === 'close' && d.id) this.workbench.toggleClosure(d.id);
+  }
+
+  /** Handles the workbench panel's actions. */
+  private async onWorkbench(e: CustomEvent<{ action: string } & Record<string, unknown>>) {
+    const wb = this.workbench;
+    const d = e.detail;
+    const lang = this.uiLang;
+    switch (d.action) {
+      case 'select': return wb.select(String(d.id));
+      case 'rename': return wb.rename(String(d.name));
+      case 'new': return wb.create(`${t(lang, 'planScenario')} ${wb.scenarios.length + 1}`);
+      case 'duplicate': return wb.duplicate(t(lang, 'planCopySuffix'));
+      case 'delete': return wb.remove();
+      case 'export': {
+        const f = wb.exportFile();
+        return download(f.name, f.text, 'application/geo+json');
+      }
+      case 'import': {
+        const file = d.file as File;
+        const problem = wb.importText(await file.text(), file.name);
+        if (problem) wb.error = `${t(lang, 'planImportFailed')}${problem}`;
+        return this.requestUpdate();
+      }
+      case 'tool':
+        this.tool = d.tool as Tool;
+        this.draft = [];
+        return;
+      case 'tier': this.newTier = d.tier as Tier; return;
+      case 'finish-draft': {
+        if (this.draft.length >= 3) wb.addProposal(this.newTier, { type: 'Polygon', coordinates: [[...this.draft, this.draft[0]!]] });
+        this.draft = [];
+        return;
+      }
+      case 'cancel-draft': this.draft = []; return;
+      case 'delete-proposal': return wb.deleteProposal(String(d.id));
+      case 'toggle-closure': return wb.toggleClosure(String(d.id));
+      case 'suggest': return wb.suggest(Number(d.count));
+      case 'accept': return wb.accept(Number(d.rank));
+      case 'dismiss': return wb.dismiss(Number(d.rank));
+      case 'upload': return wb.checkUpload(d.file as File, d.crs as 'WGS84' | 'GCJ02');
+      case 'use-upload': return wb.useUpload();
+      case 'use-shipped': return wb.useShipped();
+      case 'export-rings': {
+        const rings = wb.hasChanges && wb.rings ? wb.rings : await (await fetch(ringsUrl(this.state.mode))).json();
+        return download('jiangbei-service-areas.geojson', JSON.stringify(rings), 'application/geo+json');
+      }
+      case 'export-gaps':
+        return download(`jiangbei-gaps-${this.state.tier}.geojson`, JSON.stringify((wb.hasChanges && wb.gaps) || this.gaps), 'application/geo+json');
+      case 'export-csv': {
+        const c = (wb.hasChanges && wb.result) || this.coverage;
+        if (c) download('jiangbei-coverage.csv', coverageCsv(c, wb.hasChanges ? wb.baseline : undefined), 'text/csv;charset=utf-8');
+        return;
+      }
+      case 'export-png': {
+        const blob = await this.map?.png();
+        if (blob) download('jiangbei-map.png', blob);
+        return;
+      }
+      case 'report': {
+        const image = (await this.map?.capture('image/jpeg')) ?? '';
+        this.report = { image };
+        return;
+      }
+    }
   }
 
   // --- Nearby ---------------------------------------------------------------------------
@@ -401,6 +506,11 @@ export class JbApp extends LitElement {
     }
   }
 
+  private baseNames(): Map<string, string> {
+    const key = this.uiLang === 'zh' ? 'name_zh' : 'name_en';
+    return new Map(this.workbench.base.features.map((f) => [String(f.properties?.id), String(f.properties?.[key] ?? f.properties?.name_zh ?? f.properties?.id)]));
+  }
+
   private rates(): AreaRates | undefined {
     return this.card ? this.coverage?.areas.find((a) => a.id === this.card!.id) : undefined;
   }
@@ -419,10 +529,15 @@ export class JbApp extends LitElement {
     return html`
       ${this.analysing || (this.layers.length === 0 && !this.loadError) ? html`<div class="progress" role="progressbar" aria-label=${t(lang, this.layers.length ? 'analysing' : 'loading')}></div>` : null}
       <jb-map
-        .available=${this.layers} .visible=${visible} .lang=${lang} .mode=${s.mode} .analysis=${analysis} .gaps=${this.gaps}
+        .available=${this.layers} .visible=${visible} .lang=${lang} .mode=${s.mode} .analysis=${analysis}
+        .gaps=${this.planning && this.workbench.hasChanges && this.workbench.gaps ? this.workbench.gaps : this.gaps}
         .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}
-        .nearby=${touring ? undefined : this.nearbyFeatures()} .pickSpot=${!touring && s.panel === 'nearby'}
-        @spot-pick=${(e: CustomEvent<[number, number]>) => this.setSpot(e.detail)}
+        .nearby=${touring ? undefined : this.nearbyFeatures()} .clickMode=${this.clickMode()}
+        .proposals=${touring ? undefined : this.planning ? this.workbench.proposalFeatures() : undefined}
+        .draft=${this.planning ? this.draft : undefined} .closures=${this.planning ? this.workbench.current.closures : []}
+        .ringsData=${this.planning && this.workbench.rings ? this.workbench.rings : undefined}
+        @map-pick=${(e: CustomEvent<MapPickDetail>) => this.onPick(e.detail)}
+        @proposal-move=${(e: CustomEvent<{ id: string; lngLat: [number, number] }>) => this.workbench.moveProposal(e.detail.id, e.detail.lngLat)}
         @view-change=${(e: CustomEvent<{ center: [number, number]; zoom: number }>) => this.patchState(e.detail)}
         @feature-select=${(e: CustomEvent<FeatureSelectDetail | null>) => this.select(e.detail)}
       ></jb-map>
@@ -436,6 +551,11 @@ export class JbApp extends LitElement {
           ></jb-tour>`
         : this.renderExplore(lang, s, analysis)}
       ${this.card ? html`<jb-card .lang=${lang} .feature=${this.card} .rates=${this.rates()} @close=${() => (this.card = undefined)}></jb-card>` : null}
+      ${this.report
+        ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${(this.workbench.hasChanges && this.workbench.result) || this.coverage}
+            .visible=${visible} .layers=${this.layers} .scenarioName=${this.workbench.hasChanges ? this.workbench.current.name : ''}
+            @close=${() => (this.report = undefined)}></jb-report>`
+        : null}
       ${this.handout
         ? html`<jb-handout .pages=${this.handout.pages} .busy=${this.handout.busy} .lang=${lang} @close=${() => (this.handout = undefined)}></jb-handout>`
         : null}
@@ -478,6 +598,15 @@ export class JbApp extends LitElement {
           @result-select=${(e: CustomEvent<{ id: string }>) => this.selectSite(e.detail.id)}
           @share=${() => this.share()}
         ></jb-nearby>
+        <jb-workbench slot="plan" .lang=${lang} .scenario=${this.workbench.current} .scenarios=${this.workbench.scenarios}
+          .baseline=${this.workbench.baseline} .result=${this.workbench.result} .suggestions=${this.workbench.suggestions}
+          .upload=${this.workbench.upload} .busy=${this.workbench.busy} .suggesting=${this.workbench.suggesting}
+          .error=${this.workbench.error} .saveError=${this.workbench.saveError} .storeProblems=${this.workbench.storeProblems}
+          .persistent=${this.workbench.persistent} .tool=${this.tool} .newTier=${this.newTier} .draftCount=${this.draft.length}
+          .lastUpdateMs=${this.workbench.lastUpdateMs} .baseCount=${this.workbench.base.features.length} .baseIsUpload=${this.workbench.baseIsUpload}
+          .names=${this.baseNames()}
+          @wb=${this.onWorkbench}
+        ></jb-workbench>
         <jb-about slot="about" .lang=${lang} .available=${this.layers}></jb-about>
       </jb-panel>
     </div>`;

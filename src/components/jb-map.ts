@@ -1,11 +1,12 @@
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import {
   FullscreenControl, LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
-  type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification,
+  type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type MapLayerMouseEvent,
+  type MapLayerTouchEvent, type MapMouseEvent, type MapTouchEvent, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification,
 } from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { layerUrl, ringsUrl, type LayerInfo, type Mode } from '../api';
 import { BASEMAP, CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
 import { BOUNDARY_LAYERS, BOUNDARY_LINE, LAYER_GROUPS, PLAN_LABELS, type GroupId, type SourceId, type StyleLayer } from '../content/layer-groups';
@@ -22,6 +23,15 @@ declare global {
   }
 }
 
+export type ClickMode = 'select' | 'spot' | 'add' | 'draw' | 'close';
+
+export interface MapPickDetail {
+  mode: ClickMode;
+  lngLat: [number, number];
+  /** With mode `close`: the green space clicked. */
+  id?: string;
+}
+
 export interface FeatureSelectDetail {
   group: GroupId;
   properties: Record<string, unknown>;
@@ -34,7 +44,7 @@ const CLICK_ORDER: GroupId[] = ['greenspaces', 'landmarks', 'cores', 'belt', 'zo
 /** Sources whose features can be highlighted (a `<source>-selected` outline layer each). */
 const SELECTABLE = ['zones', 'cores', 'belt', 'greenspaces'] as const;
 
-const NEARBY_LAYERS = ['nearby-route-casing', 'nearby-route', 'nearby-route-label', 'nearby-spot'];
+const NEARBY_LAYERS = ['proposals-fill', 'proposals-line', 'proposals-point', 'proposals-label', 'draft-line', 'draft-point', 'nearby-route-casing', 'nearby-route', 'nearby-route-label', 'nearby-spot'];
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -63,10 +73,11 @@ function bboxOf(f: MapGeoJSONFeature): [number, number, number, number] {
  * <jb-map>: owns the MapLibre map and nothing else.
  * Properties down: `available` (shipped layers), `visible` groups, `lang`, `mode`,
  * `analysis` (whether coverage results exist), `gaps` (FeatureCollection), `basemap`,
- * `selected`, `nearby`, `pickSpot`, `keyboard`, `view` (initial camera).
+ * `selected`, `nearby`, `clickMode`, `proposals`, `draft`, `closures`, `ringsData`, `keyboard`,
+ * `view` (initial camera).
  * Events up: `map-ready` (all shown sources loaded, map idle), `map-busy`,
- * `feature-select` (FeatureSelectDetail), `spot-pick` ([lon, lat]), `view-change` ({center, zoom}),
- * `map-error`.
+ * `feature-select` (FeatureSelectDetail), `map-pick` ({mode, lngLat, id?}) in the other click
+ * modes, `proposal-move` ({id, lngLat}) after a drag, `view-change` ({center, zoom}), `map-error`.
  */
 export class JbMap extends LitElement {
   static override properties = {
@@ -79,7 +90,11 @@ export class JbMap extends LitElement {
     basemap: { type: Boolean },
     selected: { attribute: false },
     nearby: { attribute: false },
-    pickSpot: { type: Boolean },
+    clickMode: { type: String },
+    proposals: { attribute: false },
+    draft: { attribute: false },
+    closures: { attribute: false },
+    ringsData: { attribute: false },
     keyboard: { type: Boolean },
     view: { attribute: false },
     label: { type: String },
@@ -107,8 +122,19 @@ export class JbMap extends LitElement {
   declare selected: { source: string; id: string } | undefined;
   /** The Nearby answer drawn on the map: the spot and the ways to the sites. */
   declare nearby: FeatureCollection | undefined;
-  /** When on, a click picks a spot (`spot-pick`) instead of selecting a feature. */
-  declare pickSpot: boolean;
+  /**
+   * What a click does: `select` a feature (info card), pick a Nearby `spot`, `add` a proposed
+   * site, add a vertex to a `draw`n outline, or `close` an existing green space.
+   */
+  declare clickMode: ClickMode;
+  /** The planner's proposed sites (draggable). */
+  declare proposals: FeatureCollection | undefined;
+  /** The outline being drawn, vertex by vertex. */
+  declare draft: [number, number][] | undefined;
+  /** Ids of green spaces closed in the current scenario (drawn struck out). */
+  declare closures: string[];
+  /** Rings of a scenario; when unset the shipped rings are drawn. */
+  declare ringsData: FeatureCollection | undefined;
   /** Map keyboard shortcuts (off in the tour, where the keys turn pages). */
   declare keyboard: boolean;
   declare view: { center?: [number, number]; zoom?: number; pitch?: number; bearing?: number };
@@ -125,7 +151,8 @@ export class JbMap extends LitElement {
     this.analysis = false;
     this.basemap = false;
     this.keyboard = true;
-    this.pickSpot = false;
+    this.clickMode = 'select';
+    this.closures = [];
     this.view = {};
     this.label = '';
   }
@@ -153,12 +180,13 @@ export class JbMap extends LitElement {
       const c = map.getCenter();
       this.emit('view-change', { center: [c.lng, c.lat], zoom: map.getZoom() });
     });
-    map.on('click', (e) => (this.pickSpot ? this.emit('spot-pick', [e.lngLat.lng, e.lngLat.lat]) : this.onClick(e.point)));
+    map.on('click', (e) => this.onMapClick(e.point, [e.lngLat.lng, e.lngLat.lat]));
+    this.enableProposalDrag(map);
     this.map = map;
     window.jbMap = map;
     map.once('load', () => {
       this.styleLoaded = true;
-      this.sync(new Set(['available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selected', 'keyboard', 'nearby']));
+      this.sync(new Set(['available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selected', 'keyboard', 'nearby', 'proposals', 'draft', 'closures', 'ringsData', 'clickMode']));
     });
   }
 
@@ -185,6 +213,21 @@ export class JbMap extends LitElement {
     if (!map) return;
     if (matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(camera);
     else map.flyTo({ ...camera, duration: 2400, essential: false });
+  }
+
+  /** The map as drawn now, as a data URL. */
+  async capture(type = 'image/png'): Promise<string> {
+    const map = this.map!;
+    if (!map.loaded()) await new Promise((r) => map.once('idle', r));
+    return new Promise((resolve) => {
+      map.once('render', () => resolve(map.getCanvas().toDataURL(type, 0.9)));
+      map.triggerRepaint();
+    });
+  }
+
+  /** The map as drawn now, as a PNG file. */
+  async png(): Promise<Blob> {
+    return (await fetch(await this.capture('image/png'))).blob();
   }
 
   /** The map as drawn at a camera, as a JPEG data URL (for handouts and exports). */
@@ -219,8 +262,8 @@ export class JbMap extends LitElement {
     const map = this.map!;
     let dataChanged = false;
     if (changed.has('available') || changed.has('analysis')) dataChanged = this.addMissing() || dataChanged;
-    if (changed.has('mode') && this.analysis && map.getSource('rings')) {
-      (map.getSource('rings') as GeoJSONSource).setData(ringsUrl(this.mode));
+    if ((changed.has('mode') || changed.has('ringsData')) && this.analysis && map.getSource('rings')) {
+      (map.getSource('rings') as GeoJSONSource).setData(this.ringsData ?? ringsUrl(this.mode));
       dataChanged = true;
     }
     if (changed.has('gaps') && map.getSource('gaps')) {
@@ -233,7 +276,9 @@ export class JbMap extends LitElement {
     if (changed.has('selected') || dataChanged) this.applySelection();
     if (changed.has('keyboard')) this.keyboard ? map.keyboard.enable() : map.keyboard.disable();
     if (changed.has('nearby')) this.applyNearby();
-    if (changed.has('pickSpot')) map.getCanvas().style.cursor = this.pickSpot ? 'crosshair' : '';
+    if (changed.has('clickMode')) map.getCanvas().style.cursor = this.clickMode === 'select' ? '' : 'crosshair';
+    if (changed.has('proposals') || changed.has('draft')) this.applyEdits();
+    if (changed.has('closures') || dataChanged) this.applyClosures();
     if (dataChanged || changed.has('available')) this.settle();
   }
 
@@ -267,13 +312,106 @@ export class JbMap extends LitElement {
       }
     }
     for (const { source, layer } of PLAN_LABELS) if (map.getSource(source)) addLayer(source, layer);
-    // The Nearby overlay stays on top of whatever arrives later.
+    // The edit and Nearby overlays stay on top of whatever arrives later.
     for (const id of NEARBY_LAYERS) if (map.getLayer(id)) map.moveLayer(id);
     for (const src of SELECTABLE) {
       if (!map.getSource(src)) continue;
       addLayer(src, { id: `${src}-selected`, type: 'line', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#000000', 'line-width': 4 } });
     }
     return added;
+  }
+
+  /** Proposed sites and the outline being drawn, above the plan and below the Nearby overlay. */
+  private applyEdits() {
+    const map = this.map!;
+    const draft: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: (this.draft ?? []).length
+        ? [
+            { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: this.draft!.length > 1 ? this.draft! : [this.draft![0]!, this.draft![0]!] } },
+            ...this.draft!.map((c): Feature => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: c } })),
+          ]
+        : [],
+    };
+    const prop = map.getSource('proposals') as GeoJSONSource | undefined;
+    if (prop) {
+      prop.setData(this.proposals ?? EMPTY);
+      (map.getSource('draft') as GeoJSONSource).setData(draft);
+      return;
+    }
+    const P = PALETTE.proposal;
+    map.addSource('proposals', { type: 'geojson', data: this.proposals ?? EMPTY });
+    map.addSource('draft', { type: 'geojson', data: draft });
+    const poly: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
+    const point: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+    map.addLayer({ id: 'proposals-fill', type: 'fill', source: 'proposals', filter: poly, paint: { 'fill-color': P, 'fill-opacity': 0.35 } });
+    map.addLayer({ id: 'proposals-line', type: 'line', source: 'proposals', filter: poly, paint: { 'line-color': P, 'line-width': 2.5 } });
+    map.addLayer({ id: 'proposals-point', type: 'circle', source: 'proposals', filter: point, paint: { 'circle-radius': 9, 'circle-color': P, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 } });
+    map.addLayer({ id: 'proposals-label', type: 'symbol', source: 'proposals', layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.4] }, paint: { 'text-color': P, 'text-halo-color': '#fff', 'text-halo-width': 1.5 } });
+    map.addLayer({ id: 'draft-line', type: 'line', source: 'draft', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': P, 'line-width': 2, 'line-dasharray': [2, 1] } });
+    map.addLayer({ id: 'draft-point', type: 'circle', source: 'draft', filter: point, paint: { 'circle-radius': 4, 'circle-color': '#ffffff', 'circle-stroke-color': P, 'circle-stroke-width': 2 } });
+  }
+
+  /** Closed green spaces: greyed and crossed, so a closure is visible at a glance. */
+  private applyClosures() {
+    const map = this.map!;
+    if (!map.getSource('greenspaces')) return;
+    const filter: FilterSpecification = ['in', ['get', 'id'], ['literal', this.closures]];
+    if (!map.getLayer('greenspaces-closed-fill')) {
+      map.addLayer({ id: 'greenspaces-closed-fill', type: 'fill', source: 'greenspaces', filter: ['all', ['==', ['geometry-type'], 'Polygon'], filter], paint: { 'fill-color': '#9e9e9e', 'fill-opacity': 0.85 } }, 'boundary-line');
+      map.addLayer({ id: 'greenspaces-closed-point', type: 'circle', source: 'greenspaces', filter: ['all', ['==', ['geometry-type'], 'Point'], filter], paint: { 'circle-radius': 7, 'circle-color': '#9e9e9e', 'circle-stroke-color': '#424242', 'circle-stroke-width': 2 } }, 'boundary-line');
+    }
+    map.setFilter('greenspaces-closed-fill', ['all', ['==', ['geometry-type'], 'Polygon'], filter]);
+    map.setFilter('greenspaces-closed-point', ['all', ['==', ['geometry-type'], 'Point'], filter]);
+  }
+
+  private onMapClick(point: { x: number; y: number }, lngLat: [number, number]) {
+    const mode = this.clickMode;
+    if (mode === 'select') return this.onClick(point);
+    if (mode === 'close') {
+      const layers = ['greenspaces-fill', 'greenspaces-point'].filter((id) => this.map!.getLayer(id));
+      const [f] = this.map!.queryRenderedFeatures([[point.x - 6, point.y - 6], [point.x + 6, point.y + 6]], { layers });
+      if (f) this.emit('map-pick', { mode, lngLat, id: String(f.properties.id) });
+      return;
+    }
+    this.emit('map-pick', { mode, lngLat });
+  }
+
+  /** Proposed point sites can be dragged; the move is reported once, on release. */
+  private enableProposalDrag(map: MapLibreMap) {
+    let dragging: string | null = null;
+    const moveTo = (lngLat: [number, number]) => {
+      const src = map.getSource('proposals') as GeoJSONSource | undefined;
+      if (!src || !this.proposals) return;
+      src.setData({
+        ...this.proposals,
+        features: this.proposals.features.map((f) => (f.properties?.id === dragging && f.geometry.type === 'Point' ? { ...f, geometry: { type: 'Point', coordinates: lngLat } } : f)),
+      });
+    };
+    const start = (e: MapLayerMouseEvent | MapLayerTouchEvent) => {
+      if (this.clickMode === 'spot') return;
+      const id = e.features?.[0]?.properties?.id;
+      if (typeof id !== 'string') return;
+      e.preventDefault(); // no map pan while dragging a site
+      dragging = id;
+      map.getCanvas().style.cursor = 'grabbing';
+      const move = (ev: MapMouseEvent | MapTouchEvent) => moveTo([ev.lngLat.lng, ev.lngLat.lat]);
+      const end = (ev: MapMouseEvent | MapTouchEvent) => {
+        map.off('mousemove', move);
+        map.off('touchmove', move);
+        map.getCanvas().style.cursor = this.clickMode === 'select' ? '' : 'crosshair';
+        const id2 = dragging;
+        dragging = null;
+        if (id2) this.emit('proposal-move', { id: id2, lngLat: [ev.lngLat.lng, ev.lngLat.lat] });
+      };
+      map.on('mousemove', move);
+      map.on('touchmove', move);
+      map.once(e.type === 'touchstart' ? 'touchend' : 'mouseup', end);
+    };
+    map.on('mousedown', 'proposals-point', start);
+    map.on('touchstart', 'proposals-point', start);
+    map.on('mouseenter', 'proposals-point', () => (map.getCanvas().style.cursor = 'grab'));
+    map.on('mouseleave', 'proposals-point', () => (map.getCanvas().style.cursor = this.clickMode === 'select' ? '' : 'crosshair'));
   }
 
   /** The Nearby overlay sits above everything: routes (dashed when straight), then the spot. */

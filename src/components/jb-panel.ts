@@ -2,16 +2,17 @@ import { LitElement, css, html } from 'lit';
 import { t, type Lang } from '../content/messages';
 import type { PanelId } from '../state/view-state';
 
-const TABS: { id: PanelId; label: 'tabCoverage' | 'tabNearby' | 'tabLayers' | 'tabAbout' }[] = [
+const TABS: { id: PanelId; label: 'tabCoverage' | 'tabNearby' | 'tabPlan' | 'tabLayers' | 'tabAbout' }[] = [
   { id: 'coverage', label: 'tabCoverage' },
   { id: 'nearby', label: 'tabNearby' },
+  { id: 'plan', label: 'tabPlan' },
   { id: 'layers', label: 'tabLayers' },
   { id: 'about', label: 'tabAbout' },
 ];
 
 /**
  * <jb-panel>: the side panel (a bottom sheet below 700 px wide) with one tab per slot:
- * slot="coverage" | "nearby" | "layers" | "about". Property `active`; event `panel-change`.
+ * slot="coverage" | "nearby" | "plan" | "layers" | "about". Property `active`; event `panel-change`.
  * Tabs follow the WAI-ARIA tabs pattern (arrow keys move between tabs).
  */
 export class JbPanel extends LitElement {

@@ -29,6 +29,7 @@ export const PALETTE = {
   gap: '#d55e00',
   landmark: '#263238',
   route: '#1565c0',
+  proposal: '#c2185b',
   label: '#263238',
   halo: '#ffffff',
 } as const;

@@ -8,10 +8,10 @@ import type { Lang } from '../content/messages';
 import type { Mode, Tier } from '../api';
 
 export type { Mode, Tier };
-export type PanelId = 'layers' | 'coverage' | 'nearby' | 'about';
+export type PanelId = 'layers' | 'coverage' | 'nearby' | 'plan' | 'about';
 
 export const TIERS: readonly Tier[] = ['leisure', 'garden', 'park'];
-const PANELS: readonly PanelId[] = ['layers', 'coverage', 'nearby', 'about'];
+const PANELS: readonly PanelId[] = ['layers', 'coverage', 'nearby', 'plan', 'about'];
 
 export interface ViewState {
   center?: [number, number];

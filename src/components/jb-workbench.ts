@@ -1,0 +1,338 @@
+import { LitElement, css, html } from 'lit';
+import type { Coverage, Tier } from '../api';
+import { formatNumber } from '../geo';
+import { t, type Lang } from '../content/messages';
+import { TIER_LABEL } from '../content/targets';
+import type { Scenario, StoreProblem } from '../state/scenario';
+import type { Suggestion, UploadReport } from '../state/workbench';
+
+export type Tool = 'none' | 'add' | 'draw' | 'close';
+const TIERS: Tier[] = ['leisure', 'garden', 'park'];
+
+/**
+ * <jb-workbench>: the planner's what-if panel. Everything it shows comes down as properties;
+ * every action goes up as one `wb` event, detail `{ action, ...args }`, which jb-app hands to
+ * the WorkbenchController.
+ */
+export class JbWorkbench extends LitElement {
+  static override properties = {
+    lang: { type: String },
+    scenario: { attribute: false },
+    scenarios: { attribute: false },
+    baseline: { attribute: false },
+    result: { attribute: false },
+    suggestions: { attribute: false },
+    upload: { attribute: false },
+    busy: { type: Boolean },
+    suggesting: { type: Boolean },
+    error: { type: String },
+    saveError: { type: String },
+    storeProblems: { attribute: false },
+    persistent: { type: Boolean },
+    tool: { type: String },
+    newTier: { type: String },
+    draftCount: { type: Number },
+    lastUpdateMs: { type: Number },
+    baseCount: { type: Number },
+    baseIsUpload: { type: Boolean },
+    names: { attribute: false },
+  };
+
+  static override styles = css`
+    :host { display: block; font-size: 14px; }
+    h2 { font-size: 1rem; margin: 0 0 8px; }
+    h3 { font-size: 0.92rem; margin: 14px 0 6px; color: #37474f; }
+    .row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 4px 0; }
+    select, input[type='text'], input[type='number'] { font: inherit; min-height: 34px; padding: 2px 6px; border: 1px solid #90a4ae; border-radius: 6px; }
+    input[type='text'] { flex: 1; min-width: 8em; }
+    input[type='number'] { width: 4.5em; }
+    button { font: inherit; min-height: 34px; padding: 2px 10px; border: 1px solid #90a4ae; border-radius: 6px; background: #fff; cursor: pointer; }
+    button.primary { background: #2e7d32; color: #fff; border-color: #2e7d32; }
+    button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
+    fieldset { border: 0; padding: 0; margin: 0; }
+    fieldset label { display: flex; align-items: center; gap: 6px; min-height: 30px; }
+    ul { list-style: none; margin: 0; padding: 0; }
+    li { display: flex; align-items: center; gap: 6px; padding: 3px 0; border-bottom: 1px solid #eceff1; }
+    li .grow { flex: 1; }
+    .muted { color: #78909c; font-size: 0.85em; }
+    .warn { background: #fff3e0; border-left: 4px solid #ef6c00; padding: 8px; border-radius: 4px; margin: 6px 0; }
+    .err { background: #ffebee; border-left: 4px solid #c62828; padding: 8px; border-radius: 4px; margin: 6px 0; }
+    table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.9em; }
+    th, td { text-align: right; padding: 3px 4px; border-bottom: 1px solid #eceff1; white-space: nowrap; }
+    th:first-child, td:first-child { text-align: left; white-space: normal; }
+    .up { color: #1b5e20; font-weight: 600; }
+    .down { color: #b23c00; font-weight: 600; }
+    .drop { border: 2px dashed #90a4ae; border-radius: 8px; padding: 12px; text-align: center; color: #546e7a; }
+    .drop.over { border-color: #2e7d32; background: #e8f5e9; }
+    .problems { max-height: 10em; overflow: auto; font-size: 0.85em; }
+    .problems li { display: list-item; list-style: disc; margin-left: 1.2em; border: 0; }
+    progress { width: 100%; }
+    .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; background: #c2185b; }
+  `;
+
+  declare lang: Lang;
+  declare scenario: Scenario;
+  declare scenarios: Scenario[];
+  declare baseline: Coverage | undefined;
+  declare result: Coverage | undefined;
+  declare suggestions: Suggestion[];
+  declare upload: UploadReport | undefined;
+  declare busy: boolean;
+  declare suggesting: boolean;
+  declare error: string;
+  declare saveError: string;
+  declare storeProblems: StoreProblem[];
+  declare persistent: boolean;
+  declare tool: Tool;
+  declare newTier: Tier;
+  declare draftCount: number;
+  declare lastUpdateMs: number | undefined;
+  declare baseCount: number;
+  declare baseIsUpload: boolean;
+  /** Names of base green spaces by id, for the closures list. */
+  declare names: Map<string, string>;
+  private crs: 'WGS84' | 'GCJ02' = 'WGS84';
+
+  constructor() {
+    super();
+    this.lang = 'zh';
+    this.scenarios = [];
+    this.suggestions = [];
+    this.busy = this.suggesting = false;
+    this.error = this.saveError = '';
+    this.storeProblems = [];
+    this.persistent = true;
+    this.tool = 'none';
+    this.newTier = 'leisure';
+    this.draftCount = 0;
+    this.baseCount = 0;
+    this.baseIsUpload = false;
+    this.names = new Map();
+  }
+
+  private act(action: string, args: Record<string, unknown> = {}) {
+    this.dispatchEvent(new CustomEvent('wb', { detail: { action, ...args }, bubbles: true, composed: true }));
+  }
+
+  private pp(v: number) {
+    const s = formatNumber(v, this.lang, 1);
+    return v > 0.05 ? `+${s}` : s;
+  }
+
+  private readFile(e: Event, action: 'import' | 'upload') {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) this.act(action, { file, crs: this.crs });
+  }
+
+  private onDrop(e: DragEvent) {
+    e.preventDefault();
+    (e.currentTarget as HTMLElement).classList.remove('over');
+    const file = e.dataTransfer?.files?.[0];
+    if (file) this.act('upload', { file, crs: this.crs });
+  }
+
+  override render() {
+    const lang = this.lang;
+    const s = this.scenario;
+    if (!s) return null;
+    return html`
+      <h2>${t(lang, 'planTitle')}</h2>
+      ${this.renderScenarioBar()}
+      ${this.renderTools()}
+      ${this.renderSites()}
+      ${this.renderResults()}
+      ${this.renderSuggest()}
+      ${this.renderData()}
+      ${this.renderExports()}
+    `;
+  }
+
+  private renderScenarioBar() {
+    const lang = this.lang;
+    const s = this.scenario;
+    return html`
+      <div class="row">
+        <label class="muted" for="sc">${t(lang, 'planScenario')}</label>
+        <select id="sc" @change=${(e: Event) => this.act('select', { id: (e.target as HTMLSelectElement).value })}>
+          ${this.scenarios.map((x) => html`<option value=${x.id} ?selected=${x.id === s.id}>${x.name}</option>`)}
+        </select>
+      </div>
+      <div class="row">
+        <input type="text" aria-label=${t(lang, 'planName')} .value=${s.name} @change=${(e: Event) => this.act('rename', { name: (e.target as HTMLInputElement).value })} />
+      </div>
+      <div class="row">
+        <button @click=${() => this.act('new')}>${t(lang, 'planNew')}</button>
+        <button @click=${() => this.act('duplicate')}>${t(lang, 'planDuplicate')}</button>
+        <button @click=${() => this.act('delete')}>${t(lang, 'planDelete')}</button>
+        <button @click=${() => this.act('export')}>${t(lang, 'planExport')}</button>
+        <label><button @click=${(e: Event) => ((e.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement).click()}>${t(lang, 'planImport')}</button><input
+          type="file" accept=".geojson,.json,application/geo+json,application/json" hidden class="import" @change=${(e: Event) => this.readFile(e, 'import')} /></label>
+      </div>
+      <p class="muted">${this.persistent ? t(lang, 'planSaved') : ''}</p>
+      ${!this.persistent ? html`<p class="warn" role="alert">${t(lang, 'planNotPersistent')}</p>` : null}
+      ${this.saveError ? html`<p class="err" role="alert">${t(lang, 'planQuota')}</p>` : null}
+      ${this.storeProblems.length ? html`<p class="warn" role="alert">${t(lang, 'planCorrupt', { n: this.storeProblems.length })}</p>` : null}
+      ${this.error ? html`<p class="err" role="alert">${this.error}</p>` : null}
+    `;
+  }
+
+  private renderTools() {
+    const lang = this.lang;
+    const tools: [Tool, 'planToolNone' | 'planToolAdd' | 'planToolDraw' | 'planToolClose'][] = [['none', 'planToolNone'], ['add', 'planToolAdd'], ['draw', 'planToolDraw'], ['close', 'planToolClose']];
+    return html`
+      <h3>${t(lang, 'planTools')}</h3>
+      <fieldset>
+        ${tools.map(([id, label]) => html`<label><input type="radio" name="tool" value=${id} .checked=${this.tool === id} @change=${() => this.act('tool', { tool: id })} />${t(lang, label)}</label>`)}
+      </fieldset>
+      <div class="row">
+        <label class="muted" for="tier">${t(lang, 'planNewTier')}</label>
+        <select id="tier" @change=${(e: Event) => this.act('tier', { tier: (e.target as HTMLSelectElement).value })}>
+          ${TIERS.map((tier) => html`<option value=${tier} ?selected=${tier === this.newTier}>${t(lang, TIER_LABEL[tier])}</option>`)}
+        </select>
+      </div>
+      ${this.tool === 'draw'
+        ? html`<p class="muted">${t(lang, 'planDraftHint', { n: this.draftCount })}</p>
+            <div class="row">
+              <button class="primary" ?disabled=${this.draftCount < 3} @click=${() => this.act('finish-draft')}>${t(lang, 'planDraftFinish')}</button>
+              <button @click=${() => this.act('cancel-draft')}>${t(lang, 'planDraftCancel')}</button>
+            </div>`
+        : null}
+    `;
+  }
+
+  private renderSites() {
+    const lang = this.lang;
+    const s = this.scenario;
+    return html`
+      <h3>${t(lang, 'planProposals')} (${s.proposals.length})</h3>
+      ${s.proposals.length === 0 ? html`<p class="muted">${t(lang, 'planNoProposals')}</p>` : null}
+      <ul class="proposals">
+        ${s.proposals.map(
+          (p) => html`<li data-id=${p.id}><span class="swatch"></span><span class="grow">${p.name} · ${t(lang, TIER_LABEL[p.tier])}${p.geometry.type === 'Polygon' ? ' ▱' : ''}</span>
+            <button @click=${() => this.act('delete-proposal', { id: p.id })}>${t(lang, 'planRemove')}</button></li>`,
+        )}
+      </ul>
+      ${s.closures.length
+        ? html`<h3>${t(lang, 'planClosures')} (${s.closures.length})</h3>
+            <ul class="closures">
+              ${s.closures.map((id) => html`<li><span class="grow">${this.names.get(id) ?? id}</span><button @click=${() => this.act('toggle-closure', { id })}>${t(lang, 'planRestore')}</button></li>`)}
+            </ul>`
+        : null}
+    `;
+  }
+
+  private renderResults() {
+    const lang = this.lang;
+    const r = this.result;
+    const b = this.baseline;
+    return html`
+      <h3>${t(lang, 'planResults')} ${this.busy ? html`<span class="muted" role="status">${t(lang, 'analysing')}</span>` : this.lastUpdateMs !== undefined && r ? html`<span class="muted">${t(lang, 'planUpdateMs', { ms: Math.round(this.lastUpdateMs) })}</span>` : null}</h3>
+      ${!r || !b
+        ? html`<p class="muted">${t(lang, 'planNoChanges')}</p>`
+        : html`
+            <table class="diff">
+              <thead><tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'planBaseline')}</th><th>${t(lang, 'planScenarioCol')}</th><th>${t(lang, 'planChange')}</th><th>${t(lang, 'planNewlyCovered')}</th></tr></thead>
+              <tbody>
+                ${TIERS.map((tier) => {
+                  const now = r.tiers.find((x) => x.tier === tier);
+                  const before = b.tiers.find((x) => x.tier === tier);
+                  if (!now || !before) return null;
+                  const d = now.coverage_pct - before.coverage_pct;
+                  return html`<tr data-tier=${tier}>
+                    <td>${t(lang, TIER_LABEL[tier]).split(' /')[0]} ${now.radius_m} m</td>
+                    <td>${formatNumber(before.coverage_pct, lang)}%</td>
+                    <td class="rate">${formatNumber(now.coverage_pct, lang)}%</td>
+                    <td class=${d > 0.05 ? 'up' : d < -0.05 ? 'down' : ''} data-pp=${d.toFixed(3)}>${this.pp(d)} pp</td>
+                    <td>${formatNumber(now.covered_km2 - before.covered_km2, lang, 2)} km²</td>
+                  </tr>`;
+                })}
+              </tbody>
+            </table>
+            <table class="areas">
+              <thead><tr><th>${t(lang, 'areaCol')}</th>${TIERS.map((tier) => html`<th>${r.radii[tier]} m</th>`)}</tr></thead>
+              <tbody>
+                ${r.areas.filter((a) => a.kind !== 'district').map((a) => {
+                  const before = b.areas.find((x) => x.id === a.id);
+                  return html`<tr><td>${lang === 'zh' ? a.name_zh : a.name_en}</td>
+                    ${TIERS.map((tier) => {
+                      const now = a.tiers.find((x) => x.tier === tier)?.coverage_pct ?? 0;
+                      const d = now - (before?.tiers.find((x) => x.tier === tier)?.coverage_pct ?? now);
+                      return html`<td>${formatNumber(now, lang, 0)}%${Math.abs(d) >= 0.05 ? html` <span class=${d > 0 ? 'up' : 'down'}>${this.pp(d)}</span>` : null}</td>`;
+                    })}</tr>`;
+                })}
+              </tbody>
+            </table>`}
+    `;
+  }
+
+  private renderSuggest() {
+    const lang = this.lang;
+    return html`
+      <h3>${t(lang, 'planSuggestTitle')}</h3>
+      <div class="row">
+        <label class="muted" for="n">${t(lang, 'planSuggestCount')}</label>
+        <input id="n" type="number" min="1" max="20" value="5" />
+        <button class="primary suggest" ?disabled=${this.suggesting}
+          @click=${() => this.act('suggest', { count: Math.max(1, Math.min(20, Number(this.renderRoot.querySelector<HTMLInputElement>('#n')!.value) || 5)) })}>
+          ${t(lang, this.suggesting ? 'planSuggesting' : 'planSuggest')}</button>
+      </div>
+      <ol class="suggestions">
+        ${this.suggestions.map(
+          (x) => html`<li data-rank=${x.rank} data-gain-pp=${x.gain_pp}><span class="grow">#${x.rank} ${t(lang, 'planGain', { km2: formatNumber(x.gain_km2, lang, 2), pp: formatNumber(x.gain_pp, lang, 2) })}</span>
+            <button class="accept" @click=${() => this.act('accept', { rank: x.rank })}>${t(lang, 'planAccept')}</button>
+            <button @click=${() => this.act('dismiss', { rank: x.rank })}>${t(lang, 'planDismiss')}</button></li>`,
+        )}
+      </ol>
+    `;
+  }
+
+  private renderData() {
+    const lang = this.lang;
+    const u = this.upload;
+    return html`
+      <h3>${t(lang, 'planDataTitle')}</h3>
+      <div class="row">
+        <label class="muted" for="crs">${t(lang, 'planDataCrs')}</label>
+        <select id="crs" @change=${(e: Event) => (this.crs = (e.target as HTMLSelectElement).value as 'WGS84' | 'GCJ02')}>
+          <option value="WGS84">${t(lang, 'planDataWgs')}</option>
+          <option value="GCJ02">${t(lang, 'planDataGcj')}</option>
+        </select>
+      </div>
+      <label class="drop" @dragover=${(e: DragEvent) => { e.preventDefault(); (e.currentTarget as HTMLElement).classList.add('over'); }}
+        @dragleave=${(e: DragEvent) => (e.currentTarget as HTMLElement).classList.remove('over')} @drop=${this.onDrop}>
+        ${t(lang, 'planDataPick')}
+        <input type="file" class="upload" accept=".geojson,.json,application/geo+json,application/json" @change=${(e: Event) => this.readFile(e, 'upload')} />
+      </label>
+      ${u?.progress !== undefined && !u.valid && !u.failed
+        ? html`<p role="status">${t(lang, 'planDataChecking', { pct: Math.round((u.progress ?? 0) * 100) })}</p><progress max="1" .value=${u.progress ?? 0}></progress>`
+        : null}
+      ${u?.failed ? html`<p class="err" role="alert">${t(lang, 'planDataFailed', { file: u.fileName, message: u.failed })}</p>` : null}
+      ${u?.valid
+        ? html`<p class="report" role="status">${t(lang, 'planDataReport', { file: u.fileName, valid: u.valid.features.length, bad: u.problems.length })}</p>
+            ${u.problems.length ? html`<ul class="problems">${u.problems.map((p) => html`<li data-index=${p.index}>${t(lang, 'planDataProblem', { index: p.index, message: p.message })}</li>`)}</ul>` : null}
+            <div class="row"><button class="primary use-upload" ?disabled=${u.valid.features.length === 0} @click=${() => this.act('use-upload')}>${t(lang, 'planDataUse')}</button></div>`
+        : null}
+      ${this.baseIsUpload
+        ? html`<p class="warn">${t(lang, 'planDataInUse', { n: this.baseCount })}</p><button @click=${() => this.act('use-shipped')}>${t(lang, 'planDataShipped')}</button>`
+        : null}
+    `;
+  }
+
+  private renderExports() {
+    const lang = this.lang;
+    return html`
+      <h3>${t(lang, 'planExports')}</h3>
+      <div class="row">
+        <button data-export="rings" @click=${() => this.act('export-rings')}>${t(lang, 'planExportRings')}</button>
+        <button data-export="gaps" @click=${() => this.act('export-gaps')}>${t(lang, 'planExportGaps')}</button>
+        <button data-export="csv" @click=${() => this.act('export-csv')}>${t(lang, 'planExportCsv')}</button>
+        <button data-export="png" @click=${() => this.act('export-png')}>${t(lang, 'planExportPng')}</button>
+        <button data-export="report" @click=${() => this.act('report')}>${t(lang, 'planReport')}</button>
+      </div>
+    `;
+  }
+}
+
+customElements.define('jb-workbench', JbWorkbench);

@@ -1,0 +1,37 @@
+/** Files the planner takes away: CSV of the coverage table, GeoJSON, PNG. */
+import type { Coverage } from './api';
+
+/** UTF-8 with a byte-order mark, so Excel opens the Chinese names correctly. */
+export const CSV_BOM = '\uFEFF';
+
+const cell = (v: string | number) => {
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export function coverageCsv(c: Coverage, baseline?: Coverage): string {
+  const head = ['area_id', 'kind', 'name_zh', 'name_en', 'tier', 'radius_m', 'covered_km2', 'total_km2', 'coverage_pct', ...(baseline ? ['baseline_pct', 'change_pp'] : []), 'mode', 'measured_over'];
+  const rows: (string | number)[][] = [];
+  const district = { id: 'jiangbei', kind: 'district' as const, name_zh: '江北区', name_en: 'Jiangbei District', tiers: c.tiers };
+  for (const a of [district, ...c.areas.filter((x) => x.kind !== 'district')]) {
+    const base = baseline && (a.kind === 'district' ? baseline.tiers : baseline.areas.find((x) => x.id === a.id)?.tiers);
+    for (const r of a.tiers) {
+      const b = base?.find((x) => x.tier === r.tier);
+      rows.push([a.id, a.kind, a.name_zh, a.name_en, r.tier, r.radius_m, r.covered_km2, r.total_km2, r.coverage_pct,
+        ...(baseline ? [b?.coverage_pct ?? '', b ? Math.round((r.coverage_pct - b.coverage_pct) * 100) / 100 : ''] : []), c.mode, c.of]);
+    }
+  }
+  return CSV_BOM + [head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function download(name: string, data: string | Blob, type = 'application/octet-stream') {
+  const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

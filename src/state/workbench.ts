@@ -1,0 +1,354 @@
+/**
+ * The planner's workbench as a Lit reactive controller: the current scenario and the saved
+ * ones, the analysis of the scenario against its baseline, suggestions, and uploaded data.
+ * Every change is saved at once; failures to save are reported, never swallowed.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import {
+  ApiFailure, postCoverage, postGaps, postRings, postSuggest,
+  type Coverage, type Mode, type Tier,
+} from '../api';
+import {
+  QuotaError, ScenarioFileError, ScenarioStore, fromGeoJSON, newId, newScenario, scenarioSites, toGeoJSON,
+  type Proposal, type Scenario, type StoreProblem,
+} from './scenario';
+import type { UploadMessage, UploadRequest } from '../workers/upload-check';
+
+export interface Suggestion {
+  rank: number;
+  gain_km2: number;
+  gain_pp: number;
+  coordinates: [number, number];
+}
+
+export interface UploadReport {
+  fileName: string;
+  total: number;
+  valid?: FeatureCollection;
+  problems: { index: number; message: string }[];
+  failed?: string;
+  progress?: number;
+}
+
+/** A Storage that keeps work in memory when the browser's storage is unavailable. */
+class MemoryStorage implements Storage {
+  private m = new Map<string, string>();
+  get length() { return this.m.size; }
+  key(i: number) { return [...this.m.keys()][i] ?? null; }
+  getItem(k: string) { return this.m.get(k) ?? null; }
+  setItem(k: string, v: string) { this.m.set(k, v); }
+  removeItem(k: string) { this.m.delete(k); }
+  clear() { this.m.clear(); }
+}
+
+function browserStorage(): { storage: Storage; persistent: boolean } {
+  try {
+    const s = window.localStorage;
+    s.getItem('jb.probe');
+    return { storage: s, persistent: true };
+  } catch {
+    return { storage: new MemoryStorage(), persistent: false };
+  }
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export class WorkbenchController implements ReactiveController {
+  readonly store: ScenarioStore;
+  readonly persistent: boolean;
+  scenarios: Scenario[] = [];
+  current!: Scenario;
+  /** Saved entries that could not be read (shown to the user; kept aside, not deleted). */
+  storeProblems: StoreProblem[] = [];
+  saveError = '';
+  /** The green spaces the scenario starts from: shipped, or the planner's own upload. */
+  base: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  baseIsUpload = false;
+  /** Coverage of the shipped data: what every scenario (and every upload) is compared with. */
+  baseline?: Coverage;
+  result?: Coverage;
+  rings?: FeatureCollection;
+  gaps?: FeatureCollection;
+  busy = false;
+  error = '';
+  /** Milliseconds from the last change to its results being in hand. */
+  lastUpdateMs?: number;
+  suggestions: Suggestion[] = [];
+  suggesting = false;
+  upload?: UploadReport;
+  private inflight?: AbortController;
+  private shippedBase?: FeatureCollection;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly gapTier: () => Tier, storage?: Storage) {
+    host.addController(this);
+    const s = storage ? { storage, persistent: true } : browserStorage();
+    this.store = new ScenarioStore(s.storage);
+    this.persistent = s.persistent;
+    this.loadSaved();
+  }
+
+  hostConnected() {}
+
+  private loadSaved() {
+    const { scenarios, problems } = this.store.list();
+    this.scenarios = scenarios;
+    this.storeProblems = problems;
+    for (const p of problems) this.store.quarantine(p.key);
+    const currentId = this.store.currentId();
+    this.current = scenarios.find((s) => s.id === currentId) ?? scenarios[0] ?? newScenario('方案 1 / Scenario 1');
+    if (!scenarios.includes(this.current)) this.scenarios = [this.current, ...scenarios];
+  }
+
+  /** The shipped green spaces and their coverage: the baseline every change is compared with. */
+  setShipped(base: FeatureCollection, baseline: Coverage | undefined) {
+    this.shippedBase = base;
+    if (!this.baseIsUpload) this.base = base;
+    this.baseline = baseline;
+    this.host.requestUpdate();
+  }
+
+  get hasChanges(): boolean {
+    return this.current.proposals.length > 0 || this.current.closures.length > 0 || this.baseIsUpload;
+  }
+
+  get sites(): FeatureCollection {
+    return scenarioSites(this.base, this.current);
+  }
+
+  // --- editing ---------------------------------------------------------------------------
+
+  private change(mutate: (s: Scenario) => Scenario) {
+    this.current = mutate(structuredClone(this.current));
+    this.persist();
+    void this.analyse();
+  }
+
+  private persist() {
+    try {
+      this.current = this.store.save(this.current);
+      this.saveError = '';
+    } catch (err) {
+      this.saveError = err instanceof QuotaError ? 'quota' : message(err);
+    }
+    const i = this.scenarios.findIndex((s) => s.id === this.current.id);
+    if (i >= 0) this.scenarios = this.scenarios.map((x, j) => (j === i ? this.current : x));
+    else this.scenarios = [this.current, ...this.scenarios];
+    this.host.requestUpdate();
+  }
+
+  addProposal(tier: Tier, geometry: Point | Polygon, extra: Partial<Proposal> = {}) {
+    const n = this.current.proposals.length + 1;
+    this.change((s) => ({ ...s, proposals: [...s.proposals, { id: newId('site'), tier, name: `#${n}`, geometry, ...extra }] }));
+  }
+
+  moveProposal(id: string, to: [number, number]) {
+    this.change((s) => ({
+      ...s,
+      proposals: s.proposals.map((p) => {
+        if (p.id !== id) return p;
+        if (p.geometry.type === 'Point') return { ...p, geometry: { type: 'Point', coordinates: to } };
+        // Move an outline by the offset of its first vertex.
+        const [x0, y0] = p.geometry.coordinates[0]![0]!;
+        const [dx, dy] = [to[0] - x0!, to[1] - y0!];
+        return { ...p, geometry: { type: 'Polygon', coordinates: p.geometry.coordinates.map((r) => r.map(([x, y]) => [x! + dx, y! + dy])) } };
+      }),
+    }));
+  }
+
+  deleteProposal(id: string) {
+    this.change((s) => ({ ...s, proposals: s.proposals.filter((p) => p.id !== id) }));
+  }
+
+  toggleClosure(id: string) {
+    this.change((s) => ({ ...s, closures: s.closures.includes(id) ? s.closures.filter((x) => x !== id) : [...s.closures, id] }));
+  }
+
+  rename(name: string) {
+    this.change((s) => ({ ...s, name: name.slice(0, 200) }));
+  }
+
+  setMode(mode: Mode) {
+    if (mode !== this.current.mode) this.change((s) => ({ ...s, mode }));
+  }
+
+  // --- scenarios -------------------------------------------------------------------------
+
+  select(id: string) {
+    const s = this.scenarios.find((x) => x.id === id);
+    if (!s) return;
+    this.current = s;
+    this.persist();
+    this.suggestions = [];
+    void this.analyse();
+  }
+
+  create(name: string) {
+    this.current = newScenario(name);
+    this.persist();
+    this.suggestions = [];
+    void this.analyse();
+  }
+
+  duplicate(suffix: string) {
+    this.current = { ...structuredClone(this.current), id: newId('sc'), name: `${this.current.name} ${suffix}` };
+    this.persist();
+  }
+
+  remove() {
+    this.store.remove(this.current.id);
+    this.scenarios = this.scenarios.filter((s) => s.id !== this.current.id);
+    this.current = this.scenarios[0] ?? newScenario('方案 1 / Scenario 1');
+    this.suggestions = [];
+    this.host.requestUpdate();
+    void this.analyse();
+  }
+
+  exportFile(): { name: string; text: string } {
+    const safe = this.current.name.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'scenario';
+    return { name: `${safe}.geojson`, text: JSON.stringify(toGeoJSON(this.current), null, 1) };
+  }
+
+  /** Imports a scenario file; returns an error message for the user, or '' when it worked. */
+  importText(text: string, fileName: string): string {
+    try {
+      this.current = fromGeoJSON(JSON.parse(text), fileName.replace(/\.(geo)?json$/i, ''));
+    } catch (err) {
+      return err instanceof ScenarioFileError || err instanceof SyntaxError ? message(err) : `unexpected: ${message(err)}`;
+    }
+    this.persist();
+    this.suggestions = [];
+    void this.analyse();
+    return '';
+  }
+
+  // --- analysis --------------------------------------------------------------------------
+
+  /** Re-runs the analysis of the current scenario; keeps the last good result on failure. */
+  async analyse() {
+    this.inflight?.abort();
+    if (!this.hasChanges) {
+      this.result = this.rings = this.gaps = undefined;
+      this.host.requestUpdate();
+      return;
+    }
+    const ctrl = (this.inflight = new AbortController());
+    const t0 = performance.now();
+    this.busy = true;
+    this.error = '';
+    this.host.requestUpdate();
+    const body = { sites: this.sites, radii: this.current.radii, mode: this.current.mode };
+    try {
+      const [coverage, rings, gaps] = await Promise.all([
+        postCoverage(body, ctrl.signal),
+        postRings(body, ctrl.signal),
+        postGaps({ ...body, tier: this.gapTier() }, ctrl.signal),
+      ]);
+      this.result = coverage;
+      this.rings = rings;
+      this.gaps = gaps;
+      this.lastUpdateMs = performance.now() - t0;
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
+      this.error = err instanceof ApiFailure && err.problems.length
+        ? `${err.message} ${err.problems.map((p) => (p.index !== undefined ? `#${p.index}: ${p.message}` : p.message)).join('; ')}`
+        : message(err);
+    } finally {
+      if (this.inflight === ctrl) {
+        this.busy = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+
+  async suggest(count: number) {
+    this.suggesting = true;
+    this.error = '';
+    this.host.requestUpdate();
+    try {
+      const fc = await postSuggest({ sites: this.sites, radii: this.current.radii, tier: 'leisure', count });
+      this.suggestions = fc.features.map((f) => ({
+        rank: Number(f.properties?.rank),
+        gain_km2: Number(f.properties?.gain_km2),
+        gain_pp: Number(f.properties?.gain_pp),
+        coordinates: (f.geometry as Point).coordinates as [number, number],
+      }));
+    } catch (err) {
+      this.error = message(err);
+    } finally {
+      this.suggesting = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  accept(rank: number) {
+    const s = this.suggestions.find((x) => x.rank === rank);
+    if (!s) return;
+    this.suggestions = this.suggestions.filter((x) => x.rank !== rank);
+    this.addProposal('leisure', { type: 'Point', coordinates: s.coordinates }, { gain_km2: s.gain_km2 });
+  }
+
+  dismiss(rank: number) {
+    this.suggestions = this.suggestions.filter((x) => x.rank !== rank);
+    this.host.requestUpdate();
+  }
+
+  // --- the planner's own data --------------------------------------------------------------
+
+  /** Checks an uploaded file in a Web Worker (large files never freeze the page). */
+  checkUpload(file: File, crs: UploadRequest['crs']) {
+    this.upload = { fileName: file.name, total: 0, problems: [], progress: 0 };
+    this.host.requestUpdate();
+    return file.text().then(
+      (text) =>
+        new Promise<void>((resolve) => {
+          const worker = new Worker(new URL('../workers/upload-check.ts', import.meta.url), { type: 'module' });
+          worker.onmessage = (e: MessageEvent<UploadMessage>) => {
+            const m = e.data;
+            if (m.type === 'progress') this.upload = { ...this.upload!, total: m.total, progress: m.done / m.total };
+            else {
+              this.upload = m.type === 'done'
+                ? { fileName: file.name, total: m.total, valid: m.valid, problems: m.problems }
+                : { fileName: file.name, total: 0, problems: [], failed: m.message };
+              worker.terminate();
+              resolve();
+            }
+            this.host.requestUpdate();
+          };
+          worker.onerror = (e) => {
+            this.upload = { fileName: file.name, total: 0, problems: [], failed: e.message || 'could not read the file' };
+            worker.terminate();
+            this.host.requestUpdate();
+            resolve();
+          };
+          worker.postMessage({ text, crs, kind: 'greenspaces' } satisfies UploadRequest);
+        }),
+    );
+  }
+
+  /** Uses the upload's valid features as the green spaces the scenario starts from. */
+  useUpload() {
+    const valid = this.upload?.valid;
+    if (!valid?.features.length) return;
+    this.base = valid;
+    this.baseIsUpload = true;
+    this.current = { ...this.current, closures: [] };
+    this.persist();
+    void this.analyse();
+  }
+
+  useShipped() {
+    this.baseIsUpload = false;
+    if (this.shippedBase) this.base = this.shippedBase;
+    this.upload = undefined;
+    void this.analyse();
+  }
+
+  /** Proposals as map features. */
+  proposalFeatures(): FeatureCollection {
+    return {
+      type: 'FeatureCollection',
+      features: this.current.proposals.map((p): Feature => ({ type: 'Feature', properties: { id: p.id, tier: p.tier, name: p.name }, geometry: p.geometry })),
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { Coverage } from '../../src/api';
+import { CSV_BOM, coverageCsv } from '../../src/export';
+
+const tiers = (p: number) => (['leisure', 'garden', 'park'] as const).map((tier, i) => ({ tier, radius_m: [500, 1000, 2000][i]!, covered_km2: 10 + i, total_km2: 60, coverage_pct: p + i }));
+const coverage = (p: number): Coverage => ({
+  mode: 'radius', radii: { leisure: 500, garden: 1000, park: 2000 }, of: 'builtup', computed_ms: 1, tiers: tiers(p),
+  areas: [{ id: 'wubao', kind: 'zone', name_zh: '五宝片区', name_en: 'Wubao, "east"', tiers: tiers(p - 5) }],
+});
+
+describe('coverage CSV', () => {
+  it('starts with a BOM, quotes what needs quoting, and has a row per area and tier', () => {
+    const csv = coverageCsv(coverage(20));
+    expect(csv.startsWith(CSV_BOM)).toBe(true);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines).toHaveLength(1 + 2 * 3);
+    expect(lines[1]).toBe('jiangbei,district,江北区,Jiangbei District,leisure,500,10,60,20,radius,builtup');
+    expect(lines[4]).toContain('"Wubao, ""east"""');
+  });
+
+  it('adds the baseline and the change in percentage points', () => {
+    const lines = coverageCsv(coverage(25), coverage(20)).slice(1).trim().split('\r\n');
+    expect(lines[0]).toContain('baseline_pct,change_pp');
+    expect(lines[1]).toBe('jiangbei,district,江北区,Jiangbei District,leisure,500,10,60,25,20,5,radius,builtup');
+  });
+});
