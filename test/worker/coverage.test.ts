@@ -257,3 +257,33 @@ describe('bad input gets a 4xx naming the problem, never a 5xx', () => {
     await expectError(await post('/api/coverage', big), 413, 'body_too_large');
   });
 });
+
+describe('fuzzed bodies never get a 5xx', () => {
+  it('arbitrary JSON as the body or as `sites`: 200 or a 4xx with an error code', async () => {
+    const fc = await import('fast-check');
+    const feature = fc.record({
+      type: fc.constantFrom('Feature', 'feature', 'Point'),
+      properties: fc.oneof(fc.constant(null), fc.record({ tier: fc.oneof(fc.constantFrom('leisure', 'garden', 'park'), fc.string()) })),
+      geometry: fc.oneof(
+        fc.constant(null),
+        fc.record({ type: fc.constantFrom('Point', 'Polygon', 'LineString', 'MultiPolygon'), coordinates: fc.anything() }),
+        fc.record({ type: fc.constant('Point'), coordinates: fc.tuple(fc.double(), fc.double()) }),
+      ),
+    });
+    const bodies = fc.oneof(
+      fc.anything(),
+      fc.record({ sites: fc.anything() }),
+      fc.record({ sites: fc.record({ type: fc.constant('FeatureCollection'), features: fc.array(feature, { maxLength: 5 }) }), radii: fc.anything(), mode: fc.anything() }),
+    );
+    const paths = ['/api/coverage', '/api/coverage/rings', '/api/gaps', '/api/nearest?lon=106.6&lat=29.6', '/api/suggest'];
+    await fc.assert(
+      fc.asyncProperty(bodies, fc.constantFrom(...paths), async (body, path) => {
+        const res = await post(path, JSON.stringify(body) ?? 'null');
+        const text = await res.text();
+        expect(res.status, `${path} ${text.slice(0, 200)}`).toBeLessThan(500);
+        if (res.status >= 400) expect((JSON.parse(text) as ErrorBody).error.code).toMatch(/^[a-z_]+$/);
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});

@@ -27,7 +27,11 @@ export function contourRegion(grid: Grid, values: ArrayLike<number>, threshold: 
 /** Simplification tolerance in degrees: ~1 m, far below a cell. */
 export const SIMPLIFY_DEG = 0.00001;
 
-/** Simplifies then clips a region to a polygon (e.g. the district). Null when empty. */
+/**
+ * Simplifies then clips a region to a polygon (e.g. the district). Null when empty. Should
+ * the simplified outline trip the clipper (a ring touching itself after simplification),
+ * the unsimplified one is clipped instead.
+ */
 export function simplifyAndClip(region: MultiPolygon, clip: Feature<Polygon | MultiPolygon> | null): Feature<Polygon | MultiPolygon> | null {
   if (region.coordinates.length === 0) return null;
   const simple = turf.simplify(turf.feature(region), { tolerance: SIMPLIFY_DEG, highQuality: false }) as Feature<MultiPolygon>;
@@ -37,7 +41,11 @@ export function simplifyAndClip(region: MultiPolygon, clip: Feature<Polygon | Mu
     .filter((poly) => poly.length > 0);
   if (simple.geometry.coordinates.length === 0) return null;
   if (!clip) return simple;
-  return turf.intersect(turf.featureCollection([simple, clip]));
+  try {
+    return turf.intersect(turf.featureCollection([simple, clip]));
+  } catch {
+    return turf.intersect(turf.featureCollection([turf.feature(region), clip]));
+  }
 }
 
 /** Field for a ring: the region within `radiusM` of a site is where −dist ≥ −radius. */

@@ -99,7 +99,10 @@ export function stampCapsule(grid: Grid, mask: Uint8Array, ax: number, ay: numbe
   capsuleSpans(grid.h, ax, ay, bx, by, (radiusM + EPS_M) / grid.cell, (j, lo, hi) => fillRow(grid, mask, j, lo, hi));
 }
 
-/** True when a polygon is a single convex ring (no holes). */
+/**
+ * True when a polygon is a single convex ring (no holes) with some area. A degenerate ring
+ * (all its points on one line, or one point) is not: its capsules handle it.
+ */
 export function isConvex(poly: GridPolygon): boolean {
   if (poly.length !== 1) return false;
   const ring = poly[0]!;
@@ -116,7 +119,7 @@ export function isConvex(poly: GridPolygon): boolean {
     if (sign === 0) sign = sg;
     else if (sg !== sign) return false;
   }
-  return true;
+  return sign !== 0;
 }
 
 /** Largest gap (grid units) between the true buffer arc and its polygonal stand-in. */
