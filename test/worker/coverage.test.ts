@@ -94,6 +94,10 @@ describe('GET /api/coverage over the shipped data, in workerd', () => {
     expect(await again.text()).toBe(await first.text());
     const revalidate = await call('/api/coverage?radii=leisure:600', { headers: { 'if-none-match': etag! } });
     expect(revalidate.status).toBe(304);
+    // Other inputs, another key.
+    const other = await call('/api/coverage?radii=leisure:700');
+    expect(other.headers.get('etag')).not.toBe(etag);
+    expect(other.headers.get('x-cache')).toBe('miss');
   });
 
   it('radii change the answer: a larger leisure radius covers more, the other tiers stay', async () => {

@@ -67,12 +67,12 @@ const MAX_ENTRIES = 200;
  * Result text for `inputs` over the shipped data, computed by `compute` on a miss. The key
  * is a hash of the data version and the inputs, so equal requests share one entry.
  */
-export function cached(inputs: string, compute: () => unknown): { text: string; hit: boolean } {
+export function cached(inputs: string, compute: () => unknown): { text: string; hit: boolean; key: string } {
   const key = fnv1a(`${dataVersion()}|${inputs}`) + fnv1a(inputs, 0x9e3779b9);
   const hit = cache.get(key);
-  if (hit !== undefined) return { text: hit, hit: true };
+  if (hit !== undefined) return { text: hit, hit: true, key };
   const text = JSON.stringify(compute());
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(key, text);
-  return { text, hit: false };
+  return { text, hit: false, key };
 }
