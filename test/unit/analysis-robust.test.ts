@@ -29,7 +29,7 @@ describe('robustness on odd but valid sites', () => {
     model = buildModel(shippedLayers());
   });
 
-  it('rates stay within 0–100 % and covered ≤ total; a higher tier never lowers a lower tier’s count', () => {
+  it('rates stay within 0–100 % and covered ≤ total in every area', () => {
     fc.assert(
       fc.property(sitesArb, (sites) => {
         expect(checkSites(sites).ok).toBe(true);
