@@ -10,7 +10,7 @@ import { toGrid } from './grid';
 import type { DistrictModel } from './model';
 import { nearestByRadius, nearestByWalk } from './nearest';
 import { type TierRate, areaRate, districtShares } from './rates';
-import { gapRegion, ringRegion, simplifyAndClip } from './rings';
+import { districtWindow, gapRegion, ringRegion, simplifyAndClip } from './rings';
 import { refineNearRadius } from './refine';
 import { type Site, serving } from './sites';
 import { coverageMask } from './stamp';
@@ -111,7 +111,7 @@ export function coverageRings(model: DistrictModel, sites: readonly Site[], radi
     const r = radii[tier];
     // Cut off the walk a few cells past the radius so the contour has values either side.
     const dist = tierField(model, sites, tierRank(tier), mode, r, r + 3 * model.grid.cell);
-    const ring = simplifyAndClip(ringRegion(model.grid, dist, r), model.district);
+    const ring = simplifyAndClip(ringRegion(model.grid, dist, r, districtWindow(model.grid)), model.district);
     if (!ring) continue;
     ring.properties = { tier, radius_m: r, mode, area_km2: km2(ring) };
     features.push(ring);
@@ -124,7 +124,7 @@ export function coverageGaps(model: DistrictModel, sites: readonly Site[], radii
   const r = radii[tier];
   const dist = tierField(model, sites, tierRank(tier), mode, r, r + 3 * model.grid.cell);
   const weight = model.builtup ?? model.land;
-  const region = gapRegion(model.grid, dist, r, weight);
+  const region = gapRegion(model.grid, dist, r, weight, districtWindow(model.grid));
   const simple = simplifyAndClip(region, null);
   const features: Feature[] = [];
   if (simple) {

@@ -71,23 +71,21 @@ const workspaces = new WeakMap<Grid, EdtWorkspace>();
  * from the exact feature transform plus the exact distance to each source's sample. A
  * second look at the 4-neighbours' nearest sources corrects the rare cell where the
  * nearest source cell (by centre) does not hold the nearest sample. Cells far from every
- * source get FAR_M. Also returns, per cell, the source cell it measured to.
+ * source get FAR_M.
  */
-export function distanceField(grid: Grid, src: Sources): { dist: Float32Array; via: Int32Array } {
+export function distanceField(grid: Grid, src: Sources): { dist: Float32Array } {
   let ws = workspaces.get(grid);
   if (!ws) workspaces.set(grid, (ws = edtWorkspace(grid.w, grid.h)));
   const nearest = featureTransform(src.mask, ws);
   const { w, h, cell } = grid;
   const { sx, sy } = src;
   const dist = new Float32Array(w * h);
-  const via = new Int32Array(w * h);
   for (let j = 0, c = 0; j < h; j++) {
     const y = j + 0.5;
     for (let i = 0; i < w; i++, c++) {
       const s = nearest[c]!;
       if (s < 0) {
         dist[c] = FAR_M;
-        via[c] = -1;
         continue;
       }
       const x = i + 0.5;
@@ -110,8 +108,7 @@ export function distanceField(grid: Grid, src: Sources): { dist: Float32Array; v
         }
       }
       dist[c] = Math.sqrt(best) * cell;
-      via[c] = bs;
     }
   }
-  return { dist, via };
+  return { dist };
 }

@@ -9,19 +9,43 @@ import { type Grid, fromGrid } from './grid';
  * sample i at x = i + 0.5, which is our grid's cell centre, so its coordinates are grid
  * units as they are.
  */
-export function contourRegion(grid: Grid, values: ArrayLike<number>, threshold: number): MultiPolygon {
-  const c = contours().size([grid.w, grid.h]).smooth(true);
-  const mp = c.contour(values as number[], threshold);
+export function contourRegion(grid: Grid, values: ArrayLike<number>, threshold: number, window?: Window): MultiPolygon {
+  const { i0, j0, w, h } = window ?? { i0: 0, j0: 0, w: grid.w, h: grid.h };
+  let sub: ArrayLike<number> = values;
+  if (window) {
+    const cut = new Float64Array(w * h);
+    for (let j = 0; j < h; j++) for (let i = 0; i < w; i++) cut[j * w + i] = values[(j + j0) * grid.w + i + i0]!;
+    sub = cut;
+  }
+  const c = contours().size([w, h]).smooth(true);
+  const mp = c.contour(sub as number[], threshold);
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   const coordinates: Position[][][] = mp.coordinates.map((poly) =>
     poly.map((ring) =>
       ring.map(([x, y]) => {
-        const [lon, lat] = fromGrid(grid, x!, y!);
+        const [lon, lat] = fromGrid(grid, x! + i0, y! + j0);
         return [round(lon), round(lat)];
       }),
     ),
   );
   return { type: 'MultiPolygon', coordinates };
+}
+
+/** A block of cells: columns i0 … i0 + w − 1, rows j0 … j0 + h − 1. */
+export interface Window {
+  i0: number;
+  j0: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * The cells over the district's bounding box and two more all round: contours are clipped
+ * to the district anyway, so marching the 3 km margin would only make vertices to discard.
+ */
+export function districtWindow(grid: Grid): Window {
+  const m = Math.ceil(grid.margin / grid.cell) - 2;
+  return { i0: m, j0: m, w: grid.w - 2 * m, h: grid.h - 2 * m };
 }
 
 /** Simplification tolerance in degrees: ~1 m, far below a cell. */
@@ -49,10 +73,10 @@ export function simplifyAndClip(region: MultiPolygon, clip: Feature<Polygon | Mu
 }
 
 /** Field for a ring: the region within `radiusM` of a site is where −dist ≥ −radius. */
-export function ringRegion(grid: Grid, dist: Float32Array, radiusM: number): MultiPolygon {
+export function ringRegion(grid: Grid, dist: Float32Array, radiusM: number, window?: Window): MultiPolygon {
   const neg = new Float64Array(dist.length);
   for (let c = 0; c < dist.length; c++) neg[c] = -dist[c]!;
-  return contourRegion(grid, neg, -radiusM);
+  return contourRegion(grid, neg, -radiusM, window);
 }
 
 /**
@@ -60,8 +84,8 @@ export function ringRegion(grid: Grid, dist: Float32Array, radiusM: number): Mul
  * built-up. The second term, (weight − ½)·cell, crosses zero about where the built-up
  * edge runs through the cell, so the contour follows it to within a cell.
  */
-export function gapRegion(grid: Grid, dist: Float32Array, radiusM: number, weight: Float32Array): MultiPolygon {
+export function gapRegion(grid: Grid, dist: Float32Array, radiusM: number, weight: Float32Array, window?: Window): MultiPolygon {
   const g = new Float64Array(dist.length);
   for (let c = 0; c < dist.length; c++) g[c] = Math.min(dist[c]! - radiusM, (weight[c]! - 0.5) * grid.cell);
-  return contourRegion(grid, g, 1e-6);
+  return contourRegion(grid, g, 1e-6, window);
 }
