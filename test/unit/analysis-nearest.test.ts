@@ -42,6 +42,26 @@ describe('nearest site per tier (straight line)', () => {
     }
   });
 
+  it('lists the 5 closest sites of any tier, closest first; the first is the leisure tier’s nearest', () => {
+    const fc = randomSites(60, 4);
+    const sites = projectSites(model.grid, fc);
+    const got = nearestSites(model, sites, DEFAULT_RADII, 'radius', 106.62, 29.6);
+    expect(got.sites).toHaveLength(5);
+    const d = got.sites.map((s) => s.distance_m);
+    expect([...d].sort((a, b) => a - b)).toEqual(d);
+    // Every site serves the leisure tier, so its nearest is the closest of all.
+    expect(got.sites[0]!.id).toBe(got.tiers[0]!.id);
+    const all = fc.features.map((f) =>
+      f.geometry.type === 'Point'
+        ? turf.distance([106.62, 29.6], f as never, { units: 'meters' })
+        : turf.booleanPointInPolygon([106.62, 29.6], f as never)
+          ? 0
+          : turf.pointToPolygonDistance([106.62, 29.6], f as never, { units: 'meters' }),
+    );
+    all.sort((a, b) => a - b);
+    d.forEach((x, k) => expect(Math.abs(x - all[k]!)).toBeLessThan(0.003 * all[k]! + 0.2));
+  });
+
   it('inside a park: distance 0 and covered for every tier', () => {
     const layers = shippedLayers();
     const park = layers.greenspaces.features.find((f) => f.properties!.tier === 'park' && f.geometry.type === 'Polygon')!;

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { FAR_M, distanceField, sourcesOf } from './field';
 import { toGrid } from './grid';
 import type { DistrictModel } from './model';
-import { nearestByRadius, nearestByWalk } from './nearest';
+import { type NearestHit, nearestByRadius, nearestByWalk } from './nearest';
 import { type TierRate, areaRate, districtShares } from './rates';
 import { districtWindow, gapRegion, ringRegion, simplifyAndClip } from './rings';
 import { refineNearRadius } from './refine';
@@ -166,17 +166,48 @@ export interface NearestTier {
 /** Farthest a walk search goes (metres). */
 export const MAX_WALK_SEARCH_M = 15000;
 
-/** For each tier, the nearest serving site from a point. */
-export function nearestSites(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, lon: number, lat: number): { mode: Mode; tiers: NearestTier[] } {
+export interface NearbySite {
+  id: string;
+  tier: Tier;
+  name_zh: string;
+  name_en: string;
+  distance_m: number;
+  walk_min: number;
+  path?: { type: 'LineString'; coordinates: [number, number][] };
+}
+
+/** How many sites of any tier `nearest` lists (radius mode). */
+export const NEARBY_SITES = 5;
+
+/**
+ * For each tier, the nearest serving site from a point; and `sites`, the nearest sites of
+ * any tier, closest first (radius mode: the 5 closest; walk mode: the tiers' nearest,
+ * without repeats).
+ */
+export function nearestSites(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, lon: number, lat: number): { mode: Mode; tiers: NearestTier[]; sites: NearbySite[] } {
   const [gx, gy] = toGrid(model.grid, lon, lat);
-  let hits;
+  let hits: (NearestHit | null)[];
+  let closest: NearestHit[];
   if (mode === 'walk') {
     const siteSets = TIERS.map((_, r) => serving(sites, r));
     const sets = siteSets.map((s) => sourcesOf(model.grid, s));
     hits = nearestByWalk(model.grid, model.blocked, sets, siteSets, gx, gy, MAX_WALK_SEARCH_M);
+    closest = [...new Map(hits.filter((h): h is NearestHit => h !== null).map((h) => [h.site, h])).values()].sort((a, b) => a.distance_m - b.distance_m);
   } else {
-    hits = nearestByRadius(model.grid, sites, gx, gy);
+    ({ tiers: hits, closest } = nearestByRadius(model.grid, sites, gx, gy, NEARBY_SITES));
   }
+  const nearby = closest.map((h): NearbySite => {
+    const out: NearbySite = {
+      id: h.site.id,
+      tier: h.site.tier,
+      name_zh: h.site.name_zh,
+      name_en: h.site.name_en,
+      distance_m: Math.round(h.distance_m * 10) / 10,
+      walk_min: Math.round((h.distance_m / WALK_M_PER_MIN) * 10) / 10,
+    };
+    if (h.path) out.path = { type: 'LineString', coordinates: h.path };
+    return out;
+  });
   const tiers = TIERS.map((tier, r): NearestTier => {
     const h = hits[r];
     if (!h) return { tier, id: null, name_zh: null, name_en: null, distance_m: null, walk_min: null, covered: false, radius_m: radii[tier] };
@@ -194,7 +225,7 @@ export function nearestSites(model: DistrictModel, sites: readonly Site[], radii
     if (mode === 'walk' && h.path) out.path = { type: 'LineString', coordinates: h.path };
     return out;
   });
-  return { mode, tiers };
+  return { mode, tiers, sites: nearby };
 }
 
 /** Greedy placement of `count` new sites of a tier, as points with their marginal gains. */

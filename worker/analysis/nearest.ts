@@ -54,16 +54,24 @@ export interface NearestHit {
  * exact distances to every site (a linear scan: 10,000 sites take well under a millisecond
  * per point, so no index is needed).
  */
-export function nearestByRadius(grid: Grid, sites: readonly Site[], gx: number, gy: number): (NearestHit | null)[] {
+export function nearestByRadius(grid: Grid, sites: readonly Site[], gx: number, gy: number, keep = 0): { tiers: (NearestHit | null)[]; closest: NearestHit[] } {
   const best: (NearestHit | null)[] = [null, null, null];
+  const closest: NearestHit[] = [];
   for (const s of sites) {
     const d = siteDistance(s, gx, gy) * grid.cell;
     for (let r = 0; r <= s.rank; r++) {
       const b = best[r];
       if (!b || d < b.distance_m) best[r] = { site: s, distance_m: d };
     }
+    // The `keep` closest of any tier, by insertion into a short sorted list.
+    if (keep > 0 && (closest.length < keep || d < closest[closest.length - 1]!.distance_m)) {
+      let k = closest.length;
+      while (k > 0 && closest[k - 1]!.distance_m > d) k--;
+      closest.splice(k, 0, { site: s, distance_m: d });
+      if (closest.length > keep) closest.pop();
+    }
   }
-  return best;
+  return { tiers: best, closest };
 }
 
 /**

@@ -193,6 +193,14 @@ export const openapi = {
               },
             },
           },
+          sites: {
+            type: 'array',
+            description: 'The nearest sites of any tier, closest first: radius mode the 5 closest; walk mode the tiers’ nearest without repeats (with paths).',
+            items: {
+              type: 'object',
+              properties: { id: { type: 'string' }, tier: { type: 'string' }, name_zh: { type: 'string' }, name_en: { type: 'string' }, distance_m: { type: 'number' }, walk_min: { type: 'number' }, path: { type: 'object' } },
+            },
+          },
         },
       },
     },
