@@ -163,6 +163,22 @@ export interface NearestTier {
   path?: { type: 'LineString'; coordinates: [number, number][] };
 }
 
+const sourceCache = new WeakMap<readonly Site[], { grid: DistrictModel['grid']; siteSets: Site[][]; sets: ReturnType<typeof sourcesOf>[] }>();
+
+/**
+ * Each tier's serving sites and their source cells. Kept per sites array: the shipped
+ * sites are one array for the isolate's life, so walking `nearest` answers reuse them.
+ */
+function tierSources(model: DistrictModel, sites: readonly Site[]) {
+  let entry = sourceCache.get(sites);
+  if (!entry || entry.grid !== model.grid) {
+    const siteSets = TIERS.map((_, r) => serving(sites, r));
+    entry = { grid: model.grid, siteSets, sets: siteSets.map((s) => sourcesOf(model.grid, s)) };
+    sourceCache.set(sites, entry);
+  }
+  return entry;
+}
+
 /** Farthest a walk search goes (metres). */
 export const MAX_WALK_SEARCH_M = 15000;
 
@@ -189,8 +205,7 @@ export function nearestSites(model: DistrictModel, sites: readonly Site[], radii
   let hits: (NearestHit | null)[];
   let closest: NearestHit[];
   if (mode === 'walk') {
-    const siteSets = TIERS.map((_, r) => serving(sites, r));
-    const sets = siteSets.map((s) => sourcesOf(model.grid, s));
+    const { siteSets, sets } = tierSources(model, sites);
     hits = nearestByWalk(model.grid, model.blocked, sets, siteSets, gx, gy, MAX_WALK_SEARCH_M);
     closest = [...new Map(hits.filter((h): h is NearestHit => h !== null).map((h) => [h.site, h])).values()].sort((a, b) => a.distance_m - b.distance_m);
   } else {

@@ -125,12 +125,18 @@ export function walkFrom(grid: Grid, blocked: Uint8Array | null, gx: number, gy:
   const j0 = Math.floor(gy);
   const hits: (WalkHit | null)[] = sets.map(() => null);
   if (i0 < 0 || j0 < 0 || i0 >= w || j0 >= h) return hits;
-  const n = w * h;
-  const dist = new Float32Array(n).fill(FAR_M);
-  const pred = new Int32Array(n).fill(-1);
+  // Reused per grid: a search touches a small part of it, and only that part is reset.
+  let scratch = searchScratch.get(grid);
+  if (!scratch) {
+    scratch = { dist: new Float32Array(w * h).fill(FAR_M), pred: new Int32Array(w * h).fill(-1) };
+    searchScratch.set(grid, scratch);
+  }
+  const { dist, pred } = scratch;
+  const touched: number[] = [];
   const heap = new CellHeap(4096);
   const start = j0 * w + i0;
   dist[start] = Math.fround(Math.hypot(gx - i0 - 0.5, gy - j0 - 0.5) * cell);
+  touched.push(start);
   heap.push(dist[start]!, start);
   let left = sets.length;
   while (heap.size > 0 && left > 0) {
@@ -156,14 +162,21 @@ export function walkFrom(grid: Grid, blocked: Uint8Array | null, gx: number, gy:
       // Rounded to float32 as stored, so the staleness test below compares like with like.
       const nd = Math.fround(key + s.cost * cell);
       if (nd < dist[t]!) {
+        if (dist[t] === FAR_M) touched.push(t);
         dist[t] = nd;
         pred[t] = u;
         heap.push(nd, t);
       }
     }
   }
+  for (const c of touched) {
+    dist[c] = FAR_M;
+    pred[c] = -1;
+  }
   return hits;
 }
+
+const searchScratch = new WeakMap<Grid, { dist: Float32Array; pred: Int32Array }>();
 
 /** True when the straight segment between two points (grid units) crosses no blocked cell. */
 export function clearLine(grid: Grid, blocked: Uint8Array | null, ax: number, ay: number, bx: number, by: number, skip: ReadonlySet<number>): boolean {
