@@ -279,7 +279,7 @@ export class JbApp extends LitElement {
         return;
       }
       case 'report': {
-        const image = (await this.map?.capture('image/jpeg')) ?? '';
+        const image = (await this.map?.captureDistrict('image/jpeg')) ?? '';
         this.report = { image };
         return;
       }

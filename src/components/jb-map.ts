@@ -225,6 +225,18 @@ export class JbMap extends LitElement {
     });
   }
 
+  /** The whole district as a picture, whatever the user's view; the view is put back after. */
+  async captureDistrict(type = 'image/jpeg'): Promise<string> {
+    const map = this.map!;
+    const before = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+    const camera = map.cameraForBounds(DISTRICT_BOUNDS, { padding: 20 });
+    if (camera) map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
+    await new Promise((r) => map.once('idle', r));
+    const url = await this.capture(type);
+    map.jumpTo(before);
+    return url;
+  }
+
   /** The map as drawn now, as a PNG file. */
   async png(): Promise<Blob> {
     return (await fetch(await this.capture('image/png'))).blob();

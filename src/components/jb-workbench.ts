@@ -241,7 +241,7 @@ export class JbWorkbench extends LitElement {
                   if (!now || !before) return null;
                   const d = now.coverage_pct - before.coverage_pct;
                   return html`<tr data-tier=${tier}>
-                    <td>${t(lang, TIER_LABEL[tier]).split(' /')[0]} ${now.radius_m} m</td>
+                    <td title=${t(lang, TIER_LABEL[tier])}>${now.radius_m} m</td>
                     <td>${formatNumber(before.coverage_pct, lang)}%</td>
                     <td class="rate">${formatNumber(now.coverage_pct, lang)}%</td>
                     <td class=${d > 0.05 ? 'up' : d < -0.05 ? 'down' : ''} data-pp=${d.toFixed(3)}>${this.pp(d)} pp</td>

@@ -72,8 +72,11 @@ export class WorkbenchController implements ReactiveController {
   gaps?: FeatureCollection;
   busy = false;
   error = '';
-  /** Milliseconds from the last change to its results being in hand. */
+  /** Milliseconds from the last change to its rates being in hand, and to its rings. */
   lastUpdateMs?: number;
+  ringsMs?: number;
+  /** Completed analyses (tests and benchmarks wait on this). */
+  updates = 0;
   suggestions: Suggestion[] = [];
   suggesting = false;
   upload?: UploadReport;
@@ -224,7 +227,10 @@ export class WorkbenchController implements ReactiveController {
 
   // --- analysis --------------------------------------------------------------------------
 
-  /** Re-runs the analysis of the current scenario; keeps the last good result on failure. */
+  /**
+   * Re-runs the analysis of the current scenario; keeps the last good result on failure.
+   * Rates and gaps come back first (tens of ms); the rings, the costliest answer, follow.
+   */
   async analyse() {
     this.inflight?.abort();
     if (!this.hasChanges) {
@@ -238,16 +244,22 @@ export class WorkbenchController implements ReactiveController {
     this.error = '';
     this.host.requestUpdate();
     const body = { sites: this.sites, radii: this.current.radii, mode: this.current.mode };
+    const rings = postRings(body, ctrl.signal).then((fc) => {
+      if (this.inflight !== ctrl) return;
+      this.rings = fc;
+      this.ringsMs = performance.now() - t0;
+      this.host.requestUpdate();
+    });
+    rings.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     try {
-      const [coverage, rings, gaps] = await Promise.all([
-        postCoverage(body, ctrl.signal),
-        postRings(body, ctrl.signal),
-        postGaps({ ...body, tier: this.gapTier() }, ctrl.signal),
-      ]);
+      const [coverage, gaps] = await Promise.all([postCoverage(body, ctrl.signal), postGaps({ ...body, tier: this.gapTier() }, ctrl.signal)]);
       this.result = coverage;
-      this.rings = rings;
       this.gaps = gaps;
       this.lastUpdateMs = performance.now() - t0;
+      this.updates++;
+      this.busy = false;
+      this.host.requestUpdate();
+      await rings;
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
       this.error = err instanceof ApiFailure && err.problems.length
