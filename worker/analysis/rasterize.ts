@@ -16,41 +16,55 @@ export type GridPolygon = ReadonlyArray<GridRing>;
  * united, so overlapping features do not cancel.
  */
 export function polygonSpans(polys: readonly GridPolygon[], rows: number, sub: number): Float64Array[] {
-  let out: (Float64Array | undefined)[] = new Array(rows);
+  return spansInRows(polys, 0, rows - 1, sub);
+}
+
+const EMPTY_SPANS = new Float64Array(0);
+
+/**
+ * As `polygonSpans`, for scanlines r0 … r1 only (element k is scanline r0 + k): the work is
+ * proportional to the polygons' own rows, not to the grid's height.
+ */
+export function spansInRows(polys: readonly GridPolygon[], r0: number, r1: number, sub: number): Float64Array[] {
+  const n = Math.max(0, r1 - r0 + 1);
+  const out: Float64Array[] = new Array<Float64Array>(n).fill(EMPTY_SPANS);
+  const lists: (number[] | undefined)[] = new Array(n);
   for (const poly of polys) {
-    const rowsOf = new Map<number, number[]>();
+    const touched: number[] = [];
     for (const ring of poly) {
-      const n = ring.length;
-      for (let k = 0; k < n; k++) {
+      const m = ring.length;
+      for (let k = 0; k < m; k++) {
         const p = ring[k]!;
-        const q = ring[(k + 1) % n]!;
+        const q = ring[(k + 1) % m]!;
         const [x1, y1] = p;
         const [x2, y2] = q;
         if (y1 === y2) continue;
         const ylo = Math.min(y1, y2) * sub - 0.5;
         const yhi = Math.max(y1, y2) * sub - 0.5;
-        // Scanline r at sub-units r (+0.5 shift above): include r in [ylo, yhi).
-        const r0 = Math.max(0, Math.ceil(ylo));
-        const r1 = Math.min(rows - 1, Math.ceil(yhi) - 1);
-        for (let r = r0; r <= r1; r++) {
+        // Scanline r sits at y = (r + 0.5) / sub: include r with ylo ≤ r < yhi.
+        const a = Math.max(r0, Math.ceil(ylo));
+        const b = Math.min(r1, Math.ceil(yhi) - 1);
+        for (let r = a; r <= b; r++) {
           const y = (r + 0.5) / sub;
           const x = x1 + ((y - y1) * (x2 - x1)) / (y2 - y1);
-          let list = rowsOf.get(r);
-          if (!list) rowsOf.set(r, (list = []));
+          let list = lists[r - r0];
+          if (!list) {
+            lists[r - r0] = list = [];
+            touched.push(r - r0);
+          }
           list.push(x);
         }
       }
     }
-    for (const [r, xs] of rowsOf) {
+    for (const k of touched) {
+      const xs = lists[k]!;
+      lists[k] = undefined;
       xs.sort((a, b) => a - b);
       const own = Float64Array.from(xs.length % 2 === 0 ? xs : xs.slice(0, -1));
-      const prev = out[r];
-      out[r] = prev ? unionSpans(prev, own) : own;
+      out[k] = out[k]!.length ? unionSpans(out[k]!, own) : own;
     }
   }
-  const empty = new Float64Array(0);
-  for (let r = 0; r < rows; r++) if (!out[r]) out[r] = empty;
-  return out as Float64Array[];
+  return out;
 }
 
 type SpanOp = (inA: boolean, inB: boolean) => boolean;
@@ -133,13 +147,26 @@ export function spanWeights(spans: readonly Float64Array[], w: number, h: number
  * polygons (sub = 1 scanlines through cell centres); i1 is exclusive.
  */
 export function forEachInteriorRun(polys: readonly GridPolygon[], w: number, h: number, fill: (j: number, i0: number, i1: number) => void): void {
-  const spans = polygonSpans(polys, h, 1);
-  for (let j = 0; j < h; j++) {
-    const row = spans[j]!;
-    for (let k = 0; k + 1 < row.length; k += 2) {
-      const i0 = Math.max(0, Math.ceil(row[k]! - 0.5));
-      const i1 = Math.min(w, Math.floor(row[k + 1]! - 0.5) + 1);
-      if (i1 > i0) fill(j, i0, i1);
+  let ymin = Infinity;
+  let ymax = -Infinity;
+  for (const poly of polys) {
+    for (const ring of poly) {
+      for (const p of ring) {
+        if (p[1] < ymin) ymin = p[1];
+        if (p[1] > ymax) ymax = p[1];
+      }
+    }
+  }
+  const j0 = Math.max(0, Math.ceil(ymin - 0.5));
+  const j1 = Math.min(h - 1, Math.floor(ymax - 0.5));
+  if (j1 < j0) return;
+  const spans = spansInRows(polys, j0, j1, 1);
+  for (let k = 0; k < spans.length; k++) {
+    const row = spans[k]!;
+    for (let q = 0; q + 1 < row.length; q += 2) {
+      const i0 = Math.max(0, Math.ceil(row[q]! - 0.5));
+      const i1 = Math.min(w, Math.floor(row[q + 1]! - 0.5) + 1);
+      if (i1 > i0) fill(j0 + k, i0, i1);
     }
   }
 }

@@ -172,9 +172,9 @@ export function convexBuffer(ring: GridRing, R: number): [number, number][] {
 }
 
 /**
- * Stamps a polygon's buffer. A convex polygon's buffer is itself a convex polygon
- * (`convexBuffer`), filled by scanlines: one fill per row however many edges the outline
- * has. Any other polygon is its interior plus the union of its edges' capsules: each row
+ * Stamps a polygon's buffer. A convex polygon's buffer is itself convex: one interval per
+ * row, from its few edges' capsules (`stampConvexFew`) or, for a smooth outline with many
+ * edges, by filling the buffer's outline (`convexBuffer`) by scanlines. Any other polygon is its interior plus the union of its edges' capsules: each row
  * gathers one interval per capsule, and the union of those is filled once, found by
  * sorting the starts and the ends separately (native typed-array sorts) and sweeping.
  */
@@ -185,7 +185,8 @@ function stampPolygon(grid: Grid, mask: Uint8Array, site: Site, radiusM: number,
   for (const base of site.polygons) {
     const poly = scale === 1 ? base : base.map((ring) => ring.map(([x, y]) => [x * scale, y * scale] as const));
     if (isConvex(poly)) {
-      forEachInteriorRun([[convexBuffer(poly[0]!, R)]], w, h, fill);
+      if (poly[0]!.length <= 13) stampConvexFew(grid, mask, poly[0]!, R);
+      else forEachInteriorRun([[convexBuffer(poly[0]!, R)]], w, h, fill);
       continue;
     }
     forEachInteriorRun([poly], w, h, fill);
@@ -203,9 +204,7 @@ function stampPolygon(grid: Grid, mask: Uint8Array, site: Site, radiusM: number,
     const j1 = Math.min(h - 1, Math.floor(ymax + R - 0.5));
     if (j1 < j0 || edges <= 0) continue;
     const rows = j1 - j0 + 1;
-    const starts = new Float64Array(rows * edges);
-    const ends = new Float64Array(rows * edges);
-    const count = new Int32Array(rows);
+    const { starts, ends, count } = spanScratch(rows, edges);
     const span = (j: number, l: number, r: number) => {
       const k = j - j0;
       const at = k * edges + count[k]!++;
@@ -237,6 +236,50 @@ function stampPolygon(grid: Grid, mask: Uint8Array, site: Site, radiusM: number,
       }
     }
   }
+}
+
+/**
+ * A convex ring with few edges: its buffer is convex, so each row is one interval, the hull
+ * of the edges' capsule intervals on that row (cheaper than outlining the buffer's arcs).
+ */
+function stampConvexFew(grid: Grid, mask: Uint8Array, ring: GridRing, R: number): void {
+  let ymin = Infinity;
+  let ymax = -Infinity;
+  for (const p of ring) {
+    if (p[1] < ymin) ymin = p[1];
+    if (p[1] > ymax) ymax = p[1];
+  }
+  const j0 = Math.max(0, Math.ceil(ymin - R - 0.5));
+  const j1 = Math.min(grid.h - 1, Math.floor(ymax + R - 0.5));
+  if (j1 < j0) return;
+  const { starts: lo, ends: hi } = spanScratch(j1 - j0 + 1, 1);
+  lo.fill(Infinity, 0, j1 - j0 + 1);
+  hi.fill(-Infinity, 0, j1 - j0 + 1);
+  const span = (j: number, l: number, r: number) => {
+    const k = j - j0;
+    if (l < lo[k]!) lo[k] = l;
+    if (r > hi[k]!) hi[k] = r;
+  };
+  for (let e = 0; e + 1 < ring.length; e++) {
+    const a = ring[e]!;
+    const b = ring[e + 1]!;
+    capsuleSpans(grid.h, a[0], a[1], b[0], b[1], R, span);
+  }
+  for (let k = 0; k <= j1 - j0; k++) if (hi[k]! >= lo[k]!) fillRow(grid, mask, j0 + k, lo[k]!, hi[k]!);
+}
+
+let scratchStarts = new Float64Array(1 << 14);
+let scratchEnds = new Float64Array(1 << 14);
+let scratchCount = new Int32Array(1 << 10);
+/** Per-row interval buffers for `stampPolygon`, grown as needed and reused (no GC churn). */
+function spanScratch(rows: number, edges: number): { starts: Float64Array; ends: Float64Array; count: Int32Array } {
+  if (scratchStarts.length < rows * edges) {
+    scratchStarts = new Float64Array(rows * edges * 2);
+    scratchEnds = new Float64Array(rows * edges * 2);
+  }
+  if (scratchCount.length < rows) scratchCount = new Int32Array(rows * 2);
+  scratchCount.fill(0, 0, rows);
+  return { starts: scratchStarts, ends: scratchEnds, count: scratchCount };
 }
 
 /**
