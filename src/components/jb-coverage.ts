@@ -36,6 +36,7 @@ export class JbCoverage extends LitElement {
     input:focus-visible, button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
     table { width: 100%; border-collapse: collapse; font-size: 0.86em; font-variant-numeric: tabular-nums; }
     th, td { text-align: right; padding: 4px 4px; border-bottom: 1px solid #eceff1; }
+    th { white-space: nowrap; }
     th:first-child, td:first-child { text-align: left; }
     .ok { color: #1b5e20; font-weight: 600; }
     .low { color: #b23c00; font-weight: 600; }
@@ -170,7 +171,8 @@ export class JbCoverage extends LitElement {
         : html`<ol class="gaps">
             ${gaps.map((f) => {
               const p = f.properties ?? {};
-              const zone = (lang === 'zh' ? p.zone_name_zh : p.zone_name_en) ?? (p.zone ? t(lang, `zone:${p.zone}` as MessageKey) : t(lang, 'noZone'));
+              const z = p.zone as { name_zh?: string; name_en?: string } | null | undefined;
+              const zone = (lang === 'zh' ? z?.name_zh : z?.name_en) ?? t(lang, 'noZone');
               return html`<li><button title=${t(lang, 'gapGo')} @click=${() => this.emit('gap-select', bboxOfGeometry(f.geometry))}>
                 ${t(lang, 'gapItem', { area: formatNumber(Number(p.area_km2 ?? 0), lang, 2), zone })}</button></li>`;
             })}

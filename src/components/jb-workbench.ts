@@ -244,8 +244,8 @@ export class JbWorkbench extends LitElement {
                     <td title=${t(lang, TIER_LABEL[tier])}>${now.radius_m} m</td>
                     <td>${formatNumber(before.coverage_pct, lang)}%</td>
                     <td class="rate">${formatNumber(now.coverage_pct, lang)}%</td>
-                    <td class=${d > 0.05 ? 'up' : d < -0.05 ? 'down' : ''} data-pp=${d.toFixed(3)}>${this.pp(d)} pp</td>
-                    <td>${formatNumber(now.covered_km2 - before.covered_km2, lang, 2)} km²</td>
+                    <td class=${d > 0.05 ? 'up' : d < -0.05 ? 'down' : ''} data-pp=${d.toFixed(3)}>${t(lang, 'ppValue', { v: this.pp(d) })}</td>
+                    <td>${t(lang, 'km2Value', { v: formatNumber(now.covered_km2 - before.covered_km2, lang, 2) })}</td>
                   </tr>`;
                 })}
               </tbody>
