@@ -29,9 +29,11 @@ function time<T>(f: () => T): [T, number] {
   const out = f();
   return [out, now() - t];
 }
-/** First call (cold) and median of RUNS further calls (warm). */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
+/** First call (cold), then WARMUP untimed calls (V8 tiers up), then the median of RUNS. */
 function bench<T>(f: () => T, runs = RUNS): { out: T; first: number; median: number } {
   const [out, first] = time(f);
+  for (let k = 0; k < Math.min(WARMUP, runs); k++) f();
   const ts: number[] = [];
   for (let k = 0; k < runs; k++) ts.push(time(f)[1]);
   ts.sort((a, b) => a - b);
@@ -137,7 +139,7 @@ console.log(memNote);
 console.log(
   '\nmax |Δ| pp: largest difference in any tier’s rate (district and every core/zone/belt for the shipped data)' +
     ' against the naive pipeline timed here (Turf buffer steps 8) / against it with 64 steps (see worker/analysis/README.md).' +
-    `\n"ours 1st" is the first call (cold JIT); "ours med" the median of ${RUNS} more.`,
+    `\n"ours 1st" is the first call in this process (cold JIT); "ours med" the median of ${RUNS} more after ${WARMUP} untimed warm-up calls (fewer for the slow cases).`,
 );
 if (failures.length) {
   console.log(`\nMISSED: ${failures.join('; ')}`);
