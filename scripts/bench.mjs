@@ -1,6 +1,7 @@
-// `npm run bench [coverage|viewer]`: the benchmarks, each against a baseline measured in the
-// same run. coverage: the analysis vs the naive Turf pipeline (bench/coverage.ts); viewer:
-// bundle sizes and time to map-ready (bench/viewer.ts), when present. Default: all.
+// `npm run bench [coverage|viewer|workbench]`: the benchmarks, each against a baseline or
+// budget measured in the same run. coverage: the analysis vs the naive Turf pipeline
+// (bench/coverage.ts); viewer: bundle sizes and time to map-ready (bench/viewer.ts);
+// workbench: what-if speed in Chromium (bench/workbench.ts). Default: all that exist.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -8,9 +9,10 @@ const which = process.argv[2];
 const benches = [
   ['coverage', 'bench/coverage.ts'],
   ['viewer', 'bench/viewer.ts'],
+  ['workbench', 'bench/workbench.ts'],
 ].filter(([name, file]) => (!which || which === name) && existsSync(file));
 if (benches.length === 0) {
-  console.error(`No bench named "${which}". Known: coverage, viewer.`);
+  console.error(`No bench named "${which}". Known: coverage, viewer, workbench.`);
   process.exit(2);
 }
 let status = 0;
