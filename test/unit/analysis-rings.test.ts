@@ -59,9 +59,19 @@ describe('coverage rings against the reference (buffer → union → clip to the
     }, 120_000);
   }
 
-  it('rings are clipped to the district', () => {
+  it('rings are clipped to the district: nothing beyond 25 m of it, a hair’s breadth at its corners', () => {
     const rings = coverageRings(model, projectSites(model.grid, randomSites(150, 9)), DEFAULT_RADII, 'radius');
+    const grown = turf.buffer(model.district, 25, { units: 'meters' }) as Poly;
     for (const f of rings.features) {
+      const far = turf.difference(turf.featureCollection([f as Poly, grown]));
+      expect(far ? turf.area(far) : 0).toBeLessThan(1);
+      // The raster clip cuts the outline's corners by a fraction of a cell.
+      const outside = turf.difference(turf.featureCollection([f as Poly, model.district]));
+      expect((outside ? turf.area(outside) : 0) / turf.area(f)).toBeLessThan(5e-4);
+    }
+    // With Turf's intersect instead, the clip is exact.
+    const exact = coverageRings(model, projectSites(model.grid, randomSites(30, 9)), DEFAULT_RADII, 'radius', true);
+    for (const f of exact.features) {
       const outside = turf.difference(turf.featureCollection([f as Poly, model.district]));
       expect(outside ? turf.area(outside) : 0).toBeLessThan(1);
     }

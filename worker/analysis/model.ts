@@ -69,7 +69,16 @@ export interface DistrictModel {
   blocked: Uint8Array | null;
   /** Cells whose centre is on district land (candidates for suggestions). */
   landCells: Int32Array;
+  /**
+   * Signed distance (metres) from each cell centre to the district's outline: positive
+   * inside, negative outside; exact within SD_BAND cells of the outline, clamped beyond.
+   * Rings are clipped to the district by contouring min(radius − distance, this).
+   */
+  districtSd: Float32Array;
 }
+
+/** Cells either side of the district outline where `districtSd` is exact. */
+export const SD_BAND = 3;
 
 export interface BaseLayers {
   boundary: FeatureCollection;
@@ -239,6 +248,38 @@ export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIU
   const inLand: number[] = [];
   for (let c = 0; c < n; c++) if (land[c]! >= 0.5) inLand.push(c);
 
+  const districtPolys = gridPolys(grid, [district]);
+  const districtSd = new Float32Array(n).fill(-SD_BAND * cell);
+  forEachInteriorRun(districtPolys, w, h, (j, i0, i1) => districtSd.fill(SD_BAND * cell, j * w + i0, j * w + i1));
+  // Exact distances near the outline: every cell within SD_BAND cells of an edge.
+  const near = new Float32Array(n).fill(SD_BAND);
+  for (const poly of districtPolys) {
+    for (const ring of poly) {
+      for (let k = 0; k + 1 < ring.length; k++) {
+        const [ax, ay] = ring[k]!;
+        const [bx, by] = ring[k + 1]!;
+        const dx = bx - ax;
+        const dy = by - ay;
+        const l2 = dx * dx + dy * dy;
+        const i0 = Math.max(0, Math.floor(Math.min(ax, bx) - SD_BAND));
+        const i1 = Math.min(w - 1, Math.ceil(Math.max(ax, bx) + SD_BAND));
+        const j0 = Math.max(0, Math.floor(Math.min(ay, by) - SD_BAND));
+        const j1 = Math.min(h - 1, Math.ceil(Math.max(ay, by) + SD_BAND));
+        for (let j = j0; j <= j1; j++) {
+          for (let i = i0; i <= i1; i++) {
+            const x = i + 0.5;
+            const y = j + 0.5;
+            const t = l2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / l2)) : 0;
+            const d = Math.hypot(x - ax - t * dx, y - ay - t * dy);
+            const c = j * w + i;
+            if (d < near[c]!) near[c] = d;
+          }
+        }
+      }
+    }
+  }
+  for (let c = 0; c < n; c++) if (near[c]! < SD_BAND) districtSd[c] = Math.sign(districtSd[c]!) * near[c]! * cell;
+
   const fine = fineGrid(grid, SS);
   const fineBase = areas[0]!.cells.map((c) => {
     const i = c % w;
@@ -259,5 +300,6 @@ export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIU
     zones,
     blocked,
     landCells: Int32Array.from(inLand),
+    districtSd,
   };
 }

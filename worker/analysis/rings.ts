@@ -72,11 +72,28 @@ export function simplifyAndClip(region: MultiPolygon, clip: Feature<Polygon | Mu
   }
 }
 
-/** Field for a ring: the region within `radiusM` of a site is where −dist ≥ −radius. */
-export function ringRegion(grid: Grid, dist: Float32Array, radiusM: number, window?: Window): MultiPolygon {
-  const neg = new Float64Array(dist.length);
-  for (let c = 0; c < dist.length; c++) neg[c] = -dist[c]!;
-  return contourRegion(grid, neg, -radiusM, window);
+/**
+ * The region within `radiusM` of a site, where radius − dist ≥ 0; with `clipSd` (a signed
+ * distance to a clipping outline, positive inside) also inside that outline:
+ * min(radius − dist, clipSd) ≥ 0. Both terms are distances in metres, so linear
+ * interpolation places the clipped edge as exactly as the ring's own: to a few centimetres
+ * along a straight outline, cutting its corners by at most a fraction of a cell.
+ */
+export function ringRegion(grid: Grid, dist: Float32Array, radiusM: number, window?: Window, clipSd?: Float32Array): MultiPolygon {
+  const f = new Float64Array(dist.length);
+  if (clipSd) for (let c = 0; c < dist.length; c++) f[c] = Math.min(radiusM - dist[c]!, clipSd[c]!);
+  else for (let c = 0; c < dist.length; c++) f[c] = radiusM - dist[c]!;
+  return contourRegion(grid, f, 0, window);
+}
+
+/** Simplifies a region (no clipping). Null when empty. */
+export function simplifyRegion(region: MultiPolygon): Feature<MultiPolygon> | null {
+  if (region.coordinates.length === 0) return null;
+  const simple = turf.simplify(turf.feature(region), { tolerance: SIMPLIFY_DEG, highQuality: false }) as Feature<MultiPolygon>;
+  simple.geometry.coordinates = simple.geometry.coordinates
+    .map((poly) => poly.filter((ring) => ring.length >= 4))
+    .filter((poly) => poly.length > 0);
+  return simple.geometry.coordinates.length ? simple : null;
 }
 
 /**
