@@ -1,5 +1,8 @@
 import { app } from './app';
+import { warmUpCoverage } from './routes/coverage';
 
-// Static assets are served by the platform before the worker runs; only /api/* reaches us
-// (see run_worker_first in wrangler.toml).
+// Build the district model while the isolate starts (start-up time is not request CPU time),
+// so the first analysis request stays within the Worker's per-request budget.
+warmUpCoverage();
+
 export default app;

@@ -72,7 +72,7 @@ export class JbCard extends LitElement {
         ${this.rates
           ? TIERS.map((tier) => {
               const r = this.rates!.tiers.find((x) => x.tier === tier);
-              return r
+              return r && r.total_km2 > 0
                 ? html`<dt>${t(lang, 'cardCoverage', { tier: `${r.radius_m} m` })}</dt><dd data-tier=${tier}>${formatNumber(r.coverage_pct, lang)}%</dd>`
                 : null;
             })

@@ -144,7 +144,8 @@ export class JbCoverage extends LitElement {
               <td>${lang === 'zh' ? a.name_zh : a.name_en} <span class="kind">${t(lang, KIND_LABEL[a.kind])}</span></td>
               ${TIER_ORDER.map((tier) => {
                 const r = a.tiers.find((x) => x.tier === tier);
-                return html`<td class=${r && r.coverage_pct > TARGETS[tier].pct ? 'ok' : ''}>${r ? this.pct(r.coverage_pct) : '–'}</td>`;
+                // No built-up land in the area (e.g. rural Wubao): a rate would mean nothing.
+                return html`<td class=${r && r.total_km2 > 0 && r.coverage_pct > TARGETS[tier].pct ? 'ok' : ''}>${r && r.total_km2 > 0 ? this.pct(r.coverage_pct) : '–'}</td>`;
               })}
             </tr>`,
           )}

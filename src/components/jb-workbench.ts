@@ -257,6 +257,7 @@ export class JbWorkbench extends LitElement {
                   const before = b.areas.find((x) => x.id === a.id);
                   return html`<tr><td>${lang === 'zh' ? a.name_zh : a.name_en}</td>
                     ${TIERS.map((tier) => {
+                      if ((a.tiers.find((x) => x.tier === tier)?.total_km2 ?? 0) === 0) return html`<td>–</td>`;
                       const now = a.tiers.find((x) => x.tier === tier)?.coverage_pct ?? 0;
                       const d = now - (before?.tiers.find((x) => x.tier === tier)?.coverage_pct ?? now);
                       return html`<td>${formatNumber(now, lang, 0)}%${Math.abs(d) >= 0.05 ? html` <span class=${d > 0 ? 'up' : 'down'}>${this.pp(d)}</span>` : null}</td>`;
