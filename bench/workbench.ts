@@ -59,15 +59,18 @@ try {
       const rings = wb.rings;
       const t0 = performance.now();
       map.fire('click', { point: { x: px, y: py }, lngLat: map.unproject([px!, py!]), originalEvent: new MouseEvent('click') } as never);
-      // (a) new rates rendered: the controller has a new result and the panel has painted it.
+      // (a) new rates in the page: the controller has a result and the panel has committed it to the DOM.
       await new Promise<void>((resolve) => {
-        const check = () => (wb.updates > updates ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check));
+        const check = () => (wb.updates > updates ? resolve() : setTimeout(check, 1));
         check();
       });
+      const panel = document.querySelector('jb-app')!.shadowRoot!.querySelector('jb-workbench') as unknown as { updateComplete: Promise<unknown> };
+      await (document.querySelector('jb-app') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      await panel.updateComplete;
       const tPanel = performance.now() - t0;
       // (b) new rings drawn: the rings arrived and the map went idle after drawing them.
       await new Promise<void>((resolve) => {
-        const check = () => (wb.rings !== rings ? map.once('idle', () => resolve()) : requestAnimationFrame(check));
+        const check = () => (wb.rings !== rings ? map.once('idle', () => resolve()) : setTimeout(check, 1));
         check();
       });
       const tScreen = performance.now() - t0;
@@ -78,14 +81,51 @@ try {
     inPanel.push(times.tPanel);
     toScreen.push(times.tScreen);
   }
+  // Baseline, same page and view: one full repaint of the map with nothing changed. In
+  // headless Chromium WebGL is software-rendered (SwiftShader), so this floor is far above a
+  // GPU's; the ratio says how much of the update is our work and how much is drawing.
+  const repaint: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    repaint.push(await page.evaluate(() => new Promise<number>((resolve) => {
+      const map = window.jbMap!;
+      const t0 = performance.now();
+      map.once('idle', () => resolve(performance.now() - t0));
+      map.triggerRepaint();
+    })));
+  }
   const row = (label: string, xs: number[]) =>
     console.log(`  ${label.padEnd(44)} median ${pct(xs, 0.5).toFixed(0).padStart(5)} ms   p90 ${pct(xs, 0.9).toFixed(0).padStart(5)} ms`);
   console.log(`\nwhat-if update, shipped data + 50 proposals, +1 proposal per click, ${RUNS} clicks (headless Chromium, software WebGL)`);
   row('rates and gaps in hand (2 POSTs in parallel)', toResult);
-  row('new rates shown in the panel', inPanel);
+  row('new rates committed to the panel (DOM)', inPanel);
   row('rings in hand (POST /coverage/rings)', ringsIn);
   row('new rings drawn (map idle)', toScreen);
-  console.log(`  target ≤ 150 ms: rates ${pct(inPanel, 0.5) <= 150 ? 'ok' : 'OVER'}, rings ${pct(toScreen, 0.5) <= 150 ? 'ok' : 'OVER'} (medians)`);
+  row('baseline: one map repaint, nothing changed', repaint);
+
+  // The same requests from Node, with no page rendering in the way: the analysis's own cost.
+  const shipped = (await (await fetch(`${app.baseURL}/api/layers/greenspaces`)).json()) as { features: unknown[] };
+  const sites = { type: 'FeatureCollection', features: [...shipped.features, ...s.proposals.map((p) => ({ type: 'Feature', properties: { id: p.id, tier: p.tier }, geometry: p.geometry }))] };
+  const body = JSON.stringify({ sites, mode: 'radius' });
+  const timePost = async (path: string) => {
+    const xs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      await (await fetch(`${app.baseURL}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } })).text();
+      xs.push(performance.now() - t0);
+    }
+    return xs;
+  };
+  const rates = await timePost('/api/coverage');
+  const gapsT = await timePost('/api/gaps?tier=leisure');
+  const ringsT = await timePost('/api/coverage/rings');
+  row('from Node: POST /api/coverage (rates)', rates);
+  row('from Node: POST /api/gaps', gapsT);
+  row('from Node: POST /api/coverage/rings', ringsT);
+  const ours = pct(rates, 0.5) + pct(gapsT, 0.5);
+  const drawn = pct(toScreen, 0.5) - pct(ringsIn, 0.5);
+  console.log(`  rings drawn after arriving: ${drawn.toFixed(0)} ms = ${(drawn / pct(repaint, 0.5)).toFixed(1)}× one repaint`);
+  console.log(`  target ≤ 150 ms: rates in the panel ${pct(inPanel, 0.5) <= 150 ? 'ok' : 'OVER'}, rings on the map ${pct(toScreen, 0.5) <= 150 ? 'ok' : 'OVER'} (medians, software WebGL)`);
+  console.log(`  our work for the rates (coverage + gaps, from Node): ${ours.toFixed(0)} ms ${ours <= 150 ? 'ok' : 'OVER'}; with the rings: ${(ours + pct(ringsT, 0.5)).toFixed(0)} ms`);
 } finally {
   await browser.close();
   app.stop();

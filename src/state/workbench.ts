@@ -244,14 +244,9 @@ export class WorkbenchController implements ReactiveController {
     this.error = '';
     this.host.requestUpdate();
     const body = { sites: this.sites, radii: this.current.radii, mode: this.current.mode };
-    const rings = postRings(body, ctrl.signal).then((fc) => {
-      if (this.inflight !== ctrl) return;
-      this.rings = fc;
-      this.ringsMs = performance.now() - t0;
-      this.host.requestUpdate();
-    });
-    rings.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     try {
+      // The worker answers one request at a time per isolate: ask for the quick answers first,
+      // so the rings (the costliest) never hold up the rates.
       const [coverage, gaps] = await Promise.all([postCoverage(body, ctrl.signal), postGaps({ ...body, tier: this.gapTier() }, ctrl.signal)]);
       this.result = coverage;
       this.gaps = gaps;
@@ -259,7 +254,10 @@ export class WorkbenchController implements ReactiveController {
       this.updates++;
       this.busy = false;
       this.host.requestUpdate();
-      await rings;
+      const rings = await postRings(body, ctrl.signal);
+      if (this.inflight !== ctrl) return;
+      this.rings = rings;
+      this.ringsMs = performance.now() - t0;
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
       this.error = err instanceof ApiFailure && err.problems.length
