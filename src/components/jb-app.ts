@@ -569,7 +569,7 @@ export class JbApp extends LitElement {
   private renderExplore(lang: Lang, s: ViewState, analysis: boolean) {
     return html`<div class="side">
       <header>
-        <h1><span>${t(lang, 'title')}</span>
+        <h1><span class="title">${t(lang, 'title')}</span>
           <span class="actions">
             <button class="tour" aria-label=${t(lang, 'tourStartLabel')} @click=${() => this.startTour()}>${t(lang, 'tourStart')}</button>
             <button class="lang" aria-label=${t(lang, 'langSwitchLabel')} @click=${() => this.patchState({ lang: lang === 'zh' ? 'en' : 'zh' })}>${t(lang, 'langSwitch')}</button>

@@ -28,7 +28,7 @@ describe('the page in Chromium', () => {
     expect(rendered.canvas[0]).toBeGreaterThan(1000);
 
     // Title in Chinese by default.
-    await expect(page.locator('jb-app').locator('h1').textContent()).resolves.toBe('江北绿地地图');
+    await expect(page.locator('jb-app').locator('h1 .title').textContent()).resolves.toBe('江北绿地地图');
 
     // Something was actually painted: sample pixels across the canvas and expect the
     // boundary's dark line colour among them, not just the background.

@@ -58,14 +58,14 @@ describe('the map viewer', () => {
   it('switches the language of the title, the panel and the map labels', async () => {
     const { page, guard } = await openPage('/?lang=zh');
     await waitForMapReady(page);
-    await expect(app(page).locator('h1 span').textContent()).resolves.toBe('江北绿地地图');
+    await expect(app(page).locator('h1 .title').textContent()).resolves.toBe('江北绿地地图');
     await expect(app(page).locator('#tab-coverage').textContent()).resolves.toBe('覆盖');
     const zhField = await page.evaluate(() => JSON.stringify(window.jbMap!.getLayoutProperty('zones-label', 'text-field')));
     expect(zhField).toContain('name_zh');
 
     await app(page).locator('button.lang').click();
     await waitForMapReady(page);
-    await expect(app(page).locator('h1 span').textContent()).resolves.toBe('Jiangbei Green Map');
+    await expect(app(page).locator('h1 .title').textContent()).resolves.toBe('Jiangbei Green Map');
     await expect(app(page).locator('#tab-coverage').textContent()).resolves.toBe('Coverage');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
     const enField = await page.evaluate(() => JSON.stringify(window.jbMap!.getLayoutProperty('zones-label', 'text-field')));
@@ -124,7 +124,7 @@ describe('the map viewer', () => {
     expect(view.z).toBeCloseTo(13, 1);
     await expect(app(page).locator('jb-coverage input[value=walk]').isChecked()).resolves.toBe(true);
     await expect(app(page).locator('jb-coverage input[value=park]').isChecked()).resolves.toBe(true);
-    await expect(app(page).locator('h1 span').textContent()).resolves.toBe('Jiangbei Green Map');
+    await expect(app(page).locator('h1 .title').textContent()).resolves.toBe('Jiangbei Green Map');
     const vis = await page.evaluate(() => ['zones-fill', 'greenspaces-point', 'rings-park-fill', 'rivers-fill', 'landmarks-point'].map((id) => window.jbMap!.getLayoutProperty(id, 'visibility')));
     expect(vis).toEqual(['visible', 'visible', 'visible', 'none', 'none']);
 
@@ -168,8 +168,10 @@ describe('the map viewer', () => {
     await waitForMapReady(page);
     await app(page).locator('#tab-coverage').focus();
     await page.keyboard.press('ArrowRight');
-    await expect(app(page).locator('#tab-layers').getAttribute('aria-selected')).resolves.toBe('true');
-    expect(page.url()).toContain('panel=layers');
+    await expect(app(page).locator('#tab-nearby').getAttribute('aria-selected')).resolves.toBe('true');
+    expect(page.url()).toContain('panel=nearby');
+    await page.keyboard.press('End');
+    await expect(app(page).locator('#tab-about').getAttribute('aria-selected')).resolves.toBe('true');
     const outline = await app(page).locator('jb-panel').evaluate((el) => getComputedStyle(el.shadowRoot!.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
     guard.assertClean();
