@@ -1,14 +1,17 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, renderError } from './errors';
 import { layers } from './routes/layers';
 import { analysis } from './routes/coverage';
 import { places } from './routes/places';
+import { apiCors, securityHeaders } from './security';
 
 /** The API, as a value tests can call with `app.request(...)`. Mounted under /api. */
 export const api = new Hono();
 
+// Browsers may read API answers from the app's own origin, and from ALLOWED_ORIGINS
+// (wrangler.toml [vars]); other origins get no CORS headers.
+api.use('*', apiCors());
 api.use('*', etag());
 api.get('/health', (c) => c.json({ ok: true, service: 'jiangbei-green-map', time: new Date().toISOString() }));
 api.route('/layers', layers);
@@ -16,7 +19,8 @@ api.route('/places', places);
 api.route('/', analysis);
 
 export const app = new Hono();
-app.use('*', secureHeaders());
+// The same headers as the static files get from public/_headers (see worker/security.ts).
+app.use('*', securityHeaders());
 app.route('/api', api);
 app.all('/api/*', (c) => {
   throw new ApiError(404, 'not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}.`);
