@@ -5,6 +5,7 @@
  * (the `api` app's etag middleware); POST answers are computed per request.
  */
 import { Hono, type Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { bodyLimit } from 'hono/body-limit';
 import {
   coverageGaps,
@@ -13,6 +14,7 @@ import {
   nearestSites,
   suggest as suggestSitesFor,
 } from '../analysis/analyse';
+import { BUDGET, type Kind, estimateWork, overBudgetMessage } from '../analysis/budget';
 import type { DistrictModel } from '../analysis/model';
 import { type Site, projectSites } from '../analysis/sites';
 import type { Mode, Radii, Tier } from '../analysis/tiers';
@@ -64,22 +66,42 @@ function timed(run: () => object, withTime = false): object {
   return withTime ? { ...out, computed_ms: Math.round((now() - t0) * 100) / 100 } : out;
 }
 
-async function readBody(c: Context): Promise<AnalysisBody & { sitesProjected: Site[] }> {
-  let raw: unknown;
+async function readJson(c: Context): Promise<unknown> {
   try {
-    raw = JSON.parse(await c.req.text());
+    return JSON.parse(await c.req.text());
   } catch {
     throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
   }
-  const body = ok(checkBody(raw));
+}
+
+async function readBody(c: Context): Promise<AnalysisBody & { sitesProjected: Site[] }> {
+  const body = ok(checkBody(await readJson(c)));
   return { ...body, sitesProjected: projectSites(shippedModel().grid, body.sites) };
 }
 
-const limit = bodyLimit({
-  maxSize: LIMITS.maxBodyBytes,
-  onError: () => {
-    throw new ApiError(413, 'body_too_large', `The body is larger than ${LIMITS.maxBodyBytes / (1024 * 1024)} MiB.`, { max_bytes: LIMITS.maxBodyBytes });
-  },
+/**
+ * Refuses, before it starts, an analysis estimated to overrun the Worker's CPU (see
+ * ../analysis/budget.ts): 422 analysis_too_large, saying what to reduce.
+ */
+function withinBudget(kind: Kind, sites: readonly Site[], radii: Radii, mode: Mode, tier?: Tier, picks = 0): void {
+  const e = estimateWork(shippedModel().grid, sites, radii, mode, kind, tier, picks);
+  if (e.ms > BUDGET.maxMs) {
+    throw new ApiError(422, 'analysis_too_large', overBudgetMessage(e, kind), { estimated_ms: Math.round(e.ms), max_ms: BUDGET.maxMs, positions: e.positions, concave_edges: e.concaveEdges });
+  }
+}
+
+const bodyTooLarge = () => {
+  throw new ApiError(413, 'body_too_large', `The body is larger than ${LIMITS.maxBodyBytes / (1024 * 1024)} MiB.`, { max_bytes: LIMITS.maxBodyBytes });
+};
+const sizeLimit = bodyLimit({ maxSize: LIMITS.maxBodyBytes, onError: bodyTooLarge });
+
+/** JSON bodies only (application/json, application/geo+json, any +json), and at most 4 MiB. */
+const limit = createMiddleware(async (c, next) => {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!/^application\/([a-z0-9.+-]*\+)?json$/.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', `Send the body as JSON with Content-Type: application/json (got ${JSON.stringify(type.slice(0, 40) || 'none')}).`);
+  }
+  return sizeLimit(c, next);
 });
 
 const q = (c: Context, k: string) => c.req.query(k);
@@ -98,6 +120,7 @@ analysis.get('/coverage', (c) => {
 });
 analysis.post('/coverage', limit, async (c) => {
   const b = await readBody(c);
+  withinBudget('coverage', b.sitesProjected, b.radii, b.mode);
   return c.json(timed(() => coverageReport(shippedModel(), b.sitesProjected, b.radii, b.mode), true));
 });
 
@@ -108,6 +131,7 @@ analysis.get('/coverage/rings', (c) => {
 });
 analysis.post('/coverage/rings', limit, async (c) => {
   const b = await readBody(c);
+  withinBudget('rings', b.sitesProjected, b.radii, b.mode);
   return c.body(JSON.stringify(coverageRings(shippedModel(), b.sitesProjected, b.radii, b.mode)), 200, GEOJSON_TYPE);
 });
 
@@ -123,6 +147,7 @@ analysis.post('/gaps', limit, async (c) => {
   const b = await readBody(c);
   const tier: Tier = ok(checkTier(qb(c, b.body, 'tier') ?? 'leisure'));
   const min = minKm2(qb(c, b.body, 'min_km2'));
+  withinBudget('gaps', b.sitesProjected, b.radii, b.mode, tier);
   return c.body(JSON.stringify(coverageGaps(shippedModel(), b.sitesProjected, b.radii, b.mode, tier, min)), 200, GEOJSON_TYPE);
 });
 
@@ -136,6 +161,7 @@ analysis.get('/nearest', (c) => {
 analysis.post('/nearest', limit, async (c) => {
   const b = await readBody(c);
   const [lon, lat] = ok(checkPoint(qb(c, b.body, 'lon'), qb(c, b.body, 'lat')));
+  withinBudget('nearest', b.sitesProjected, b.radii, b.mode);
   return c.json(nearestSites(shippedModel(), b.sitesProjected, b.radii, b.mode, lon, lat));
 });
 
@@ -156,12 +182,7 @@ analysis.get('/suggest', (c) => {
   return shipped(c, `suggest|${key(radii)}|${tier}|${count}`, (m, s) => suggestSitesFor(m, s, radii, tier, count), { geo: true });
 });
 analysis.post('/suggest', limit, async (c) => {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await c.req.text());
-  } catch {
-    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
-  }
+  const raw = await readJson(c);
   // The sites are optional here: without them, suggest over the shipped sites.
   const hasSites = typeof raw === 'object' && raw !== null && 'sites' in raw;
   const body = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
@@ -172,6 +193,7 @@ analysis.post('/suggest', limit, async (c) => {
     const b = ok(checkBody({ ...body, mode: undefined }));
     sites = projectSites(shippedModel().grid, b.sites);
     radii = b.radii;
+    withinBudget('suggest', sites, radii, 'radius', tier, count);
   }
   return c.body(JSON.stringify(suggestSitesFor(shippedModel(), sites, radii, tier, count)), 200, GEOJSON_TYPE);
 });
