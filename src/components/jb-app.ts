@@ -150,6 +150,8 @@ export class JbApp extends LitElement {
 
   private async load() {
     this.loadError = '';
+    // The analysis does not depend on the layer list: ask for both at once.
+    const analysed = Promise.all([this.analyse(), this.findNearest()]);
     try {
       this.layers = await fetchLayers();
       this.greenspacesLoaded = fetchLayer('greenspaces').then((fc) => {
@@ -162,7 +164,7 @@ export class JbApp extends LitElement {
       this.loadError = message(err);
       return;
     }
-    await Promise.all([this.analyse(), this.findNearest()]);
+    await analysed;
     if (this.state.near && this.state.center === undefined) {
       await this.greenspacesLoaded;
       this.frameNearby();

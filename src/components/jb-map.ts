@@ -169,6 +169,8 @@ export class JbMap extends LitElement {
       style: baseStyle(),
       ...(center && zoom !== undefined ? { center, zoom, pitch, bearing } : { bounds: DISTRICT_BOUNDS, fitBoundsOptions: { padding: this.panelPadding() } }),
       localIdeographFontFamily: CJK_FONT_FAMILY,
+      // Labels appear at once: no fade frames to draw before the map settles.
+      fadeDuration: 0,
       attributionControl: { compact: true },
       maxBounds: [[105.6, 29.1], [107.7, 30.1]],
     });
@@ -318,8 +320,7 @@ export class JbMap extends LitElement {
       addSource(group.source);
       if (!map.getSource(group.source)) continue;
       for (const l of group.layers) addLayer(group.source, l, 'boundary-line');
-      if (group.id === 'neighbours' && map.getLayer('boundary-fill') && map.getLayer('neighbours-fill')) {
-        map.moveLayer('neighbours-fill', 'boundary-fill');
+      if (group.id === 'neighbours' && map.getLayer('boundary-fill') && map.getLayer('neighbours-line')) {
         map.moveLayer('neighbours-line', 'boundary-fill');
       }
     }
@@ -477,7 +478,6 @@ export class JbMap extends LitElement {
     }
     if (map.getLayer('basemap')) map.setLayoutProperty('basemap', 'visibility', this.basemap ? 'visible' : 'none');
     if (map.getLayer('boundary-fill')) map.setPaintProperty('boundary-fill', 'fill-opacity', this.basemap ? 0.15 : 0.85);
-    if (map.getLayer('neighbours-fill')) map.setPaintProperty('neighbours-fill', 'fill-opacity', this.basemap ? 0.1 : 0.7);
   }
 
   private applySelection() {

@@ -62,8 +62,9 @@ export const BOUNDARY_LINE: StyleLayer = {
 export const LAYER_GROUPS: LayerGroup[] = [
   {
     id: 'neighbours', source: 'neighbours', label: 'layerNeighbours',
+    // The neighbours' fill is the map background (one full-screen fill fewer to draw); the
+    // layer itself draws their borders and names.
     layers: [
-      { id: 'neighbours-fill', type: 'fill', paint: { 'fill-color': P.neighbour, 'fill-opacity': 0.7 } },
       { id: 'neighbours-line', type: 'line', paint: { 'line-color': P.neighbourLine, 'line-width': 1 } },
       { id: 'neighbours-label', type: 'symbol', ...label(13, '#78716c') },
     ],

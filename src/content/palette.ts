@@ -5,7 +5,8 @@
  * which no other layer uses.
  */
 export const PALETTE = {
-  background: '#f4f1ea',
+  /** Outside the district: the neighbouring districts' colour. */
+  background: '#e9e6df',
   land: '#fbfaf6',
   boundary: '#37474f',
   neighbour: '#e4e1da',
