@@ -303,7 +303,10 @@ export class JbMap extends LitElement {
     const addSource = (id: SourceId) => {
       if (map.getSource(id) || !this.hasSource(id)) return false;
       const data = id === 'rings' ? ringsUrl(this.mode) : id === 'gaps' ? (this.gaps ?? EMPTY) : layerUrl(id);
-      map.addSource(id, { type: 'geojson', data });
+      // Tiles up to z12 only (overzoomed beyond): ~15 m of generalisation, well inside the data's
+      // own accuracy, and far fewer tiles to cut and draw — and one label per polygon, not one
+      // per tile it crosses.
+      map.addSource(id, { type: 'geojson', data, maxzoom: 12 });
       added = true;
       return true;
     };
