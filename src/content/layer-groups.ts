@@ -68,7 +68,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'neighbours-line', type: 'line', paint: { 'line-color': P.neighbourLine, 'line-width': 1 } },
       { id: 'neighbours-label', type: 'symbol', ...label(13, '#78716c') },
     ],
-    legend: [{ kind: 'fill', color: P.neighbour, label: 'layerNeighbours' }],
+    legend: [{ kind: 'fill', color: P.background, label: 'layerNeighbours' }],
   },
   {
     id: 'builtup', source: 'builtup', label: 'layerBuiltup',

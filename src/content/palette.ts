@@ -9,7 +9,6 @@ export const PALETTE = {
   background: '#e9e6df',
   land: '#fbfaf6',
   boundary: '#37474f',
-  neighbour: '#e4e1da',
   neighbourLine: '#a8a29a',
   river: '#a9cfe6',
   riverLine: '#6fa8cc',
