@@ -83,7 +83,7 @@ export class JbCoverage extends LitElement {
         const y = 4 + i * row;
         const target = TARGETS[tier].pct;
         return svg`
-          <text x="0" y=${y + 15}>${t(this.lang, TIER_LABEL[tier]).split(' /')[0]}</text>
+          <text x="0" y=${y + 15}>${t(this.lang, `tierShort_${tier}`)}</text>
           <rect x=${x0} y=${y + 3} width=${span} height="16" fill="#eceff1"></rect>
           <rect x=${x0} y=${y + 3} width=${(span * Math.min(100, r.coverage_pct)) / 100} height="16" fill=${PALETTE.tiers[tier]}></rect>
           <line x1=${x0 + (span * target) / 100} x2=${x0 + (span * target) / 100} y1=${y} y2=${y + 22} stroke="#b23c00" stroke-width="2" stroke-dasharray="3 2"></line>
@@ -164,7 +164,7 @@ export class JbCoverage extends LitElement {
         <legend>${t(lang, 'gapsTier')}</legend>
         ${TIER_ORDER.map(
           (tier) => html`<label><input type="radio" name="tier" value=${tier} .checked=${this.tier === tier}
-            @change=${() => this.emit('tier-change', tier)} />${t(lang, TIER_LABEL[tier]).split(' /')[0]}</label>`,
+            @change=${() => this.emit('tier-change', tier)} />${t(lang, `tierShort_${tier}`)}</label>`,
         )}
       </fieldset>
       ${gaps.length === 0

@@ -175,7 +175,7 @@ export class JbNearby extends LitElement {
         ${TIERS.map((tier) => {
           const x = r.tiers.find((y) => y.tier === tier);
           if (!x) return null;
-          const vars = { radius: t(lang, 'metres', { v: x.radius_m }), tier: t(lang, SHORT_TIER[tier]).split(' /')[0]! };
+          const vars = { radius: t(lang, 'metres', { v: x.radius_m }), tier: t(lang, `tierShort_${tier}`) };
           return html`<li class=${x.covered ? 'yes' : 'no'} data-tier=${tier}>${t(lang, x.covered ? 'nearbyMeets' : 'nearbyMisses', vars)}</li>`;
         })}
       </ul>
