@@ -62,4 +62,19 @@ describe('limits, in workerd', () => {
     }
     expect((await post('/api/coverage', body, 'application/geo+json; charset=utf-8')).status).toBe(200);
   }, 30_000);
+
+  it('found by the fuzz test: coordinates nested 100,000 deep, and an empty ring → 422, not a 5xx', async () => {
+    const deep = `{"sites":{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"tier":"park"},"geometry":{"type":"Polygon","coordinates":${'['.repeat(100_000)}106.6,29.6${']'.repeat(100_000)}}}]}}`;
+    const res = await post('/api/coverage', deep);
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as ErrorBody).error.message).toMatch(/nested deeper than GeoJSON allows/);
+    for (const coordinates of [[[]], [[[]]]]) {
+      const type = coordinates[0]!.length && Array.isArray(coordinates[0]![0]) ? 'MultiPolygon' : 'Polygon';
+      const r = await post('/api/coverage', { sites: fc({ type: 'Feature', properties: { tier: 'park' }, geometry: { type, coordinates } as never }) });
+      expect(r.status, JSON.stringify(coordinates)).toBe(422);
+      expect(((await r.json()) as ErrorBody).error.code).toBe('invalid_geojson');
+    }
+    const radii = await post('/api/coverage', `{"sites":{"type":"FeatureCollection","features":[]},"radii":{"park":${'['.repeat(50_000)}1${']'.repeat(50_000)}}}`);
+    expect(radii.status).toBe(422);
+  }, 30_000);
 });

@@ -55,6 +55,44 @@ function km(a: readonly [number, number], lon: number, lat: number): number {
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(s)));
 }
 
+/**
+ * A client's value for a message: a primitive as JSON, cut to `max` characters; an array or
+ * object by its kind only (stringifying deeply nested input would overflow the stack).
+ */
+function preview(v: unknown, max: number): string {
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object' && v !== null) return 'an object';
+  return (JSON.stringify(v) ?? String(v)).slice(0, max);
+}
+
+/**
+ * True when `v` nests arrays and objects more than `cap` levels deep. Iterative: hostile
+ * input nested 100,000 levels deep must not overflow the stack here, nor reach code that
+ * recurses (geojson-validation stringifies bad positions).
+ */
+export function nestedDeeperThan(v: unknown, cap: number): boolean {
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length > 0) {
+    const [x, d] = stack.pop()!;
+    if (typeof x !== 'object' || x === null) continue;
+    if (d >= cap) return true;
+    for (const y of Array.isArray(x) ? x : Object.values(x)) if (typeof y === 'object' && y !== null) stack.push([y, d + 1]);
+  }
+  return false;
+}
+
+/** Levels of nesting a site's geometry may have: object → coordinates → polygon → ring → position. */
+const MAX_GEOMETRY_DEPTH = 6;
+
+/** A position for a message: its first values only, never recursing into nested arrays. */
+function showPosition(p: unknown): string {
+  if (!Array.isArray(p)) return typeof p;
+  return p
+    .slice(0, 3)
+    .map((v) => (typeof v === 'number' ? String(v) : Array.isArray(v) ? 'array' : typeof v))
+    .join(', ');
+}
+
 function positionsOf(f: Feature): Position[] {
   const g = f.geometry;
   if (!g) return [];
@@ -93,7 +131,18 @@ export function checkSites(sites: unknown): Checked<FeatureCollection> {
   let structural = false;
   features.forEach((raw, index) => {
     const at = `sites.features[${index}]`;
-    const gjv = GJV.isFeature(raw, true);
+    if (typeof raw === 'object' && raw !== null && nestedDeeperThan((raw as { geometry?: unknown }).geometry, MAX_GEOMETRY_DEPTH)) {
+      structural = true;
+      add({ index, field: `${at}.geometry`, message: 'geometry is nested deeper than GeoJSON allows (a MultiPolygon is 4 levels of arrays).' });
+      return;
+    }
+    let gjv: string[];
+    try {
+      gjv = GJV.isFeature(raw, true);
+    } catch {
+      // geojson-validation throws on some malformed coordinates (e.g. an empty ring).
+      gjv = ['its coordinates are malformed (an empty ring or position?)'];
+    }
     if (gjv.length > 0) {
       structural = true;
       add({ index, field: at, message: `not a valid GeoJSON Feature: ${gjv.slice(0, 3).join('; ')}` });
@@ -113,7 +162,7 @@ export function checkSites(sites: unknown): Checked<FeatureCollection> {
       add({
         index,
         field: `${at}.properties.tier`,
-        message: tier === undefined ? `has no properties.tier (one of ${TIERS.join(', ')}).` : `tier ${JSON.stringify(tier).slice(0, 40)} is not one of ${TIERS.join(', ')}.`,
+        message: tier === undefined ? `has no properties.tier (one of ${TIERS.join(', ')}).` : `tier ${preview(tier, 40)} is not one of ${TIERS.join(', ')}.`,
       });
     }
     const pos = positionsOf(f);
@@ -121,7 +170,7 @@ export function checkSites(sites: unknown): Checked<FeatureCollection> {
     for (const p of pos) {
       const [lon, lat] = p as [number, number];
       if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-        add({ index, field: `${at}.geometry.coordinates`, message: `position [${p.join(', ')}] is out of range (longitude −180…180, latitude −90…90).` });
+        add({ index, field: `${at}.geometry.coordinates`, message: `position [${showPosition(p)}] is out of range (longitude −180…180, latitude −90…90).` });
         return;
       }
       const d = km(JIANGBEI_CENTRE, lon, lat);
@@ -181,7 +230,7 @@ export function checkRadii(input: unknown): Checked<Radii> {
       continue;
     }
     if (typeof v !== 'number' || !Number.isFinite(v) || v < MIN_RADIUS_M || v > MAX_RADIUS_M) {
-      problems.push({ field: `radii.${k}`, message: `radius for ${k} must be a number of metres from ${MIN_RADIUS_M} to ${MAX_RADIUS_M}; got ${String(v).slice(0, 20)}.` });
+      problems.push({ field: `radii.${k}`, message: `radius for ${k} must be a number of metres from ${MIN_RADIUS_M} to ${MAX_RADIUS_M}; got ${preview(v, 20)}.` });
       continue;
     }
     radii[k] = v;
@@ -193,13 +242,13 @@ export function checkRadii(input: unknown): Checked<Radii> {
 export function checkMode(input: unknown): Checked<Mode> {
   if (input === undefined || input === null || input === '') return { ok: true, value: 'radius' };
   if (typeof input === 'string' && (MODES as readonly string[]).includes(input)) return { ok: true, value: input as Mode };
-  return fail('invalid_mode', [{ field: 'mode', message: `mode must be one of ${MODES.join(', ')}; got ${JSON.stringify(input).slice(0, 30)}.` }]);
+  return fail('invalid_mode', [{ field: 'mode', message: `mode must be one of ${MODES.join(', ')}; got ${preview(input, 30)}.` }]);
 }
 
 export function checkTier(input: unknown, field = 'tier'): Checked<(typeof TIERS)[number]> {
   if (isTier(input)) return { ok: true, value: input };
   return fail('unknown_tier', [
-    { field, message: input === undefined || input === '' ? `${field} is required: one of ${TIERS.join(', ')}.` : `${field} ${JSON.stringify(input).slice(0, 30)} is not one of ${TIERS.join(', ')}.` },
+    { field, message: input === undefined || input === '' ? `${field} is required: one of ${TIERS.join(', ')}.` : `${field} ${preview(input, 30)} is not one of ${TIERS.join(', ')}.` },
   ]);
 }
 
@@ -208,7 +257,7 @@ export function checkNumber(input: unknown, field: string, min: number, max: num
   if ((input === undefined || input === null || input === '') && fallback !== undefined) return { ok: true, value: fallback };
   const v = typeof input === 'string' && input.trim() !== '' ? Number(input) : input;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
-    return fail('invalid_parameter', [{ field, message: `${field} must be a number from ${min} to ${max}; got ${JSON.stringify(input ?? null).slice(0, 30)}.` }]);
+    return fail('invalid_parameter', [{ field, message: `${field} must be a number from ${min} to ${max}; got ${preview(input ?? null, 30)}.` }]);
   }
   return { ok: true, value: v };
 }
