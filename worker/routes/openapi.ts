@@ -23,8 +23,9 @@ const tier = (dflt: string) => param('tier', 'Tier: leisure (休闲空间), gard
 const errors = {
   '400': { description: 'Malformed JSON.', content: { 'application/json': { schema: ref('Error') } } },
   '413': { description: `Body over ${LIMITS.maxBodyBytes} bytes, or too many features/positions.`, content: { 'application/json': { schema: ref('Error') } } },
+  '415': { description: 'A POST body not sent as JSON (Content-Type application/json or another +json type).', content: { 'application/json': { schema: ref('Error') } } },
   '422': {
-    description: 'Input that is JSON but not acceptable: not GeoJSON, wrong geometry type, coordinates out of range or far from Jiangbei, unknown tier, radius out of bounds. `details.problems` lists each problem with its feature index.',
+    description: 'Input that is JSON but not acceptable: not GeoJSON, wrong geometry type, coordinates out of range or far from Jiangbei, unknown tier, radius out of bounds. `details.problems` lists each problem with its feature index. Code `analysis_too_large`: the analysis is estimated to need more CPU than one request may use; the message says what to reduce.',
     content: { 'application/json': { schema: ref('Error') } },
   },
 };
