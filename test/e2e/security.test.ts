@@ -141,8 +141,10 @@ describe('nothing let in', () => {
     await page.locator('jb-app').getByRole('tab', { name: /Nearby/ }).click();
     const search = page.locator('jb-app jb-nearby input[type=search]');
     for (const q of [IMG, JS_LINK]) {
+      await search.fill('');
       await search.fill(q);
-      await page.waitForTimeout(600);
+      // The search has run (nothing by that name) and the text is still the text typed.
+      await expect.poll(() => page.locator('jb-app jb-nearby').getByText('No place matches').count()).toBe(1);
       expect(await search.inputValue()).toBe(q);
     }
 
