@@ -87,9 +87,11 @@ describe('the map viewer', () => {
     await page.mouse.click(x, y);
     const card = app(page).locator('jb-card');
     await expect(card.locator('h2').textContent()).resolves.toBe(zone.properties!.name_zh);
-    const text = await card.evaluate((el) => el.shadowRoot!.textContent ?? '');
+    const cardText = () => card.evaluate((el) => el.shadowRoot!.textContent ?? '');
+    // The area follows once the zone's full geometry has been read (rendered tiles are clipped).
+    await expect.poll(cardText).toContain('平方公里');
+    const text = await cardText();
     expect(text).toContain(zone.properties!.summary_zh);
-    expect(text).toContain('平方公里');
     expect(text).toMatch(/覆盖率（500 m）\s*[\d.]+%/);
     expect(text).toContain('示意范围');
     await screenshot(page, 'viewer-zone-card');
