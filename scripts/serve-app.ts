@@ -19,7 +19,9 @@ export function freePort(): Promise<number> {
 }
 
 export function build() {
-  const r = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { env: quietEnv, encoding: 'utf8' });
+  // A production build, as `npm start` makes: vitest runs its setup with NODE_ENV=test, which
+  // would otherwise give the page Lit's development build.
+  const r = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { env: { ...quietEnv, NODE_ENV: 'production' }, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
 }
 

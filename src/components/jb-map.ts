@@ -46,6 +46,25 @@ const SELECTABLE = ['zones', 'cores', 'belt', 'greenspaces'] as const;
 
 const NEARBY_LAYERS = ['proposals-fill', 'proposals-line', 'proposals-point', 'proposals-label', 'draft-line', 'draft-point', 'nearby-route-casing', 'nearby-route', 'nearby-route-label', 'nearby-spot'];
 
+/**
+ * Every layer's place, bottom first. Layers arrive in any order (the layer list, the analysis
+ * and the overlays are fetched in parallel), so each is inserted below the first layer that
+ * should sit above it and is already on the map.
+ */
+const Z_ORDER: string[] = [
+  'background',
+  'basemap',
+  ...LAYER_GROUPS.filter((g) => g.id === 'neighbours').flatMap((g) => g.layers.map((l) => l.id)),
+  ...BOUNDARY_LAYERS.map((l) => l.id),
+  ...LAYER_GROUPS.filter((g) => g.id !== 'neighbours').flatMap((g) =>
+    g.id === 'greenspaces' ? [...g.layers.map((l) => l.id), 'greenspaces-closed-fill', 'greenspaces-closed-point'] : g.layers.map((l) => l.id),
+  ),
+  BOUNDARY_LINE.id,
+  ...PLAN_LABELS.map((p) => p.layer.id),
+  ...SELECTABLE.map((s) => `${s}-selected`),
+  ...NEARBY_LAYERS,
+];
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 function baseStyle(): StyleSpecification {
@@ -263,6 +282,15 @@ export class JbMap extends LitElement {
     return w > 700 ? { left: 390, right: 60, top: 30, bottom: 30 } : { left: 12, right: 12, top: 70, bottom: Math.round(h * 0.42) };
   }
 
+  /** Adds a style layer at its place in Z_ORDER, whatever is on the map already. */
+  private place(spec: LayerSpecification) {
+    const map = this.map!;
+    if (map.getLayer(spec.id)) return;
+    const i = Z_ORDER.indexOf(spec.id);
+    const before = i < 0 ? undefined : Z_ORDER.slice(i + 1).find((id) => map.getLayer(id));
+    map.addLayer(spec, before);
+  }
+
   private emit(type: string, detail: unknown) {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
@@ -310,10 +338,7 @@ export class JbMap extends LitElement {
       added = true;
       return true;
     };
-    const addLayer = (source: SourceId, spec: StyleLayer, before?: string) => {
-      if (map.getLayer(spec.id)) return;
-      map.addLayer({ ...spec, source } as LayerSpecification, before && map.getLayer(before) ? before : undefined);
-    };
+    const addLayer = (source: SourceId, spec: StyleLayer) => this.place({ ...spec, source } as LayerSpecification);
     if (addSource('boundary')) {
       for (const l of BOUNDARY_LAYERS) addLayer('boundary', l);
       addLayer('boundary', BOUNDARY_LINE);
@@ -322,14 +347,9 @@ export class JbMap extends LitElement {
     for (const group of LAYER_GROUPS) {
       addSource(group.source);
       if (!map.getSource(group.source)) continue;
-      for (const l of group.layers) addLayer(group.source, l, 'boundary-line');
-      if (group.id === 'neighbours' && map.getLayer('boundary-fill') && map.getLayer('neighbours-line')) {
-        map.moveLayer('neighbours-line', 'boundary-fill');
-      }
+      for (const l of group.layers) addLayer(group.source, l);
     }
     for (const { source, layer } of PLAN_LABELS) if (map.getSource(source)) addLayer(source, layer);
-    // The edit and Nearby overlays stay on top of whatever arrives later.
-    for (const id of NEARBY_LAYERS) if (map.getLayer(id)) map.moveLayer(id);
     for (const src of SELECTABLE) {
       if (!map.getSource(src)) continue;
       addLayer(src, { id: `${src}-selected`, type: 'line', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#000000', 'line-width': 4 } });
@@ -360,12 +380,12 @@ export class JbMap extends LitElement {
     map.addSource('draft', { type: 'geojson', data: draft });
     const poly: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
     const point: FilterSpecification = ['==', ['geometry-type'], 'Point'];
-    map.addLayer({ id: 'proposals-fill', type: 'fill', source: 'proposals', filter: poly, paint: { 'fill-color': P, 'fill-opacity': 0.35 } });
-    map.addLayer({ id: 'proposals-line', type: 'line', source: 'proposals', filter: poly, paint: { 'line-color': P, 'line-width': 2.5 } });
-    map.addLayer({ id: 'proposals-point', type: 'circle', source: 'proposals', filter: point, paint: { 'circle-radius': 9, 'circle-color': P, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 } });
-    map.addLayer({ id: 'proposals-label', type: 'symbol', source: 'proposals', layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.4] }, paint: { 'text-color': P, 'text-halo-color': '#fff', 'text-halo-width': 1.5 } });
-    map.addLayer({ id: 'draft-line', type: 'line', source: 'draft', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': P, 'line-width': 2, 'line-dasharray': [2, 1] } });
-    map.addLayer({ id: 'draft-point', type: 'circle', source: 'draft', filter: point, paint: { 'circle-radius': 4, 'circle-color': '#ffffff', 'circle-stroke-color': P, 'circle-stroke-width': 2 } });
+    this.place({ id: 'proposals-fill', type: 'fill', source: 'proposals', filter: poly, paint: { 'fill-color': P, 'fill-opacity': 0.35 } });
+    this.place({ id: 'proposals-line', type: 'line', source: 'proposals', filter: poly, paint: { 'line-color': P, 'line-width': 2.5 } });
+    this.place({ id: 'proposals-point', type: 'circle', source: 'proposals', filter: point, paint: { 'circle-radius': 9, 'circle-color': P, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 } });
+    this.place({ id: 'proposals-label', type: 'symbol', source: 'proposals', layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.4] }, paint: { 'text-color': P, 'text-halo-color': '#fff', 'text-halo-width': 1.5 } });
+    this.place({ id: 'draft-line', type: 'line', source: 'draft', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': P, 'line-width': 2, 'line-dasharray': [2, 1] } });
+    this.place({ id: 'draft-point', type: 'circle', source: 'draft', filter: point, paint: { 'circle-radius': 4, 'circle-color': '#ffffff', 'circle-stroke-color': P, 'circle-stroke-width': 2 } });
   }
 
   /** Closed green spaces: greyed and crossed, so a closure is visible at a glance. */
@@ -374,8 +394,8 @@ export class JbMap extends LitElement {
     if (!map.getSource('greenspaces')) return;
     const filter: FilterSpecification = ['in', ['get', 'id'], ['literal', this.closures]];
     if (!map.getLayer('greenspaces-closed-fill')) {
-      map.addLayer({ id: 'greenspaces-closed-fill', type: 'fill', source: 'greenspaces', filter: ['all', ['==', ['geometry-type'], 'Polygon'], filter], paint: { 'fill-color': '#9e9e9e', 'fill-opacity': 0.85 } }, 'boundary-line');
-      map.addLayer({ id: 'greenspaces-closed-point', type: 'circle', source: 'greenspaces', filter: ['all', ['==', ['geometry-type'], 'Point'], filter], paint: { 'circle-radius': 7, 'circle-color': '#9e9e9e', 'circle-stroke-color': '#424242', 'circle-stroke-width': 2 } }, 'boundary-line');
+      this.place({ id: 'greenspaces-closed-fill', type: 'fill', source: 'greenspaces', filter: ['all', ['==', ['geometry-type'], 'Polygon'], filter], paint: { 'fill-color': '#9e9e9e', 'fill-opacity': 0.85 } });
+      this.place({ id: 'greenspaces-closed-point', type: 'circle', source: 'greenspaces', filter: ['all', ['==', ['geometry-type'], 'Point'], filter], paint: { 'circle-radius': 7, 'circle-color': '#9e9e9e', 'circle-stroke-color': '#424242', 'circle-stroke-width': 2 } });
     }
     map.setFilter('greenspaces-closed-fill', ['all', ['==', ['geometry-type'], 'Polygon'], filter]);
     map.setFilter('greenspaces-closed-point', ['all', ['==', ['geometry-type'], 'Point'], filter]);
@@ -441,18 +461,18 @@ export class JbMap extends LitElement {
     }
     map.addSource('nearby', { type: 'geojson', data });
     const line: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
-    map.addLayer({ id: 'nearby-route-casing', type: 'line', source: 'nearby', filter: line, paint: { 'line-color': '#ffffff', 'line-width': 7 } });
-    map.addLayer({
+    this.place({ id: 'nearby-route-casing', type: 'line', source: 'nearby', filter: line, paint: { 'line-color': '#ffffff', 'line-width': 7 } });
+    this.place({
       id: 'nearby-route', type: 'line', source: 'nearby', filter: line,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': PALETTE.route, 'line-width': 4, 'line-dasharray': ['case', ['==', ['get', 'kind'], 'straight'], ['literal', [1.5, 1.5]], ['literal', [1, 0]]] },
     });
-    map.addLayer({
+    this.place({
       id: 'nearby-route-label', type: 'symbol', source: 'nearby', filter: line,
       layout: { 'symbol-placement': 'line-center', 'text-field': ['get', 'label'], 'text-size': 13, 'text-offset': [0, -0.8] },
       paint: { 'text-color': PALETTE.route, 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
     });
-    map.addLayer({
+    this.place({
       id: 'nearby-spot', type: 'circle', source: 'nearby', filter: ['==', ['geometry-type'], 'Point'],
       paint: { 'circle-radius': 9, 'circle-color': PALETTE.route, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
     });
@@ -477,7 +497,7 @@ export class JbMap extends LitElement {
     const map = this.map!;
     if (this.basemap && !map.getSource('basemap')) {
       map.addSource('basemap', { type: 'raster', tiles: [BASEMAP.tiles], tileSize: 256, attribution: BASEMAP.attribution, maxzoom: 19 });
-      map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.9 } }, map.getStyle().layers[1]?.id);
+      this.place({ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.9 } });
     }
     if (map.getLayer('basemap')) map.setLayoutProperty('basemap', 'visibility', this.basemap ? 'visible' : 'none');
     if (map.getLayer('boundary-fill')) map.setPaintProperty('boundary-fill', 'fill-opacity', this.basemap ? 0.15 : 0.85);

@@ -5,7 +5,7 @@
  * requested from outside the page's origin.
  */
 import * as turf from '@turf/turf';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { LAYER_GROUPS, PLAN_LABELS } from '../../src/content/layer-groups';
@@ -52,6 +52,50 @@ describe('the map viewer', () => {
     }
     expect(await renderedCount(page, PLAN_LABELS.map((p) => p.layer.id))).toBeGreaterThan(0);
     await screenshot(page, 'viewer-all-layers');
+    guard.assertClean();
+  });
+
+  it('stacks the layers as a planning map reads: district fill below the plan, gaps and rings, labels on top', async () => {
+    const { page, guard } = await openPage('/?lang=zh');
+    await waitForMapReady(page);
+    const order = await page.evaluate(() => window.jbMap!.getStyle().layers.map((l) => l.id));
+    const at = (id: string) => order.indexOf(id);
+    for (const id of ['zones-fill', 'rings-leisure-fill', 'gaps-fill', 'rivers-fill', 'greenspaces-point']) {
+      expect(at(id), id).toBeGreaterThan(at('boundary-fill'));
+      expect(at(id), id).toBeLessThan(at('boundary-line'));
+    }
+    expect(at('zones-label')).toBeGreaterThan(at('boundary-line'));
+
+    // What the user sees at a gap is the gap's orange, not the district's white on top of it.
+    const gapFc = (await (await fetch(`${inject('baseURL')}/api/gaps?tier=leisure`)).json()) as FeatureCollection;
+    const big = gapFc.features[0]! as Feature<Polygon | MultiPolygon>;
+    // The point deepest inside the gap (so no outline or edge is under the sampled pixel).
+    const lines = turf.flatten(turf.polygonToLine(big) as never).features as Feature<LineString>[];
+    const [w, s, e, n] = turf.bbox(big);
+    let best: [number, number] = [0, 0];
+    let depth = -1;
+    for (let i = 1; i < 40; i++)
+      for (let j = 1; j < 40; j++) {
+        const p: [number, number] = [w + ((e - w) * i) / 40, s + ((n - s) * j) / 40];
+        if (!turf.booleanPointInPolygon(p, big)) continue;
+        const d = Math.min(...lines.map((l) => turf.pointToLineDistance(p, l, { units: 'meters' })));
+        if (d > depth) (depth = d), (best = p);
+      }
+    const [lon, lat] = best;
+    await page.evaluate(([a, b]) => new Promise((r) => { window.jbMap!.once('idle', r); window.jbMap!.jumpTo({ center: [a!, b!], zoom: 14 }); }), [lon, lat]);
+    const rgb = await page.evaluate(([a, b]) => new Promise<number[]>((resolve) => {
+      const map = window.jbMap!;
+      const { x, y } = map.project([a!, b!]);
+      map.once('render', () => {
+        const gl = map.getCanvas().getContext('webgl2')!;
+        const px = new Uint8Array(4);
+        const ratio = gl.drawingBufferWidth / map.getCanvas().clientWidth;
+        gl.readPixels(Math.round(x * ratio), Math.round(gl.drawingBufferHeight - y * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+        resolve([...px]);
+      });
+      map.triggerRepaint();
+    }), [lon, lat]);
+    expect(rgb[0]! - rgb[2]!, `pixel ${rgb}`).toBeGreaterThan(50);
     guard.assertClean();
   });
 
