@@ -70,7 +70,7 @@ describe('the map viewer', () => {
     const gapFc = (await (await fetch(`${inject('baseURL')}/api/gaps?tier=leisure`)).json()) as FeatureCollection;
     const big = gapFc.features[0]! as Feature<Polygon | MultiPolygon>;
     // The point deepest inside the gap (so no outline or edge is under the sampled pixel).
-    const lines = turf.flatten(turf.polygonToLine(big) as never).features as Feature<LineString>[];
+    const lines = turf.flatten(turf.polygonToLine(big) as never).features as unknown as Feature<LineString>[];
     const [w, s, e, n] = turf.bbox(big);
     let best: [number, number] = [0, 0];
     let depth = -1;
