@@ -1,7 +1,7 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
-// Three kinds of test, one runner:
+// Three kinds of test, one runner, one kind after the other:
 //  unit   — pure modules (analysis, geodata checks, derivation scripts) in Node;
 //  worker — the Hono app inside workerd, the production runtime;
 //  e2e    — the built app served by `wrangler dev`, driven in Debian's Chromium.
@@ -9,15 +9,18 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } },
       },
       {
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], sequence: { groupOrder: 1 } },
       },
       {
         test: {
           name: 'e2e',
+          // Last and alone: the browser and the served app get the machine to themselves
+          // (the worker fuzz test running alongside starved the app server into 503s).
+          sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/setup/server.ts'],

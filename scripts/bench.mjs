@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 const which = process.argv[2];
 const benches = [
   ['coverage', 'bench/coverage.ts'],
+  ['first-request', 'bench/first-request.ts'],
   ['viewer', 'bench/viewer.ts'],
   ['workbench', 'bench/workbench.ts'],
 ].filter(([name, file]) => (!which || which === name) && existsSync(file));

@@ -41,6 +41,13 @@ export async function serve(timeoutMs = 60_000): Promise<RunningApp> {
   });
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
+  // JB_SERVER_LOG=path keeps the server's own log (e.g. to see why a request failed in a test).
+  if (process.env.JB_SERVER_LOG) {
+    const { createWriteStream } = await import('node:fs');
+    const log = createWriteStream(process.env.JB_SERVER_LOG);
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+  }
   const stop = () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');

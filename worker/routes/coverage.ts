@@ -13,6 +13,7 @@ import {
   coverageRings,
   nearestSites,
   suggest as suggestSitesFor,
+  warmUp,
 } from '../analysis/analyse';
 import { BUDGET, type Kind, estimateWork, overBudgetMessage } from '../analysis/budget';
 import type { DistrictModel } from '../analysis/model';
@@ -207,7 +208,5 @@ analysis.get('/openapi.json', (c) => c.json(openapi));
  * request in an isolate pays ~0.1–0.2 s for it.
  */
 export function warmUpCoverage(): boolean {
-  return prepareShippedAnalysis((model, sites) => {
-    coverageReport(model, sites.slice(0, 4), { leisure: 300, garden: 600, park: 900 }, 'radius');
-  });
+  return prepareShippedAnalysis(warmUp);
 }
