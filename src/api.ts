@@ -1,15 +1,19 @@
 /** The worker's API as the front end sees it: same origin, typed, errors as ApiFailure. */
 import type { FeatureCollection } from 'geojson';
 
-export interface LayerInfo {
-  id: string;
-  title_zh: string;
-  title_en: string;
-  geometry: 'point' | 'line' | 'polygon' | 'mixed' | 'none';
-  count: number;
-  sources: string[];
-  confidence: { high: number; medium: number; low: number };
-}
+// Response types come from the worker that produces them (type-only: nothing of the worker
+// is bundled), so the two sides cannot drift apart.
+export type { LayerInfo } from '../worker/data/layers';
+export type { Place } from '../worker/search/places';
+export type { TierRate } from '../worker/analysis/rates';
+export type { NearestTier, NearbySite as NearestSite } from '../worker/analysis/analyse';
+export type { Mode, Tier } from '../worker/analysis/tiers';
+import type { LayerInfo } from '../worker/data/layers';
+import type { Place } from '../worker/search/places';
+import type { TierRate } from '../worker/analysis/rates';
+import type { NearestTier, NearbySite as NearestSite } from '../worker/analysis/analyse';
+import type { Mode, Tier } from '../worker/analysis/tiers';
+
 
 export class ApiFailure extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly problems: ApiProblem[] = []) {
@@ -45,16 +49,7 @@ export const fetchLayers = (signal?: AbortSignal) =>
 
 export const fetchLayer = (id: string, signal?: AbortSignal) => getJson<FeatureCollection>(layerUrl(id), signal);
 
-export type Tier = 'leisure' | 'garden' | 'park';
-export type Mode = 'radius' | 'walk';
 
-export interface TierRate {
-  tier: Tier;
-  radius_m: number;
-  covered_km2: number;
-  total_km2: number;
-  coverage_pct: number;
-}
 
 export interface AreaRates {
   id: string;
@@ -80,27 +75,7 @@ export const fetchCoverage = (mode: Mode, signal?: AbortSignal) => getJson<Cover
 export const fetchGaps = (tier: Tier, mode: Mode, signal?: AbortSignal) =>
   getJson<FeatureCollection>(`/api/gaps?tier=${tier}&mode=${mode}`, signal);
 
-export interface NearestTier {
-  tier: Tier;
-  id: string | null;
-  name_zh: string | null;
-  name_en: string | null;
-  distance_m: number | null;
-  walk_min: number | null;
-  covered: boolean;
-  radius_m: number;
-  path?: { type: 'LineString'; coordinates: [number, number][] };
-}
 
-export interface NearestSite {
-  id: string;
-  tier: Tier;
-  name_zh: string;
-  name_en: string;
-  distance_m: number;
-  walk_min: number;
-  path?: { type: 'LineString'; coordinates: [number, number][] };
-}
 
 export interface Nearest {
   mode: Mode;
@@ -109,16 +84,6 @@ export interface Nearest {
   sites?: NearestSite[];
 }
 
-export interface Place {
-  id: string;
-  layer: string;
-  kind: string;
-  name_zh: string;
-  name_en: string;
-  pinyin: string;
-  lon: number;
-  lat: number;
-}
 
 export const fetchNearest = (lon: number, lat: number, mode: Mode, signal?: AbortSignal) =>
   getJson<Nearest>(`/api/nearest?lon=${lon}&lat=${lat}&mode=${mode}`, signal);
