@@ -93,15 +93,21 @@ describe('planner workbench', () => {
 
   it('exports a scenario and imports it back unchanged', { timeout: 60_000 }, async () => {
     const { page, guard } = await openWorkbench();
+    // One change at a time, each analysed before the next (as a planner works): no request
+    // is cut off mid-flight by the next change.
     await wb(page).locator('input[name=tool][value=add]').check();
     await clickMapAt(page, [106.6, 29.6]);
+    await expect.poll(() => shownChange(page), { timeout: 15_000 }).not.toBeNull();
+    await settled(page);
     await wb(page).locator('select#tier').selectOption('garden');
     await clickMapAt(page, [106.62, 29.61]);
     await expect.poll(() => wb(page).locator('ul.proposals li').count()).toBe(2);
+    await settled(page);
     await wb(page).locator('input[name=tool][value=close]').check();
     const tashan = (await api<FeatureCollection>('/api/layers/greenspaces')).features.find((f) => f.properties?.id === 'tashan')!;
     await clickMapAt(page, turf.pointOnFeature(tashan).geometry.coordinates);
     await expect.poll(() => wb(page).locator('ul.closures li').count()).toBe(1);
+    await settled(page);
 
     const exported = async () => {
       const [download] = await Promise.all([page.waitForEvent('download'), wb(page).getByRole('button', { name: 'Export GeoJSON' }).click()]);
