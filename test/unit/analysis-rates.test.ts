@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { shippedLayers } from '../../bench/coverage-data';
 import { coverageReport } from '../../worker/analysis/analyse';
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';
+import { buildRateIndex } from '../../worker/analysis/rate-index';
 import { referenceLand, referenceRates } from '../../worker/analysis/reference';
 import { projectSites } from '../../worker/analysis/sites';
 import { DEFAULT_RADII, TIERS } from '../../worker/analysis/tiers';
@@ -35,8 +36,10 @@ describe('coverage rates against the reference Turf pipeline', () => {
     if (ref.builtup) expect(Math.abs(d.builtupCells * km2 - turf.area(ref.builtup) / 1e6) / (turf.area(ref.builtup) / 1e6)).toBeLessThan(0.002);
   });
 
-  it('shipped sites: every area and tier within 0.5 pp (built-up and land)', () => {
-    const report = coverageReport(model, projectSites(model.grid, layers.greenspaces), DEFAULT_RADII, 'radius');
+  // Both ways the worker answers: stamping the sites, and the shipped sites' rate index.
+  it.each(['stamped', 'indexed'])('shipped sites, %s: every area and tier within 0.5 pp (built-up and land)', (how) => {
+    const sites = projectSites(model.grid, layers.greenspaces);
+    const report = coverageReport(model, sites, DEFAULT_RADII, 'radius', how === 'indexed' ? buildRateIndex(model, sites) : undefined);
     const areaFeatures = new Map<string, Poly>();
     for (const fc of [layers.cores, layers.zones, layers.belt]) for (const f of fc?.features ?? []) areaFeatures.set(String(f.properties!.id), f as Poly);
     let worst = 0;
@@ -61,7 +64,7 @@ describe('coverage rates against the reference Turf pipeline', () => {
       });
     }
     expect(checked).toBeGreaterThanOrEqual(3 * 2 * 5);
-    console.info(`shipped: worst built-up rate difference ${worst.toFixed(3)} pp over ${checked} comparisons`);
+    console.info(`shipped, ${how}: worst built-up rate difference ${worst.toFixed(3)} pp over ${checked} comparisons`);
   }, 120_000);
 
   it('shipped sites: district rates within 0.5 pp of Turf with its default 8 steps too', () => {

@@ -108,6 +108,27 @@ describe('GET /api/coverage over the shipped data, in workerd', () => {
     expect(wide.tiers[2]).toEqual(base.tiers[2]);
   });
 
+  // GET answers the shipped sites from their rate index (radii in 0.5 m steps up to 2000 m)
+  // and stamps other radii; a POST of the same sites always stamps. All three agree.
+  it('GET (rate index or stamped) and a POST of the same sites give the same rates', async () => {
+    const sites = await layer('greenspaces');
+    for (const radii of [{ leisure: 400, garden: 900, park: 1800 }, { leisure: 512.5, garden: 1000.25, park: 2600 }]) {
+      const q = Object.entries(radii).map(([k, v]) => `${k}:${v}`).join(',');
+      const got = await get<Coverage>(`/api/coverage?radii=${q}`);
+      const res = await post('/api/coverage', { sites, radii });
+      expect(res.status).toBe(200);
+      const posted = (await res.json()) as Coverage;
+      got.areas.forEach((a, k) =>
+        a.tiers.forEach((t, i) => {
+          const p = posted.areas[k]!.tiers[i]!;
+          expect(t.radius_m).toBe(p.radius_m);
+          expect(Math.abs(t.coverage_pct - p.coverage_pct), `${a.id} ${t.tier} at ${t.radius_m} m`).toBeLessThanOrEqual(0.06);
+          expect(t.total_km2).toBe(p.total_km2);
+        }),
+      );
+    }
+  });
+
   it('walk mode never covers more than straight-line mode', async () => {
     const radius = await get<Coverage>('/api/coverage');
     const walk = await get<Coverage>('/api/coverage?mode=walk');

@@ -11,6 +11,7 @@ import type { DistrictModel } from './model';
 import { type NearestHit, nearestByRadius, nearestByWalk } from './nearest';
 import { type TierRate, areaRate, districtShares } from './rates';
 import { districtWindow, gapRegion, ringRegion, simplifyAndClip, simplifyRegion } from './rings';
+import { type RateIndex, indexedRates } from './rate-index';
 import { refineNearRadius } from './refine';
 import { type Site, serving } from './sites';
 import { coverageMask } from './stamp';
@@ -86,11 +87,20 @@ export interface CoverageReport {
   areas: AreaReport[];
 }
 
-/** Rates for all tiers, for the district and for every core, zone and belt. */
-export function coverageReport(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode): CoverageReport {
+/**
+ * Rates for all tiers, for the district and for every core, zone and belt. With a rate
+ * index built for these very sites, radius-mode tiers are looked up instead of stamped.
+ */
+export function coverageReport(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, index?: RateIndex): CoverageReport {
   const scratch = scratchOf(model);
   const perArea: TierRate[][] = model.areas.map(() => []);
+  const useIndex = index !== undefined && index.sites === sites && mode === 'radius';
   for (const tier of TIERS) {
+    const looked = useIndex ? indexedRates(model, index, tier, radii[tier]) : null;
+    if (looked) {
+      looked.forEach((r, k) => perArea[k]!.push(r));
+      continue;
+    }
     const share = tierCoverage(model, sites, tier, radii[tier], mode, scratch);
     model.areas.forEach((a, k) => perArea[k]!.push(areaRate(model, a, share, tier, radii[tier])));
   }

@@ -76,6 +76,14 @@ export function areaRate(model: DistrictModel, area: AreaMask, share: Float32Arr
       cb += builtup[k]! * f;
     }
   }
+  return rateOf(model, area, tier, radius, cl, cb);
+}
+
+/**
+ * A tier's rate for one area from its covered land and built-up land, in cells (the one
+ * place the response's fields and their rounding are defined).
+ */
+export function rateOf(model: DistrictModel, area: AreaMask, tier: Tier, radius: number, cl: number, cb: number): TierRate {
   const km2 = cellKm2(model.grid);
   const ofBuilt = model.of === 'builtup';
   const cov = ofBuilt ? cb : cl;

@@ -32,7 +32,7 @@ import {
 } from '../analysis/validate-input';
 import { ApiError } from '../errors';
 import { openapi } from './openapi';
-import { cached, prepareShippedAnalysis, shippedModel, shippedSites } from './shipped-analysis';
+import { cached, prepareShippedAnalysis, shippedModel, shippedRateIndex, shippedSites } from './shipped-analysis';
 
 export const analysis = new Hono();
 
@@ -117,7 +117,7 @@ const key = (radii: Radii) => `${radii.leisure},${radii.garden},${radii.park}`;
 // --- coverage rates -------------------------------------------------------------------
 analysis.get('/coverage', (c) => {
   const { mode, radii } = queryCommon(c);
-  return shipped(c, `coverage|${mode}|${key(radii)}`, (m, s) => coverageReport(m, s, radii, mode), { timed: true });
+  return shipped(c, `coverage|${mode}|${key(radii)}`, (m, s) => coverageReport(m, s, radii, mode, shippedRateIndex()), { timed: true });
 });
 analysis.post('/coverage', limit, async (c) => {
   const b = await readBody(c);

@@ -7,6 +7,7 @@
 import type { FeatureCollection } from 'geojson';
 import { getLayer, getLayerText } from '../data/layers';
 import { type DistrictModel, buildModel } from '../analysis/model';
+import { type RateIndex, buildRateIndex } from '../analysis/rate-index';
 import { type Site, projectSites } from '../analysis/sites';
 import { ApiError } from '../errors';
 
@@ -15,6 +16,7 @@ const BASE = ['boundary', 'rivers', 'bridges', 'builtup', 'zones', 'cores', 'bel
 let model: DistrictModel | undefined;
 let sites: Site[] | undefined;
 let version: string | undefined;
+let rateIndex: RateIndex | undefined;
 
 /** FNV-1a, 32-bit, as 8 hex digits: a cheap, stable key for the cache. */
 export function fnv1a(text: string, seed = 0x811c9dc5): string {
@@ -50,6 +52,12 @@ export function shippedSites(): Site[] {
   return sites;
 }
 
+/** Rates of the shipped sites for any radius by lookup (see rate-index.ts), built once. */
+export function shippedRateIndex(): RateIndex {
+  rateIndex ??= buildRateIndex(shippedModel(), shippedSites());
+  return rateIndex;
+}
+
 /** Hash of every layer the analysis reads: a new data file means new cache keys. */
 export function dataVersion(): string {
   if (version === undefined) {
@@ -78,14 +86,15 @@ export function cached(inputs: string, compute: () => unknown): { text: string; 
 }
 
 /**
- * Builds the district model and projects the shipped sites now, and runs one small
- * analysis so V8 has compiled the hot loops: ~0.15 s once. Call it at isolate start-up
+ * Builds the district model, projects the shipped sites and indexes their rates now, and
+ * runs `warm` so V8 has compiled the hot loops of the other analyses: ~0.3 s once. Call it at isolate start-up
  * (module scope of the worker entry) if the first analysis request should not pay for it;
  * start-up time counts against the platform's start-up limit instead. Never throws.
  */
 export function prepareShippedAnalysis(warm: (model: DistrictModel, sites: Site[]) => void): boolean {
   try {
     const m = shippedModel();
+    shippedRateIndex();
     warm(m, shippedSites());
     return true;
   } catch {
