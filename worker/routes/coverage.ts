@@ -203,9 +203,9 @@ analysis.post('/suggest', limit, async (c) => {
 analysis.get('/openapi.json', (c) => c.json(openapi));
 
 /**
- * Optional: build the shipped-data model and warm the analysis at isolate start-up, e.g.
- * `warmUpCoverage()` at module scope in worker/index.ts. Without it, the first analysis
- * request in an isolate pays ~0.1–0.2 s for it.
+ * Optional: build the shipped-data model and rate index and warm the analysis at isolate
+ * start-up, e.g. `warmUpCoverage()` at module scope in worker/index.ts. Without it, the
+ * first analysis request in an isolate pays ~0.3 s for them.
  */
 export function warmUpCoverage(): boolean {
   return prepareShippedAnalysis(warmUp);
