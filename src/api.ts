@@ -44,6 +44,9 @@ async function getJson<T>(path: string, signal?: AbortSignal, init?: RequestInit
 
 export const layerUrl = (id: string) => `/api/layers/${encodeURIComponent(id)}`;
 
+/** Every shipped layer in one FeatureCollection (each feature's `layer` is its layer id). */
+export const bundleUrl = '/api/layers/all.geojson';
+
 export const fetchLayers = (signal?: AbortSignal) =>
   getJson<{ layers: LayerInfo[] }>('/api/layers', signal).then((r) => r.layers);
 

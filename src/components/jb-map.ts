@@ -7,7 +7,7 @@ import {
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Feature, FeatureCollection } from 'geojson';
-import { layerUrl, ringsUrl, type LayerInfo, type Mode } from '../api';
+import { bundleUrl, ringsUrl, type LayerInfo, type Mode } from '../api';
 import { BASEMAP, CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
 import { BOUNDARY_LAYERS, BOUNDARY_LINE, LAYER_GROUPS, PLAN_LABELS, type GroupId, type SourceId, type StyleLayer } from '../content/layer-groups';
 import { PALETTE } from '../content/palette';
@@ -66,6 +66,21 @@ const Z_ORDER: string[] = [
 ];
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * The shipped layers arrive as one map source (each feature's `layer` names its layer): a
+ * map loads, tiles and draws one source far sooner than a dozen. Style layers pick their
+ * own features by `layer`; the analysis results (rings, gaps) keep sources of their own.
+ */
+const SHIPPED = 'shipped';
+const isAnalysis = (id: SourceId) => id === 'rings' || id === 'gaps';
+/** A style layer's filter over its source, with the pick of its shipped layer when bundled. */
+function withinSource(source: SourceId, filter?: FilterSpecification): FilterSpecification | undefined {
+  if (isAnalysis(source)) return filter;
+  const own: ExpressionSpecification = ['==', ['get', 'layer'], source];
+  // Every filter in layer-groups.ts is an expression (none in the legacy filter syntax).
+  return filter ? ['all', own, filter as ExpressionSpecification] : own;
+}
 
 function baseStyle(): StyleSpecification {
   // No remote resources: no tiles, glyphs or sprites (MapLibre draws glyphs locally).
@@ -202,7 +217,6 @@ export class JbMap extends LitElement {
       this.emit('view-change', { center: [c.lng, c.lat], zoom: map.getZoom() });
     });
     map.on('click', (e) => this.onMapClick(e.point, [e.lngLat.lng, e.lngLat.lat]));
-    this.enableProposalDrag(map);
     this.map = map;
     window.jbMap = map;
     map.once('load', () => {
@@ -283,12 +297,13 @@ export class JbMap extends LitElement {
   }
 
   /** Adds a style layer at its place in Z_ORDER, whatever is on the map already. */
-  private place(spec: LayerSpecification) {
+  private place(spec: LayerSpecification): boolean {
     const map = this.map!;
-    if (map.getLayer(spec.id)) return;
+    if (map.getLayer(spec.id)) return false;
     const i = Z_ORDER.indexOf(spec.id);
     const before = i < 0 ? undefined : Z_ORDER.slice(i + 1).find((id) => map.getLayer(id));
     map.addLayer(spec, before);
+    return true;
   }
 
   private emit(type: string, detail: unknown) {
@@ -296,19 +311,27 @@ export class JbMap extends LitElement {
   }
 
   private hasSource(id: SourceId): boolean {
-    if (id === 'rings' || id === 'gaps') return this.analysis;
+    if (isAnalysis(id)) return this.analysis;
     return this.available.some((l) => l.id === id);
+  }
+
+  /** The map source a layer's features are in, once it is on the map. */
+  private sourceOf(id: SourceId): string | undefined {
+    const src = isAnalysis(id) ? id : SHIPPED;
+    return this.hasSource(id) && this.map!.getSource(src) ? src : undefined;
   }
 
   private sync(changed: Set<string>) {
     const map = this.map!;
     let dataChanged = false;
+    const hadRings = Boolean(map.getSource('rings'));
     if (changed.has('available') || changed.has('analysis')) dataChanged = this.addMissing() || dataChanged;
-    if ((changed.has('mode') || changed.has('ringsData')) && this.analysis && map.getSource('rings')) {
+    // Sources just added already hold the current rings and gaps.
+    if ((changed.has('mode') || changed.has('ringsData')) && hadRings) {
       (map.getSource('rings') as GeoJSONSource).setData(this.ringsData ?? ringsUrl(this.mode));
       dataChanged = true;
     }
-    if (changed.has('gaps') && map.getSource('gaps')) {
+    if (changed.has('gaps') && hadRings) {
       (map.getSource('gaps') as GeoJSONSource).setData(this.gaps ?? EMPTY);
       dataChanged = true;
     }
@@ -328,32 +351,32 @@ export class JbMap extends LitElement {
   private addMissing(): boolean {
     const map = this.map!;
     let added = false;
-    const addSource = (id: SourceId) => {
-      if (map.getSource(id) || !this.hasSource(id)) return false;
-      const data = id === 'rings' ? ringsUrl(this.mode) : id === 'gaps' ? (this.gaps ?? EMPTY) : layerUrl(id);
-      // Tiles up to z12 only (overzoomed beyond): ~15 m of generalisation, well inside the data's
-      // own accuracy, and far fewer tiles to cut and draw — and one label per polygon, not one
-      // per tile it crosses.
-      map.addSource(id, { type: 'geojson', data, maxzoom: 12 });
+    // Tiles up to z12 only (overzoomed beyond): ~15 m of generalisation, well inside the data's
+    // own accuracy, and far fewer tiles to cut and draw — and one label per polygon, not one
+    // per tile it crosses.
+    // The shipped layers' source goes first, before the list of layers has arrived: the map's
+    // worker takes sources one at a time, and this one carries most of the drawing.
+    if (!map.getSource(SHIPPED)) {
+      map.addSource(SHIPPED, { type: 'geojson', data: bundleUrl, maxzoom: 12 });
       added = true;
-      return true;
+    }
+    if (this.analysis && !map.getSource('rings')) {
+      map.addSource('rings', { type: 'geojson', data: this.ringsData ?? ringsUrl(this.mode), maxzoom: 12 });
+      map.addSource('gaps', { type: 'geojson', data: this.gaps ?? EMPTY, maxzoom: 12 });
+      added = true;
+    }
+    const addLayer = (source: SourceId, spec: StyleLayer) => {
+      const src = this.sourceOf(source);
+      if (!src) return;
+      const filter = withinSource(source, spec.filter);
+      // New layers need the language, visibility and selection applied, as new data does.
+      if (this.place({ ...spec, source: src, ...(filter ? { filter } : {}) } as LayerSpecification)) added = true;
     };
-    const addLayer = (source: SourceId, spec: StyleLayer) => this.place({ ...spec, source } as LayerSpecification);
-    if (addSource('boundary')) {
-      for (const l of BOUNDARY_LAYERS) addLayer('boundary', l);
-      addLayer('boundary', BOUNDARY_LINE);
-    }
-    // Keep the manifest order: each group goes below the boundary line and plan labels.
-    for (const group of LAYER_GROUPS) {
-      addSource(group.source);
-      if (!map.getSource(group.source)) continue;
-      for (const l of group.layers) addLayer(group.source, l);
-    }
-    for (const { source, layer } of PLAN_LABELS) if (map.getSource(source)) addLayer(source, layer);
-    for (const src of SELECTABLE) {
-      if (!map.getSource(src)) continue;
-      addLayer(src, { id: `${src}-selected`, type: 'line', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#000000', 'line-width': 4 } });
-    }
+    for (const l of BOUNDARY_LAYERS) addLayer('boundary', l);
+    addLayer('boundary', BOUNDARY_LINE);
+    for (const group of LAYER_GROUPS) for (const l of group.layers) addLayer(group.source, l);
+    for (const { source, layer } of PLAN_LABELS) addLayer(source, layer);
+    for (const src of SELECTABLE) addLayer(src, { id: `${src}-selected`, type: 'line', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#000000', 'line-width': 4 } });
     return added;
   }
 
@@ -375,6 +398,8 @@ export class JbMap extends LitElement {
       (map.getSource('draft') as GeoJSONSource).setData(draft);
       return;
     }
+    // No sources until there is something to show (each is work for the map's worker).
+    if (!this.proposals?.features.length && !draft.features.length) return;
     const P = PALETTE.proposal;
     map.addSource('proposals', { type: 'geojson', data: this.proposals ?? EMPTY });
     map.addSource('draft', { type: 'geojson', data: draft });
@@ -386,26 +411,30 @@ export class JbMap extends LitElement {
     this.place({ id: 'proposals-label', type: 'symbol', source: 'proposals', layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.4] }, paint: { 'text-color': P, 'text-halo-color': '#fff', 'text-halo-width': 1.5 } });
     this.place({ id: 'draft-line', type: 'line', source: 'draft', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': P, 'line-width': 2, 'line-dasharray': [2, 1] } });
     this.place({ id: 'draft-point', type: 'circle', source: 'draft', filter: point, paint: { 'circle-radius': 4, 'circle-color': '#ffffff', 'circle-stroke-color': P, 'circle-stroke-width': 2 } });
+    this.enableProposalDrag(map);
   }
 
   /** Closed green spaces: greyed and crossed, so a closure is visible at a glance. */
   private applyClosures() {
     const map = this.map!;
-    if (!map.getSource('greenspaces')) return;
-    const filter: FilterSpecification = ['in', ['get', 'id'], ['literal', this.closures]];
+    const source = this.sourceOf('greenspaces');
+    if (!source) return;
+    const closed: FilterSpecification = ['in', ['get', 'id'], ['literal', this.closures]];
+    const fill = withinSource('greenspaces', ['all', ['==', ['geometry-type'], 'Polygon'], closed])!;
+    const point = withinSource('greenspaces', ['all', ['==', ['geometry-type'], 'Point'], closed])!;
     if (!map.getLayer('greenspaces-closed-fill')) {
-      this.place({ id: 'greenspaces-closed-fill', type: 'fill', source: 'greenspaces', filter: ['all', ['==', ['geometry-type'], 'Polygon'], filter], paint: { 'fill-color': '#9e9e9e', 'fill-opacity': 0.85 } });
-      this.place({ id: 'greenspaces-closed-point', type: 'circle', source: 'greenspaces', filter: ['all', ['==', ['geometry-type'], 'Point'], filter], paint: { 'circle-radius': 7, 'circle-color': '#9e9e9e', 'circle-stroke-color': '#424242', 'circle-stroke-width': 2 } });
+      this.place({ id: 'greenspaces-closed-fill', type: 'fill', source, filter: fill, paint: { 'fill-antialias': false, 'fill-color': '#9e9e9e', 'fill-opacity': 0.85 } });
+      this.place({ id: 'greenspaces-closed-point', type: 'circle', source, filter: point, paint: { 'circle-radius': 7, 'circle-color': '#9e9e9e', 'circle-stroke-color': '#424242', 'circle-stroke-width': 2 } });
     }
-    map.setFilter('greenspaces-closed-fill', ['all', ['==', ['geometry-type'], 'Polygon'], filter]);
-    map.setFilter('greenspaces-closed-point', ['all', ['==', ['geometry-type'], 'Point'], filter]);
+    map.setFilter('greenspaces-closed-fill', fill);
+    map.setFilter('greenspaces-closed-point', point);
   }
 
   private onMapClick(point: { x: number; y: number }, lngLat: [number, number]) {
     const mode = this.clickMode;
     if (mode === 'select') return this.onClick(point);
     if (mode === 'close') {
-      const layers = ['greenspaces-fill', 'greenspaces-point'].filter((id) => this.map!.getLayer(id));
+      const layers = LAYER_GROUPS.find((g) => g.id === 'greenspaces')!.layers.filter((l) => l.type === 'fill' || l.type === 'circle').map((l) => l.id).filter((id) => this.map!.getLayer(id));
       const [f] = this.map!.queryRenderedFeatures([[point.x - 6, point.y - 6], [point.x + 6, point.y + 6]], { layers });
       if (f) this.emit('map-pick', { mode, lngLat, id: String(f.properties.id) });
       return;
@@ -459,6 +488,7 @@ export class JbMap extends LitElement {
       src.setData(data);
       return;
     }
+    if (!this.nearby) return; // no source until there is something to show
     map.addSource('nearby', { type: 'geojson', data });
     const line: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
     this.place({ id: 'nearby-route-casing', type: 'line', source: 'nearby', filter: line, paint: { 'line-color': '#ffffff', 'line-width': 7 } });
@@ -507,7 +537,7 @@ export class JbMap extends LitElement {
     const map = this.map!;
     for (const src of SELECTABLE) {
       const id = this.selected?.source === src ? this.selected.id : '\u0000';
-      if (map.getLayer(`${src}-selected`)) map.setFilter(`${src}-selected`, ['==', ['get', 'id'], id]);
+      if (map.getLayer(`${src}-selected`)) map.setFilter(`${src}-selected`, withinSource(src, ['==', ['get', 'id'], id])!);
     }
   }
 

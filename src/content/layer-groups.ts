@@ -4,7 +4,7 @@
  * layer id (served at /api/layers/<id>) or an analysis result ('rings', 'gaps').
  * Text fields are written with {name} and filled with name_zh or name_en by language.
  */
-import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { FilterSpecification } from 'maplibre-gl';
 import type { MessageKey } from './messages';
 import { PALETTE as P } from './palette';
 
@@ -41,8 +41,22 @@ export interface LayerGroup {
   legend: LegendSwatch[];
 }
 
-const zoneColor = ['match', ['get', 'id'], ...Object.entries(P.zones).flat(), P.zoneFallback] as unknown as ExpressionSpecification;
-const tierColor: ExpressionSpecification = ['match', ['get', 'tier'], 'park', P.tiers.park, 'garden', P.tiers.garden, P.tiers.leisure];
+/**
+ * Categories get one layer each, with constant paint, rather than one layer coloured by a
+ * data expression: a data-driven colour needs its own variant of the shader program, and each
+ * variant costs ~40 ms to compile at start-up in software WebGL. With constant paint every
+ * fill shares one program, every line another, every circle a third.
+ */
+function perCategory(key: string, values: Record<string, string>, fallback: string | null, make: (suffix: string, color: string, filter: FilterSpecification) => StyleLayer): StyleLayer[] {
+  const layers = Object.entries(values).map(([value, color]) => make(value, color, ['==', ['get', key], value]));
+  if (fallback) layers.push(make('other', fallback, ['!', ['in', ['get', key], ['literal', Object.keys(values)]]]));
+  return layers;
+}
+const polygon: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
+const point: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+const both = (a: FilterSpecification, b: FilterSpecification) => ['all', a, b] as FilterSpecification;
+/** Point sites' circle radius by tier (px). */
+const TIER_RADIUS: Record<string, number> = { park: 7, garden: 5.5, leisure: 4.5 };
 const ringTier = (tier: string): FilterSpecification => ['==', ['get', 'tier'], tier];
 
 const label = (size: number, color: string = P.label, minzoom = 0): Pick<StyleLayer, 'layout' | 'paint' | 'minzoom'> => ({
@@ -51,8 +65,15 @@ const label = (size: number, color: string = P.label, minzoom = 0): Pick<StyleLa
   paint: { 'text-color': color, 'text-halo-color': P.halo, 'text-halo-width': 1.5 },
 });
 
+/**
+ * Fills draw no anti-aliased outline of their own: where an edge matters a line layer draws
+ * it, and each outline is one more shader program to compile and one more pass per frame
+ * (in software WebGL, a tenth of a second and more at start-up).
+ */
+const EDGELESS = { 'fill-antialias': false } as const;
+
 export const BOUNDARY_LAYERS: StyleLayer[] = [
-  { id: 'boundary-fill', type: 'fill', paint: { 'fill-color': P.land, 'fill-opacity': 0.85 } },
+  { id: 'boundary-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.land, 'fill-opacity': 0.85 } },
 ];
 export const BOUNDARY_LINE: StyleLayer = {
   id: 'boundary-line', type: 'line', paint: { 'line-color': P.boundary, 'line-width': 2.5, 'line-dasharray': [3, 1.5] },
@@ -72,21 +93,21 @@ export const LAYER_GROUPS: LayerGroup[] = [
   },
   {
     id: 'builtup', source: 'builtup', label: 'layerBuiltup',
-    layers: [{ id: 'builtup-fill', type: 'fill', paint: { 'fill-color': P.builtup, 'fill-opacity': 0.55 } }],
+    layers: [{ id: 'builtup-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.builtup, 'fill-opacity': 0.55 } }],
     legend: [{ kind: 'fill', color: P.builtup, label: 'layerBuiltup' }],
   },
   {
     id: 'zones', source: 'zones', label: 'layerZones', clickable: true,
     layers: [
-      { id: 'zones-fill', type: 'fill', paint: { 'fill-color': zoneColor, 'fill-opacity': 0.16 } },
-      { id: 'zones-line', type: 'line', paint: { 'line-color': zoneColor, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
+      ...perCategory('id', P.zones, P.zoneFallback, (id, color, filter) => ({ id: `zones-fill-${id}`, type: 'fill', filter, paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.16 } })),
+      ...perCategory('id', P.zones, P.zoneFallback, (id, color, filter) => ({ id: `zones-line-${id}`, type: 'line', filter, paint: { 'line-color': color, 'line-width': 2.5, 'line-dasharray': [2, 1] } })),
     ],
     legend: Object.entries(P.zones).map(([id, color]) => ({ kind: 'line' as const, color, label: `zone:${id}` as MessageKey })),
   },
   {
     id: 'belt', source: 'belt', label: 'layerBelt', clickable: true,
     layers: [
-      { id: 'belt-fill', type: 'fill', paint: { 'fill-color': P.belt, 'fill-opacity': 0.22 } },
+      { id: 'belt-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.belt, 'fill-opacity': 0.22 } },
       { id: 'belt-line', type: 'line', paint: { 'line-color': P.belt, 'line-width': 1.5 } },
     ],
     legend: [{ kind: 'fill', color: P.belt, label: 'layerBelt' }],
@@ -94,7 +115,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
   {
     id: 'cores', source: 'cores', label: 'layerCores', clickable: true,
     layers: [
-      { id: 'cores-fill', type: 'fill', paint: { 'fill-color': P.core, 'fill-opacity': 0.25 } },
+      { id: 'cores-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.core, 'fill-opacity': 0.25 } },
       { id: 'cores-line', type: 'line', paint: { 'line-color': P.core, 'line-width': 3 } },
     ],
     legend: [{ kind: 'fill', color: P.core, label: 'layerCores' }],
@@ -102,7 +123,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
   {
     id: 'rings-park', source: 'rings', label: 'ringPark',
     layers: [
-      { id: 'rings-park-fill', type: 'fill', filter: ringTier('park'), paint: { 'fill-color': P.rings.park, 'fill-opacity': 0.45 } },
+      { id: 'rings-park-fill', type: 'fill', filter: ringTier('park'), paint: { ...EDGELESS, 'fill-color': P.rings.park, 'fill-opacity': 0.45 } },
       { id: 'rings-park-line', type: 'line', filter: ringTier('park'), paint: { 'line-color': P.tiers.park, 'line-width': 1, 'line-dasharray': [4, 2] } },
     ],
     legend: [{ kind: 'fill', color: P.rings.park, label: 'ringPark' }],
@@ -110,7 +131,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
   {
     id: 'rings-garden', source: 'rings', label: 'ringGarden',
     layers: [
-      { id: 'rings-garden-fill', type: 'fill', filter: ringTier('garden'), paint: { 'fill-color': P.rings.garden, 'fill-opacity': 0.45 } },
+      { id: 'rings-garden-fill', type: 'fill', filter: ringTier('garden'), paint: { ...EDGELESS, 'fill-color': P.rings.garden, 'fill-opacity': 0.45 } },
       { id: 'rings-garden-line', type: 'line', filter: ringTier('garden'), paint: { 'line-color': P.tiers.garden, 'line-width': 1 } },
     ],
     legend: [{ kind: 'fill', color: P.rings.garden, label: 'ringGarden' }],
@@ -118,7 +139,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
   {
     id: 'rings-leisure', source: 'rings', label: 'ringLeisure',
     layers: [
-      { id: 'rings-leisure-fill', type: 'fill', filter: ringTier('leisure'), paint: { 'fill-color': P.rings.leisure, 'fill-opacity': 0.4 } },
+      { id: 'rings-leisure-fill', type: 'fill', filter: ringTier('leisure'), paint: { ...EDGELESS, 'fill-color': P.rings.leisure, 'fill-opacity': 0.4 } },
       { id: 'rings-leisure-line', type: 'line', filter: ringTier('leisure'), paint: { 'line-color': P.tiers.park, 'line-width': 1.2 } },
     ],
     legend: [{ kind: 'fill', color: P.rings.leisure, label: 'ringLeisure' }],
@@ -126,7 +147,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
   {
     id: 'gaps', source: 'gaps', label: 'layerGaps',
     layers: [
-      { id: 'gaps-fill', type: 'fill', paint: { 'fill-color': P.gap, 'fill-opacity': 0.45 } },
+      { id: 'gaps-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.gap, 'fill-opacity': 0.45 } },
       { id: 'gaps-line', type: 'line', paint: { 'line-color': P.gap, 'line-width': 1.2 } },
     ],
     legend: [{ kind: 'fill', color: P.gap, label: 'layerGaps' }],
@@ -134,7 +155,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
   {
     id: 'rivers', source: 'rivers', label: 'layerRivers',
     layers: [
-      { id: 'rivers-fill', type: 'fill', paint: { 'fill-color': P.river } },
+      { id: 'rivers-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.river } },
       { id: 'rivers-line', type: 'line', paint: { 'line-color': P.riverLine, 'line-width': 0.8 } },
       { id: 'rivers-label', type: 'symbol', layout: { 'symbol-placement': 'line', 'text-field': '{name}', 'text-size': 13, 'text-letter-spacing': 0.2 }, paint: { 'text-color': '#2b6a94', 'text-halo-color': P.halo, 'text-halo-width': 1 } },
     ],
@@ -152,16 +173,12 @@ export const LAYER_GROUPS: LayerGroup[] = [
   {
     id: 'greenspaces', source: 'greenspaces', label: 'layerGreenspaces', clickable: true,
     layers: [
-      { id: 'greenspaces-fill', type: 'fill', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': tierColor, 'fill-opacity': 0.7 } },
-      { id: 'greenspaces-line', type: 'line', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'line-color': P.tiers.park, 'line-width': 1 } },
-      {
-        id: 'greenspaces-point', type: 'circle', filter: ['==', ['geometry-type'], 'Point'],
-        paint: {
-          'circle-color': tierColor,
-          'circle-radius': ['match', ['get', 'tier'], 'park', 7, 'garden', 5.5, 4.5],
-          'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5,
-        },
-      },
+      ...perCategory('tier', P.tiers, null, (tier, color, filter) => ({ id: `greenspaces-fill-${tier}`, type: 'fill', filter: both(polygon, filter), paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.7 } })),
+      { id: 'greenspaces-line', type: 'line', filter: polygon, paint: { 'line-color': P.tiers.park, 'line-width': 1 } },
+      ...perCategory('tier', P.tiers, null, (tier, color, filter) => ({
+        id: `greenspaces-point-${tier}`, type: 'circle', filter: both(point, filter),
+        paint: { 'circle-color': color, 'circle-radius': TIER_RADIUS[tier], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+      })),
       {
         id: 'greenspaces-label', type: 'symbol',
         layout: {

@@ -60,7 +60,7 @@ describe('the map viewer', () => {
     await waitForMapReady(page);
     const order = await page.evaluate(() => window.jbMap!.getStyle().layers.map((l) => l.id));
     const at = (id: string) => order.indexOf(id);
-    for (const id of ['zones-fill', 'rings-leisure-fill', 'gaps-fill', 'rivers-fill', 'greenspaces-point']) {
+    for (const id of ['zones-fill-wangjiang', 'rings-leisure-fill', 'gaps-fill', 'rivers-fill', 'greenspaces-point-leisure']) {
       expect(at(id), id).toBeGreaterThan(at('boundary-fill'));
       expect(at(id), id).toBeLessThan(at('boundary-line'));
     }
@@ -171,7 +171,7 @@ describe('the map viewer', () => {
     await expect(app(page).locator('jb-coverage input[value=walk]').isChecked()).resolves.toBe(true);
     await expect(app(page).locator('jb-coverage input[value=park]').isChecked()).resolves.toBe(true);
     await expect(app(page).locator('h1 .title').textContent()).resolves.toBe('Jiangbei Green Map');
-    const vis = await page.evaluate(() => ['zones-fill', 'greenspaces-point', 'rings-park-fill', 'rivers-fill', 'landmarks-point'].map((id) => window.jbMap!.getLayoutProperty(id, 'visibility')));
+    const vis = await page.evaluate(() => ['zones-fill-wangjiang', 'greenspaces-point-park', 'rings-park-fill', 'rivers-fill', 'landmarks-point'].map((id) => window.jbMap!.getLayoutProperty(id, 'visibility')));
     expect(vis).toEqual(['visible', 'visible', 'visible', 'none', 'none']);
 
     // Pan and toggle a few times: the URL follows, history does not grow.

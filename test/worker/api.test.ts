@@ -36,6 +36,26 @@ describe('API in workerd', () => {
     expect(lat).toBeCloseTo(29.62, 1);
   });
 
+  it('serves every layer in one FeatureCollection, each feature tagged with its layer and otherwise unchanged', async () => {
+    const res = await get('/api/layers/all.geojson');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/geo+json');
+    const all = (await res.json()) as FeatureCollection;
+    const { layers } = (await (await get('/api/layers')).json()) as { layers: { id: string; count: number }[] };
+    expect(layers.length).toBeGreaterThanOrEqual(10);
+    expect(all.features.length).toBe(layers.reduce((n, l) => n + l.count, 0));
+    for (const l of layers) {
+      const own = (await (await get(`/api/layers/${l.id}`)).json()) as FeatureCollection;
+      const tagged = all.features.filter((f) => f.properties?.layer === l.id);
+      expect(tagged.length, l.id).toBe(own.features.length);
+      tagged.forEach((f, k) => {
+        const { layer, ...props } = f.properties!;
+        expect(props, `${l.id} #${k}`).toEqual(own.features[k]!.properties);
+        expect(f.geometry).toEqual(own.features[k]!.geometry);
+      });
+    }
+  });
+
   it('answers an unknown layer with a 404 JSON error naming it', async () => {
     const res = await get('/api/layers/nope');
     expect(res.status).toBe(404);

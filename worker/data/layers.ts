@@ -83,3 +83,20 @@ export function listLayers(): LayerInfo[] {
     });
   return infos;
 }
+
+let bundle: string | undefined;
+
+/**
+ * Every shipped layer in one FeatureCollection, each feature tagged with `layer` (its layer
+ * id), in manifest order: what the map draws, in one request and one map source (a map
+ * tiles and draws one source far sooner than a dozen). Built once per isolate.
+ */
+export function getBundleText(): string {
+  if (bundle === undefined) {
+    const features = listLayers().flatMap((l) =>
+      (getLayer(l.id)?.features ?? []).map((f) => ({ ...f, properties: { ...f.properties, layer: l.id } })),
+    );
+    bundle = JSON.stringify({ type: 'FeatureCollection', features });
+  }
+  return bundle;
+}

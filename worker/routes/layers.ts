@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
 import { ApiError } from '../errors';
-import { getLayerText, listLayers } from '../data/layers';
+import { getBundleText, getLayerText, listLayers } from '../data/layers';
 
 export const layers = new Hono();
 
 layers.get('/', (c) => c.json({ layers: listLayers() }));
+
+/** All shipped layers as one FeatureCollection, each feature's `layer` naming its layer. */
+layers.get('/all.geojson', (c) => c.body(getBundleText(), 200, { 'content-type': 'application/geo+json; charset=utf-8' }));
 
 layers.get('/:id', (c) => {
   const id = c.req.param('id');
