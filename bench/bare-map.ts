@@ -32,3 +32,5 @@ const map = new MapLibreMap({
   style: { version: 8, sources: { boundary: { type: 'geojson', data: '/api/layers/boundary' } }, layers },
 });
 map.once('idle', () => (document.documentElement.dataset.mapReady = 'true'));
+// The same test hook as the app's (bench/timeline.ts listens to it).
+(window as unknown as { jbMap: MapLibreMap }).jbMap = map;

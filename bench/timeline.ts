@@ -35,6 +35,8 @@ try {
         m.on('load', () => log('load'));
         m.on('idle', () => log('idle'));
         m.on('sourcedata', (e) => e.isSourceLoaded && e.dataType === 'source' && log(`source loaded ${e.sourceId}`));
+        m.on('sourcedataloading', (e) => log(`source loading ${e.sourceId} ${(e as { sourceDataType?: string }).sourceDataType ?? ''} ${(e as { tile?: unknown }).tile ? 'tile' : ''}`));
+        m.on('styledata', () => log('style changed'));
       }, 1);
     });
     await page.goto(`${app.baseURL}${path}`);

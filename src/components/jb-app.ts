@@ -28,6 +28,8 @@ import './jb-report';
 import './jb-tour';
 import './jb-workbench';
 
+/** One empty list of closures outside the planner, so the map is not told of a change on every render. */
+const NO_CLOSURES: string[] = [];
 const message = (err: unknown) => (err instanceof ApiFailure ? err.message : String((err as Error)?.message ?? err));
 
 /**
@@ -536,7 +538,7 @@ export class JbApp extends LitElement {
         .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}
         .nearby=${touring ? undefined : this.nearbyFeatures()} .clickMode=${this.clickMode()}
         .proposals=${touring ? undefined : this.planning ? this.workbench.proposalFeatures() : undefined}
-        .draft=${this.planning ? this.draft : undefined} .closures=${this.planning ? this.workbench.current.closures : []}
+        .draft=${this.planning ? this.draft : undefined} .closures=${this.planning ? this.workbench.current.closures : NO_CLOSURES}
         .ringsData=${this.planning && this.workbench.rings ? this.workbench.rings : undefined}
         @map-pick=${(e: CustomEvent<MapPickDetail>) => this.onPick(e.detail)}
         @proposal-move=${(e: CustomEvent<{ id: string; lngLat: [number, number] }>) => this.workbench.moveProposal(e.detail.id, e.detail.lngLat)}

@@ -1,6 +1,6 @@
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import {
-  FullscreenControl, LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
+  FullscreenControl, LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, prewarm, setWorkerUrl,
   type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type MapLayerMouseEvent,
   type MapLayerTouchEvent, type MapMouseEvent, type MapTouchEvent, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification,
 } from 'maplibre-gl';
@@ -15,6 +15,9 @@ import type { Lang } from '../content/messages';
 
 // Under Vite the worker must be given as a URL of our own origin, or the map never goes idle.
 setWorkerUrl(workerUrl);
+// Start the map's worker now, while the page's own code runs: loading it is on the way to
+// the first drawn tile, and the map is created only once the app has rendered.
+prewarm();
 
 declare global {
   interface Window {
@@ -376,7 +379,6 @@ export class JbMap extends LitElement {
     addLayer('boundary', BOUNDARY_LINE);
     for (const group of LAYER_GROUPS) for (const l of group.layers) addLayer(group.source, l);
     for (const { source, layer } of PLAN_LABELS) addLayer(source, layer);
-    for (const src of SELECTABLE) addLayer(src, { id: `${src}-selected`, type: 'line', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#000000', 'line-width': 4 } });
     return added;
   }
 
@@ -418,7 +420,8 @@ export class JbMap extends LitElement {
   private applyClosures() {
     const map = this.map!;
     const source = this.sourceOf('greenspaces');
-    if (!source) return;
+    // No closure layers until something is closed (each layer is work for every tile).
+    if (!source || (!this.closures.length && !map.getLayer('greenspaces-closed-fill'))) return;
     const closed: FilterSpecification = ['in', ['get', 'id'], ['literal', this.closures]];
     const fill = withinSource('greenspaces', ['all', ['==', ['geometry-type'], 'Polygon'], closed])!;
     const point = withinSource('greenspaces', ['all', ['==', ['geometry-type'], 'Point'], closed])!;
@@ -537,7 +540,13 @@ export class JbMap extends LitElement {
     const map = this.map!;
     for (const src of SELECTABLE) {
       const id = this.selected?.source === src ? this.selected.id : '\u0000';
-      if (map.getLayer(`${src}-selected`)) map.setFilter(`${src}-selected`, withinSource(src, ['==', ['get', 'id'], id])!);
+      const filter = withinSource(src, ['==', ['get', 'id'], id])!;
+      const layer = `${src}-selected`;
+      if (map.getLayer(layer)) map.setFilter(layer, filter);
+      // The outline layer is added the first time something of its source is selected.
+      else if (this.selected?.source === src && this.sourceOf(src)) {
+        this.place({ id: layer, type: 'line', source: this.sourceOf(src)!, filter, paint: { 'line-color': '#000000', 'line-width': 4 } });
+      }
     }
   }
 
