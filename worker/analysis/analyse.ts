@@ -19,14 +19,22 @@ import { suggestSites } from './suggest';
 import { DEFAULT_RADII, type Mode, type Radii, TIERS, type Tier, WALK_M_PER_MIN, tierRank } from './tiers';
 import { walkField } from './walk';
 
+const fieldScratch = new WeakMap<DistrictModel, { src: ReturnType<typeof sourcesOf>; dist: Float32Array }>();
+
 /**
  * Distance per tier: straight-line (feature transform, made exact near `radiusM`) or
  * walking (grid Dijkstra up to `cutoffM`), metres.
  */
+/**
+ * The returned field lives in a buffer reused by the next call on the same model (radius
+ * mode): use it before asking for another. Requests run one at a time per isolate.
+ */
 function tierField(model: DistrictModel, sites: readonly Site[], rank: number, mode: Mode, radiusM: number, cutoffM = radiusM): Float32Array {
   const serve = serving(sites, rank);
-  const src = sourcesOf(model.grid, serve);
-  const { dist } = distanceField(model.grid, src);
+  let scratch = fieldScratch.get(model);
+  const src = sourcesOf(model.grid, serve, scratch?.src);
+  const { dist } = distanceField(model.grid, src, scratch?.dist);
+  if (!scratch) fieldScratch.set(model, (scratch = { src, dist }));
   if (mode === 'walk' && model.blocked) return walkField(model.grid, model.blocked, src, dist, cutoffM);
   // Contours are drawn over the district's window only: make the field exact there.
   const win = districtWindow(model.grid);
