@@ -35,7 +35,8 @@ export async function serve(timeoutMs = 60_000): Promise<RunningApp> {
   const port = await freePort();
   let output = '';
   const child = spawn('node_modules/.bin/wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false'], {
-    env: quietEnv,
+    // With a log kept, keep the worker's own lines in it too.
+    env: process.env.JB_SERVER_LOG ? { ...quietEnv, WRANGLER_LOG: 'log' } : quietEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: wrangler starts workerd as a child
   });

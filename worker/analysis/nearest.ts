@@ -23,14 +23,17 @@ function inRing(px: number, py: number, ring: GridRing): boolean {
   return inside;
 }
 
-/** Exact straight-line distance (grid units) from a point to a site's edge; 0 inside it. */
-export function siteDistance(s: Site, px: number, py: number): number {
+/**
+ * Exact straight-line distance (grid units) from a point to a site's edge; 0 inside it.
+ * `outside`: the caller knows the point lies in no polygon (skips the inside test).
+ */
+export function siteDistance(s: Site, px: number, py: number, outside = false): number {
   let best = Infinity;
   for (const [x, y] of s.points) best = Math.min(best, Math.hypot(px - x, py - y));
   for (const poly of s.polygons) {
     let inside = false;
     for (const ring of poly) {
-      if (inRing(px, py, ring)) inside = !inside;
+      if (!outside && inRing(px, py, ring)) inside = !inside;
       for (let k = 0; k + 1 < ring.length; k++) {
         const a = ring[k]!;
         const b = ring[k + 1]!;

@@ -44,8 +44,11 @@ export function refineNearRadius(grid: Grid, dist: Float32Array, sites: readonly
       const x = i + 0.5;
       const y = j + 0.5;
       let best = Infinity;
+      // A cell inside a polygon is a source cell itself or next to one (field ≤ √2 cells):
+      // farther out, no polygon can contain it, and the inside test is skipped.
+      const outside = d / grid.cell > slack;
       for (const k of index.neighbors(x, y, Infinity, d / grid.cell + slack)) {
-        const e = siteDistance(sites[k]!, x, y);
+        const e = siteDistance(sites[k]!, x, y, outside);
         if (e < best) best = e;
       }
       if (best < Infinity) dist[c] = best * grid.cell;
