@@ -533,7 +533,8 @@ export class JbApp extends LitElement {
     return html`
       ${this.analysing || (this.layers.length === 0 && !this.loadError) ? html`<div class="progress" role="progressbar" aria-label=${t(lang, this.layers.length ? 'analysing' : 'loading')}></div>` : null}
       <jb-map
-        .available=${this.layers} .visible=${visible} .lang=${lang} .mode=${s.mode} .analysis=${analysis}
+        .available=${this.layers} .pending=${this.analysing || (this.layers.length === 0 && !this.loadError)}
+        .visible=${visible} .lang=${lang} .mode=${s.mode} .analysis=${analysis}
         .gaps=${this.planning && this.workbench.hasChanges && this.workbench.gaps ? this.workbench.gaps : this.gaps}
         .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}
         .nearby=${touring ? undefined : this.nearbyFeatures()} .clickMode=${this.clickMode()}

@@ -111,7 +111,7 @@ function bboxOf(f: MapGeoJSONFeature): [number, number, number, number] {
  * Properties down: `available` (shipped layers), `visible` groups, `lang`, `mode`,
  * `analysis` (whether coverage results exist), `gaps` (FeatureCollection), `basemap`,
  * `selected`, `nearby`, `clickMode`, `proposals`, `draft`, `closures`, `ringsData`, `keyboard`,
- * `view` (initial camera).
+ * `view` (initial camera), `pending` (the app is still fetching data the map will show).
  * Events up: `map-ready` (all shown sources loaded, map idle), `map-busy`,
  * `feature-select` (FeatureSelectDetail), `map-pick` ({mode, lngLat, id?}) in the other click
  * modes, `proposal-move` ({id, lngLat}) after a drag, `view-change` ({center, zoom}), `map-error`.
@@ -135,6 +135,7 @@ export class JbMap extends LitElement {
     keyboard: { type: Boolean },
     view: { attribute: false },
     label: { type: String },
+    pending: { type: Boolean },
   };
 
   static override styles = [
@@ -176,6 +177,11 @@ export class JbMap extends LitElement {
   declare keyboard: boolean;
   declare view: { center?: [number, number]; zoom?: number; pitch?: number; bearing?: number };
   declare label: string;
+  /**
+   * The app is still fetching what the map should show (the layer list, the analysis):
+   * `mapReady` waits for it, so it always means "everything asked for is drawn".
+   */
+  declare pending: boolean;
   private map?: MapLibreMap;
   private styleLoaded = false;
 
@@ -192,6 +198,7 @@ export class JbMap extends LitElement {
     this.closures = [];
     this.view = {};
     this.label = '';
+    this.pending = false;
   }
 
   override render() {
@@ -347,7 +354,7 @@ export class JbMap extends LitElement {
     if (changed.has('clickMode')) map.getCanvas().style.cursor = this.clickMode === 'select' ? '' : 'crosshair';
     if (changed.has('proposals') || changed.has('draft')) this.applyEdits();
     if (changed.has('closures') || dataChanged) this.applyClosures();
-    if (dataChanged || changed.has('available')) this.settle();
+    if (dataChanged || changed.has('available') || (changed.has('pending') && !this.pending)) this.settle();
   }
 
   /** Adds sources and style layers for data that has arrived; true if anything was added. */
@@ -574,12 +581,16 @@ export class JbMap extends LitElement {
     this.emit('map-busy', null);
     const check = () => {
       const ids = Object.keys(map.getStyle().sources).filter((id) => id !== 'basemap');
+      if (this.pending) return; // settled again once the app's data is in (see `pending`)
       if (ids.every((id) => map.isSourceLoaded(id)) && map.loaded()) {
         document.documentElement.dataset.mapReady = 'true';
         this.emit('map-ready', { map });
       } else map.once('idle', check);
     };
     map.once('idle', check);
+    // An idle map fires `idle` again only after a frame: ask for one (it joins any frame the
+    // new data brings anyway).
+    map.triggerRepaint();
   }
 }
 
