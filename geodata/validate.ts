@@ -222,6 +222,8 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
       if (!(k in props)) add(where, 'properties', `missing property '${k}'`);
       else if (!typeOk(props[k], t)) add(where, 'properties', `property '${k}' is ${JSON.stringify(props[k])}, expected ${describe(t)}`);
     }
+    // The map's bundle of all layers (GET /api/layers/all.geojson) tags each feature with it.
+    if ('layer' in props) add(where, 'properties', "property 'layer' is reserved (the map's bundle of all layers sets it to the layer id); rename it");
     if (id === 'greenspaces' && props.area_ha === null && kind === 'Polygon') add(where, 'properties', "property 'area_ha' is null on a polygon (compute it from the outline)");
     if (id === 'greenspaces' && props.area_ha === null && typeof props.area_note !== 'string') add(where, 'properties', "property 'area_ha' is null without an 'area_note' saying why");
 

@@ -1,6 +1,6 @@
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import {
-  FullscreenControl, LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, prewarm, setWorkerUrl,
+  FullscreenControl, LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
   type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type MapLayerMouseEvent,
   type MapLayerTouchEvent, type MapMouseEvent, type MapTouchEvent, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification,
 } from 'maplibre-gl';
@@ -15,9 +15,6 @@ import type { Lang } from '../content/messages';
 
 // Under Vite the worker must be given as a URL of our own origin, or the map never goes idle.
 setWorkerUrl(workerUrl);
-// Start the map's worker now, while the page's own code runs: loading it is on the way to
-// the first drawn tile, and the map is created only once the app has rendered.
-prewarm();
 
 declare global {
   interface Window {
