@@ -3,16 +3,10 @@
  * by function: where the viewer's start-up time goes. Diagnostic, not a benchmark.
  * Run: `npx tsx bench/profile-start.ts [path]` (NO_BUILD=1 to reuse the last build).
  */
-import { chromium } from 'playwright-core';
-import { build, serve } from '../scripts/serve-app';
+import { diagnosticSetup } from './diagnose';
 
 const path = process.argv[2] ?? '/';
-if (!process.env.NO_BUILD) build();
-const app = await serve();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'],
-});
+const { app, browser } = await diagnosticSetup();
 try {
   // One warm-up load so the server's caches are as the bench finds them.
   for (let run = 0; run < 2; run++) {

@@ -3,16 +3,10 @@
  * navigation) of every fetch, every map render and each source's load, printed in order.
  * A diagnostic for the viewer bench, not a benchmark. Run: `npx tsx bench/timeline.ts [path]`.
  */
-import { chromium } from 'playwright-core';
-import { build, serve } from '../scripts/serve-app';
+import { diagnosticSetup } from './diagnose';
 
 const path = process.argv[2] ?? '/';
-if (!process.env.NO_BUILD) build();
-const app = await serve();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'],
-});
+const { app, browser } = await diagnosticSetup();
 try {
   for (let run = 0; run < Number(process.env.RUNS ?? 2); run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
