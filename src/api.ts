@@ -3,17 +3,12 @@ import type { FeatureCollection } from 'geojson';
 
 // Response types come from the worker that produces them (type-only: nothing of the worker
 // is bundled), so the two sides cannot drift apart.
-export type { LayerInfo } from '../worker/data/layers';
-export type { Place } from '../worker/search/places';
-export type { TierRate } from '../worker/analysis/rates';
-export type { NearestTier, NearbySite as NearestSite } from '../worker/analysis/analyse';
-export type { Mode, Tier } from '../worker/analysis/tiers';
 import type { LayerInfo } from '../worker/data/layers';
 import type { Place } from '../worker/search/places';
 import type { TierRate } from '../worker/analysis/rates';
 import type { NearestTier, NearbySite as NearestSite } from '../worker/analysis/analyse';
 import type { Mode, Tier } from '../worker/analysis/tiers';
-
+export type { LayerInfo, Mode, NearestSite, NearestTier, Place, Tier, TierRate };
 
 export class ApiFailure extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly problems: ApiProblem[] = []) {
@@ -52,8 +47,6 @@ export const fetchLayers = (signal?: AbortSignal) =>
 
 export const fetchLayer = (id: string, signal?: AbortSignal) => getJson<FeatureCollection>(layerUrl(id), signal);
 
-
-
 export interface AreaRates {
   id: string;
   kind: 'district' | 'core' | 'zone' | 'belt';
@@ -78,15 +71,12 @@ export const fetchCoverage = (mode: Mode, signal?: AbortSignal) => getJson<Cover
 export const fetchGaps = (tier: Tier, mode: Mode, signal?: AbortSignal) =>
   getJson<FeatureCollection>(`/api/gaps?tier=${tier}&mode=${mode}`, signal);
 
-
-
 export interface Nearest {
   mode: Mode;
   tiers: NearestTier[];
   /** The nearest sites of any tier, closest first (when the worker provides them). */
   sites?: NearestSite[];
 }
-
 
 export const fetchNearest = (lon: number, lat: number, mode: Mode, signal?: AbortSignal) =>
   getJson<Nearest>(`/api/nearest?lon=${lon}&lat=${lat}&mode=${mode}`, signal);

@@ -23,11 +23,9 @@ const fieldScratch = new WeakMap<DistrictModel, { src: ReturnType<typeof sources
 
 /**
  * Distance per tier: straight-line (feature transform, made exact near `radiusM`) or
- * walking (grid Dijkstra up to `cutoffM`), metres.
- */
-/**
- * The returned field lives in a buffer reused by the next call on the same model (radius
- * mode): use it before asking for another. Requests run one at a time per isolate.
+ * walking (grid Dijkstra up to `cutoffM`), metres. The returned field lives in a buffer
+ * reused by the next call on the same model (radius mode): use it before asking for
+ * another. Requests run one at a time per isolate.
  */
 function tierField(model: DistrictModel, sites: readonly Site[], rank: number, mode: Mode, radiusM: number, cutoffM = radiusM): Float32Array {
   const serve = serving(sites, rank);

@@ -14,7 +14,7 @@
  * Everything else is linear in the grid (fixed: 978 × 400 cells) or in the positions.
  */
 import type { Grid } from './grid';
-import type { Site } from './sites';
+import { type Site, siteBounds } from './sites';
 import { isConvex } from './stamp';
 import { type Mode, type Radii, TIERS, tierRank } from './tiers';
 
@@ -68,24 +68,13 @@ interface Shape {
 function shapeOf(s: Site): Shape {
   let convexVertices = 0;
   let concaveEdges = 0;
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  const add = (x: number, y: number) => {
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  };
-  for (const [x, y] of s.points) add(x, y);
   for (const poly of s.polygons) {
     const edges = poly.reduce((n, ring) => n + Math.max(0, ring.length - 1), 0);
     if (isConvex(poly)) convexVertices += edges;
     else concaveEdges += edges;
-    for (const [x, y] of poly[0] ?? []) add(x, y);
   }
-  const perimeter = Number.isFinite(x0) ? 2 * (x1 - x0 + (y1 - y0)) : 0;
+  const box = siteBounds(s);
+  const perimeter = box ? 2 * (box[2] - box[0] + (box[3] - box[1])) : 0;
   return { rank: s.rank, points: s.points.length, convexVertices, concaveEdges, perimeter };
 }
 

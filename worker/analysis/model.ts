@@ -10,6 +10,7 @@ import {
   spanWeights,
   subtractSpans,
 } from './rasterize';
+import { segDist } from './nearest';
 import { MAX_RADIUS_M } from './tiers';
 
 /** Grid cell size (metres). See README.md for the accuracy this gives. */
@@ -258,19 +259,13 @@ export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIU
       for (let k = 0; k + 1 < ring.length; k++) {
         const [ax, ay] = ring[k]!;
         const [bx, by] = ring[k + 1]!;
-        const dx = bx - ax;
-        const dy = by - ay;
-        const l2 = dx * dx + dy * dy;
         const i0 = Math.max(0, Math.floor(Math.min(ax, bx) - SD_BAND));
         const i1 = Math.min(w - 1, Math.ceil(Math.max(ax, bx) + SD_BAND));
         const j0 = Math.max(0, Math.floor(Math.min(ay, by) - SD_BAND));
         const j1 = Math.min(h - 1, Math.ceil(Math.max(ay, by) + SD_BAND));
         for (let j = j0; j <= j1; j++) {
           for (let i = i0; i <= i1; i++) {
-            const x = i + 0.5;
-            const y = j + 0.5;
-            const t = l2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / l2)) : 0;
-            const d = Math.hypot(x - ax - t * dx, y - ay - t * dy);
+            const d = segDist(i + 0.5, j + 0.5, ax, ay, bx, by);
             const c = j * w + i;
             if (d < near[c]!) near[c] = d;
           }

@@ -5,7 +5,7 @@ import type { Site } from './sites';
 import { pullTaut, walkFrom } from './walk';
 
 /** Distance in grid units from a point to a segment. */
-function segDist(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+export function segDist(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
   const dy = by - ay;
   const l2 = dx * dx + dy * dy;

@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import type { Grid } from './grid';
 import { siteDistance } from './nearest';
-import type { Site } from './sites';
+import { type Site, siteBounds } from './sites';
 
 /**
  * Makes a distance field exact near one radius. The feature transform measures each cell to
@@ -15,18 +15,7 @@ export function refineNearRadius(grid: Grid, dist: Float32Array, sites: readonly
   if (sites.length === 0) return 0;
   const index = new Flatbush(sites.length);
   for (const s of sites) {
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    const add = (x: number, y: number) => {
-      if (x < x0) x0 = x;
-      if (y < y0) y0 = y;
-      if (x > x1) x1 = x;
-      if (y > y1) y1 = y;
-    };
-    for (const [x, y] of s.points) add(x, y);
-    for (const poly of s.polygons) for (const [x, y] of poly[0] ?? []) add(x, y);
+    const [x0, y0, x1, y1] = siteBounds(s) ?? [Infinity, Infinity, -Infinity, -Infinity];
     index.add(x0, y0, x1, y1);
   }
   index.finish();

@@ -57,14 +57,8 @@ export const SIMPLIFY_DEG = 0.00001;
  * the unsimplified one is clipped instead.
  */
 export function simplifyAndClip(region: MultiPolygon, clip: Feature<Polygon | MultiPolygon> | null): Feature<Polygon | MultiPolygon> | null {
-  if (region.coordinates.length === 0) return null;
-  const simple = turf.simplify(turf.feature(region), { tolerance: SIMPLIFY_DEG, highQuality: false }) as Feature<MultiPolygon>;
-  // Simplification can collapse tiny rings to fewer than 4 positions: drop them.
-  simple.geometry.coordinates = simple.geometry.coordinates
-    .map((poly) => poly.filter((ring) => ring.length >= 4))
-    .filter((poly) => poly.length > 0);
-  if (simple.geometry.coordinates.length === 0) return null;
-  if (!clip) return simple;
+  const simple = simplifyRegion(region);
+  if (!simple || !clip) return simple;
   try {
     return turf.intersect(turf.featureCollection([simple, clip]));
   } catch {
@@ -90,6 +84,7 @@ export function ringRegion(grid: Grid, dist: Float32Array, radiusM: number, wind
 export function simplifyRegion(region: MultiPolygon): Feature<MultiPolygon> | null {
   if (region.coordinates.length === 0) return null;
   const simple = turf.simplify(turf.feature(region), { tolerance: SIMPLIFY_DEG, highQuality: false }) as Feature<MultiPolygon>;
+  // Simplification can collapse tiny rings to fewer than 4 positions: drop them.
   simple.geometry.coordinates = simple.geometry.coordinates
     .map((poly) => poly.filter((ring) => ring.length >= 4))
     .filter((poly) => poly.length > 0);

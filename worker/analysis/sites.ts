@@ -67,6 +67,26 @@ export function projectSites(grid: Grid, fc: FeatureCollection): Site[] {
   return out;
 }
 
+/**
+ * A site's bounding box in grid units, [x0, y0, x1, y1] (points and outer rings), or null
+ * when it has no position.
+ */
+export function siteBounds(s: Site): [number, number, number, number] | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  const add = ([x, y]: readonly [number, number]) => {
+    if (x < x0) x0 = x;
+    if (y < y0) y0 = y;
+    if (x > x1) x1 = x;
+    if (y > y1) y1 = y;
+  };
+  s.points.forEach(add);
+  for (const poly of s.polygons) (poly[0] ?? []).forEach(add);
+  return Number.isFinite(x0) ? [x0, y0, x1, y1] : null;
+}
+
 /** The sites serving a tier: those of that tier or higher. */
 export function serving(sites: readonly Site[], rank: number): Site[] {
   return sites.filter((s) => s.rank >= rank);
