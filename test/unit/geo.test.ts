@@ -2,7 +2,7 @@ import * as turf from '@turf/turf';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { areaKm2, bboxOfGeometry, nearestPointOn, pointInGeometry } from '../../src/geo';
+import { areaKm2, bboxOfGeometry, formatNumber, nearestPointOn, pointInGeometry } from '../../src/geo';
 
 const boundary = JSON.parse(readFileSync('geodata/boundary.geojson', 'utf8')) as FeatureCollection;
 
@@ -62,5 +62,15 @@ describe('nearest point on a green space', () => {
     const poly = parks.features.find((x) => x.geometry.type === 'Polygon')!;
     const inside = turf.pointOnFeature(poly).geometry.coordinates as [number, number];
     expect(nearestPointOn(inside, poly.geometry)).toEqual(inside);
+  });
+});
+
+describe('formatNumber', () => {
+  it('formats by language and precision, whichever was asked for first', () => {
+    expect(formatNumber(1234.56, 'en')).toBe('1,234.6');
+    expect(formatNumber(1234.56, 'en', 0)).toBe('1,235');
+    expect(formatNumber(87.25, 'zh', 2)).toBe('87.25');
+    expect(formatNumber(1234.56, 'en')).toBe('1,234.6');
+    expect(formatNumber(0.04, 'zh')).toBe('0.0');
   });
 });
