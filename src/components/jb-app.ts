@@ -41,6 +41,8 @@ export class JbApp extends LitElement {
     state: { state: true },
     layers: { state: true },
     loadError: { state: true },
+    mapBusy: { state: true },
+    mapError: { state: true },
     coverage: { state: true },
     coverageError: { state: true },
     analysing: { state: true },
@@ -81,9 +83,12 @@ export class JbApp extends LitElement {
       background: #fff; padding: 12px 16px; border-radius: 8px; box-shadow: 0 1px 6px rgb(0 0 0 / 0.25); }
     .status[role='alert'] { border-left: 4px solid #c62828; }
     .status button { font: inherit; padding: 6px 12px; margin-left: 8px; cursor: pointer; }
-    .progress { position: absolute; top: 0; left: 0; right: 0; height: 3px; z-index: 5; background: linear-gradient(90deg, transparent, #2e7d32, transparent); background-size: 50% 100%; animation: slide 1.2s linear infinite; }
-    @keyframes slide { from { background-position: -50% 0; } to { background-position: 150% 0; } }
-    @media (prefers-reduced-motion: reduce) { .progress { animation: none; background: #2e7d32; } }
+    .progress { position: absolute; top: 0; left: 0; right: 0; height: 3px; z-index: 5; overflow: hidden; }
+    /* A moving transform, not a moving background: the compositor animates it without
+       repainting the page each frame while the map is busy drawing. */
+    .progress::after { content: ''; position: absolute; inset: 0; width: 50%; background: linear-gradient(90deg, transparent, #2e7d32, transparent); animation: slide 1.2s linear infinite; }
+    @keyframes slide { from { transform: translateX(-100%); } to { transform: translateX(200%); } }
+    @media (prefers-reduced-motion: reduce) { .progress { background: #2e7d32; } .progress::after { animation: none; display: none; } }
     @media (max-width: 700px) {
       .side { display: contents; }
       header { position: absolute; z-index: 2; top: 8px; left: 8px; right: 60px; padding: 8px 10px; }
@@ -95,6 +100,10 @@ export class JbApp extends LitElement {
   declare state: ViewState;
   declare layers: LayerInfo[];
   declare loadError: string;
+  /** The map is drawing what it was given (from `map-busy` to `map-ready`). */
+  declare mapBusy: boolean;
+  /** Why the map's own data failed to load, leaving it blank ('' when it did not). */
+  declare mapError: string;
   declare coverage: Coverage | undefined;
   declare coverageError: string;
   declare analysing: boolean;
@@ -127,6 +136,8 @@ export class JbApp extends LitElement {
     this.state = parseState(location.search);
     this.layers = [];
     this.loadError = '';
+    this.mapError = '';
+    this.mapBusy = false;
     this.coverageError = '';
     this.analysing = false;
     this.basemap = false;
@@ -531,7 +542,9 @@ export class JbApp extends LitElement {
     const selected = chapter ? chapter.highlight : this.card ? { source: this.card.group, id: this.card.id } : undefined;
     const view = chapter ? chapter.camera : { center: s.center, zoom: s.zoom };
     return html`
-      ${this.analysing || (this.layers.length === 0 && !this.loadError) ? html`<div class="progress" role="progressbar" aria-label=${t(lang, this.layers.length ? 'analysing' : 'loading')}></div>` : null}
+      ${this.analysing || (this.layers.length === 0 && !this.loadError) || (this.mapBusy && !this.mapError)
+        ? html`<div class="progress" role="progressbar" aria-label=${t(lang, this.layers.length === 0 ? 'loading' : this.analysing ? 'analysing' : 'mapDrawing')}></div>`
+        : null}
       <jb-map
         .available=${this.layers} .pending=${this.analysing || (this.layers.length === 0 && !this.loadError)}
         .visible=${visible} .lang=${lang} .mode=${s.mode} .analysis=${analysis}
@@ -545,6 +558,9 @@ export class JbApp extends LitElement {
         @proposal-move=${(e: CustomEvent<{ id: string; lngLat: [number, number] }>) => this.workbench.moveProposal(e.detail.id, e.detail.lngLat)}
         @view-change=${(e: CustomEvent<{ center: [number, number]; zoom: number }>) => this.patchState(e.detail)}
         @feature-select=${(e: CustomEvent<FeatureSelectDetail | null>) => this.select(e.detail)}
+        @map-busy=${() => (this.mapBusy = true)}
+        @map-ready=${() => ((this.mapBusy = false), (this.mapError = ''))}
+        @map-error=${(e: CustomEvent<{ message: string; fatal: boolean }>) => e.detail.fatal && ((this.mapBusy = false), (this.mapError = e.detail.message))}
       ></jb-map>
       ${touring
         ? html`<jb-tour .chapters=${TOUR} .index=${(s.tour ?? 1) - 1} .lang=${lang} .autoplay=${this.autoplay}
@@ -563,6 +579,10 @@ export class JbApp extends LitElement {
         : null}
       ${this.handout
         ? html`<jb-handout .pages=${this.handout.pages} .busy=${this.handout.busy} .lang=${lang} @close=${() => (this.handout = undefined)}></jb-handout>`
+        : null}
+      ${this.mapError && !this.loadError
+        ? html`<div class="status" role="alert">${t(lang, 'mapDataFailed')}${this.mapError}
+            <button @click=${() => ((this.mapError = ''), this.map?.reload())}>${t(lang, 'retry')}</button></div>`
         : null}
       ${this.loadError
         ? html`<div class="status" role="alert">${t(lang, 'loadFailed')}${this.loadError}

@@ -2,7 +2,7 @@ import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import {
   FullscreenControl, LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
   type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type MapLayerMouseEvent,
-  type MapLayerTouchEvent, type MapMouseEvent, type MapTouchEvent, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification,
+  type MapLayerTouchEvent, type MapMouseEvent, type MapTouchEvent, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification, type ErrorEvent,
 } from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -110,6 +110,8 @@ function bboxOf(f: MapGeoJSONFeature): [number, number, number, number] {
  * `selected`, `nearby`, `clickMode`, `proposals`, `draft`, `closures`, `ringsData`, `keyboard`,
  * `view` (initial camera), `pending` (the app is still fetching data the map will show).
  * Events up: `map-ready` (all shown sources loaded, map idle), `map-busy`,
+ * `map-error` ({message, fatal}: `fatal` when the shipped layers failed, which leaves the map
+ * blank and sets `mapReady=error` until `reload()`),
  * `feature-select` (FeatureSelectDetail), `map-pick` ({mode, lngLat, id?}) in the other click
  * modes, `proposal-move` ({id, lngLat}) after a drag, `view-change` ({center, zoom}), `map-error`.
  */
@@ -181,6 +183,8 @@ export class JbMap extends LitElement {
   declare pending: boolean;
   private map?: MapLibreMap;
   private styleLoaded = false;
+  /** The shipped layers' data failed to load (until `reload`). */
+  private shippedFailed = false;
 
   constructor() {
     super();
@@ -218,7 +222,11 @@ export class JbMap extends LitElement {
     map.addControl(new NavigationControl(), 'top-right');
     map.addControl(new FullscreenControl({ container: document.documentElement }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    map.on('error', (e) => this.emit('map-error', { message: e.error?.message ?? 'map error' }));
+    map.on('error', (e: ErrorEvent & { sourceId?: string }) => {
+      // The shipped layers are the map: without them it is blank, so the page must say so.
+      if (e.sourceId === SHIPPED) this.shippedFailed = true;
+      this.emit('map-error', { message: e.error?.message ?? 'map error', fatal: e.sourceId === SHIPPED });
+    });
     map.on('moveend', () => {
       const c = map.getCenter();
       this.emit('view-change', { center: [c.lng, c.lat], zoom: map.getZoom() });
@@ -240,6 +248,16 @@ export class JbMap extends LitElement {
     super.disconnectedCallback();
     this.map?.remove();
     this.map = undefined;
+  }
+
+  /** Fetches the map's data again after a failure (the shipped layers and the rings). */
+  reload() {
+    const map = this.map;
+    if (!map || !this.styleLoaded) return;
+    this.shippedFailed = false;
+    (map.getSource(SHIPPED) as GeoJSONSource | undefined)?.setData(bundleUrl);
+    (map.getSource('rings') as GeoJSONSource | undefined)?.setData(this.ringsData ?? ringsUrl(this.mode));
+    this.settle();
   }
 
   /** Moves the camera to a lon/lat box (instantly when the user prefers reduced motion). */
@@ -579,7 +597,9 @@ export class JbMap extends LitElement {
     const check = () => {
       const ids = Object.keys(map.getStyle().sources).filter((id) => id !== 'basemap');
       if (this.pending) return; // settled again once the app's data is in (see `pending`)
-      if (ids.every((id) => map.isSourceLoaded(id)) && map.loaded()) {
+      // A source that failed counts as loaded: the map is idle, but not drawn.
+      if (this.shippedFailed) document.documentElement.dataset.mapReady = 'error';
+      else if (ids.every((id) => map.isSourceLoaded(id)) && map.loaded()) {
         document.documentElement.dataset.mapReady = 'true';
         this.emit('map-ready', { map });
       } else map.once('idle', check);

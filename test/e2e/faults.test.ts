@@ -69,6 +69,30 @@ describe('faults', () => {
     guard.assertClean();
   });
 
+  it("the map's own data failing: says the map is blank, with a retry that draws it", { timeout: 60_000 }, async () => {
+    const { page, guard } = await openPage('/?lang=en');
+    await waitForMapReady(page);
+    await page.context().route('**/api/layers/all.geojson', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"down","message":"service down"}}' }));
+    await page.reload();
+    // Not "ready": the map is idle but nothing of the plan is drawn, and the page says so.
+    await page.waitForFunction(() => document.documentElement.dataset.mapReady === 'error', null, { timeout: 30_000 });
+    const alert = app(page).locator('.status[role=alert]');
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toMatch(/layers could not be loaded.*503/is);
+    expect(await mapDrawn(page)).toBe(0);
+    expect(await app(page).locator('.progress').count()).toBe(0);
+    await screenshot(page, 'faults-map-data-down');
+
+    await page.context().unroute('**/api/layers/all.geojson');
+    await alert.locator('button').click();
+    await waitForMapReady(page);
+    expect(await alert.count()).toBe(0);
+    expect(await mapDrawn(page)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.jbMap!.queryRenderedFeatures({ layers: ['zones-fill-wangjiang'] }).length)).toBeGreaterThan(0);
+    dropFailedLoads(guard);
+    guard.assertClean();
+  });
+
   it('the API slow: says it is working, keeps the last figures meanwhile, then shows the new ones', { timeout: 60_000 }, async () => {
     const { page, guard } = await openPage('/?lang=en&panel=coverage');
     await waitForMapReady(page);
