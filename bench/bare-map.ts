@@ -4,11 +4,20 @@
 //                                   issue's baseline);
 //  /bench/bare-map.html?types=all   the boundary drawn with every kind of layer the app uses
 //                                   (fill, dashed line, circle, CJK label): the same GL programs
-//                                   to compile, almost no data — separates what the app's data
-//                                   and code cost from what merely drawing those kinds costs.
-import { Map as MapLibreMap, setWorkerUrl, type LayerSpecification } from 'maplibre-gl';
+//                                   to compile, almost no data;
+//  window.jbBenchStyle set          MapLibre alone drawing a style handed in by the benchmark —
+//                                   the app's own style as its map holds it once ready (same
+//                                   sources, layers, camera), whole or with parts taken out:
+//                                   what MapLibre costs for the app's content without the app.
+import { Map as MapLibreMap, setWorkerUrl, type LayerSpecification, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
+declare global {
+  interface Window {
+    jbBenchStyle?: { style: StyleSpecification; center: [number, number]; zoom: number; cjkFont: string };
+  }
+}
 
 setWorkerUrl(workerUrl);
 const allTypes = new URLSearchParams(location.search).get('types') === 'all';
@@ -24,13 +33,14 @@ if (allTypes) {
     { id: 'boundary-label', type: 'symbol', source: 'boundary', layout: { 'text-field': ['get', 'name_zh'], 'text-size': 14 }, paint: { 'text-halo-color': '#fff', 'text-halo-width': 1.5 } },
   );
 }
+const given = window.jbBenchStyle;
 const map = new MapLibreMap({
   container: 'map',
-  bounds: [[106.4477, 29.556], [106.8911, 29.6819]],
-  localIdeographFontFamily: '"Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif',
+  ...(given ? { center: given.center, zoom: given.zoom } : { bounds: [[106.4477, 29.556], [106.8911, 29.6819]] }),
+  localIdeographFontFamily: given?.cjkFont ?? '"Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif',
   fadeDuration: 0,
-  style: { version: 8, sources: { boundary: { type: 'geojson', data: '/api/layers/boundary' } }, layers },
+  style: given?.style ?? { version: 8, sources: { boundary: { type: 'geojson', data: '/api/layers/boundary' } }, layers },
 });
 map.once('idle', () => (document.documentElement.dataset.mapReady = 'true'));
 // The same test hook as the app's (bench/timeline.ts listens to it).
-(window as unknown as { jbMap: MapLibreMap }).jbMap = map;
+window.jbMap = map;
