@@ -84,9 +84,10 @@ export class JbApp extends LitElement {
     .status[role='alert'] { border-left: 4px solid #c62828; }
     .status button { font: inherit; padding: 6px 12px; margin-left: 8px; cursor: pointer; }
     .progress { position: absolute; top: 0; left: 0; right: 0; height: 3px; z-index: 5; overflow: hidden; }
-    /* A moving transform, not a moving background: the compositor animates it without
-       repainting the page each frame while the map is busy drawing. */
-    .progress::after { content: ''; position: absolute; inset: 0; width: 50%; background: linear-gradient(90deg, transparent, #2e7d32, transparent); animation: slide 1.2s linear infinite; }
+    /* A moving transform (no repaint of the page), in six steps a cycle: a smooth 60 fps bar
+       makes the compositor draw 60 frames a second beside the map's own, which in software
+       WebGL delayed the drawn map by ~0.25 s; six steps cost nothing measurable. */
+    .progress::after { content: ''; position: absolute; inset: 0; width: 50%; background: linear-gradient(90deg, transparent, #2e7d32, transparent); animation: slide 1.2s steps(6) infinite; }
     @keyframes slide { from { transform: translateX(-100%); } to { transform: translateX(200%); } }
     @media (prefers-reduced-motion: reduce) { .progress { background: #2e7d32; } .progress::after { animation: none; display: none; } }
     @media (max-width: 700px) {
