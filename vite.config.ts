@@ -9,6 +9,8 @@ export default defineConfig({
     client: {
       build: {
         chunkSizeWarningLimit: 1200,
+        // Every browser the app supports preloads modules natively: no polyfill chunk to fetch.
+        modulePreload: { polyfill: false },
         rolldownOptions: {
           // Two pages share one MapLibre chunk: the app, and the bare MapLibre page the
           // viewer benchmark compares it with (same library bytes, same server).
