@@ -103,7 +103,7 @@ export class JbApp extends LitElement {
   declare loadError: string;
   /** The map is drawing what it was given (from `map-busy` to `map-ready`). */
   declare mapBusy: boolean;
-  /** Why the map's own data failed to load, leaving it blank ('' when it did not). */
+  /** Why the plan's own map layers failed to load, leaving them off the map ('' when they did not). */
   declare mapError: string;
   declare coverage: Coverage | undefined;
   declare coverageError: string;

@@ -113,7 +113,7 @@ function bboxOf(f: MapGeoJSONFeature): [number, number, number, number] {
  * `map-error` ({message, fatal}: `fatal` when the shipped layers failed, which leaves the map
  * blank and sets `mapReady=error` until `reload()`),
  * `feature-select` (FeatureSelectDetail), `map-pick` ({mode, lngLat, id?}) in the other click
- * modes, `proposal-move` ({id, lngLat}) after a drag, `view-change` ({center, zoom}), `map-error`.
+ * modes, `proposal-move` ({id, lngLat}) after a drag, `view-change` ({center, zoom}).
  */
 export class JbMap extends LitElement {
   static override properties = {
