@@ -4,12 +4,24 @@
 import { run } from './env.mjs';
 
 const port = process.env.PORT || '8787';
+const base = `http://127.0.0.1:${port}`;
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 
 const built = await run(bin('vite'), ['build', '--logLevel', 'warn']);
 if (built !== 0) process.exit(built);
 
-console.log(`\nJiangbei Green Map: http://127.0.0.1:${port}  (Ctrl-C stops)\n`);
 // After `vite build`, wrangler reads the generated dist/<worker>/wrangler.json
 // (redirected from .wrangler/deploy/config.json): the worker bundle plus dist/client assets.
-process.exit(await run(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false']));
+const served = run(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false']);
+
+// Say where the app is once it answers, not before (nor if wrangler gave up, e.g. port taken).
+let exited = false;
+void served.then(() => (exited = true));
+const answers = () => fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+while (!exited && !(await answers())) await new Promise((r) => setTimeout(r, 250));
+if (!exited) console.log(`\nJiangbei Green Map: ${base}  (Ctrl-C stops)\n`);
+// A request a second keeps wrangler dev's connections from idling ~5 s, after which a
+// request can hang for 30 s (see scripts/serve-app.ts).
+setInterval(() => void answers(), 1000).unref();
+
+process.exit(await served);
