@@ -131,6 +131,8 @@ export class JbApp extends LitElement {
   readonly workbench = new WorkbenchController(this, () => this.state.tier);
   private inflight?: AbortController;
   private nearInflight?: AbortController;
+  /** The last Nearby overlay and what it was made from (see `nearbyFeatures`). */
+  private nearbyShown?: { inputs: unknown[]; fc: FeatureCollection };
 
   constructor() {
     super();
@@ -422,11 +424,16 @@ export class JbApp extends LitElement {
     }
   }
 
-  /** The spot and the ways to the nearest sites, for the map. */
+  /**
+   * The spot and the ways to the nearest sites, for the map: the same object while its inputs
+   * are the same, so the map is not handed new data, and redraws, on every render.
+   */
   private nearbyFeatures(): FeatureCollection | undefined {
     const near = this.state.near;
     if (!near || this.state.panel !== 'nearby') return undefined;
     const lang = this.uiLang;
+    const inputs = [near, this.nearest, this.greenspaces, lang];
+    if (this.nearbyShown?.inputs.every((x, i) => x === inputs[i])) return this.nearbyShown.fc;
     const features: Feature[] = [{ type: 'Feature', properties: { kind: 'spot' }, geometry: { type: 'Point', coordinates: near } }];
     const seen = new Set<string>();
     for (const x of this.nearest?.tiers ?? []) {
@@ -439,7 +446,8 @@ export class JbApp extends LitElement {
         if (f) features.push({ type: 'Feature', properties: { kind: 'straight', label: t(lang, 'nearbyStraight') }, geometry: { type: 'LineString', coordinates: [near, nearestPointOn(near, f.geometry)] } });
       }
     }
-    return { type: 'FeatureCollection', features };
+    this.nearbyShown = { inputs, fc: { type: 'FeatureCollection', features } };
+    return this.nearbyShown.fc;
   }
 
   private async setTier(tier: Tier) {
@@ -542,12 +550,14 @@ export class JbApp extends LitElement {
     const visible = chapter ? new Set(chapter.layers) : s.visible;
     const selected = chapter ? chapter.highlight : this.card ? { source: this.card.group, id: this.card.id } : undefined;
     const view = chapter ? chapter.camera : { center: s.center, zoom: s.zoom };
+    /** Still fetching data the map will show (the layer list, the analysis). */
+    const fetching = this.analysing || (this.layers.length === 0 && !this.loadError);
     return html`
-      ${this.analysing || (this.layers.length === 0 && !this.loadError) || (this.mapBusy && !this.mapError)
+      ${fetching || (this.mapBusy && !this.mapError)
         ? html`<div class="progress" role="progressbar" aria-label=${t(lang, this.layers.length === 0 ? 'loading' : this.analysing ? 'analysing' : 'mapDrawing')}></div>`
         : null}
       <jb-map
-        .available=${this.layers} .pending=${this.analysing || (this.layers.length === 0 && !this.loadError)}
+        .available=${this.layers} .pending=${fetching}
         .visible=${visible} .lang=${lang} .mode=${s.mode} .analysis=${analysis}
         .gaps=${this.planning && this.workbench.hasChanges && this.workbench.gaps ? this.workbench.gaps : this.gaps}
         .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}

@@ -59,6 +59,8 @@ export class WorkbenchController implements ReactiveController {
   readonly persistent: boolean;
   scenarios: Scenario[] = [];
   current!: Scenario;
+  /** The last proposals turned into map features (see `proposalFeatures`). */
+  private proposalsShown?: { from: Proposal[]; fc: FeatureCollection };
   /** Saved entries that could not be read (shown to the user; kept aside, not deleted). */
   storeProblems: StoreProblem[] = [];
   saveError = '';
@@ -368,11 +370,16 @@ export class WorkbenchController implements ReactiveController {
     void this.analyse();
   }
 
-  /** Proposals as map features. */
+  /**
+   * Proposals as map features: the same object until the proposals change (they are replaced,
+   * never edited in place), so the map is not handed new data, and redraws, on every render.
+   */
   proposalFeatures(): FeatureCollection {
-    return {
-      type: 'FeatureCollection',
-      features: this.current.proposals.map((p): Feature => ({ type: 'Feature', properties: { id: p.id, tier: p.tier, name: p.name }, geometry: p.geometry })),
-    };
+    const from = this.current.proposals;
+    if (this.proposalsShown?.from !== from) {
+      const features = from.map((p): Feature => ({ type: 'Feature', properties: { id: p.id, tier: p.tier, name: p.name }, geometry: p.geometry }));
+      this.proposalsShown = { from, fc: { type: 'FeatureCollection', features } };
+    }
+    return this.proposalsShown.fc;
   }
 }
