@@ -224,8 +224,9 @@ export class JbMap extends LitElement {
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.on('error', (e: ErrorEvent & { sourceId?: string }) => {
       // The shipped layers are the map: without them it is blank, so the page must say so.
-      if (e.sourceId === SHIPPED) this.shippedFailed = true;
-      this.emit('map-error', { message: e.error?.message ?? 'map error', fatal: e.sourceId === SHIPPED });
+      const fatal = e.sourceId === SHIPPED;
+      if (fatal) this.shippedFailed = true;
+      this.emit('map-error', { message: e.error?.message ?? 'map error', fatal });
     });
     map.on('moveend', () => {
       const c = map.getCenter();

@@ -69,7 +69,7 @@ describe('faults', () => {
     guard.assertClean();
   });
 
-  it("the map's own data failing: says the map is blank, with a retry that draws it", { timeout: 60_000 }, async () => {
+  it("the map's own layers failing to load: says so, with a retry that draws them", { timeout: 60_000 }, async () => {
     const { page, guard } = await openPage('/?lang=en');
     await waitForMapReady(page);
     await page.context().route('**/api/layers/all.geojson', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"down","message":"service down"}}' }));
