@@ -8,6 +8,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import * as gjv from 'geojson-validation';
+import osmRules from './src/osm-rules.json';
 
 export type Check =
   | 'geojson'
@@ -22,7 +23,9 @@ export type Check =
   | 'on-land'
   | 'inside-district'
   | 'duplicate'
-  | 'crossing';
+  | 'crossing'
+  | 'tier'
+  | 'outside';
 
 export interface Problem {
   file: string;
@@ -49,8 +52,24 @@ export const TIERS = ['park', 'garden', 'leisure'] as const;
 export const KINDS = ['heritage', 'port', 'station', 'commerce', 'civic'] as const;
 /** Share of a polygon's area that must lie inside the district. */
 export const INSIDE_MIN_SHARE = 0.98;
+/** Bridges, stations and railway lines from OSM (issue 14 contract). */
+export const RIVER_IDS = ['jialing', 'yangtze'] as const;
+export const BRIDGE_KINDS = ['road', 'rail', 'road+rail'] as const;
+export const STATION_KINDS = ['metro', 'rail'] as const;
+export const RAIL_KINDS = ['metro', 'monorail', 'rail'] as const;
+/** Stations are shipped within this distance of the district (km); the ones outside it say so. */
+export const STATION_REACH_KM = 3;
 /** Share of a polygon's area that may lie in a river. */
 export const IN_RIVER_MAX_SHARE = 0.02;
+/** Green spaces and sports grounds (geodata/src/osm-rules.json): inside when ≥ this share of the area is; outside ones within OUTSIDE_KM. */
+export const GREEN_INSIDE_MIN_SHARE = osmRules.reach.inside_min_share;
+export const OUTSIDE_KM = osmRules.reach.outside_km;
+
+/** The size rule for tiers (geodata/src/osm-rules.json): the first tier whose min_ha the area reaches; no area (a point) → point_tier. */
+export function tierForArea(areaHa: number | null): (typeof TIERS)[number] {
+  if (areaHa === null) return osmRules.tiers.point_tier as (typeof TIERS)[number];
+  return osmRules.tiers.rules.find((r) => areaHa >= r.min_ha)!.tier as (typeof TIERS)[number];
+}
 
 type PropType = 'string' | 'number' | 'number|null' | 'boolean' | 'true' | readonly string[];
 type GeomKind = 'Point' | 'LineString' | 'Polygon';
@@ -62,30 +81,34 @@ interface Rule {
   ids: boolean;
   onLand?: boolean;
   inside?: boolean;
+  /** Inside the district (≥ GREEN_INSIDE_MIN_SHARE) unless `outside: true`, then within OUTSIDE_KM of it and mostly outside. */
+  reach?: boolean;
+  /** How the tier must follow from area_ha: the size rule, or one fixed tier. */
+  tierRule?: 'size' | (typeof TIERS)[number];
   /** Properties whose combination identifies a duplicate. */
   dupKey: string[];
   crossesRiver?: boolean;
+  /** Points with `outside`: inside the district unless outside: true, then within STATION_REACH_KM of it. */
+  stationReach?: boolean;
 }
 
 const named = { name_zh: 'string', name_en: 'string' } as const;
 const plan = { id: 'string', ...named, summary_zh: 'string', summary_en: 'string', schematic: 'true' } as const;
+/** greenspaces and sports (issue 14 contract); OSM features also need osm_fclass (checked below). */
+const green = { id: 'string', ...named, unnamed: 'boolean', tier: TIERS, area_ha: 'number|null', outside: 'boolean' } as const;
 
 export const LAYER_RULES: Record<string, Rule> = {
   boundary: { geometry: ['Polygon'], props: { ...named, adcode: 'string' }, ids: false, dupKey: ['name_zh'] },
   neighbours: { geometry: ['Polygon'], props: { ...named }, ids: false, dupKey: ['name_zh'] },
   rivers: { geometry: ['Polygon'], props: { ...named }, ids: false, dupKey: ['name_zh'] },
-  bridges: { geometry: ['LineString'], props: { ...named }, ids: false, dupKey: ['name_zh'], crossesRiver: true },
+  bridges: { geometry: ['LineString'], props: { id: 'string', ...named, river: RIVER_IDS, kind: BRIDGE_KINDS, walkable: 'boolean' }, ids: true, dupKey: ['name_zh'], crossesRiver: true },
+  railways: { geometry: ['LineString'], props: { id: 'string', ...named, kind: RAIL_KINDS, tunnel: 'boolean' }, ids: true, dupKey: ['id'] },
+  stations: { geometry: ['Point'], props: { id: 'string', ...named, kind: STATION_KINDS, outside: 'boolean' }, ids: true, dupKey: ['name_zh', 'kind'], stationReach: true },
   belt: { geometry: ['Polygon'], props: plan, ids: true, dupKey: ['name_zh'], inside: true, onLand: true },
   cores: { geometry: ['Polygon'], props: plan, ids: true, dupKey: ['name_zh'], inside: true, onLand: true },
   zones: { geometry: ['Polygon'], props: plan, ids: true, dupKey: ['name_zh'], inside: true, onLand: true },
-  greenspaces: {
-    geometry: ['Point', 'Polygon'],
-    props: { id: 'string', ...named, tier: TIERS, area_ha: 'number|null' },
-    ids: true,
-    dupKey: ['name_zh', 'tier'],
-    inside: true,
-    onLand: true,
-  },
+  greenspaces: { geometry: ['Point', 'Polygon'], props: green, ids: true, dupKey: ['name_zh', 'tier'], reach: true, onLand: true, tierRule: 'size' },
+  sports: { geometry: ['Point', 'Polygon'], props: green, ids: true, dupKey: ['name_zh', 'tier'], reach: true, onLand: true, tierRule: osmRules.tiers.sports_tier as (typeof TIERS)[number] },
   builtup: { geometry: ['Polygon'], props: { id: 'string' }, ids: true, dupKey: ['id'], inside: true, onLand: true },
   landmarks: { geometry: ['Point'], props: { id: 'string', ...named, kind: KINDS }, ids: true, dupKey: ['name_zh', 'kind'], inside: true, onLand: true },
 };
@@ -182,6 +205,7 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
   const seenIds = new Map<string, number>();
   const seenKeys = new Map<string, number>();
   const seenGeoms = new Map<string, number>();
+  let nearDistrict: FeatureCollection<Polygon | MultiPolygon> | undefined;
 
   col.features.forEach((f, i) => {
     const props = (f.properties ?? {}) as Record<string, unknown>;
@@ -224,8 +248,18 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
     }
     // The map's bundle of all layers (GET /api/layers/all.geojson) tags each feature with it.
     if ('layer' in props) add(where, 'properties', "property 'layer' is reserved (the map's bundle of all layers sets it to the layer id); rename it");
-    if (id === 'greenspaces' && props.area_ha === null && kind === 'Polygon') add(where, 'properties', "property 'area_ha' is null on a polygon (compute it from the outline)");
-    if (id === 'greenspaces' && props.area_ha === null && typeof props.area_note !== 'string') add(where, 'properties', "property 'area_ha' is null without an 'area_note' saying why");
+    if (rule?.tierRule && props.area_ha === null && kind === 'Polygon') add(where, 'properties', "property 'area_ha' is null on a polygon (compute it from the outline)");
+    if (rule?.tierRule && props.area_ha === null && typeof props.area_note !== 'string') add(where, 'properties', "property 'area_ha' is null without an 'area_note' saying why");
+    if (rule?.tierRule && typeof props.source === 'string' && props.source.startsWith('osm:') && !typeOk(props.osm_fclass, 'string'))
+      add(where, 'properties', "an OSM feature needs 'osm_fclass' (Geofabrik's feature class)");
+
+    // tier follows the size rule (geodata/src/osm-rules.json); a hand-placed feature may differ if it says why
+    if (rule?.tierRule && typeof props.tier === 'string' && (props.area_ha === null || typeOk(props.area_ha, 'number|null'))) {
+      const want = rule.tierRule === 'size' ? tierForArea(props.area_ha as number | null) : rule.tierRule;
+      const excused = rule.tierRule === 'size' && String(props.source).startsWith('hand-placed') && typeOk(props.tier_note, 'string');
+      if (props.tier !== want && !excused)
+        add(where, 'tier', `tier '${String(props.tier)}' contradicts the rule (${rule.tierRule === 'size' ? `area_ha ${String(props.area_ha)} → '${want}'` : `always '${want}'`}, geodata/src/osm-rules.json)${rule.tierRule === 'size' ? "; a hand-placed feature may differ only with a 'tier_note' saying why" : ''}`);
+    }
 
     // ids
     if (rule?.ids && typeof props.id === 'string') {
@@ -265,14 +299,28 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
 
     const valid = !problems.some((p) => p.feature === where && ['closed-ring', 'self-intersection', 'geometry-type'].includes(p.check));
 
-    // on land (not in a river)
-    if (rule?.onLand && riverPolys.length && valid) {
+    // on land (not in a river). OSM outlines of green spaces and sports grounds are finer than the river polygons
+    // (a riverside park reaches the water; the river layer's banks are approximate), so only hand-placed ones are held to it.
+    const osmOutline = rule?.reach === true && typeof props.source === 'string' && props.source.startsWith('osm:');
+    if (rule?.onLand && riverPolys.length && valid && !osmOutline) {
       if (g.type === 'Point') {
         if (inAny(g.coordinates, riverPolys)) add(where, 'on-land', `point ${g.coordinates.join(',')} lies in a river polygon`);
       } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
         const share = overlapShare(f as Poly, riverPolys);
         if (share > IN_RIVER_MAX_SHARE) add(where, 'on-land', `${(share * 100).toFixed(1)} % of its area lies in a river (max ${IN_RIVER_MAX_SHARE * 100} %)`);
       }
+    }
+
+    // green spaces and sports: inside unless flagged outside; outside ones within reach
+    if (rule?.reach && districtPolys.length && valid && (g.type === 'Point' || g.type === 'Polygon' || g.type === 'MultiPolygon')) {
+      const share = g.type === 'Point' ? (inAny(g.coordinates, districtPolys) ? 1 : 0) : overlapShare(f as Poly, districtPolys);
+      const pct = `${(share * 100).toFixed(1)} %`;
+      if (props.outside === true) {
+        nearDistrict ??= turf.buffer(turf.featureCollection(districtPolys), OUTSIDE_KM, { units: 'kilometers' }) as FeatureCollection<Polygon | MultiPolygon>;
+        if (share >= GREEN_INSIDE_MIN_SHARE) add(where, 'outside', `marked outside: true but ${pct} of it lies inside the district (inside from ${GREEN_INSIDE_MIN_SHARE * 100} %)`);
+        else if (!nearDistrict.features.some((n) => turf.booleanIntersects(f, n))) add(where, 'outside', `marked outside: true but more than ${OUTSIDE_KM} km from the district (too far to serve it)`);
+      } else if (share < GREEN_INSIDE_MIN_SHARE)
+        add(where, 'inside-district', `${g.type === 'Point' ? 'point lies' : `only ${pct} of its area lies`} inside the district (min ${GREEN_INSIDE_MIN_SHARE * 100} %); mark it outside: true if it is a serving site beyond the border`);
     }
 
     // inside the district
@@ -283,6 +331,19 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
         const share = overlapShare(f as Poly, districtPolys);
         if (share < INSIDE_MIN_SHARE) add(where, 'inside-district', `only ${(share * 100).toFixed(1)} % of its area lies inside the district (min ${INSIDE_MIN_SHARE * 100} %)`);
       }
+    }
+
+    // bridges: a rail-only deck has no footway
+    if (id === 'bridges' && props.kind === 'rail' && props.walkable === true)
+      add(where, 'properties', "kind 'rail' with walkable: true: a rail-only deck has no footway (use kind 'road+rail' where a road or footway shares the deck)");
+
+    // stations: the outside flag agrees with the district, and outside ones are within reach
+    if (rule?.stationReach && districtPolys.length && g.type === 'Point' && typeof props.outside === 'boolean') {
+      const inside = inAny(g.coordinates, districtPolys);
+      if (inside && props.outside) add(where, 'outside', `marked outside: true but the point ${g.coordinates.join(',')} lies inside the district`);
+      else if (!inside && !props.outside) add(where, 'outside', `marked outside: false but the point ${g.coordinates.join(',')} lies outside the district`);
+      else if (!inside && Math.min(...districtPolys.map((d) => turf.pointToPolygonDistance(g.coordinates, d, { units: 'kilometers' }))) > STATION_REACH_KM)
+        add(where, 'outside', `more than ${STATION_REACH_KM} km from the district (stations are shipped within ${STATION_REACH_KM} km)`);
     }
 
     // bridges: both ends on land, the line crosses water

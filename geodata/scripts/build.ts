@@ -23,8 +23,16 @@ export function isReplaced(id: string): boolean {
   }
 }
 
+/** One feature per line, so a change to the data reads as a line-by-line diff. */
+export function layerText(fc: unknown): string {
+  const { features, ...head } = fc as { features?: unknown[] };
+  if (!Array.isArray(features)) return JSON.stringify(fc) + '\n';
+  const h = JSON.stringify(head);
+  return `${h === '{}' ? '{' : `${h.slice(0, -1)},`}"features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+}
+
 export function writeLayer(name: string, fc: unknown) {
-  const text = JSON.stringify(fc) + '\n';
+  const text = layerText(fc);
   writeFileSync(out(name), text);
   console.log(`wrote geodata/${name}.geojson (${(text.length / 1024).toFixed(1)} KiB)`);
 }

@@ -4,11 +4,17 @@
  * the derived rivers and district. `build.ts` writes them; the tests call `buildAll()`.
  */
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { buildBoundary, buildNeighbours, loadChongqing } from './boundary';
-import { featureCollection, finishGeometry } from './geo';
+import { featureCollection } from './geo';
+import { buildGreenLayers, osmLandmark } from './greenspaces';
+import { buildBuiltup } from './builtup';
+import { buildBridges } from './osm-bridges';
+import { buildRailways } from './osm-railways';
+import { buildOsmRivers, contextBox } from './osm-rivers';
+import { buildStations } from './osm-stations';
 import { Placer, pointGeometry, readSource, type Along, type Place, type Shape } from './placed';
-import { buildRivers, centrelines, type RiverId } from './rivers';
+import { centrelines } from './rivers';
 
 type Props = Record<string, unknown>;
 interface Placed extends Props {
@@ -37,33 +43,20 @@ export function buildAll(): Record<string, FeatureCollection> {
   const echarts = loadChongqing();
   const boundary = buildBoundary(echarts);
   const neighbours = buildNeighbours(echarts);
-  const rivers = buildRivers(echarts);
-  const lines = centrelines(echarts);
-
   const district = boundary.features[0] as Feature<Polygon | MultiPolygon>;
-  let land: Feature<Polygon | MultiPolygon> = district;
-  for (const r of rivers.features) land = turf.difference(turf.featureCollection([land, r as Feature<Polygon | MultiPolygon>]))!;
-  const placer = new Placer(lines, land);
+  // rivers from OSM (osm-rivers.ts); land = district minus them. Hand placements along the
+  // rivers still count metres along the echarts centrelines (rivers.ts), so the stations in
+  // the source files keep their meaning; bands along the bank start at the OSM water's edge.
+  const osmRivers = buildOsmRivers(district);
+  const rivers = osmRivers.rivers;
+  const lines = centrelines(echarts);
+  const water = turf.union(turf.featureCollection(rivers.features as Feature<Polygon | MultiPolygon>[]))!;
+  const land = turf.difference(turf.featureCollection([district, water]))!;
+  const placer = new Placer(lines, land, water);
 
-  // bridges
-  const bsrc = readSource<{ landing_m: number; features: (Props & { id: string; river: RiverId; from_confluence_m: number })[] }>('bridges.source.json');
-  const bridges = featureCollection(
-    bsrc.features.map((b) => {
-      const geometry = placer.bridge(b.river, b.from_confluence_m, bsrc.landing_m);
-      placer.anchors.set(`bridge:${b.id}`, geometry.coordinates[1]!);
-      const { river: _r, from_confluence_m: _f, source, ...rest } = b;
-      return {
-        type: 'Feature',
-        id: b.id,
-        properties: {
-          ...rest,
-          river: b.river,
-          source: `${HAND}: crossing station on the derived river centreline (${source}); drawn perpendicular, bank to bank + ${bsrc.landing_m} m landings; not the real deck alignment`,
-        },
-        geometry,
-      } satisfies Feature;
-    }),
-  );
+  // bridges: OSM's rail and metro crossings + the hand-listed road bridges (osm-bridges.ts)
+  const { bridges, anchors: bridgeEnds } = buildBridges(osmRivers, district, placer, readSource('bridges.source.json'));
+  for (const [id, p] of bridgeEnds) placer.anchors.set(`bridge:${id}`, p);
 
   const placeFeature = (f: Placed, kind: string): Feature => {
     const props = withoutPlacement(f);
@@ -79,19 +72,19 @@ export function buildAll(): Record<string, FeatureCollection> {
     return { type: 'Feature', id: f.id, properties: { ...props, source: `${handSource(f.source)}${crsNote}` }, geometry };
   };
 
-  // landmarks (anchors for later features)
+  // landmarks (anchors for later features); one OSM has takes OSM's position (greenspaces.ts)
   const lsrc = readSource<{ features: Placed[] }>('landmarks.source.json');
   const landmarks = featureCollection(
     lsrc.features.map((f) => {
-      const feat = placeFeature(f, 'landmark');
+      const feat = osmLandmark(placeFeature(f, 'landmark') as Feature<Point>);
       placer.anchors.set(f.id, (feat.geometry as { coordinates: number[] }).coordinates as [number, number]);
       return feat;
     }),
   );
 
-  // green spaces
+  // green spaces: hand-placed ones as placed, then merged with OSM's (greenspaces.ts: OSM wins); sports from OSM
   const gsrc = readSource<{ features: Placed[] }>('greenspaces.source.json');
-  const greenspaces = featureCollection(
+  const handGreens = featureCollection(
     gsrc.features.map((f) => {
       const feat = placeFeature(f, 'greenspace');
       const p = feat.properties!;
@@ -109,6 +102,8 @@ export function buildAll(): Record<string, FeatureCollection> {
     }),
   );
 
+  const { greenspaces, sports } = buildGreenLayers(district, handGreens.features);
+
   // the plan: belt, cores, zones
   const plan = readSource<{ belt: (Props & { id: string; band: { from: Along; to: Along; inland_m: number } })[]; cores: Placed[]; zones: Placed[] }>('plan.source.json');
   const schematic = (f: Feature): Feature => ({ ...f, properties: { ...f.properties, schematic: true } });
@@ -125,39 +120,15 @@ export function buildAll(): Record<string, FeatureCollection> {
   const cores = featureCollection(plan.cores.map((f) => schematic(placeFeature(f, 'core'))));
   const zones = featureCollection(plan.zones.map((f) => schematic(placeFeature(f, 'zone'))));
 
-  // built-up land: schematic extents minus rivers and large parks
-  const bsrc2 = readSource<{ features: (Props & { id: string; extent: { west_of_lon?: number; around?: Place; circle_m?: number } })[] }>('builtup.source.json');
-  const bigParks = greenspaces.features.filter(
-    (f) => (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') && ['tieshanping', 'hongensi'].includes(String(f.id)),
-  ) as Feature<Polygon | MultiPolygon>[];
-  const builtup = featureCollection(
-    bsrc2.features.map((b) => {
-      let g: Feature<Polygon | MultiPolygon>;
-      if (b.extent.west_of_lon !== undefined) {
-        const [w, s, , n] = turf.bbox(land);
-        const box = turf.bboxPolygon([w - 0.01, s - 0.01, b.extent.west_of_lon, n + 0.01]);
-        g = turf.intersect(turf.featureCollection([land, box]))!;
-      } else {
-        const centre = placer.point(b.extent.around!);
-        g = turf.feature(placer.shape(centre, { circle_m: b.extent.circle_m! }, true));
-      }
-      for (const p of bigParks) g = turf.difference(turf.featureCollection([g, p])) ?? g;
-      const simple = turf.simplify(g, { tolerance: 0.00005, highQuality: true });
-      return {
-        type: 'Feature',
-        id: b.id,
-        properties: {
-          ...withoutPlacement(b),
-          source: `${HAND}: district (echarts-derived) minus rivers and large parks, inside a schematic urban extent`,
-          confidence: 'low',
-          schematic: true,
-        },
-        geometry: finishGeometry(simple.geometry),
-      } satisfies Feature;
-    }),
-  );
+  // built-up land inferred from OSM evidence, minus water, parks (this greenspaces layer) and the protected forest (builtup.ts)
+  const parks = greenspaces.features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') as Feature<Polygon | MultiPolygon>[];
+  const { builtup } = buildBuiltup({ district, land, parks });
 
-  const all: Record<string, FeatureCollection> = { neighbours, boundary, rivers, builtup, zones, belt, cores, bridges, greenspaces, landmarks };
+  // context from OSM: stations (osm-stations.ts) and railway lines (osm-railways.ts)
+  const stations = buildStations(district);
+  const railways = buildRailways(contextBox(district));
+
+  const all: Record<string, FeatureCollection> = { neighbours, boundary, rivers, builtup, zones, belt, cores, railways, bridges, greenspaces, sports, stations, landmarks };
   for (const fc of Object.values(all)) (fc as FeatureCollection & { generated_by: string }).generated_by = GENERATED_BY;
   return all;
 }

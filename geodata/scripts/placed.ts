@@ -36,15 +36,27 @@ export function toWgs84(p: [number, number], crs: Crs): Position {
   return gcoord.transform(p, from, gcoord.WGS84) as Position;
 }
 
+/** The least distance past the water's edge at which a bank place that fell in the water is put (m). */
+export const SHORE_M = 30;
+
 /** Placement context: the river centrelines, the land polygon, and named anchors (landmarks, bridge ends). */
 export class Placer {
   readonly anchors = new Map<string, Position>();
   private readonly station0: Record<RiverId, number>;
 
+  /** Land within d metres of the water, per d (bands measured from the real water's edge). */
+  private readonly nearWater = new Map<number, Feature<Polygon | MultiPolygon>>();
+
   constructor(
     readonly rivers: Centrelines,
     /** Jiangbei minus the river polygons: where land features may go. */
     readonly land: Feature<Polygon | MultiPolygon>,
+    /**
+     * The river polygons (rivers layer). When given, bands and strips along the bank are
+     * measured from this water's edge; the centrelines then only fix where along the river
+     * they start and end. Without it, from the nominal bank (centreline ± RIVER_WIDTH_M / 2).
+     */
+    readonly water?: Feature<Polygon | MultiPolygon>,
   ) {
     this.station0 = {
       jialing: locate(rivers.jialing, rivers.confluence),
@@ -72,7 +84,22 @@ export class Placer {
 
   point(place: Place): Position {
     if ('point' in place) return toWgs84(place.point, place.crs);
-    if ('along' in place) return this.along(place.along).point;
+    if ('along' in place) {
+      const { point, left } = this.along(place.along);
+      // a place on the bank that lands in the (OSM) water is moved inland along the same
+      // normal: as far past the real water's edge as it was meant to be past the nominal one
+      // (inland_m − RIVER_WIDTH_M / 2), at least SHORE_M; its inland_m was measured for the
+      // nominal river width, which the real channel exceeds in places
+      const inland = place.along.inland_m ?? 0;
+      if (!this.water || inland <= 0 || !turf.booleanPointInPolygon(point, this.water)) return point;
+      const past = Math.max(SHORE_M, inland - RIVER_WIDTH_M[place.along.river] / 2);
+      const [x, y] = toXY(point);
+      for (let d = 10; d <= 1000; d += 10) {
+        const q = toLonLat(x + left[0] * d, y + left[1] * d);
+        if (!turf.booleanPointInPolygon(q, this.water)) return toLonLat(x + left[0] * (d + past), y + left[1] * (d + past));
+      }
+      return point;
+    }
     if ('near' in place) {
       const key = place.near.replace(/^landmark:/, '');
       const base = this.anchors.get(key);
@@ -137,8 +164,42 @@ export class Placer {
     ];
   }
 
-  /** A strip of land along Jiangbei's bank, `depth_m` deep from the water's edge (nominal river width). */
+  private withinOfWater(m: number): Feature<Polygon | MultiPolygon> {
+    let g = this.nearWater.get(m);
+    if (!g) {
+      g = turf.buffer(this.water!, m, { units: 'meters', steps: 8 }) as Feature<Polygon | MultiPolygon>;
+      this.nearWater.set(m, g);
+    }
+    return g;
+  }
+
+  /**
+   * A strip of land along Jiangbei's bank from `nearM` to `nearM + depthM` metres from the
+   * water's edge (the rivers layer), between two stations on the centrelines: the land in
+   * that distance of the water inside a corridor cut square at the two stations (the union
+   * of the quadrilaterals between the centreline and a line far enough inland).
+   */
   bankBand(from: Along, to: Along, nearM: number, depthM: number): Polygon | MultiPolygon {
+    if (!this.water) return this.nominalBankBand(from, to, nearM, depthM);
+    const reach = (r: RiverId) => RIVER_WIDTH_M[r] / 2 + nearM + depthM + 400; // the real bank lies within ~±380 m of the nominal one
+    const inner = this.bankPath(from, to, () => 0);
+    const outer = this.bankPath(from, to, reach);
+    const quads: Feature<Polygon>[] = [];
+    inner.forEach((a, k) => {
+      const b = outer[k]!;
+      for (let i = 0; i + 1 < a.length; i++) quads.push(turf.convex(turf.points([a[i]!, a[i + 1]!, b[i + 1]!, b[i]!]))!);
+    });
+    let g: Feature<Polygon | MultiPolygon> | null = turf.union(turf.featureCollection(quads));
+    if (g) g = turf.intersect(turf.featureCollection([g, this.land]));
+    if (g) g = turf.intersect(turf.featureCollection([g, this.withinOfWater(nearM + depthM)]));
+    if (g && nearM > 0) g = turf.difference(turf.featureCollection([g, this.withinOfWater(nearM)]));
+    if (!g) throw new Error('band lies off land');
+    const simple = turf.simplify(g, { tolerance: 0.00005, highQuality: true });
+    return finishGeometry(simple.geometry);
+  }
+
+  /** A strip of land along Jiangbei's bank, `depth_m` deep from the water's edge (nominal river width). */
+  private nominalBankBand(from: Along, to: Along, nearM: number, depthM: number): Polygon | MultiPolygon {
     // a buffer around a line inside the band, reaching 30 m into the water (clipped off below) so the
     // band meets the water's edge cleanly, and exactly depthM onto the land
     const paths = this.bankPath(from, to, (r) => RIVER_WIDTH_M[r] / 2 + nearM + depthM / 2 - 15);

@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import manifest from '../../geodata/layers.json';
-import { formatProblem, LAYER_RULES, validateAll, validateLayer, type Check } from '../../geodata/validate';
+import osmRules from '../../geodata/src/osm-rules.json';
+import { formatProblem, LAYER_RULES, tierForArea, TIERS, validateAll, validateLayer, type Check } from '../../geodata/validate';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -26,10 +27,11 @@ describe('shipped geodata', () => {
     }
   });
 
+  // ~5 s on a quiet machine (real OSM outlines: built-up land, green spaces against the rivers), more beside other jobs
   it('passes every check', () => {
     const problems = validateAll(shipped);
     expect(problems.map(formatProblem)).toEqual([]);
-  });
+  }, 30_000);
 
   it('is small: all layers together ≤ 300 KB gzipped', () => {
     const total = manifest.layers.reduce((s, l) => s + gzipSync(read(`geodata/${l.id}.geojson`)).length, 0);
@@ -56,7 +58,61 @@ describe('shipped geodata', () => {
 
   it('marks nothing placed by hand as high confidence', () => {
     for (const id of ['bridges', 'belt', 'cores', 'zones', 'greenspaces', 'builtup', 'landmarks'])
-      for (const f of shipped[id]!.features) expect(f.properties!.confidence, `${id} ${String(f.properties!.id)}`).not.toBe('high');
+      for (const f of shipped[id]!.features)
+        if (String(f.properties!.source).startsWith('hand-placed')) expect(f.properties!.confidence, `${id} ${String(f.properties!.id)}`).not.toBe('high');
+  });
+
+  it('green spaces and sports grounds carry the contract properties; outside ones within reach, the rest inside', () => {
+    for (const id of ['greenspaces', 'sports']) {
+      for (const f of shipped[id]!.features) {
+        const p = f.properties!;
+        const label = `${id} ${String(p.id)}`;
+        expect(typeof p.unnamed, label).toBe('boolean');
+        expect(typeof p.outside, label).toBe('boolean');
+        expect(TIERS, label).toContain(p.tier);
+        if (String(p.source).startsWith('osm:')) {
+          expect(p.id, label).toMatch(/^osm-\d+$/);
+          expect(p.osm_fclass, label).toEqual(expect.any(String));
+          expect(p.source, label).toMatch(/^osm:(node|way|relation|way-or-relation)\/\d+/);
+          expect(p.source, label).toContain('© OpenStreetMap contributors');
+        }
+        if (id === 'sports') expect(p.tier, label).toBe(osmRules.tiers.sports_tier);
+        else if (!String(p.source).startsWith('hand-placed')) expect(p.tier, label).toBe(tierForArea(p.area_ha as number | null));
+      }
+      expect(shipped[id]!.features.some((f) => f.properties!.outside === true), id).toBe(true);
+    }
+  });
+});
+
+describe('tier rule (geodata/src/osm-rules.json)', () => {
+  const rules = osmRules.tiers.rules;
+  it('follows GB/T 51346-2019 classes: ≥ 10 ha park, ≥ 1 ha garden, else leisure; points leisure', () => {
+    expect(rules.map((r) => [r.tier, r.min_ha, r.radius_m])).toEqual([
+      ['park', 10, 2000],
+      ['garden', 1, 1000],
+      ['leisure', 0, 500],
+    ]);
+    expect([tierForArea(10), tierForArea(9.99), tierForArea(1), tierForArea(0.99), tierForArea(null)]).toEqual(['park', 'garden', 'garden', 'leisure', 'leisure']);
+  });
+
+  const base = (props: Record<string, unknown>) => ({
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { id: 'x', name_zh: '测试', name_en: 'Test', unnamed: false, tier: 'garden', area_ha: null, outside: false, area_note: 'not known', source: 'hand-placed: test', confidence: 'low', ...props },
+        geometry: { type: 'Point', coordinates: [106.6, 29.63] },
+      },
+    ],
+  });
+  it('lets a hand-placed feature differ from the size rule only with a tier_note', () => {
+    expect(validateLayer('greenspaces', base({}), context).filter((p) => p.check === 'tier')).toHaveLength(1);
+    expect(validateLayer('greenspaces', base({ tier_note: 'the source calls it a community park' }), context).filter((p) => p.check === 'tier')).toEqual([]);
+    expect(validateLayer('greenspaces', base({ tier_note: 'x', source: 'osm:node/1 (test)', osm_fclass: 'park' }), context).filter((p) => p.check === 'tier')).toHaveLength(1);
+  });
+  it('asks OSM features for their fclass', () => {
+    const p = validateLayer('greenspaces', base({ tier: 'leisure', source: 'osm:node/1 (test)' }), context);
+    expect(p.map(formatProblem).join('\n')).toMatch(/osm_fclass/);
   });
 });
 
@@ -66,7 +122,7 @@ const fixtures = readdirSync(fixtureDir).filter((f) => f.endsWith('.geojson'));
 describe('broken fixtures', () => {
   it('cover every check', () => {
     const checks = new Set(fixtures.map((f) => (JSON.parse(readFileSync(new URL(f, fixtureDir), 'utf8')) as { expect: { check: Check } }).expect.check));
-    const all: Check[] = ['geojson', 'geometry-type', 'properties', 'unique-id', 'closed-ring', 'winding', 'self-intersection', 'bounds', 'precision', 'on-land', 'inside-district', 'duplicate', 'crossing'];
+    const all: Check[] = ['geojson', 'geometry-type', 'properties', 'unique-id', 'closed-ring', 'winding', 'self-intersection', 'bounds', 'precision', 'on-land', 'inside-district', 'duplicate', 'crossing', 'tier', 'outside'];
     expect([...checks].sort()).toEqual(all.sort());
   });
 
