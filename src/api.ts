@@ -42,6 +42,19 @@ export const layerUrl = (id: string) => `/api/layers/${encodeURIComponent(id)}`;
 /** Every shipped layer in one FeatureCollection (each feature's `layer` is its layer id). */
 export const bundleUrl = '/api/layers/all.geojson';
 
+export const fetchBundle = (signal?: AbortSignal) => getJson<FeatureCollection>(bundleUrl, signal);
+
+/** One shipped layer out of the bundle, its features as `/api/layers/:id` serves them. */
+export function shippedLayer(bundle: FeatureCollection, id: string): FeatureCollection {
+  const features = bundle.features
+    .filter((f) => f.properties?.layer === id)
+    .map((f) => {
+      const { layer: _, ...properties } = f.properties!;
+      return { ...f, properties };
+    });
+  return { type: 'FeatureCollection', features };
+}
+
 export const fetchLayers = (signal?: AbortSignal) =>
   getJson<{ layers: LayerInfo[] }>('/api/layers', signal).then((r) => r.layers);
 
@@ -57,6 +70,8 @@ export interface AreaRates {
 
 export interface Coverage {
   mode: Mode;
+  /** Whether sports grounds were counted as leisure spaces (echoed by the worker). */
+  sports?: boolean;
   radii: Record<Tier, number>;
   of: 'builtup' | 'land';
   tiers: TierRate[];
@@ -64,12 +79,19 @@ export interface Coverage {
   computed_ms: number;
 }
 
-export const ringsUrl = (mode: Mode) => `/api/coverage/rings?mode=${mode}`;
+/**
+ * `sports=true` counts the shipped sports grounds as leisure spaces. Sent only when on, so the
+ * default requests (and their cached answers and ETags) stay what they were.
+ */
+const withSports = (sports: boolean) => (sports ? '&sports=true' : '');
 
-export const fetchCoverage = (mode: Mode, signal?: AbortSignal) => getJson<Coverage>(`/api/coverage?mode=${mode}`, signal);
+export const ringsUrl = (mode: Mode, sports = false) => `/api/coverage/rings?mode=${mode}${withSports(sports)}`;
 
-export const fetchGaps = (tier: Tier, mode: Mode, signal?: AbortSignal) =>
-  getJson<FeatureCollection>(`/api/gaps?tier=${tier}&mode=${mode}`, signal);
+export const fetchCoverage = (mode: Mode, sports: boolean, signal?: AbortSignal) =>
+  getJson<Coverage>(`/api/coverage?mode=${mode}${withSports(sports)}`, signal);
+
+export const fetchGaps = (tier: Tier, mode: Mode, sports: boolean, signal?: AbortSignal) =>
+  getJson<FeatureCollection>(`/api/gaps?tier=${tier}&mode=${mode}${withSports(sports)}`, signal);
 
 export interface Nearest {
   mode: Mode;
@@ -78,8 +100,8 @@ export interface Nearest {
   sites?: NearestSite[];
 }
 
-export const fetchNearest = (lon: number, lat: number, mode: Mode, signal?: AbortSignal) =>
-  getJson<Nearest>(`/api/nearest?lon=${lon}&lat=${lat}&mode=${mode}`, signal);
+export const fetchNearest = (lon: number, lat: number, mode: Mode, sports: boolean, signal?: AbortSignal) =>
+  getJson<Nearest>(`/api/nearest?lon=${lon}&lat=${lat}&mode=${mode}${withSports(sports)}`, signal);
 
 export const searchPlaces = (q: string, signal?: AbortSignal) =>
   getJson<{ places: Place[] }>(`/api/places?q=${encodeURIComponent(q)}&limit=8`, signal).then((r) => r.places);
@@ -89,6 +111,8 @@ export interface AnalysisBody {
   sites: FeatureCollection;
   radii: Record<Tier, number>;
   mode: Mode;
+  /** The shipped sports grounds count as leisure sites too (left out when false). */
+  sports?: boolean;
 }
 
 const post = <T>(path: string, body: object, signal?: AbortSignal) => getJson<T>(path, signal, { method: 'POST', body: JSON.stringify(body) });
@@ -96,5 +120,5 @@ const post = <T>(path: string, body: object, signal?: AbortSignal) => getJson<T>
 export const postCoverage = (b: AnalysisBody, signal?: AbortSignal) => post<Coverage>('/api/coverage', b, signal);
 export const postRings = (b: AnalysisBody, signal?: AbortSignal) => post<FeatureCollection>('/api/coverage/rings', b, signal);
 export const postGaps = (b: AnalysisBody & { tier: Tier }, signal?: AbortSignal) => post<FeatureCollection>('/api/gaps', b, signal);
-export const postSuggest = (b: { sites: FeatureCollection; radii: Record<Tier, number>; tier: Tier; count: number }, signal?: AbortSignal) =>
+export const postSuggest = (b: { sites: FeatureCollection; radii: Record<Tier, number>; tier: Tier; count: number; sports?: boolean }, signal?: AbortSignal) =>
   post<FeatureCollection>('/api/suggest', b, signal);

@@ -9,8 +9,13 @@ const cell = (v: string | number) => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export function coverageCsv(c: Coverage, baseline?: Coverage): string {
-  const head = ['area_id', 'kind', 'name_zh', 'name_en', 'tier', 'radius_m', 'covered_km2', 'total_km2', 'coverage_pct', ...(baseline ? ['baseline_pct', 'change_pp'] : []), 'mode', 'measured_over'];
+/**
+ * One row per area and tier. `source` (the data's credit, e.g. "Map data © OpenStreetMap
+ * contributors …") is repeated on every row as `data_source`, so it survives any filtering or
+ * re-sorting of the file; `sports_as_leisure` says whether sports grounds were counted.
+ */
+export function coverageCsv(c: Coverage, baseline?: Coverage, source = ''): string {
+  const head = ['area_id', 'kind', 'name_zh', 'name_en', 'tier', 'radius_m', 'covered_km2', 'total_km2', 'coverage_pct', ...(baseline ? ['baseline_pct', 'change_pp'] : []), 'mode', 'measured_over', 'sports_as_leisure', 'data_source'];
   const rows: (string | number)[][] = [];
   const district = { id: 'jiangbei', kind: 'district' as const, name_zh: '江北区', name_en: 'Jiangbei District', tiers: c.tiers };
   for (const a of [district, ...c.areas.filter((x) => x.kind !== 'district')]) {
@@ -18,7 +23,7 @@ export function coverageCsv(c: Coverage, baseline?: Coverage): string {
     for (const r of a.tiers) {
       const b = base?.find((x) => x.tier === r.tier);
       rows.push([a.id, a.kind, a.name_zh, a.name_en, r.tier, r.radius_m, r.covered_km2, r.total_km2, r.coverage_pct,
-        ...(baseline ? [b?.coverage_pct ?? '', b ? Math.round((r.coverage_pct - b.coverage_pct) * 100) / 100 : ''] : []), c.mode, c.of]);
+        ...(baseline ? [b?.coverage_pct ?? '', b ? Math.round((r.coverage_pct - b.coverage_pct) * 100) / 100 : ''] : []), c.mode, c.of, String(c.sports === true), source]);
     }
   }
   return CSV_BOM + [head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';

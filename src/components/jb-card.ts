@@ -4,6 +4,7 @@ import type { AreaRates, Tier } from '../api';
 import { formatNumber } from '../geo';
 import { t, type Lang } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
+import { OSM_SOURCE, osmParts } from '../content/data-source';
 
 export interface CardFeature {
   group: string;
@@ -16,8 +17,10 @@ export interface CardFeature {
 const TIERS: Tier[] = ['leisure', 'garden', 'park'];
 
 /**
- * <jb-card>: what the plan wants at a clicked zone, core, belt or green space, its area,
- * its coverage, and where the data come from. All user-visible data is rendered as text.
+ * <jb-card>: what the plan wants at a clicked zone, core, belt, green space, sports ground or
+ * station, its area, its coverage, and where the data come from (an OSM object links to its
+ * page). A described, unnamed place and a site outside the district say so. All user-visible
+ * data is rendered as text.
  * Event: `close`.
  */
 export class JbCard extends LitElement {
@@ -31,8 +34,10 @@ export class JbCard extends LitElement {
     .close:focus-visible { outline: 3px solid #1565c0; }
     dl { display: grid; grid-template-columns: auto 1fr; gap: 4px 10px; margin: 8px 0 0; font-size: 0.9em; }
     dt { color: #607d8b; }
-    dd { margin: 0; }
+    dd { margin: 0; overflow-wrap: anywhere; }
     .schematic { color: #b23c00; font-size: 0.85em; }
+    .hint { color: #546e7a; font-size: 0.85em; margin: 2px 0; }
+    a { color: #0d47a1; }
     p { margin: 6px 0; line-height: 1.45; }
     @media (max-width: 700px) { :host { left: 8px; right: 8px; width: auto; top: 8px; } }
   `;
@@ -57,13 +62,19 @@ export class JbCard extends LitElement {
     const conf = str('confidence');
     const areaHa = typeof p.area_ha === 'number' ? p.area_ha : undefined;
     const schematic = p.schematic === true || p.schematic === 'true';
+    const source = str('source');
+    const kind = f.group === 'stations' && str('kind') ? t(lang, `placeKind_${str('kind')}` as 'placeKind_metro') : '';
     return html`
       <button class="close" aria-label=${t(lang, 'close')} @click=${() => this.dispatchEvent(new CustomEvent('close', { bubbles: true, composed: true }))}>×</button>
       <h2>${name}</h2>
       ${schematic ? html`<div class="schematic">${t(lang, 'cardSchematic')}</div>` : null}
+      ${p.unnamed === true ? html`<p class="hint unnamed">${t(lang, 'cardUnnamed')}</p>` : null}
+      ${p.outside === true && (f.group === 'greenspaces' || f.group === 'sports') ? html`<p class="hint outside">${t(lang, 'cardOutside')}</p>` : null}
+      ${f.group === 'sports' ? html`<p class="hint sports">${t(lang, 'cardSports')}</p>` : null}
       ${summary ? html`<p><strong>${t(lang, 'cardPlan')}:</strong> ${summary}</p>` : null}
       <dl>
-        ${p.tier ? html`<dt>${t(lang, 'tierCol')}</dt><dd>${t(lang, TIER_LABEL[p.tier as Tier] ?? 'tierLeisure')}</dd>` : null}
+        ${kind ? html`<dt>${t(lang, 'cardKind')}</dt><dd>${kind}</dd>` : null}
+        ${p.tier && f.group !== 'sports' ? html`<dt>${t(lang, 'tierCol')}</dt><dd>${t(lang, TIER_LABEL[p.tier as Tier] ?? 'tierLeisure')}</dd>` : null}
         ${areaHa !== undefined
           ? html`<dt>${t(lang, 'cardArea')}</dt><dd>${t(lang, 'ha', { v: formatNumber(areaHa, lang) })}</dd>`
           : f.areaKm2
@@ -77,7 +88,10 @@ export class JbCard extends LitElement {
                 : null;
             })
           : null}
-        ${str('source') ? html`<dt>${t(lang, 'cardSource')}</dt><dd>${str('source')}</dd>` : null}
+        ${source
+          ? html`<dt>${t(lang, 'cardSource')}</dt><dd class="source">${osmParts(source).map((x) =>
+              typeof x === 'string' ? x : html`<a href=${OSM_SOURCE.objectUrl(x.type, x.id)} target="_blank" rel="noopener" title=${t(lang, 'cardOsmLink')}>${x.text}</a>`)}</dd>`
+          : null}
         ${conf ? html`<dt>${t(lang, 'cardConfidence')}</dt><dd>${t(lang, `confidence_${conf}` as 'confidence_low')}</dd>` : null}
       </dl>
     `;

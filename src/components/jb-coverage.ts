@@ -5,14 +5,16 @@ import { bboxOfGeometry, formatNumber } from '../geo';
 import { t, type Lang, type MessageKey } from '../content/messages';
 import { TARGETS, TIER_LABEL } from '../content/targets';
 import { PALETTE } from '../content/palette';
+import type { Inventory } from '../state/inventory';
 
 const KIND_LABEL: Record<AreaRates['kind'], MessageKey> = { district: 'kindDistrict', core: 'kindCore', zone: 'kindZone', belt: 'kindBelt' };
 const TIER_ORDER: Tier[] = ['leisure', 'garden', 'park'];
 
 /**
  * <jb-coverage>: the district's rates against national targets, a small chart, the
- * per-zone/core table, the radius/walk switch and the largest gaps.
- * Events: `mode-change` (Mode), `tier-change` (Tier), `gap-select` (bbox), `retry`.
+ * per-zone/core table, the radius/walk switch, whether sports grounds count as leisure
+ * spaces, how many green spaces the district has, and the largest gaps.
+ * Events: `mode-change` (Mode), `sports-change` (boolean), `tier-change` (Tier), `gap-select` (bbox), `retry`.
  */
 export class JbCoverage extends LitElement {
   static override properties = {
@@ -23,6 +25,10 @@ export class JbCoverage extends LitElement {
     tier: { type: String },
     loading: { type: Boolean },
     error: { type: String },
+    sports: { type: Boolean },
+    sportsAvailable: { type: Boolean },
+    inventory: { attribute: false },
+    sportsCount: { attribute: false },
   };
 
   static override styles = css`
@@ -47,6 +53,11 @@ export class JbCoverage extends LitElement {
     .status[role='alert'] { background: #ffebee; }
     .status button { font: inherit; margin-left: 6px; }
     svg text { font-size: 11px; fill: #37474f; }
+    .sports { display: flex; align-items: flex-start; gap: 6px; margin: 0 0 2px; }
+    .sports input { margin-top: 3px; width: 18px; height: 18px; flex: none; }
+    .note { color: #607d8b; font-size: 0.8em; margin: 0 0 10px 24px; }
+    .inventory { font-size: 0.84em; color: #455a64; margin: 8px 0 0; }
+    .inventory p { margin: 2px 0; }
   `;
 
   declare lang: Lang;
@@ -56,6 +67,12 @@ export class JbCoverage extends LitElement {
   declare tier: Tier;
   declare loading: boolean;
   declare error: string;
+  /** Sports grounds count as leisure spaces in the rates shown. */
+  declare sports: boolean;
+  /** The data has a sports layer (no toggle without one). */
+  declare sportsAvailable: boolean;
+  declare inventory: Inventory | undefined;
+  declare sportsCount: { inside: number; outside: number } | undefined;
 
   constructor() {
     super();
@@ -64,6 +81,8 @@ export class JbCoverage extends LitElement {
     this.tier = 'leisure';
     this.loading = false;
     this.error = '';
+    this.sports = false;
+    this.sportsAvailable = false;
   }
 
   private emit(type: string, detail: unknown) {
@@ -104,6 +123,11 @@ export class JbCoverage extends LitElement {
             @change=${() => this.emit('mode-change', m)} />${t(lang, m === 'radius' ? 'modeRadius' : 'modeWalk')}</label>`,
         )}
       </fieldset>
+      ${this.sportsAvailable
+        ? html`<label class="sports"><input type="checkbox" name="sports" .checked=${this.sports}
+              @change=${(e: Event) => this.emit('sports-change', (e.target as HTMLInputElement).checked)} />${t(lang, 'sportsToggle')}</label>
+            <p class="note">${t(lang, 'sportsToggleNote')}</p>`
+        : null}
       ${this.error
         ? html`<p class="status" role="alert">${t(lang, 'analysisFailed')}${this.error}<button @click=${() => this.emit('retry', null)}>${t(lang, 'retry')}</button></p>`
         : null}
@@ -133,6 +157,7 @@ export class JbCoverage extends LitElement {
           })}
         </tbody>
       </table>
+      ${this.renderInventory()}
       <h3>${t(lang, 'chartTitle')}</h3>
       ${this.chart(c)}
       <h3>${t(lang, 'areasTitle')}</h3>
@@ -153,6 +178,20 @@ export class JbCoverage extends LitElement {
       </table>
       ${this.renderGaps()}
     `;
+  }
+
+  /** How many sites the rates rest on: the district's own by tier, the outside ones apart. */
+  private renderInventory() {
+    const lang = this.lang;
+    const inv = this.inventory;
+    if (!inv) return null;
+    const sc = this.sportsCount;
+    return html`<div class="inventory">
+      <p><strong>${t(lang, 'inventoryTitle')}:</strong> <span class="counts">${t(lang, 'inventoryLine', inv.tiers)}</span></p>
+      ${inv.unnamed ? html`<p>${t(lang, 'inventoryUnnamed', { n: inv.unnamed })}</p>` : null}
+      ${inv.outside ? html`<p class="outside">${t(lang, 'inventoryOutside', { n: inv.outside })}</p>` : null}
+      ${this.sports && sc ? html`<p class="sports-count">${t(lang, 'inventorySports', { n: sc.inside, outside: sc.outside })}</p>` : null}
+    </div>`;
   }
 
   private renderGaps() {

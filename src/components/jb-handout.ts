@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { t, type Lang } from '../content/messages';
 import type { TourChapter } from '../content/tour';
+import { OSM_SOURCE } from '../content/data-source';
+import { chapterCaption, type TourFacts } from '../state/tour-facts';
 
 export interface HandoutPage {
   chapter: TourChapter;
@@ -9,10 +11,11 @@ export interface HandoutPage {
 
 /**
  * <jb-handout>: the tour as a printable handout, one chapter per page with its map view and
- * caption. Properties: `pages`, `lang`, `busy`. Events: `close`. Printing uses the browser.
+ * caption, and the data's credit on every page. Properties: `pages`, `lang`, `busy`, `facts`.
+ * Events: `close`. Printing uses the browser.
  */
 export class JbHandout extends LitElement {
-  static override properties = { pages: { attribute: false }, lang: { type: String }, busy: { type: Boolean } };
+  static override properties = { pages: { attribute: false }, lang: { type: String }, busy: { type: Boolean }, facts: { attribute: false } };
 
   static override styles = css`
     :host { position: absolute; inset: 0; z-index: 10; background: #eceff1; overflow: auto; color: #263238; }
@@ -24,6 +27,7 @@ export class JbHandout extends LitElement {
     h1 { font-size: 1.1rem; margin: 0 0 4mm; color: #607d8b; font-weight: normal; }
     h2 { font-size: 1.4rem; margin: 0 0 3mm; }
     p { font-size: 1.05rem; line-height: 1.5; }
+    .credit { font-size: 0.8rem; color: #607d8b; }
     @media print {
       :host { position: static; background: none; overflow: visible; }
       .tools { display: none; }
@@ -34,12 +38,14 @@ export class JbHandout extends LitElement {
   declare pages: HandoutPage[];
   declare lang: Lang;
   declare busy: boolean;
+  declare facts: TourFacts;
 
   constructor() {
     super();
     this.pages = [];
     this.lang = 'zh';
     this.busy = false;
+    this.facts = {};
   }
 
   override render() {
@@ -55,7 +61,8 @@ export class JbHandout extends LitElement {
           <h1>${t(lang, 'tourHandoutTitle')} · ${i + 1} / ${this.pages.length}</h1>
           <h2>${p.chapter.title[lang]}</h2>
           <img src=${p.image} alt=${p.chapter.title[lang]} />
-          <p>${p.chapter.caption[lang]}</p>
+          <p>${chapterCaption(p.chapter, lang, this.facts)}</p>
+          <p class="credit">${t(lang, 'osmPlain', { date: OSM_SOURCE.date, licence: OSM_SOURCE.licence })}</p>
         </article>`,
       )}
     `;

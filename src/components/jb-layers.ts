@@ -27,7 +27,10 @@ export class JbLayers extends LitElement {
     .sw { display: inline-flex; flex-direction: column; gap: 3px; flex: none; }
     .row { display: flex; align-items: center; gap: 6px; font-size: 0.85em; color: #455a64; }
     .fill { width: 18px; height: 12px; border-radius: 2px; border: 1px solid rgb(0 0 0 / 0.25); }
-    .line { width: 18px; height: 0; border-top: 3px dashed; }
+    .line { width: 18px; height: 0; border-top: 3px solid; }
+    .line.dashed { border-top-style: dashed; }
+    .outline { width: 16px; height: 10px; border-radius: 2px; border: 1.5px dashed; position: relative; }
+    .outline::before { content: ''; position: absolute; inset: 0; background: currentColor; opacity: 0.28; }
     .circle { width: 11px; height: 11px; border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px rgb(0 0 0 / 0.3); margin: 0 3px; }
     .name { font-weight: 500; }
     .one { display: flex; align-items: center; gap: 8px; }
@@ -52,8 +55,12 @@ export class JbLayers extends LitElement {
   }
 
   private swatchOnly(s: LegendSwatch) {
-    const style = s.kind === 'line' ? `border-color:${s.color}` : `background:${s.color}`;
-    return html`<span class=${s.kind} style=${style} aria-hidden="true"></span>`;
+    const style =
+      s.kind === 'line' ? `border-color:${s.color}`
+      : s.kind === 'outline' ? `border-color:${s.color};color:${s.color}`
+      : s.kind === 'circle' && s.stroke ? `background:${s.color};border-color:${s.stroke};border-width:2px`
+      : `background:${s.color}`;
+    return html`<span class="${s.kind}${s.dashed ? ' dashed' : ''}" style=${style} aria-hidden="true"></span>`;
   }
 
   private swatch(s: LegendSwatch) {

@@ -1,17 +1,18 @@
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import {
-  FullscreenControl, LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
+  AttributionControl, FullscreenControl, LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
   type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type MapLayerMouseEvent,
   type MapLayerTouchEvent, type MapMouseEvent, type MapTouchEvent, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification, type ErrorEvent,
 } from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Feature, FeatureCollection } from 'geojson';
-import { bundleUrl, ringsUrl, type LayerInfo, type Mode } from '../api';
+import { ringsUrl, type LayerInfo, type Mode } from '../api';
 import { BASEMAP, CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
 import { BOUNDARY_LAYERS, BOUNDARY_LINE, LAYER_GROUPS, PLAN_LABELS, type GroupId, type SourceId, type StyleLayer } from '../content/layer-groups';
 import { PALETTE } from '../content/palette';
-import type { Lang } from '../content/messages';
+import { OSM_SOURCE } from '../content/data-source';
+import { t, type Lang } from '../content/messages';
 
 // Under Vite the worker must be given as a URL of our own origin, or the map never goes idle.
 setWorkerUrl(workerUrl);
@@ -38,11 +39,11 @@ export interface FeatureSelectDetail {
   bounds: [number, number, number, number];
 }
 
-/** Click priority when features overlap: the most specific thing wins. */
-const CLICK_ORDER: GroupId[] = ['greenspaces', 'landmarks', 'cores', 'belt', 'zones'];
+/** Click priority when features overlap: the most specific thing wins (small points first). */
+const CLICK_ORDER: GroupId[] = ['stations', 'landmarks', 'greenspaces', 'sports', 'cores', 'belt', 'zones'];
 
 /** Sources whose features can be highlighted (a `<source>-selected` outline layer each). */
-const SELECTABLE = ['zones', 'cores', 'belt', 'greenspaces'] as const;
+const SELECTABLE = ['zones', 'cores', 'belt', 'greenspaces', 'sports'] as const;
 
 const NEARBY_LAYERS = ['proposals-fill', 'proposals-line', 'proposals-point', 'proposals-label', 'draft-line', 'draft-point', 'nearby-route-casing', 'nearby-route', 'nearby-route-label', 'nearby-spot'];
 
@@ -71,6 +72,7 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * The shipped layers arrive as one map source (each feature's `layer` names its layer): a
  * map loads, tiles and draws one source far sooner than a dozen. Style layers pick their
  * own features by `layer`; the analysis results (rings, gaps) keep sources of their own.
+ * The page fetches that source's data itself (`shipped`) and hands it over as an object.
  */
 const SHIPPED = 'shipped';
 const isAnalysis = (id: SourceId) => id === 'rings' || id === 'gaps';
@@ -105,22 +107,27 @@ function bboxOf(f: MapGeoJSONFeature): [number, number, number, number] {
 
 /**
  * <jb-map>: owns the MapLibre map and nothing else.
- * Properties down: `available` (shipped layers), `visible` groups, `lang`, `mode`,
+ * Properties down: `available` (shipped layers), `shipped` (their data, one FeatureCollection),
+ * `shippedError` (that data failed to load), `visible` groups, `lang`, `mode`, `sports`
+ * (sports grounds counted in the shipped rings),
  * `analysis` (whether coverage results exist), `gaps` (FeatureCollection), `basemap`,
  * `selected`, `nearby`, `clickMode`, `proposals`, `draft`, `closures`, `ringsData`, `keyboard`,
  * `view` (initial camera), `pending` (the app is still fetching data the map will show).
  * Events up: `map-ready` (all shown sources loaded, map idle), `map-busy`,
- * `map-error` ({message, fatal}: `fatal` when the shipped layers failed, which leaves the map
- * blank and sets `mapReady=error` until `reload()`),
+ * `map-error` ({message, fatal}: `fatal` when the shipped layers failed to draw, which leaves
+ * the map blank and sets `mapReady=error` until `reload()`; `shippedError` does the same),
  * `feature-select` (FeatureSelectDetail), `map-pick` ({mode, lngLat, id?}) in the other click
  * modes, `proposal-move` ({id, lngLat}) after a drag, `view-change` ({center, zoom}).
  */
 export class JbMap extends LitElement {
   static override properties = {
     available: { attribute: false },
+    shipped: { attribute: false },
+    shippedError: { type: Boolean },
     visible: { attribute: false },
     lang: { type: String },
     mode: { type: String },
+    sports: { type: Boolean },
     analysis: { type: Boolean },
     gaps: { attribute: false },
     basemap: { type: Boolean },
@@ -149,9 +156,15 @@ export class JbMap extends LitElement {
   ];
 
   declare available: LayerInfo[];
+  /** The shipped layers' data (the page fetches it as it starts; see jb-app). */
+  declare shipped: FeatureCollection | undefined;
+  /** The shipped layers' data could not be loaded: the map is blank, and says so. */
+  declare shippedError: boolean;
   declare visible: Set<GroupId>;
   declare lang: Lang;
   declare mode: Mode;
+  /** The shipped rings count sports grounds as leisure spaces. */
+  declare sports: boolean;
   declare analysis: boolean;
   declare gaps: FeatureCollection | undefined;
   declare basemap: boolean;
@@ -182,6 +195,8 @@ export class JbMap extends LitElement {
    */
   declare pending: boolean;
   private map?: MapLibreMap;
+  private attribution?: AttributionControl;
+  private attributionLang?: Lang;
   private styleLoaded = false;
   /** The shipped layers' data failed to load (until `reload`). */
   private shippedFailed = false;
@@ -189,9 +204,11 @@ export class JbMap extends LitElement {
   constructor() {
     super();
     this.available = [];
+    this.shippedError = false;
     this.visible = new Set();
     this.lang = 'zh';
     this.mode = 'radius';
+    this.sports = false;
     this.analysis = false;
     this.basemap = false;
     this.keyboard = true;
@@ -216,12 +233,14 @@ export class JbMap extends LitElement {
       localIdeographFontFamily: CJK_FONT_FAMILY,
       // Labels appear at once: no fade frames to draw before the map settles.
       fadeDuration: 0,
-      attributionControl: { compact: true },
+      // Added in our language by `applyAttribution`: the data's own credit, always shown.
+      attributionControl: false,
       maxBounds: [[105.6, 29.1], [107.7, 30.1]],
     });
     map.addControl(new NavigationControl(), 'top-right');
     map.addControl(new FullscreenControl({ container: document.documentElement }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.applyAttribution();
     map.on('error', (e: ErrorEvent & { sourceId?: string }) => {
       // The shipped layers are the map: without them it is blank, so the page must say so.
       const fatal = e.sourceId === SHIPPED;
@@ -237,7 +256,7 @@ export class JbMap extends LitElement {
     window.jbMap = map;
     map.once('load', () => {
       this.styleLoaded = true;
-      this.sync(new Set(['available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selected', 'keyboard', 'nearby', 'proposals', 'draft', 'closures', 'ringsData', 'clickMode']));
+      this.sync(new Set(['shipped', 'shippedError', 'available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selected', 'keyboard', 'nearby', 'proposals', 'draft', 'closures', 'ringsData', 'clickMode']));
     });
   }
 
@@ -251,13 +270,16 @@ export class JbMap extends LitElement {
     this.map = undefined;
   }
 
-  /** Fetches the map's data again after a failure (the shipped layers and the rings). */
+  /**
+   * Draws the map's data again after a failure: the shipped layers (as the page now has them;
+   * it fetches them again itself) and the rings.
+   */
   reload() {
     const map = this.map;
     if (!map || !this.styleLoaded) return;
-    this.shippedFailed = false;
-    (map.getSource(SHIPPED) as GeoJSONSource | undefined)?.setData(bundleUrl);
-    (map.getSource('rings') as GeoJSONSource | undefined)?.setData(this.ringsData ?? ringsUrl(this.mode));
+    this.shippedFailed = this.shippedError;
+    if (this.shipped) (map.getSource(SHIPPED) as GeoJSONSource | undefined)?.setData(this.shipped);
+    (map.getSource('rings') as GeoJSONSource | undefined)?.setData(this.ringsData ?? ringsUrl(this.mode, this.sports));
     this.settle();
   }
 
@@ -298,9 +320,32 @@ export class JbMap extends LitElement {
     return url;
   }
 
-  /** The map as drawn now, as a PNG file. */
+  /**
+   * The map as drawn now, as a PNG file, with the data's credit written in its corner: the
+   * attribution control is page markup, not part of the canvas, and the licence asks that the
+   * credit travel with the picture.
+   */
   async png(): Promise<Blob> {
-    return (await fetch(await this.capture('image/png'))).blob();
+    const img = new Image();
+    img.src = await this.capture('image/png');
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const g = canvas.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const scale = canvas.width / Math.max(1, this.map!.getCanvas().clientWidth);
+    const text = t(this.lang, 'osmPlain', { date: OSM_SOURCE.date, licence: OSM_SOURCE.licence });
+    g.font = `${Math.round(12 * scale)}px ${getComputedStyle(this).fontFamily || 'sans-serif'}`;
+    const pad = Math.round(4 * scale);
+    const w = g.measureText(text).width + 2 * pad;
+    const h = Math.round(18 * scale);
+    g.fillStyle = 'rgb(255 255 255 / 0.85)';
+    g.fillRect(canvas.width - w, canvas.height - h, w, h);
+    g.fillStyle = '#263238';
+    g.textBaseline = 'middle';
+    g.fillText(text, canvas.width - w + pad, canvas.height - h / 2);
+    return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
   }
 
   /** The map as drawn at a camera, as a JPEG data URL (for handouts and exports). */
@@ -351,10 +396,16 @@ export class JbMap extends LitElement {
     const map = this.map!;
     let dataChanged = false;
     const hadRings = Boolean(map.getSource('rings'));
-    if (changed.has('available') || changed.has('analysis')) dataChanged = this.addMissing() || dataChanged;
+    const hadShipped = Boolean(map.getSource(SHIPPED));
+    if (changed.has('shippedError')) this.shippedFailed = this.shippedError;
+    if (changed.has('shipped') && hadShipped && this.shipped) {
+      (map.getSource(SHIPPED) as GeoJSONSource).setData(this.shipped);
+      dataChanged = true;
+    }
+    if (changed.has('shipped') || changed.has('available') || changed.has('analysis')) dataChanged = this.addMissing() || dataChanged;
     // Sources just added already hold the current rings and gaps.
-    if ((changed.has('mode') || changed.has('ringsData')) && hadRings) {
-      (map.getSource('rings') as GeoJSONSource).setData(this.ringsData ?? ringsUrl(this.mode));
+    if ((changed.has('mode') || changed.has('sports') || changed.has('ringsData')) && hadRings) {
+      (map.getSource('rings') as GeoJSONSource).setData(this.ringsData ?? ringsUrl(this.mode, this.sports));
       dataChanged = true;
     }
     if (changed.has('gaps') && hadRings) {
@@ -363,6 +414,7 @@ export class JbMap extends LitElement {
     }
     if (changed.has('visible') || dataChanged) this.applyVisibility();
     if (changed.has('lang') || dataChanged) this.applyLang();
+    if (changed.has('lang')) this.applyAttribution();
     if (changed.has('basemap')) this.applyBasemap();
     if (changed.has('selected') || dataChanged) this.applySelection();
     if (changed.has('keyboard')) this.keyboard ? map.keyboard.enable() : map.keyboard.disable();
@@ -370,7 +422,7 @@ export class JbMap extends LitElement {
     if (changed.has('clickMode')) map.getCanvas().style.cursor = this.clickMode === 'select' ? '' : 'crosshair';
     if (changed.has('proposals') || changed.has('draft')) this.applyEdits();
     if (changed.has('closures') || dataChanged) this.applyClosures();
-    if (dataChanged || changed.has('available') || (changed.has('pending') && !this.pending)) this.settle();
+    if (dataChanged || changed.has('available') || changed.has('shippedError') || (changed.has('pending') && !this.pending)) this.settle();
   }
 
   /** Adds sources and style layers for data that has arrived; true if anything was added. */
@@ -380,14 +432,15 @@ export class JbMap extends LitElement {
     // Tiles up to z12 only (overzoomed beyond): ~15 m of generalisation, well inside the data's
     // own accuracy, and far fewer tiles to cut and draw — and one label per polygon, not one
     // per tile it crosses.
-    // The shipped layers' source goes first, before the list of layers has arrived: the map's
-    // worker takes sources one at a time, and this one carries most of the drawing.
-    if (!map.getSource(SHIPPED)) {
-      map.addSource(SHIPPED, { type: 'geojson', data: bundleUrl, maxzoom: 12 });
+    // The shipped layers' source goes first, as soon as its data is in, before the list of
+    // layers has arrived: the map's worker takes sources one at a time, and this one carries
+    // most of the drawing.
+    if (!map.getSource(SHIPPED) && this.shipped) {
+      map.addSource(SHIPPED, { type: 'geojson', data: this.shipped, maxzoom: 12 });
       added = true;
     }
     if (this.analysis && !map.getSource('rings')) {
-      map.addSource('rings', { type: 'geojson', data: this.ringsData ?? ringsUrl(this.mode), maxzoom: 12 });
+      map.addSource('rings', { type: 'geojson', data: this.ringsData ?? ringsUrl(this.mode, this.sports), maxzoom: 12 });
       map.addSource('gaps', { type: 'geojson', data: this.gaps ?? EMPTY, maxzoom: 12 });
       added = true;
     }
@@ -547,6 +600,22 @@ export class JbMap extends LitElement {
     for (const l of texts) {
       if (l.type === 'symbol' && map.getLayer(l.id)) map.setLayoutProperty(l.id, 'text-field', nameExpr(this.lang));
     }
+  }
+
+  /**
+   * "© OpenStreetMap contributors", in the page's language, whatever else is on: the shipped
+   * layers are OSM data (ODbL). Full text on a wide map; on a phone MapLibre's compact form,
+   * shown open at first and folded into its (i) button once the map is moved. The basemap's
+   * own credit is added beside it while the basemap is on (MapLibre merges duplicates).
+   */
+  private applyAttribution() {
+    const map = this.map;
+    if (!map || this.attributionLang === this.lang) return;
+    this.attributionLang = this.lang;
+    const control = new AttributionControl({ customAttribution: t(this.lang, 'osmAttribution', { url: OSM_SOURCE.copyrightUrl }) });
+    if (this.attribution) map.removeControl(this.attribution);
+    map.addControl(control, 'bottom-right');
+    this.attribution = control;
   }
 
   private applyBasemap() {

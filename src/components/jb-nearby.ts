@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Mode, Nearest, NearestSite, NearestTier, Place, Tier } from '../api';
 import { formatNumber } from '../geo';
-import { t, type Lang, type MessageKey } from '../content/messages';
+import { MESSAGES, t, type Lang, type MessageKey } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
 
 const TIERS: Tier[] = ['leisure', 'garden', 'park'];
@@ -12,8 +12,9 @@ export function formatDistance(m: number, lang: Lang): string {
 }
 
 /**
- * <jb-nearby>: "green space near me", phone first. Properties down: `lang`, `mode`, `spot`,
- * `result`, `places` (search hits), `loading`, `locating`, `message`, `shareText`.
+ * <jb-nearby>: "green space near me", phone first. Properties down: `lang`, `mode`, `sports`
+ * (sports grounds count as leisure spaces), `spot`, `result`, `places` (search hits), `loading`,
+ * `locating`, `message`, `shareText`.
  * Events up: `locate`, `search` (text), `pick-place` (Place), `mode-change` (Mode),
  * `result-select` ({id, tier}), `share`.
  */
@@ -21,6 +22,7 @@ export class JbNearby extends LitElement {
   static override properties = {
     lang: { type: String },
     mode: { type: String },
+    sports: { type: Boolean },
     spot: { attribute: false },
     result: { attribute: false },
     places: { attribute: false },
@@ -68,6 +70,7 @@ export class JbNearby extends LitElement {
 
   declare lang: Lang;
   declare mode: Mode;
+  declare sports: boolean;
   declare spot: [number, number] | undefined;
   declare result: Nearest | undefined;
   declare places: Place[] | undefined;
@@ -81,6 +84,7 @@ export class JbNearby extends LitElement {
     super();
     this.lang = 'zh';
     this.mode = 'walk';
+    this.sports = false;
     this.loading = false;
     this.locating = false;
     this.message = '';
@@ -109,14 +113,25 @@ export class JbNearby extends LitElement {
     return (this.lang === 'zh' ? x.name_zh : x.name_en) ?? x.name_zh ?? '';
   }
 
+  /** What kind of place a search hit is (a tier, a metro station, a zone…), or ''. */
+  private kindLabel(p: Place): string {
+    const k = p.kind;
+    if (k === 'park' || k === 'garden' || k === 'leisure') return t(this.lang, `tierShort_${k}`);
+    const key = `placeKind_${k}`;
+    return key in MESSAGES[this.lang] ? t(this.lang, key as MessageKey) : '';
+  }
+
   private headline(r: Nearest): string {
     const lang = this.lang;
     const leisure = r.tiers.find((x) => x.tier === 'leisure');
     const park = r.tiers.find((x) => x.tier === 'park');
-    if (!leisure?.distance_m || !park?.distance_m) {
-      const missing = !leisure?.distance_m ? 'leisure' : 'park';
+    // 0 m is an answer (standing in a park), not a missing one.
+    if (leisure?.distance_m == null || park?.distance_m == null) {
+      const missing = leisure?.distance_m == null ? 'leisure' : 'park';
       return t(lang, 'nearbyHeadlineNone', { tier: t(lang, SHORT_TIER[missing]) });
     }
+    if (park.distance_m === 0) return t(lang, 'nearbyHeadlineInPark', { name: this.name(park) });
+    if (leisure.distance_m === 0) return t(lang, 'nearbyHeadlineIn', { name: this.name(leisure), park: formatDistance(park.distance_m, lang) });
     return t(lang, 'nearbyHeadline', {
       leisure: formatDistance(leisure.distance_m, lang),
       leisureMin: Math.max(1, Math.round(leisure.walk_min ?? 0)),
@@ -148,7 +163,7 @@ export class JbNearby extends LitElement {
         ? this.places.length
           ? html`<ul class="hits" role="listbox" aria-label=${t(lang, 'nearbySearch')}>
               ${this.places.map(
-                (p) => html`<li role="option" aria-selected="false"><button @click=${() => this.emit('pick-place', p)}>${this.name(p)}<small>${lang === 'zh' ? p.name_en : p.name_zh} · ${p.pinyin}</small></button></li>`,
+                (p) => html`<li role="option" aria-selected="false"><button data-id=${p.id} data-layer=${p.layer} @click=${() => this.emit('pick-place', p)}>${this.name(p)}<small>${[this.kindLabel(p), lang === 'zh' ? p.name_en : p.name_zh, p.pinyin].filter(Boolean).join(' · ')}</small></button></li>`,
               )}
             </ul>`
           : html`<p class="sub">${t(lang, 'nearbyNoMatch')}</p>`
@@ -171,6 +186,7 @@ export class JbNearby extends LitElement {
     return html`
       <p class="spot">${t(lang, 'nearbySpot', { lon: lon.toFixed(5), lat: lat.toFixed(5) })}</p>
       <p class="answer" role="status" aria-live="polite">${this.headline(r)}</p>
+      ${this.sports ? html`<p class="sub sports-note">${t(lang, 'sportsCounted')}</p>` : null}
       <ul class="checks">
         ${TIERS.map((tier) => {
           const x = r.tiers.find((y) => y.tier === tier);

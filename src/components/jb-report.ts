@@ -4,12 +4,14 @@ import { formatNumber } from '../geo';
 import { LAYER_GROUPS, type GroupId } from '../content/layer-groups';
 import { t, type Lang } from '../content/messages';
 import { TARGETS, TIER_LABEL } from '../content/targets';
+import { OSM_SOURCE, summariseSources } from '../content/data-source';
 
 const TIERS: Tier[] = ['leisure', 'garden', 'park'];
 
 /**
  * <jb-report>: a printable one-page report — the map, its legend, rates against the
- * national targets, the per-zone table, the data sources and the date. Event: `close`.
+ * national targets, the per-zone table, the data sources (the OpenStreetMap extract, its date
+ * and licence first) and the date. Event: `close`.
  */
 export class JbReport extends LitElement {
   static override properties = {
@@ -19,6 +21,7 @@ export class JbReport extends LitElement {
     visible: { attribute: false },
     layers: { attribute: false },
     scenarioName: { type: String },
+    sports: { type: Boolean },
   };
 
   static override styles = css`
@@ -50,6 +53,8 @@ export class JbReport extends LitElement {
   declare visible: Set<GroupId>;
   declare layers: LayerInfo[];
   declare scenarioName: string;
+  /** Sports grounds were counted as leisure spaces. */
+  declare sports: boolean;
 
   constructor() {
     super();
@@ -58,6 +63,7 @@ export class JbReport extends LitElement {
     this.visible = new Set();
     this.layers = [];
     this.scenarioName = '';
+    this.sports = false;
   }
 
   override render() {
@@ -72,7 +78,8 @@ export class JbReport extends LitElement {
         <h1>${t(lang, 'reportTitle')}</h1>
         <div class="meta">${t(lang, 'reportDate')}: ${new Date().toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
           ${this.scenarioName ? html` · ${t(lang, 'planScenario')}: ${this.scenarioName}` : null}
-          ${c ? html` · ${t(lang, c.mode === 'walk' ? 'modeWalk' : 'modeRadius')} · ${t(lang, 'coverageOf')}` : null}</div>
+          ${c ? html` · ${t(lang, c.mode === 'walk' ? 'modeWalk' : 'modeRadius')} · ${t(lang, 'coverageOf')}` : null}
+          ${this.sports ? html` · ${t(lang, 'sportsCounted')}` : null}</div>
         ${this.image ? html`<img src=${this.image} alt=${t(lang, 'mapLabel')} />` : null}
         <div class="cols">
           <div class="legend">
@@ -104,7 +111,13 @@ export class JbReport extends LitElement {
         </div>
         <h2>${t(lang, 'reportSources')}</h2>
         <div class="sources">
-          ${this.layers.map((l) => html`<div><b>${lang === 'zh' ? l.title_zh : l.title_en}</b>: ${l.sources.slice(0, 3).join('; ')}${l.sources.length > 3 ? ' …' : ''}</div>`)}
+          <p class="osm">${t(lang, 'osmCredit', { date: OSM_SOURCE.date })} ${t(lang, 'osmLicence', { licence: OSM_SOURCE.licence })}
+            ${OSM_SOURCE.licenceUrl}</p>
+          ${this.layers.map((l) => {
+            const { osm, other, more } = summariseSources(l.sources, 2);
+            const list = [...(osm ? [t(lang, 'aboutOsmObjects', { n: osm })] : []), ...other, ...(more ? [t(lang, 'aboutMoreSources', { n: more })] : [])];
+            return html`<div><b>${lang === 'zh' ? l.title_zh : l.title_en}</b>: ${list.join('; ')}</div>`;
+          })}
         </div>
       </article>
     `;

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { LAYER_GROUPS } from '../content/layer-groups';
 import { t, type Lang } from '../content/messages';
 import type { TourChapter } from '../content/tour';
+import { chapterCaption, type TourFacts } from '../state/tour-facts';
 
 const AUTOPLAY_CHOICES = [0, 5, 10, 20, 30, 60];
 const NEXT_KEYS = new Set(['ArrowRight', ' ', 'PageDown']);
@@ -9,7 +10,7 @@ const PREV_KEYS = new Set(['ArrowLeft', 'PageUp']);
 
 /**
  * <jb-tour>: the presenter's controls and captions. Properties down: `chapters`, `index`
- * (from 0), `lang`, `autoplay` (seconds, 0 = off). Events up: `chapter-change` (index),
+ * (from 0), `lang`, `autoplay` (seconds, 0 = off), `facts` (the figures captions quote). Events up: `chapter-change` (index),
  * `autoplay-change` (seconds), `resume`, `handout`, `tour-exit`.
  * Keys (clickers send these): → Space PageDown next, ← PageUp previous, Home, End, F.
  * Any key or pointer input stops autoplay, so a kiosk never fights its presenter.
@@ -20,6 +21,7 @@ export class JbTour extends LitElement {
     index: { type: Number },
     lang: { type: String },
     autoplay: { type: Number },
+    facts: { attribute: false },
   };
 
   static override styles = css`
@@ -50,6 +52,7 @@ export class JbTour extends LitElement {
   declare index: number;
   declare lang: Lang;
   declare autoplay: number;
+  declare facts: TourFacts;
   private timer?: ReturnType<typeof setInterval>;
 
   constructor() {
@@ -58,6 +61,7 @@ export class JbTour extends LitElement {
     this.index = 0;
     this.lang = 'zh';
     this.autoplay = 0;
+    this.facts = {};
   }
 
   private readonly onKey = (e: KeyboardEvent) => {
@@ -161,7 +165,7 @@ export class JbTour extends LitElement {
       </nav>
       <section class="caption" aria-live="polite">
         <h2>${ch.title[lang]}</h2>
-        <p>${ch.caption[lang]}</p>
+        <p>${chapterCaption(ch, lang, this.facts)}</p>
         <div class="legend">
           ${ch.legend.map((id) => {
             const g = LAYER_GROUPS.find((x) => x.id === id);

@@ -9,11 +9,13 @@ import type { MessageKey } from './messages';
 import { PALETTE as P } from './palette';
 
 export type GroupId =
-  | 'neighbours' | 'rivers' | 'builtup' | 'zones' | 'belt' | 'cores'
-  | 'rings-park' | 'rings-garden' | 'rings-leisure' | 'gaps'
-  | 'bridges' | 'greenspaces' | 'landmarks';
+  | 'neighbours' | 'builtup' | 'zones' | 'belt' | 'cores'
+  | 'rings-park' | 'rings-garden' | 'rings-leisure' | 'gaps' | 'rivers'
+  | 'railways' | 'bridges' | 'sports' | 'greenspaces' | 'stations' | 'landmarks';
 
-export type SourceId = 'boundary' | 'neighbours' | 'rivers' | 'builtup' | 'zones' | 'belt' | 'cores' | 'bridges' | 'greenspaces' | 'landmarks' | 'rings' | 'gaps';
+export type SourceId =
+  | 'boundary' | 'neighbours' | 'rivers' | 'builtup' | 'zones' | 'belt' | 'cores'
+  | 'railways' | 'bridges' | 'sports' | 'greenspaces' | 'stations' | 'landmarks' | 'rings' | 'gaps';
 
 /** A MapLibre style layer without its source (jb-map adds it). Loosely typed: it is data. */
 export interface StyleLayer {
@@ -26,9 +28,14 @@ export interface StyleLayer {
 }
 
 export interface LegendSwatch {
-  kind: 'fill' | 'line' | 'circle';
+  /** `outline`: a faint fill inside a dashed edge (features drawn but set apart). */
+  kind: 'fill' | 'line' | 'circle' | 'outline';
   color: string;
   label: MessageKey;
+  /** A line drawn dashed on the map is dashed in the legend. */
+  dashed?: boolean;
+  /** Ring colour of a circle (default: white). */
+  stroke?: string;
 }
 
 export interface LayerGroup {
@@ -54,7 +61,21 @@ function perCategory(key: string, values: Record<string, string>, fallback: stri
 }
 const polygon: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
 const point: FilterSpecification = ['==', ['geometry-type'], 'Point'];
-const both = (a: FilterSpecification, b: FilterSpecification) => ['all', a, b] as FilterSpecification;
+const all = (...f: FilterSpecification[]) => ['all', ...f] as FilterSpecification;
+const both = (a: FilterSpecification, b: FilterSpecification) => all(a, b);
+/**
+ * Sites just outside the district (`outside: true`) serve its residents: drawn, but lighter
+ * and with a dashed edge, and left out of the district's counts. A missing flag means inside.
+ */
+const inside: FilterSpecification = ['!=', ['get', 'outside'], true];
+const outside: FilterSpecification = ['==', ['get', 'outside'], true];
+/** Features whose name is a description (`unnamed: true`) get no label on the map. */
+const named: FilterSpecification = ['!=', ['get', 'unnamed'], true];
+/** Metro and rail bridges without a footway: drawn, but not as a way across. */
+const walkable: FilterSpecification = ['!=', ['get', 'walkable'], false];
+const tunnel: FilterSpecification = ['==', ['get', 'tunnel'], true];
+const railKind = (...kinds: string[]): FilterSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
+const not = (f: FilterSpecification) => ['!', f] as unknown as FilterSpecification;
 /** Point sites' circle radius by tier (px). */
 const TIER_RADIUS: Record<string, number> = { park: 7, garden: 5.5, leisure: 4.5 };
 const ringTier = (tier: string): FilterSpecification => ['==', ['get', 'tier'], tier];
@@ -102,7 +123,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       ...perCategory('id', P.zones, P.zoneFallback, (id, color, filter) => ({ id: `zones-fill-${id}`, type: 'fill', filter, paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.16 } })),
       ...perCategory('id', P.zones, P.zoneFallback, (id, color, filter) => ({ id: `zones-line-${id}`, type: 'line', filter, paint: { 'line-color': color, 'line-width': 2.5, 'line-dasharray': [2, 1] } })),
     ],
-    legend: Object.entries(P.zones).map(([id, color]) => ({ kind: 'line' as const, color, label: `zone:${id}` as MessageKey })),
+    legend: Object.entries(P.zones).map(([id, color]) => ({ kind: 'line' as const, color, label: `zone:${id}` as MessageKey, dashed: true })),
   },
   {
     id: 'belt', source: 'belt', label: 'layerBelt', clickable: true,
@@ -162,23 +183,58 @@ export const LAYER_GROUPS: LayerGroup[] = [
     legend: [{ kind: 'fill', color: P.river, label: 'layerRivers' }],
   },
   {
+    // Context, so the map reads as Chongqing: lines from the city view, names close in.
+    id: 'railways', source: 'railways', label: 'layerRailways',
+    layers: [
+      { id: 'railways-tunnel', type: 'line', minzoom: 9.5, filter: tunnel, paint: { 'line-color': P.railMetro, 'line-width': 1, 'line-opacity': 0.3, 'line-dasharray': [2, 2] } },
+      { id: 'railways-rail', type: 'line', minzoom: 9.5, filter: all(not(tunnel), railKind('rail')), paint: { 'line-color': P.rail, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1, 15, 2.2], 'line-dasharray': [3, 1.5] } },
+      { id: 'railways-metro', type: 'line', minzoom: 9.5, filter: all(not(tunnel), not(railKind('rail'))), paint: { 'line-color': P.railMetro, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1, 15, 2.6] } },
+      { id: 'railways-label', type: 'symbol', minzoom: 14, filter: named, layout: { 'symbol-placement': 'line', 'text-field': '{name}', 'text-size': 10, 'symbol-spacing': 400 }, paint: { 'text-color': P.railMetro, 'text-halo-color': P.halo, 'text-halo-width': 1.2 } },
+    ],
+    legend: [
+      { kind: 'line', color: P.railMetro, label: 'railMetro' },
+      { kind: 'line', color: P.rail, label: 'railRail', dashed: true },
+      { kind: 'line', color: P.railTunnel, label: 'railTunnel', dashed: true },
+    ],
+  },
+  {
     id: 'bridges', source: 'bridges', label: 'layerBridges',
     layers: [
-      { id: 'bridges-casing', type: 'line', paint: { 'line-color': '#ffffff', 'line-width': 5 } },
-      { id: 'bridges-line', type: 'line', paint: { 'line-color': P.bridge, 'line-width': 2.5 } },
-      { id: 'bridges-label', type: 'symbol', minzoom: 13, layout: { 'symbol-placement': 'line-center', 'text-field': '{name}', 'text-size': 11 }, paint: { 'text-color': P.bridge, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
+      { id: 'bridges-casing', type: 'line', filter: walkable, paint: { 'line-color': '#ffffff', 'line-width': 5 } },
+      { id: 'bridges-line', type: 'line', filter: walkable, paint: { 'line-color': P.bridge, 'line-width': 2.5 } },
+      // Walk mode crosses rivers only on bridges a pedestrian can use; these it does not.
+      { id: 'bridges-nowalk', type: 'line', filter: not(walkable), paint: { 'line-color': P.bridgeNoWalk, 'line-width': 1.6, 'line-dasharray': [2, 1] } },
+      { id: 'bridges-label', type: 'symbol', minzoom: 13, filter: walkable, layout: { 'symbol-placement': 'line-center', 'text-field': '{name}', 'text-size': 11 }, paint: { 'text-color': P.bridge, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
     ],
-    legend: [{ kind: 'line', color: P.bridge, label: 'layerBridges' }],
+    legend: [
+      { kind: 'line', color: P.bridge, label: 'bridgeWalkable' },
+      { kind: 'line', color: P.bridgeNoWalk, label: 'bridgeNoWalk', dashed: true },
+    ],
+  },
+  {
+    // Not green space: counted as leisure spaces only when the planner asks (Coverage panel).
+    id: 'sports', source: 'sports', label: 'layerSports', clickable: true,
+    layers: [
+      { id: 'sports-fill', type: 'fill', filter: both(polygon, inside), paint: { ...EDGELESS, 'fill-color': P.sports, 'fill-opacity': 0.65 } },
+      { id: 'sports-outside-fill', type: 'fill', filter: both(polygon, outside), paint: { ...EDGELESS, 'fill-color': P.sports, 'fill-opacity': 0.25 } },
+      { id: 'sports-line', type: 'line', filter: polygon, paint: { 'line-color': P.sportsLine, 'line-width': 0.8 } },
+      { id: 'sports-point', type: 'circle', filter: point, paint: { 'circle-color': P.sports, 'circle-radius': 4, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2 } },
+      { id: 'sports-label', type: 'symbol', minzoom: 14.5, filter: named, layout: { 'text-field': '{name}', 'text-size': 10.5, 'text-max-width': 7 }, paint: { 'text-color': P.sportsLine, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
+    ],
+    legend: [{ kind: 'fill', color: P.sports, label: 'layerSports' }],
   },
   {
     id: 'greenspaces', source: 'greenspaces', label: 'layerGreenspaces', clickable: true,
     layers: [
-      ...perCategory('tier', P.tiers, null, (tier, color, filter) => ({ id: `greenspaces-fill-${tier}`, type: 'fill', filter: both(polygon, filter), paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.7 } })),
-      { id: 'greenspaces-line', type: 'line', filter: polygon, paint: { 'line-color': P.tiers.park, 'line-width': 1 } },
+      ...perCategory('tier', P.tiers, null, (tier, color, filter) => ({ id: `greenspaces-fill-${tier}`, type: 'fill', filter: all(polygon, inside, filter), paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.7 } })),
+      ...perCategory('tier', P.tiers, null, (tier, color, filter) => ({ id: `greenspaces-outside-fill-${tier}`, type: 'fill', filter: all(polygon, outside, filter), paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.28 } })),
+      { id: 'greenspaces-line', type: 'line', filter: both(polygon, inside), paint: { 'line-color': P.tiers.park, 'line-width': 1 } },
+      { id: 'greenspaces-outside-line', type: 'line', filter: both(polygon, outside), paint: { 'line-color': P.tiers.park, 'line-width': 1.2, 'line-dasharray': [2, 1.5] } },
       ...perCategory('tier', P.tiers, null, (tier, color, filter) => ({
-        id: `greenspaces-point-${tier}`, type: 'circle', filter: both(point, filter),
+        id: `greenspaces-point-${tier}`, type: 'circle', filter: all(point, inside, filter),
         paint: { 'circle-color': color, 'circle-radius': TIER_RADIUS[tier], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
       })),
+      { id: 'greenspaces-outside-point', type: 'circle', filter: both(point, outside), paint: { 'circle-color': '#ffffff', 'circle-radius': 4.5, 'circle-stroke-color': P.tiers.park, 'circle-stroke-width': 1.5 } },
       {
         id: 'greenspaces-label', type: 'symbol',
         layout: {
@@ -186,7 +242,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
           // Parks are named from the district view; smaller sites once zoomed in.
           'symbol-sort-key': ['match', ['get', 'tier'], 'park', 0, 'garden', 1, 2],
         },
-        filter: ['any', ['==', ['get', 'tier'], 'park'], ['>=', ['zoom'], 13.5]],
+        filter: all(named, ['any', ['==', ['get', 'tier'], 'park'], ['>=', ['zoom'], 13.5]]),
         paint: { 'text-color': '#1b5e20', 'text-halo-color': P.halo, 'text-halo-width': 1.5 },
       },
     ],
@@ -194,7 +250,16 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { kind: 'circle', color: P.tiers.park, label: 'tierPark' },
       { kind: 'circle', color: P.tiers.garden, label: 'tierGarden' },
       { kind: 'circle', color: P.tiers.leisure, label: 'tierLeisure' },
+      { kind: 'outline', color: P.tiers.park, label: 'legendOutside' },
     ],
+  },
+  {
+    id: 'stations', source: 'stations', label: 'layerStations', clickable: true,
+    layers: [
+      { id: 'stations-point', type: 'circle', minzoom: 10.5, paint: { 'circle-color': '#ffffff', 'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 15, 5], 'circle-stroke-color': P.station, 'circle-stroke-width': 1.5 } },
+      { id: 'stations-label', type: 'symbol', minzoom: 12.5, layout: { 'text-field': '{name}', 'text-size': 11, 'text-anchor': 'top', 'text-offset': [0, 0.6] }, paint: { 'text-color': P.station, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
+    ],
+    legend: [{ kind: 'circle', color: '#ffffff', stroke: P.station, label: 'layerStations' }],
   },
   {
     id: 'landmarks', source: 'landmarks', label: 'layerLandmarks', clickable: true,
@@ -212,4 +277,5 @@ export const PLAN_LABELS: { source: SourceId; layer: StyleLayer; group: GroupId 
   { source: 'cores', group: 'cores', layer: { id: 'cores-label', type: 'symbol', ...label(14, '#8a3b00') } },
 ];
 
-export const DEFAULT_VISIBLE: GroupId[] = ['neighbours', 'zones', 'belt', 'cores', 'rings-leisure', 'gaps', 'rivers', 'bridges', 'greenspaces', 'landmarks'];
+/** Shown at start, in LAYER_GROUPS order (the URL leaves out a list equal to this one). */
+export const DEFAULT_VISIBLE: GroupId[] = ['neighbours', 'zones', 'belt', 'cores', 'rings-leisure', 'gaps', 'rivers', 'railways', 'bridges', 'sports', 'greenspaces', 'stations', 'landmarks'];

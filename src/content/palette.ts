@@ -13,6 +13,13 @@ export const PALETTE = {
   river: '#a9cfe6',
   riverLine: '#6fa8cc',
   bridge: '#546e7a',
+  /** Bridges a pedestrian cannot use (metro and rail decks): thinner, dashed, lighter. */
+  bridgeNoWalk: '#90a4ae',
+  /** Metro and rail: neutral greys, context that must not compete with the plan's colours. */
+  railMetro: '#4f4f4f',
+  rail: '#8a8a8a',
+  station: '#4f4f4f',
+  railTunnel: '#b8b8b8',
   builtup: '#d9cbb3',
   belt: '#0072b2',
   core: '#5e3c99',
@@ -26,6 +33,9 @@ export const PALETTE = {
   zoneFallback: '#999999',
   tiers: { park: '#1b7837', garden: '#4daf4a', leisure: '#a6d96a' },
   rings: { park: '#d9f0d3', garden: '#a6dba0', leisure: '#5aae61' },
+  /** Sports grounds: a muted blue-violet, apart from every green, the rivers' blue and the plan's colours. */
+  sports: '#8da0cb',
+  sportsLine: '#5b6ea8',
   gap: '#d55e00',
   landmark: '#263238',
   route: '#1565c0',

@@ -3,8 +3,11 @@
  * Each chapter sets the camera, the layer groups shown, the feature highlighted, a caption
  * in Chinese and English (our own words, from the plan's facts) and its own legend.
  * A unit test checks every camera against the highlighted feature's geometry.
+ * Figures are never written into a caption: `facts` names message templates that the page
+ * fills from the analysis and the layers as they are (src/state/tour-facts.ts).
  */
 import type { GroupId, SourceId } from './layer-groups';
+import type { MessageKey } from './messages';
 
 export interface TourCamera {
   center: [number, number];
@@ -22,9 +25,12 @@ export interface TourChapter {
   legend: GroupId[];
   title: { zh: string; en: string };
   caption: { zh: string; en: string };
+  /** Templates of figures added to the caption: the first whose figures are all known. */
+  facts?: MessageKey[];
 }
 
-const CONTEXT: GroupId[] = ['neighbours', 'rivers', 'bridges'];
+/** What every chapter shows around its subject, so the map reads as Chongqing. */
+const CONTEXT: GroupId[] = ['neighbours', 'rivers', 'railways', 'bridges'];
 
 export const TOUR: TourChapter[] = [
   {
@@ -37,6 +43,7 @@ export const TOUR: TourChapter[] = [
       zh: '江北区位于长江以北、嘉陵江以东，面积约221平方公里，西端的江北嘴正对两江交汇处。规划用“一带双核五片区”来组织全区的发展。',
       en: 'Jiangbei lies north of the Yangtze and east of the Jialing, about 221 km², with Jiangbeizui at its western tip facing the confluence. The plan organises the district as one belt, two cores and five zones.',
     },
+    facts: ['tourFactsOverview'],
   },
   {
     id: 'belt',
@@ -53,7 +60,7 @@ export const TOUR: TourChapter[] = [
   {
     id: 'core-guanyinqiao',
     camera: { center: [106.5299, 29.5703], zoom: 14, pitch: 40, bearing: 0 },
-    layers: [...CONTEXT, 'cores', 'greenspaces', 'landmarks'],
+    layers: [...CONTEXT, 'cores', 'greenspaces', 'stations', 'landmarks'],
     highlight: { source: 'cores', id: 'guanyinqiao' },
     legend: ['cores', 'greenspaces', 'landmarks'],
     title: { zh: '双核之一：观音桥商圈', en: 'First core: Guanyinqiao business district' },
@@ -65,7 +72,7 @@ export const TOUR: TourChapter[] = [
   {
     id: 'core-jiangbeizui',
     camera: { center: [106.5692, 29.5769], zoom: 14, pitch: 40, bearing: 20 },
-    layers: [...CONTEXT, 'cores', 'greenspaces', 'landmarks'],
+    layers: [...CONTEXT, 'cores', 'greenspaces', 'stations', 'landmarks'],
     highlight: { source: 'cores', id: 'jiangbeizui' },
     legend: ['cores', 'greenspaces', 'landmarks'],
     title: { zh: '双核之二：江北嘴', en: 'Second core: Jiangbeizui' },
@@ -144,6 +151,7 @@ export const TOUR: TourChapter[] = [
       zh: '规划希望人人都能做到：500米内有一处休闲空间，1000米内有一处街头绿园，2000米内有一座公园。图中色块就是现有绿地按这三个距离服务到的范围。',
       en: 'The plan wants everyone to have a leisure space within 500 m, a street garden within 1000 m and a park within 2000 m. The shaded areas are what today’s green spaces reach at those three distances.',
     },
+    facts: ['tourFactsStandard'],
   },
   {
     id: 'gaps',
@@ -155,6 +163,7 @@ export const TOUR: TourChapter[] = [
       zh: '橙色是500米内没有任何休闲空间的建成区。国家标准要求居住用地500米覆盖率超过90%，这些地方就是差距所在。',
       en: 'Orange marks built-up land with no leisure space within 500 m. The national standard asks for more than 90 % of residential land within 500 m; these are the places that fall short.',
     },
+    facts: ['tourFactsGaps', 'tourFactsGapsMet'],
   },
   {
     id: 'closing-gaps',

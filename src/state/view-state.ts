@@ -1,6 +1,6 @@
 /**
- * What a link restores: camera, analysis mode, selected tier, visible layer groups, language,
- * open panel. Pure parse/serialise over the query string; jb-app writes it back with
+ * What a link restores: camera, analysis mode, selected tier, whether sports grounds count as
+ * leisure spaces, visible layer groups, language, open panel. Pure parse/serialise over the query string; jb-app writes it back with
  * history.replaceState so Back is never flooded with camera moves.
  */
 import { DEFAULT_VISIBLE, LAYER_GROUPS, type GroupId } from '../content/layer-groups';
@@ -18,6 +18,8 @@ export interface ViewState {
   zoom?: number;
   mode: Mode;
   tier: Tier;
+  /** Sports grounds count as leisure-tier sites in the coverage analysis (`sports=true`). */
+  sports: boolean;
   visible: Set<GroupId>;
   lang?: Lang;
   panel: PanelId;
@@ -28,7 +30,7 @@ export interface ViewState {
 }
 
 export function defaultState(): ViewState {
-  return { mode: 'radius', tier: 'leisure', visible: new Set(DEFAULT_VISIBLE), panel: 'coverage' };
+  return { mode: 'radius', tier: 'leisure', sports: false, visible: new Set(DEFAULT_VISIBLE), panel: 'coverage' };
 }
 
 const num = (s: string | null, lo: number, hi: number): number | undefined => {
@@ -52,6 +54,8 @@ export function parseState(search: string): ViewState {
   if (mode === 'radius' || mode === 'walk') state.mode = mode;
   const tier = q.get('tier');
   if (TIERS.includes(tier as Tier)) state.tier = tier as Tier;
+  // The API's own spelling; '1' too, as people shorten links.
+  state.sports = ['true', '1'].includes(q.get('sports') ?? '');
   const lang = q.get('lang');
   if (lang === 'zh' || lang === 'en') state.lang = lang;
   const panel = q.get('panel');
@@ -82,6 +86,7 @@ export function serializeState(state: ViewState): string {
   if (state.zoom !== undefined) q.set('z', state.zoom.toFixed(2));
   if (state.mode !== 'radius') q.set('mode', state.mode);
   if (state.tier !== 'leisure') q.set('tier', state.tier);
+  if (state.sports) q.set('sports', 'true');
   if (state.lang) q.set('lang', state.lang);
   if (state.panel !== 'coverage') q.set('panel', state.panel);
   if (state.near) q.set('near', `${state.near[0].toFixed(5)},${state.near[1].toFixed(5)}`);

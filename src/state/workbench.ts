@@ -85,7 +85,12 @@ export class WorkbenchController implements ReactiveController {
   private inflight?: AbortController;
   private shippedBase?: FeatureCollection;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly gapTier: () => Tier, storage?: Storage) {
+  /**
+   * `view` reads what the page shows: the tier whose gaps are drawn, and whether sports grounds
+   * count as leisure spaces (sent as `sports` with every request, so a scenario is compared
+   * with a baseline counted the same way).
+   */
+  constructor(private readonly host: ReactiveControllerHost, private readonly view: () => { tier: Tier; sports: boolean }, storage?: Storage) {
     host.addController(this);
     const s = storage ? { storage, persistent: true } : browserStorage();
     this.store = new ScenarioStore(s.storage);
@@ -245,7 +250,8 @@ export class WorkbenchController implements ReactiveController {
     this.busy = true;
     this.error = '';
     this.host.requestUpdate();
-    const body = { sites: this.sites, radii: this.current.radii, mode: this.current.mode };
+    const { tier: gapTier, sports } = this.view();
+    const body = { sites: this.sites, radii: this.current.radii, mode: this.current.mode, ...(sports ? { sports } : {}) };
     const current = () => this.inflight === ctrl;
     try {
       // All three asked at once; the worker answers one request at a time per isolate, in the
@@ -258,7 +264,7 @@ export class WorkbenchController implements ReactiveController {
         this.updates++;
         this.host.requestUpdate();
       });
-      const gaps = postGaps({ ...body, tier: this.gapTier() }, ctrl.signal).then((fc) => {
+      const gaps = postGaps({ ...body, tier: gapTier }, ctrl.signal).then((fc) => {
         if (!current()) return;
         this.gaps = fc;
         this.host.requestUpdate();
@@ -292,7 +298,8 @@ export class WorkbenchController implements ReactiveController {
     this.error = '';
     this.host.requestUpdate();
     try {
-      const fc = await postSuggest({ sites: this.sites, radii: this.current.radii, tier: 'leisure', count });
+      const sports = this.view().sports;
+      const fc = await postSuggest({ sites: this.sites, radii: this.current.radii, tier: 'leisure', count, ...(sports ? { sports } : {}) });
       this.suggestions = fc.features.map((f) => ({
         rank: Number(f.properties?.rank),
         gain_km2: Number(f.properties?.gain_km2),

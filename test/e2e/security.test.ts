@@ -6,12 +6,12 @@
  * no dialog may open, and the text must read literally. Also: the page's security headers, and
  * that the Content-Security-Policy really stops an inline script.
  */
-import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../worker/security';
 import { closeBrowser, openPage, screenshot, waitForMapReady } from './browser';
+import { namedOsmParks, pointOnlyIn } from './data';
 
 afterAll(closeBrowser);
 
@@ -79,7 +79,9 @@ describe('nothing let in', () => {
 
   it('uploaded green spaces and an imported scenario with hostile names: shown as text, nothing runs', { timeout: 90_000 }, async () => {
     const shipped = await api<FeatureCollection>('/api/layers/greenspaces');
-    const tashan = shipped.features.find((f) => f.properties?.id === 'tashan')!;
+    // A named park of the shipped data, and a point where a click lands on it alone.
+    const park = (await namedOsmParks())[0]!;
+    const inPark = await pointOnlyIn(park);
     const { page, guard } = await openPage('/?lang=en&panel=plan', { viewport: { width: 1280, height: 900 } });
     let dialogs = 0;
     page.on('dialog', (d) => {
@@ -97,17 +99,17 @@ describe('nothing let in', () => {
         { type: 'Feature', properties: { id: IMG, tier: 'lake', name_zh: IMG }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } }, // a problem that names it
       ],
     };
-    const tashanName = upload.features.find((f) => f.properties?.id === 'tashan')!.properties!.name_en as string;
+    const parkName = upload.features.find((f) => f.properties?.id === park.properties!.id)!.properties!.name_en as string;
     await wb(page).locator('input.upload').setInputFiles({ name: `${IMG}.geojson`, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(upload)) });
     await expect.poll(() => wb(page).locator('p.report').textContent()).toContain(`${IMG}.geojson`);
     expect(await wb(page).locator('ul.problems').textContent()).toContain('lake');
     await wb(page).locator('button.use-upload').click();
 
-    // 2. Closures list: close Tashan (renamed in the upload) from the map.
+    // 2. Closures list: close the park (renamed in the upload) from the map.
     await wb(page).locator('input[name=tool][value=close]').check();
-    await clickMapAt(page, turf.pointOnFeature(tashan).geometry.coordinates);
+    await clickMapAt(page, inPark);
     await expect.poll(() => wb(page).locator('ul.closures li').count()).toBe(1);
-    expect(await wb(page).locator('ul.closures li span.grow').textContent()).toBe(tashanName);
+    expect(await wb(page).locator('ul.closures li span.grow').textContent()).toBe(parkName);
 
     // 3. Imported scenario: proposals and the scenario itself named to inject.
     const scenario = {

@@ -4,8 +4,9 @@
  * reduced motion jumps, autoplay advances and a key press stops it, the handout renders.
  */
 import * as turf from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { TOUR } from '../../src/content/tour';
 import { closeBrowser, openPage, screenshot, waitForMapReady } from './browser';
 
@@ -48,6 +49,22 @@ describe('the guided tour', () => {
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(ids)).toEqual(new Set(['gangcheng-tanggui']));
     await screenshot(page, 'tour-chapter-zone-gangcheng-tanggui');
+    guard.assertClean();
+  });
+
+  it('quotes the figures of the data as it is: the rates and counts come from the API and the layers', async () => {
+    const coverage = (await (await fetch(`${inject('baseURL')}/api/coverage?mode=radius`)).json()) as { tiers: { tier: string; coverage_pct: number }[] };
+    const pct = (tier: string) => `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(coverage.tiers.find((r) => r.tier === tier)!.coverage_pct)}%`;
+    const greens = (await (await fetch(`${inject('baseURL')}/api/layers/greenspaces`)).json()) as FeatureCollection;
+    const parksInside = greens.features.filter((f) => f.properties?.tier === 'park' && f.properties?.outside !== true).length;
+    const i = TOUR.findIndex((c) => c.id === 'green-standard');
+    const { page, guard } = await openPage(`/?lang=en&tour=${i + 1}`, { reducedMotion: 'reduce' });
+    await waitForMapReady(page);
+    const caption = tour(page).locator('.caption p');
+    await expect.poll(() => caption.textContent()).toContain(`${pct('leisure')} of built-up land has a leisure space within 500 m`);
+    expect(await caption.textContent()).toContain(`${pct('park')} a park within 2000 m`);
+    await page.keyboard.press('Home');
+    await expect.poll(() => caption.textContent()).toContain(`${parksInside} parks`);
     guard.assertClean();
   });
 

@@ -5,7 +5,7 @@ import { coverageReport } from '../../worker/analysis/analyse';
 import { cellKm2 } from '../../worker/analysis/grid';
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';
 import { siteDistance } from '../../worker/analysis/nearest';
-import { INDEX_MAX_M, STEP_M, buildRateIndex, indexAnswers, indexedRates } from '../../worker/analysis/rate-index';
+import { INDEX_MAX_M, type RateIndex, STEP_M, buildRateIndex, indexAnswers, indexedRates } from '../../worker/analysis/rate-index';
 import { type Site, projectSites, serving } from '../../worker/analysis/sites';
 import { DEFAULT_RADII, TIERS, tierRank } from '../../worker/analysis/tiers';
 import { randomSites } from '../fixtures/analysis/random-sites';
@@ -43,7 +43,7 @@ describe('rate index (shipped-site rates by lookup)', () => {
       ],
     };
     const sites = projectSites(model.grid, fc);
-    const index = buildRateIndex(model, sites);
+    const { index } = buildRateIndex(model, sites);
     const km2 = cellKm2(model.grid);
     for (const radius of [50, 333.5, 500, 1000, 1750]) {
       for (const tier of TIERS) {
@@ -61,11 +61,11 @@ describe('rate index (shipped-site rates by lookup)', () => {
     const layers = shippedLayers();
     let model: DistrictModel;
     let sites: Site[];
-    let index: ReturnType<typeof buildRateIndex>;
+    let index: RateIndex;
     beforeAll(() => {
       model = buildModel(layers);
       sites = projectSites(model.grid, layers.greenspaces);
-      index = buildRateIndex(model, sites);
+      index = buildRateIndex(model, sites).index;
     });
 
     it('agrees with stamping every site, for every area and tier, at the default and 40 random radii', () => {
@@ -112,8 +112,36 @@ describe('rate index (shipped-site rates by lookup)', () => {
     it('is used only for the sites it was built for', () => {
       const other = projectSites(model.grid, randomSites(30, 4));
       expect(coverageReport(model, other, DEFAULT_RADII, 'radius', index)).toEqual(coverageReport(model, other, DEFAULT_RADII, 'radius'));
-      // Walk mode never reads it.
+      // Walk mode never reads a radius index.
       expect(coverageReport(model, sites, DEFAULT_RADII, 'walk', index)).toEqual(coverageReport(model, sites, DEFAULT_RADII, 'walk'));
     }, 60_000);
+
+    it('walk mode: the walk index answers exactly what walking from every site answers', () => {
+      const walk = buildRateIndex(model, sites, 'walk').index;
+      expect(walk.mode).toBe('walk');
+      for (const radii of [DEFAULT_RADII, { leisure: 333.5, garden: 820, park: 1999.5 }, { leisure: 50, garden: 120, park: 700 }]) {
+        expect(indexAnswers(radii)).toBe(true);
+        expect(coverageReport(model, sites, radii, 'walk', walk).areas).toEqual(coverageReport(model, sites, radii, 'walk').areas);
+      }
+      // A radius it does not hold is walked.
+      const odd = { ...DEFAULT_RADII, park: 2400 };
+      expect(coverageReport(model, sites, odd, 'walk', walk).areas).toEqual(coverageReport(model, sites, odd, 'walk').areas);
+    }, 120_000);
+
+    it('with more leisure spaces (the sports grounds): continued on first use, equal to an index built for all of them', () => {
+      const extra = projectSites(model.grid, randomSites(40, 11, { tierShares: [1, 0, 0] }));
+      const plus = [...sites, ...extra];
+      for (const mode of ['radius', 'walk'] as const) {
+        const built = buildRateIndex(model, sites, mode, plus);
+        const continued = built.withPlus();
+        expect(continued.sites).toBe(plus);
+        expect(built.withPlus()).toBe(continued);
+        const fresh = buildRateIndex(model, plus, mode).index;
+        expect(continued.land).toEqual(fresh.land);
+        expect(continued.builtup).toEqual(fresh.builtup);
+        // The garden and park tiers are the same arrays as the first index's.
+        expect(continued.land[2]).toBe(built.index.land[2]);
+      }
+    }, 120_000);
   });
 });

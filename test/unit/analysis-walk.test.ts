@@ -4,6 +4,7 @@ import { toGrid } from '../../worker/analysis/grid';
 import { buildModel } from '../../worker/analysis/model';
 import { projectSites } from '../../worker/analysis/sites';
 import { DEFAULT_RADII } from '../../worker/analysis/tiers';
+import { randomSites } from '../fixtures/analysis/random-sites';
 import { at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
 
 // The synthetic river runs east–west, 200 m wide (y 1900–2100 m), across the whole grid.
@@ -61,6 +62,31 @@ describe('walk mode: rivers are barriers, bridges cross them', () => {
       expect(Math.abs(x - at(3050, 0)[0])).toBeLessThan(at(75, 0)[0] - at(0, 0)[0]);
     }
     expect(crossings).toBe(1);
+  });
+
+  it('a bridge marked walkable: false (rail only) is no crossing; one without the property is', () => {
+    const layers = syntheticLayers({ bridgeAtX: 3050 });
+    layers.bridges!.features[0]!.properties = { id: 'bridge', walkable: false };
+    const model = buildModel(layers);
+    const projected = projectSites(model.grid, sites);
+    const [lon, lat] = at(HOME[0], HOME[1]);
+    expect(nearestSites(model, projected, DEFAULT_RADII, 'walk', lon, lat).tiers[0]!.distance_m).toBeNull();
+    layers.bridges!.features[0]!.properties = { id: 'bridge' };
+    expect(nearestSites(buildModel(layers), projected, DEFAULT_RADII, 'walk', lon, lat).tiers[0]!.covered).toBe(true);
+  });
+
+  it('walking is never shorter than the straight line, and is the straight line where nothing blocks it', () => {
+    const model = buildModel(syntheticLayers({ bridgeAtX: 3050 }));
+    const projected = projectSites(model.grid, randomSites(30, 5, { bbox: [at(0, 0)[0], at(0, 0)[1], at(6000, 4000)[0], at(6000, 4000)[1]] }));
+    for (const [tier, r] of [['leisure', 500], ['park', 2000]] as const) {
+      const walk = tierCoverage(model, projected, tier, r, 'walk');
+      const straight = tierCoverage(model, projected, tier, r, 'radius');
+      // Read at cell centres (walk) vs sub-cells (radius): a cell partly covered in radius
+      // mode may be covered or not on foot, but never covered on foot and not at all else.
+      walk.forEach((w, k) => {
+        if (w > 0) expect(straight[k]!, `cell ${k}`).toBeGreaterThan(0);
+      });
+    }
   });
 
   it('with the only bridge 2 km away, it is not within 500 m (the walk is ~4.3 km)', () => {

@@ -14,13 +14,20 @@ describe('coverage CSV', () => {
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     const lines = csv.slice(1).trim().split('\r\n');
     expect(lines).toHaveLength(1 + 2 * 3);
-    expect(lines[1]).toBe('jiangbei,district,江北区,Jiangbei District,leisure,500,10,60,20,radius,builtup');
+    expect(lines[1]).toBe('jiangbei,district,江北区,Jiangbei District,leisure,500,10,60,20,radius,builtup,false,');
     expect(lines[4]).toContain('"Wubao, ""east"""');
   });
 
   it('adds the baseline and the change in percentage points', () => {
     const lines = coverageCsv(coverage(25), coverage(20)).slice(1).trim().split('\r\n');
     expect(lines[0]).toContain('baseline_pct,change_pp');
-    expect(lines[1]).toBe('jiangbei,district,江北区,Jiangbei District,leisure,500,10,60,25,20,5,radius,builtup');
+    expect(lines[1]).toBe('jiangbei,district,江北区,Jiangbei District,leisure,500,10,60,25,20,5,radius,builtup,false,');
+  });
+
+  it('names the data’s source on every row, quoted when it needs to be, and whether sports grounds counted', () => {
+    const credit = 'Map data © OpenStreetMap contributors (Geofabrik extract, data as of 2026-04-11), ODbL 1.0';
+    const lines = coverageCsv({ ...coverage(20), sports: true }, undefined, credit).slice(1).trim().split('\r\n');
+    expect(lines[0]!.split(',').slice(-2)).toEqual(['sports_as_leisure', 'data_source']);
+    for (const line of lines.slice(1)) expect(line.endsWith(`,true,"${credit}"`)).toBe(true);
   });
 });

@@ -35,6 +35,15 @@ describe('view state in the URL', () => {
     expect(parseState('?near=1,2').near).toBeUndefined();
   });
 
+  it('carries whether sports grounds count as leisure spaces, as the API spells it', () => {
+    expect(parseState('').sports).toBe(false);
+    expect(parseState('?sports=true').sports).toBe(true);
+    expect(parseState('?sports=1').sports).toBe(true);
+    expect(parseState('?sports=yes').sports).toBe(false);
+    expect(serializeState({ ...defaultState(), sports: true })).toBe('?sports=true');
+    expect(serializeState({ ...defaultState(), sports: false })).toBe('');
+  });
+
   it('carries the tour chapter (from 1) and drops nonsense', () => {
     expect(parseState('?tour=3').tour).toBe(3);
     expect(serializeState({ ...defaultState(), tour: 3 })).toBe('?tour=3');

@@ -47,23 +47,36 @@ describe('GET /api/coverage over the shipped data, in workerd', () => {
     }
   });
 
+  // The shipped green spaces are a few hundred real outlines, and Turf's union of their
+  // buffers takes tens of seconds in workerd: the full set is compared with Turf in the unit
+  // tests (test/unit/analysis-rates.test.ts, every area); here a fixed quarter of it (every
+  // fourth feature) is posted and compared, and the next tests tie GET to POST.
   it('gives every tier’s rate within 0.5 pp of the Turf reference, for the district and all land', async () => {
     const body = await get<Coverage>('/api/coverage');
     expect(body.mode).toBe('radius');
     expect(body.radii).toEqual(DEFAULT_RADII);
     expect(body.tiers.map((t) => t.tier)).toEqual(['leisure', 'garden', 'park']);
+    const quarter = { type: 'FeatureCollection' as const, features: layers.greenspaces!.features.filter((_, k) => k % 4 === 0) };
+    const res = await post('/api/coverage', { sites: quarter });
+    expect(res.status).toBe(200);
+    const posted = (await res.json()) as Coverage;
     const ref = referenceLand({ boundary: layers.boundary!, rivers: layers.rivers, builtup: layers.builtup });
     const measured = body.of === 'builtup' ? ref.builtup! : ref.land;
-    const r = referenceRates(measured, layers.greenspaces!, DEFAULT_RADII, undefined, 64);
-    const rl = referenceRates(ref.land, layers.greenspaces!, DEFAULT_RADII, undefined, 64);
-    body.tiers.forEach((t, k) => {
+    const r = referenceRates(measured, quarter, DEFAULT_RADII, undefined, 64);
+    const rl = referenceRates(ref.land, quarter, DEFAULT_RADII, undefined, 64);
+    posted.tiers.forEach((t, k) => {
       expect(t.radius_m).toBe(DEFAULT_RADII[t.tier as 'park']);
       expect(Math.abs(t.coverage_pct - r[k]!.coverage_pct), t.tier).toBeLessThan(0.5);
       expect(Math.abs(t.land_coverage_pct - rl[k]!.coverage_pct), t.tier).toBeLessThan(0.5);
       expect(t.total_km2).toBeCloseTo(r[k]!.total_km2, 0);
-      expect(t.covered_km2).toBeLessThanOrEqual(t.total_km2);
     });
-  });
+    body.tiers.forEach((t, k) => {
+      expect(t.total_km2).toBe(posted.tiers[k]!.total_km2);
+      expect(t.covered_km2).toBeLessThanOrEqual(t.total_km2);
+      // More sites cover at least as much.
+      expect(t.covered_km2).toBeGreaterThanOrEqual(posted.tiers[k]!.covered_km2);
+    });
+  }, 120_000);
 
   it('reports every core, zone and belt segment by name, in the plan’s kinds', async () => {
     const body = await get<Coverage>('/api/coverage');
@@ -136,6 +149,20 @@ describe('GET /api/coverage over the shipped data, in workerd', () => {
     walk.tiers.forEach((t, k) => expect(t.covered_km2).toBeLessThanOrEqual(radius.tiers[k]!.covered_km2 + 0.05));
   });
 
+  // GET in walk mode reads the walk index (radii in 0.5 m steps up to 2000 m) and walks
+  // other radii; a POST of the same sites always walks. All agree exactly.
+  it('walk mode: GET (walk index or walked) and a POST of the same sites give the same rates', async () => {
+    const sites = await layer('greenspaces');
+    for (const radii of [DEFAULT_RADII, { leisure: 612.5, garden: 1000, park: 2400 }]) {
+      const q = Object.entries(radii).map(([k, v]) => `${k}:${v}`).join(',');
+      const got = await get<Coverage>(`/api/coverage?mode=walk&radii=${q}`);
+      const res = await post('/api/coverage', { sites, radii, mode: 'walk' });
+      expect(res.status).toBe(200);
+      const posted = (await res.json()) as Coverage;
+      expect(got.areas).toEqual(posted.areas);
+    }
+  }, 60_000);
+
   it('rings: one clipped (multi)polygon per tier whose area matches the land it covers', async () => {
     const rings = await get<FeatureCollection>('/api/coverage/rings');
     const district = layers.boundary!.features[0] as Feature<Polygon | MultiPolygon>;
@@ -201,6 +228,90 @@ describe('GET /api/coverage over the shipped data, in workerd', () => {
       expect(doc.paths[p], p).toHaveProperty('get');
       expect(doc.paths[p], p).toHaveProperty('post');
     }
+  });
+});
+
+describe('sports grounds counted as leisure spaces (sports=true)', () => {
+  const asLeisure = (fc: FeatureCollection): Feature[] => fc.features.map((f) => ({ ...f, properties: { ...f.properties, tier: 'leisure' } }));
+  const sportsLayer = async (): Promise<FeatureCollection> => {
+    const res = await call('/api/layers/sports');
+    return res.status === 200 ? ((await res.json()) as FeatureCollection) : { type: 'FeatureCollection', features: [] };
+  };
+
+  it('GET echoes it; with them the rates are ≥ without (leisure only moves) and equal a POST of green spaces + sports grounds', async () => {
+    const without = await get<Coverage & { sports: boolean; sites: number }>('/api/coverage');
+    const withSports = await get<Coverage & { sports: boolean; sites: number }>('/api/coverage?sports=true');
+    expect(without.sports).toBe(false);
+    expect(withSports.sports).toBe(true);
+    const green = await layer('greenspaces');
+    const sports = await sportsLayer();
+    expect(withSports.sites).toBe(green.features.length + sports.features.length);
+    withSports.areas.forEach((a, k) => {
+      const w = without.areas[k]!;
+      expect(a.tiers[0]!.covered_km2, a.id).toBeGreaterThanOrEqual(w.tiers[0]!.covered_km2);
+      // Sports grounds are leisure spaces only: the garden and park tiers do not move.
+      expect(a.tiers.slice(1)).toEqual(w.tiers.slice(1));
+    });
+    if (sports.features.length > 0) expect(withSports.tiers[0]!.covered_km2).toBeGreaterThan(without.tiers[0]!.covered_km2);
+    // The same sites posted: green spaces and sports grounds (as leisure), stamped.
+    const posted = (await (await post('/api/coverage', { sites: { type: 'FeatureCollection', features: [...green.features, ...asLeisure(sports)] } })).json()) as Coverage & { sports: boolean };
+    expect(posted.sports).toBe(false);
+    withSports.areas.forEach((a, k) =>
+      a.tiers.forEach((t, i) => expect(Math.abs(t.coverage_pct - posted.areas[k]!.tiers[i]!.coverage_pct), `${a.id} ${t.tier}`).toBeLessThanOrEqual(0.06)),
+    );
+    // …and the green spaces posted with sports: true add the shipped sports grounds to them.
+    const res = await post('/api/coverage', { sites: green, sports: true });
+    expect(res.status).toBe(200);
+    const both = (await res.json()) as Coverage & { sports: boolean };
+    expect(both.sports).toBe(true);
+    expect(both.areas).toEqual(posted.areas);
+  }, 60_000);
+
+  it('every coverage route takes it and echoes it, GET and POST', async () => {
+    const site = { type: 'Feature', properties: { tier: 'park' }, geometry: { type: 'Point', coordinates: [106.56, 29.59] } };
+    const sites = { type: 'FeatureCollection', features: [site] };
+    for (const path of ['/api/coverage/rings?sports=true', '/api/gaps?tier=leisure&sports=true', '/api/nearest?lon=106.56&lat=29.6&sports=true', '/api/suggest?count=2&sports=true']) {
+      expect((await get<{ sports: boolean }>(path)).sports, path).toBe(true);
+    }
+    expect((await get<{ sports: boolean }>('/api/gaps?sports=false')).sports).toBe(false);
+    for (const path of ['/api/coverage/rings', '/api/gaps', '/api/nearest?lon=106.56&lat=29.6', '/api/suggest?count=2']) {
+      const res = await post(path, { sites, sports: true });
+      expect(res.status, path).toBe(200);
+      expect(((await res.json()) as { sports: boolean }).sports, path).toBe(true);
+    }
+    // In the query string of a POST too.
+    expect(((await (await post('/api/coverage?sports=true', { sites })).json()) as { sports: boolean }).sports).toBe(true);
+  }, 60_000);
+
+  it('nearest with sports: a point inside a sports ground finds it as the nearest leisure space', async () => {
+    const sports = await sportsLayer();
+    const ground = sports.features.find((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon');
+    if (!ground) return; // no sports layer ships yet: nothing to find
+    const [lon, lat] = turf.pointOnFeature(ground as Feature<Polygon>).geometry.coordinates as [number, number];
+    const near = await get<{ tiers: { tier: string; id: string; distance_m: number }[] }>(`/api/nearest?lon=${lon}&lat=${lat}&sports=true`);
+    expect(near.tiers[0]).toMatchObject({ tier: 'leisure', distance_m: 0 });
+  });
+
+  it('anything but true or false → 422 invalid_parameter naming sports', async () => {
+    for (const path of ['/api/coverage?sports=yes', '/api/coverage/rings?sports=1', '/api/gaps?sports=TRUE', '/api/nearest?lon=106.56&lat=29.6&sports=', '/api/suggest?sports=on']) {
+      const res = await call(path);
+      if (path.endsWith('sports=')) {
+        expect(res.status, path).toBe(200); // empty: the default
+        continue;
+      }
+      expect(res.status, path).toBe(422);
+      const body = (await res.json()) as ErrorBody;
+      expect(body.error.code).toBe('invalid_parameter');
+      expect(body.error.message).toContain('sports');
+    }
+    const sites = { type: 'FeatureCollection', features: [] };
+    for (const value of [1, 'yes', [], {}]) {
+      const res = await post('/api/coverage', { sites, sports: value });
+      expect(res.status, JSON.stringify(value)).toBe(422);
+      expect(((await res.json()) as ErrorBody).error.message).toContain('sports');
+    }
+    // The words, as a query string has them, are read too.
+    expect(((await (await post('/api/coverage', { sites, sports: 'true' })).json()) as { sports: boolean }).sports).toBe(true);
   });
 });
 

@@ -112,6 +112,7 @@ const body = fc.record(
     sites,
     radii,
     mode: fc.oneof(fc.constantFrom('radius', 'walk', undefined), fc.anything({ maxDepth: 1 })),
+    sports: fc.oneof(fc.constantFrom(true, false, undefined, 'true', 'false', 'yes', 1, 0, null), fc.anything({ maxDepth: 1 })),
     tier: fc.oneof(fc.constantFrom(...TIERS), fc.anything({ maxDepth: 1 })),
     lon: fc.oneof(lonNear, anyNumber, fc.string()),
     lat: fc.oneof(latNear, anyNumber, fc.string()),
@@ -142,12 +143,14 @@ const bodyText = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 5000 }).map((n) => `{"sites":{"type":"FeatureCollection","features":[]},"radii":${deep(n, '{"park":', '}')}}`) },
   { weight: 1, arbitrary: fc.constantFrom('', ' ', 'null', '[]', '{}', '\ufeff{}', '{"sites":', '{"sites":{"type":"FeatureCollection","features":[]},}', '{"__proto__":{"sites":1}}', '{"sites":{"type":"FeatureCollection","features":[],"__proto__":{"x":1}}}') },
 );
-const pathWithQuery = fc.tuple(fc.constantFrom(...POSTS), fc.constantFrom('', '?tier=park', '?lon=106.6&lat=29.6', '?count=3', '?mode=walk', '?lon=NaN&lat=Infinity', '?tier=%E0%A4%A', '?count=1e400')).map(([p, q]) => p + q);
+const pathWithQuery = fc
+  .tuple(fc.constantFrom(...POSTS), fc.constantFrom('', '?tier=park', '?lon=106.6&lat=29.6', '?count=3', '?mode=walk', '?lon=NaN&lat=Infinity', '?tier=%E0%A4%A', '?count=1e400', '?sports=true', '?sports=1', '?sports=%00'))
+  .map(([p, q]) => p + q);
 
 // --- query strings --------------------------------------------------------------------
-const qKey = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('mode', 'radii', 'tier', 'min_km2', 'lon', 'lat', 'count', 'q', 'limit') }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
+const qKey = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('mode', 'radii', 'tier', 'min_km2', 'lon', 'lat', 'count', 'q', 'limit', 'sports') }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
 const qValue = fc.oneof(
-  fc.constantFrom('radius', 'walk', 'leisure', 'garden', 'park', '106.6', '29.6', '106.55', '29.58', '3', '20', 'leisure:500,park:2000', 'park:3000', '江北', 'jiangbei', 'gy', 'Park'),
+  fc.constantFrom('radius', 'walk', 'leisure', 'garden', 'park', '106.6', '29.6', '106.55', '29.58', '3', '20', 'leisure:500,park:2000', 'park:3000', '江北', 'jiangbei', 'gy', 'Park', 'true', 'false'),
   fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e400', '-0', '0x10', '1_000', '', ' ', '%', '%ZZ', '%E0%A4%A', '%00', '%uD800', '..%2F..%2F', '[]', '{}', 'park:NaN', 'leisure:50,leisure:3000', 'leisure:', ':500', ',,,,', 'park:1e-9'),
   fc.string({ unit: 'binary', maxLength: 30 }).map(encodeURIComponent),
   fc.string({ maxLength: 90 }),

@@ -17,23 +17,27 @@ import { type Site, serving } from './sites';
 import { coverageMask } from './stamp';
 import { suggestSites } from './suggest';
 import { DEFAULT_RADII, type Mode, type Radii, TIERS, type Tier, WALK_M_PER_MIN, tierRank } from './tiers';
-import { walkField } from './walk';
+import { walkTiers } from './walk-tiers';
 
 const fieldScratch = new WeakMap<DistrictModel, { src: ReturnType<typeof sourcesOf>; dist: Float32Array }>();
 
 /**
  * Distance per tier: straight-line (feature transform, made exact near `radiusM`) or
- * walking (grid Dijkstra up to `cutoffM`), metres. The returned field lives in a buffer
+ * walking (walk-tiers.ts, up to `cutoffM`), metres. The returned field lives in a buffer
  * reused by the next call on the same model (radius mode): use it before asking for
  * another. Requests run one at a time per isolate.
  */
 function tierField(model: DistrictModel, sites: readonly Site[], rank: number, mode: Mode, radiusM: number, cutoffM = radiusM): Float32Array {
   const serve = serving(sites, rank);
+  if (mode === 'walk' && model.blocked) {
+    const field = walkTiers(model, cutoffM);
+    field.lower(serve, cutoffM);
+    return field.walk(cutoffM);
+  }
   let scratch = fieldScratch.get(model);
   const src = sourcesOf(model.grid, serve, scratch?.src);
   const { dist } = distanceField(model.grid, src, scratch?.dist);
   if (!scratch) fieldScratch.set(model, (scratch = { src, dist }));
-  if (mode === 'walk' && model.blocked) return walkField(model.grid, model.blocked, src, dist, cutoffM);
   // Contours are drawn over the district's window only: make the field exact there.
   const win = districtWindow(model.grid);
   refineNearRadius(model.grid, dist, serve, radiusM, 2, { i0: win.i0, i1: win.i0 + win.w - 1, j0: win.j0, j1: win.j0 + win.h - 1 });
@@ -51,10 +55,33 @@ export function tierCoverage(model: DistrictModel, sites: readonly Site[], tier:
     const mask = coverageMask(model.fine, serving(sites, rank), radius, scratch?.mask, model.ss);
     return districtShares(model, { mask, ss: model.ss }, scratch?.share);
   }
-  const walk = tierField(model, sites, rank, mode, radius);
-  const mask = new Uint8Array(walk.length);
-  for (let c = 0; c < walk.length; c++) mask[c] = walk[c]! <= radius + 1e-6 ? 1 : 0;
-  return districtShares(model, { mask, ss: 1 });
+  return walkShares(model, sites, { ...DEFAULT_RADII, [tier]: radius }, [tier]).get(tier)!;
+}
+
+/**
+ * Walk mode, several tiers at once (walk-tiers.ts): one straight-line field, lowered by each
+ * group of sites from the park tier down, each group as far as the tiers it serves reach,
+ * and walked for each tier asked for; covered where the walk is within the radius, at cell
+ * centres. Returns each tier's covered share of every district cell.
+ */
+function walkShares(model: DistrictModel, sites: readonly Site[], radii: Radii, tiers: readonly Tier[]): Map<Tier, Float32Array> {
+  const out = new Map<Tier, Float32Array>();
+  if (tiers.length === 0 || !model.blocked) return out;
+  const field = walkTiers(model, Math.max(...tiers.map((t) => radii[t])));
+  const cells = model.areas[0]!.cells;
+  for (let rank = TIERS.length - 1; rank >= 0; rank--) {
+    const serves = tiers.filter((t) => tierRank(t) <= rank);
+    if (serves.length === 0) continue;
+    field.lower(sites.filter((s) => s.rank === rank), Math.max(...serves.map((t) => radii[t])));
+    const tier = TIERS[rank]!;
+    if (!tiers.includes(tier)) continue;
+    const walk = field.walk(radii[tier]);
+    const share = new Float32Array(cells.length);
+    const limit = radii[tier] + 1e-6;
+    for (let k = 0; k < cells.length; k++) share[k] = walk[cells[k]!]! <= limit ? 1 : 0;
+    out.set(tier, share);
+  }
+  return out;
 }
 
 /**
@@ -95,21 +122,25 @@ export interface CoverageReport {
 
 /**
  * Rates for all tiers, for the district and for every core, zone and belt. With a rate
- * index built for these very sites, radius-mode tiers are looked up instead of stamped.
+ * index built for these very sites and this mode, tiers are looked up instead of stamped
+ * (or walked).
  */
 export function coverageReport(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, index?: RateIndex): CoverageReport {
   const scratch = scratchOf(model);
   const perArea: TierRate[][] = model.areas.map(() => []);
-  const useIndex = index !== undefined && index.sites === sites && mode === 'radius';
-  for (const tier of TIERS) {
-    const looked = useIndex ? indexedRates(model, index, tier, radii[tier]) : null;
-    if (looked) {
-      looked.forEach((r, k) => perArea[k]!.push(r));
-      continue;
+  const useIndex = index !== undefined && index.sites === sites && index.mode === mode;
+  const looked = TIERS.map((tier) => (useIndex ? indexedRates(model, index, tier, radii[tier]) : null));
+  // Walk mode: the tiers not looked up, walked together.
+  const walked = mode === 'walk' && model.blocked ? walkShares(model, sites, radii, TIERS.filter((_, k) => !looked[k])) : null;
+  TIERS.forEach((tier, t) => {
+    const rates = looked[t];
+    if (rates) {
+      rates.forEach((r, k) => perArea[k]!.push(r));
+      return;
     }
-    const share = tierCoverage(model, sites, tier, radii[tier], mode, scratch);
+    const share = walked?.get(tier) ?? tierCoverage(model, sites, tier, radii[tier], mode, scratch);
     model.areas.forEach((a, k) => perArea[k]!.push(areaRate(model, a, share, tier, radii[tier])));
-  }
+  });
   return {
     mode,
     radii,
@@ -287,9 +318,17 @@ const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 export { FAR_M };
 
 /**
- * Warms an isolate for the shipped data: runs the default analysis twice so the code paths
- * a first request takes are compiled before it arrives (start-up time is not request CPU).
+ * Warms an isolate for the shipped data: answers the default rates from the indexes, in
+ * both modes, twice, and stamps a few sites once, so the code paths a first request takes
+ * (a GET's lookup, a POST's stamping) are compiled before it arrives (start-up time is not
+ * request CPU). Stamping every shipped site would cost start-up more than it saves.
  */
-export function warmUp(model: DistrictModel, sites: readonly Site[]) {
-  for (let i = 0; i < 2; i++) coverageReport(model, sites, DEFAULT_RADII, 'radius');
+export function warmUp(model: DistrictModel, sites: readonly Site[], index: Partial<Record<Mode, RateIndex>> = {}) {
+  for (let i = 0; i < 2; i++) {
+    for (const mode of ['radius', 'walk'] as const) if (index[mode]?.sites === sites) coverageReport(model, sites, DEFAULT_RADII, mode, index[mode]);
+  }
+  // A few small outlines of more than one chunk (stamp.ts): every path of the row loops, cheaply.
+  const positions = (s: Site) => s.polygons.reduce((n, p) => n + p.reduce((m, r) => m + r.length, 0), 0);
+  const few = sites.filter((s) => positions(s) > 10 && positions(s) <= 60).slice(0, 8);
+  coverageReport(model, few, DEFAULT_RADII, 'radius');
 }

@@ -5,12 +5,16 @@
  * development machine (constants fitted there, rounded up: see README "Known limits").
  * Over `BUDGET.maxMs`, the route refuses with a 422 that says what to reduce. Pure.
  *
- * The costs that grow without bound are two:
- * - stamping a polygon that is not convex: each edge's capsule is cut into every row of
- *   the 25 m sub-grid it spans (edges × 2r / 25 m);
+ * The costs that grow without bound are three:
+ * - stamping a polygon that is not convex: on each row of the 25 m sub-grid within reach
+ *   of it, the chunks of its outline (and, within the radius of its top or bottom only,
+ *   every vertex): at most edges × (2r + 2 × its height) / 25 m;
  * - making a distance field exact near the radius (rings, gaps): each cell in a band 4
  *   cells wide along the contour is measured against every edge of every site within
- *   reach (edges × the band cells round that site).
+ *   reach (edges × the band cells round that site);
+ * - walking (walk mode): the exact straight-line field it starts from takes, on each 50 m
+ *   row within reach of a site, that site's vertices (vertices × (2r + its height) / 50 m),
+ *   and the walk's search is bounded by the grid.
  * Everything else is linear in the grid (fixed: 978 × 400 cells) or in the positions.
  */
 import type { Grid } from './grid';
@@ -31,16 +35,20 @@ export const BUDGET = {
 const COST = {
   /** One sub-grid row of a point's disk. */
   diskRow: 0.00005,
-  /** One sub-grid row of one edge's capsule (non-convex polygons). */
-  capsuleRow: 0.0002,
+  /** One sub-grid row of one edge of a non-convex polygon (rows within its reach). */
+  capsuleRow: 0.00003,
   /** One vertex of a convex polygon (its buffer outline, filled by scanlines). */
   convexVertex: 0.003,
   /** One exact distance from a band cell to one edge (or point) of a site. */
   refine: 0.00006,
   /** One grid pass per tier (feature transform, contour, shares). */
   gridPass: 25,
-  /** One walking Dijkstra over the grid, per tier (or per `nearest` point). */
-  walk: 350,
+  /** Walk mode, per tier: the search and the grid passes of the walk field. */
+  walk: 60,
+  /** Walk mode: one vertex on one 50 m row of the straight-line field it starts from. */
+  walkVertexRow: 0.0001,
+  /** One walking Dijkstra from a point (`nearest`, walk mode). */
+  walkFrom: 350,
   /** Greedy suggestion, per pick. */
   pick: 3,
 } as const;
@@ -63,6 +71,8 @@ interface Shape {
   concaveEdges: number;
   /** Outline length in cells (bounding-box perimeter). */
   perimeter: number;
+  /** Bounding-box height in cells. */
+  height: number;
 }
 
 function shapeOf(s: Site): Shape {
@@ -75,7 +85,7 @@ function shapeOf(s: Site): Shape {
   }
   const box = siteBounds(s);
   const perimeter = box ? 2 * (box[2] - box[0] + (box[3] - box[1])) : 0;
-  return { rank: s.rank, points: s.points.length, convexVertices, concaveEdges, perimeter };
+  return { rank: s.rank, points: s.points.length, convexVertices, concaveEdges, perimeter, height: box ? box[3] - box[1] : 0 };
 }
 
 /**
@@ -97,12 +107,14 @@ export function estimateWork(grid: Grid, sites: readonly Site[], radii: Radii, m
     gridMs += COST.gridPass;
     if (mode === 'walk' && kind !== 'suggest') {
       gridMs += COST.walk;
+      const walkRows = (2 * r) / grid.cell;
+      for (const s of shapes) if (s.rank >= rank) stamp += (s.points + s.convexVertices + s.concaveEdges) * Math.min(grid.h, walkRows + s.height) * COST.walkVertexRow;
       continue;
     }
     for (const s of shapes) {
       if (s.rank < rank) continue;
       if (kind === 'coverage' || kind === 'suggest') {
-        stamp += s.points * rows * COST.diskRow + s.concaveEdges * rows * COST.capsuleRow + s.convexVertices * COST.convexVertex;
+        stamp += s.points * rows * COST.diskRow + s.concaveEdges * (rows + 4 * s.height) * COST.capsuleRow + s.convexVertices * COST.convexVertex;
       } else {
         // rings, gaps: band cells round the site, measured against each of its edges.
         const band = Math.min(bandRing + 4 * s.perimeter, window);
@@ -110,7 +122,7 @@ export function estimateWork(grid: Grid, sites: readonly Site[], radii: Radii, m
       }
     }
   }
-  if (kind === 'nearest' && mode === 'walk') gridMs += COST.walk;
+  if (kind === 'nearest' && mode === 'walk') gridMs += COST.walkFrom;
   if (kind === 'suggest') gridMs += picks * COST.pick;
   const positions = shapes.reduce((n, s) => n + s.points + s.convexVertices + s.concaveEdges, 0);
   const concaveEdges = shapes.reduce((n, s) => n + s.concaveEdges, 0);

@@ -10,6 +10,7 @@ import {
   spanWeights,
   subtractSpans,
 } from './rasterize';
+import type { Block } from './exact-distance';
 import { segDist } from './nearest';
 import { MAX_RADIUS_M } from './tiers';
 
@@ -217,6 +218,8 @@ export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIU
     const b = new Uint8Array(n);
     forEachInteriorRun(riverPolys, w, h, (j, i0, i1) => b.fill(1, j * w + i0, j * w + i1));
     for (const f of layers.bridges?.features ?? []) {
+      // Only a bridge a pedestrian can cross opens the river (no `walkable`: one can).
+      if (f.properties?.walkable === false) continue;
       const g = f.geometry;
       const lines = g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
       for (const line of lines) {
@@ -298,3 +301,51 @@ export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIU
     districtSd,
   };
 }
+
+/**
+ * The district's cells on a grid of `ss` sub-cells per model cell (1: the model's grid):
+ * their inclusive bounding block, widened by `pad` cells every way (clamped to the grid),
+ * and per block row the first and last column within `pad` cells of a district cell
+ * (lowerToSites's spans, exact-distance.ts). Cached per model.
+ */
+export function districtSpans(model: DistrictModel, ss: number, pad: number): { block: Block; spans: Int32Array } {
+  const key = `${ss}|${pad}`;
+  const had = spansCache.get(model)?.get(key);
+  if (had) return had;
+  const { grid } = model;
+  const W = grid.w * ss;
+  const H = grid.h * ss;
+  const b: Block = { i0: W, i1: -1, j0: H, j1: -1 };
+  const first = new Int32Array(H).fill(W);
+  const last = new Int32Array(H).fill(-1);
+  for (const c of model.areas[0]!.cells) {
+    const i = (c % grid.w) * ss;
+    const j = Math.floor(c / grid.w) * ss;
+    for (let r = j; r < j + ss; r++) {
+      if (i < first[r]!) first[r] = i;
+      if (i + ss - 1 > last[r]!) last[r] = i + ss - 1;
+    }
+    b.i0 = Math.min(b.i0, i);
+    b.i1 = Math.max(b.i1, i + ss - 1);
+    b.j0 = Math.min(b.j0, j);
+    b.j1 = Math.max(b.j1, j + ss - 1);
+  }
+  const block: Block = { i0: Math.max(0, b.i0 - pad), i1: Math.min(W - 1, b.i1 + pad), j0: Math.max(0, b.j0 - pad), j1: Math.min(H - 1, b.j1 + pad) };
+  const spans = new Int32Array(2 * (block.j1 - block.j0 + 1));
+  for (let j = block.j0; j <= block.j1; j++) {
+    let lo = W;
+    let hi = -1;
+    for (let r = Math.max(b.j0, j - pad); r <= Math.min(b.j1, j + pad); r++) {
+      if (first[r]! < lo) lo = first[r]!;
+      if (last[r]! > hi) hi = last[r]!;
+    }
+    spans[2 * (j - block.j0)] = hi < 0 ? 1 : lo - pad;
+    spans[2 * (j - block.j0) + 1] = hi < 0 ? 0 : hi + pad;
+  }
+  const out = { block, spans };
+  if (!spansCache.has(model)) spansCache.set(model, new Map());
+  spansCache.get(model)!.set(key, out);
+  return out;
+}
+
+const spansCache = new WeakMap<DistrictModel, Map<string, { block: Block; spans: Int32Array }>>();

@@ -80,10 +80,42 @@ export function ringRegion(grid: Grid, dist: Float32Array, radiusM: number, wind
   return contourRegion(grid, f, 0, window);
 }
 
+/**
+ * Drops repeated positions (contour points rounded to 1e-6° can coincide) and the rings
+ * left with fewer than 4 positions (Turf's simplify refuses them); a polygon whose outer
+ * ring goes, goes with it.
+ */
+function dropDegenerate(region: MultiPolygon): MultiPolygon {
+  const coordinates = region.coordinates
+    .map((poly) =>
+      poly.map((ring) => ring.filter((p, k) => k === 0 || p[0] !== ring[k - 1]![0] || p[1] !== ring[k - 1]![1])),
+    )
+    .filter((poly) => poly.length > 0 && poly[0]!.length >= 4)
+    .map((poly) => poly.filter((ring) => ring.length >= 4));
+  return { type: 'MultiPolygon', coordinates };
+}
+
 /** Simplifies a region (no clipping). Null when empty. */
-export function simplifyRegion(region: MultiPolygon): Feature<MultiPolygon> | null {
+export function simplifyRegion(raw: MultiPolygon): Feature<MultiPolygon> | null {
+  const region = dropDegenerate(raw);
   if (region.coordinates.length === 0) return null;
-  const simple = turf.simplify(turf.feature(region), { tolerance: SIMPLIFY_DEG, highQuality: false }) as Feature<MultiPolygon>;
+  const simplify = (m: MultiPolygon) => turf.simplify(turf.feature(m), { tolerance: SIMPLIFY_DEG, highQuality: false }) as Feature<MultiPolygon>;
+  let simple: Feature<MultiPolygon>;
+  try {
+    simple = simplify(region);
+  } catch {
+    // A ring of collinear points (a sliver no wider than the rounding) trips Turf's
+    // cleaning: simplify polygon by polygon and leave such slivers out.
+    const kept: Position[][][] = [];
+    for (const poly of region.coordinates) {
+      try {
+        kept.push(...simplify({ type: 'MultiPolygon', coordinates: [poly] }).geometry.coordinates);
+      } catch {
+        // a sliver
+      }
+    }
+    simple = turf.feature({ type: 'MultiPolygon', coordinates: kept });
+  }
   // Simplification can collapse tiny rings to fewer than 4 positions: drop them.
   simple.geometry.coordinates = simple.geometry.coordinates
     .map((poly) => poly.filter((ring) => ring.length >= 4))

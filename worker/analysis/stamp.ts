@@ -1,5 +1,5 @@
 import type { Grid } from './grid';
-import { type GridPolygon, type GridRing, forEachInteriorRun } from './rasterize';
+import { type GridPolygon, type GridRing, forEachInteriorRun, spansInRows } from './rasterize';
 import type { Site } from './sites';
 
 /** Tolerance so that a cell exactly at the radius counts as covered despite rounding. */
@@ -27,76 +27,6 @@ export function stampDisk(grid: Grid, mask: Uint8Array, px: number, py: number, 
     const half = Math.sqrt(Math.max(0, R2 - dy * dy));
     fillRow(grid, mask, j, px - half, px + half);
   }
-}
-
-/**
- * Row intervals of the capsule around segment A–B (all points within R grid units of it):
- * calls `span(j, lo, hi)` for each row j whose centre line meets it. The capsule is convex,
- * so each row meets it in one interval: the hull of its meetings with the two end disks
- * and with the rectangle between them.
- */
-export function capsuleSpans(h: number, ax: number, ay: number, bx: number, by: number, R: number, span: (j: number, lo: number, hi: number) => void): void {
-  const R2 = R * R;
-  const len = Math.hypot(bx - ax, by - ay);
-  const nx = len > 1e-12 ? (-(by - ay) / len) * R : 0;
-  const ny = len > 1e-12 ? ((bx - ax) / len) * R : 0;
-  // Rectangle corners A + R·n, B + R·n, B − R·n, A − R·n, in order around it; per side its
-  // y-range and x at y (x0 + (y − y0)·slope), precomputed.
-  const cx = [ax + nx, bx + nx, bx - nx, ax - nx];
-  const cy = [ay + ny, by + ny, by - ny, ay - ny];
-  const ylo = new Float64Array(4);
-  const yhi = new Float64Array(4);
-  const x0 = new Float64Array(4);
-  const y0 = new Float64Array(4);
-  const slope = new Float64Array(4);
-  let sides = 0;
-  if (len > 1e-12) {
-    for (let k = 0; k < 4; k++) {
-      const x1 = cx[k]!;
-      const y1 = cy[k]!;
-      const x2 = cx[(k + 1) & 3]!;
-      const y2 = cy[(k + 1) & 3]!;
-      // A horizontal side adds nothing the two sides meeting it do not.
-      if (y1 === y2) continue;
-      ylo[sides] = Math.min(y1, y2);
-      yhi[sides] = Math.max(y1, y2);
-      x0[sides] = x1;
-      y0[sides] = y1;
-      slope[sides] = (x2 - x1) / (y2 - y1);
-      sides++;
-    }
-  }
-  const j0 = Math.max(0, Math.ceil(Math.min(ay, by) - R - 0.5));
-  const j1 = Math.min(h - 1, Math.floor(Math.max(ay, by) + R - 0.5));
-  for (let j = j0; j <= j1; j++) {
-    const y = j + 0.5;
-    let lo = Infinity;
-    let hi = -Infinity;
-    let dy = y - ay;
-    if (dy * dy <= R2) {
-      const half = Math.sqrt(R2 - dy * dy);
-      lo = ax - half;
-      hi = ax + half;
-    }
-    dy = y - by;
-    if (dy * dy <= R2) {
-      const half = Math.sqrt(R2 - dy * dy);
-      if (bx - half < lo) lo = bx - half;
-      if (bx + half > hi) hi = bx + half;
-    }
-    for (let k = 0; k < sides; k++) {
-      if (y < ylo[k]! || y > yhi[k]!) continue;
-      const x = x0[k]! + (y - y0[k]!) * slope[k]!;
-      if (x < lo) lo = x;
-      if (x > hi) hi = x;
-    }
-    if (hi >= lo) span(j, lo, hi);
-  }
-}
-
-/** Sets `mask[c] = 1` for every cell whose centre lies within `radiusM` of segment A–B. */
-export function stampCapsule(grid: Grid, mask: Uint8Array, ax: number, ay: number, bx: number, by: number, radiusM: number): void {
-  capsuleSpans(grid.h, ax, ay, bx, by, (radiusM + EPS_M) / grid.cell, (j, lo, hi) => fillRow(grid, mask, j, lo, hi));
 }
 
 /**
@@ -171,115 +101,438 @@ export function convexBuffer(ring: GridRing, R: number): [number, number][] {
   return out;
 }
 
+/** Consecutive edges per chunk of an outline: the unit the row loops skip or take. */
+const CHUNK = 8;
+
 /**
- * Stamps a polygon's buffer. A convex polygon's buffer is itself convex: one interval per
- * row, from its few edges' capsules (`stampConvexFew`) or, for a smooth outline with many
- * edges, by filling the buffer's outline (`convexBuffer`) by scanlines. Any other polygon is its interior plus the union of its edges' capsules: each row
- * gathers one interval per capsule, and the union of those is filled once, found by
- * sorting the starts and the ends separately (native typed-array sorts) and sweeping.
+ * A polygon's outline on the grid a mask is stamped on, flattened for the row loops: each
+ * ring's vertices (the closing repeat dropped) and, per edge (vertex k to the next vertex
+ * of its ring), its unit direction and length; the edges cut into chunks of CHUNK, each with
+ * the bounding box of its vertices. Built once per site and scale, and reused by every
+ * tier's radius; a few typed arrays each (thousands of small sites make garbage enough).
+ */
+interface Outline {
+  /** The polygon as given (base grid units) and the scale to this grid. */
+  base: GridPolygon;
+  scale: number;
+  convex: boolean;
+  /** Vertex range [start, end) of each ring in the flat arrays; ring 0 is the outer one. */
+  starts: Int32Array;
+  ends: Int32Array;
+  x: Float64Array;
+  y: Float64Array;
+  ux: Float64Array;
+  uy: Float64Array;
+  len: Float64Array;
+  /** Per ring, its first chunk (and one past the last ring: the number of chunks). */
+  firstChunk: Int32Array;
+  /** Chunks: first edge, end edge (exclusive), ring, and box [x0, y0, x1, y1] of their vertices. */
+  cFirst: Int32Array;
+  cEnd: Int32Array;
+  cRing: Int32Array;
+  cBox: Float64Array;
+  /** The outer ring's chunks by box x0 ascending, and by box x1 descending. */
+  byLeft: Int32Array;
+  byRight: Int32Array;
+  /** Vertical extent of all its rings. */
+  ymin: number;
+  ymax: number;
+  /** Interior spans (x pairs) per row from `interiorRow0`, filled in once asked for. */
+  interior: Float64Array[] | undefined;
+  interiorRow0: number;
+}
+
+const ringLength = (r: GridRing) => (r.length > 1 && r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1] ? r.length - 1 : r.length);
+const ONE_CHUNK = Int32Array.of(0);
+
+function outlineOf(base: GridPolygon, scale: number): Outline {
+  const rings = base.filter((r) => r.length > 0);
+  const nr = rings.length;
+  let n = 0;
+  let nc = 0;
+  for (const r of rings) {
+    const m = ringLength(r);
+    n += m;
+    nc += Math.ceil(m / CHUNK);
+  }
+  const ints = new Int32Array(2 * nr + nr + 1 + 3 * nc);
+  const starts = ints.subarray(0, nr);
+  const ends = ints.subarray(nr, 2 * nr);
+  const firstChunk = ints.subarray(2 * nr, 3 * nr + 1);
+  const cFirst = ints.subarray(3 * nr + 1, 3 * nr + 1 + nc);
+  const cEnd = ints.subarray(3 * nr + 1 + nc, 3 * nr + 1 + 2 * nc);
+  const cRing = ints.subarray(3 * nr + 1 + 2 * nc);
+  const floats = new Float64Array(5 * n + 4 * nc);
+  const [x, y, ux, uy, len] = [0, 1, 2, 3, 4].map((q) => floats.subarray(q * n, (q + 1) * n)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const cBox = floats.subarray(5 * n);
+  let k = 0;
+  let c = 0;
+  let ymin = Infinity;
+  let ymax = -Infinity;
+  rings.forEach((r, q) => {
+    starts[q] = k;
+    firstChunk[q] = c;
+    const m = ringLength(r);
+    for (let v = 0; v < m; v++) {
+      x[k + v] = r[v]![0] * scale;
+      y[k + v] = r[v]![1] * scale;
+    }
+    for (let v = 0; v < m; v++) {
+      const a = k + v;
+      const b = v + 1 < m ? a + 1 : k;
+      const dx = x[b]! - x[a]!;
+      const dy = y[b]! - y[a]!;
+      const l = Math.hypot(dx, dy);
+      len[a] = l;
+      ux[a] = l > 0 ? dx / l : 0;
+      uy[a] = l > 0 ? dy / l : 0;
+      if (y[a]! < ymin) ymin = y[a]!;
+      if (y[a]! > ymax) ymax = y[a]!;
+    }
+    for (let v = 0; v < m; v += CHUNK, c++) {
+      cFirst[c] = k + v;
+      cEnd[c] = k + Math.min(v + CHUNK, m);
+      cRing[c] = q;
+      let x0 = Infinity;
+      let y0 = Infinity;
+      let x1 = -Infinity;
+      let y1 = -Infinity;
+      // The chunk's edges end at the vertex after its last (the ring's first, at its end).
+      for (let u = v; u <= Math.min(v + CHUNK, m); u++) {
+        const a = k + (u < m ? u : 0);
+        if (x[a]! < x0) x0 = x[a]!;
+        if (y[a]! < y0) y0 = y[a]!;
+        if (x[a]! > x1) x1 = x[a]!;
+        if (y[a]! > y1) y1 = y[a]!;
+      }
+      cBox[4 * c] = x0;
+      cBox[4 * c + 1] = y0;
+      cBox[4 * c + 2] = x1;
+      cBox[4 * c + 3] = y1;
+    }
+    k += m;
+    ends[q] = k;
+  });
+  firstChunk[nr] = nc;
+  const outerChunks = nr > 0 ? firstChunk[1]! : 0;
+  let byLeft = ONE_CHUNK;
+  let byRight = ONE_CHUNK;
+  if (outerChunks !== 1) {
+    byLeft = Int32Array.from({ length: outerChunks }, (_, q) => q).sort((a, b) => cBox[4 * a]! - cBox[4 * b]!);
+    byRight = Int32Array.from({ length: outerChunks }, (_, q) => q).sort((a, b) => cBox[4 * b + 2]! - cBox[4 * a + 2]!);
+  }
+  // A convex ring of next to no area (its points all but on one line) has no reliable
+  // orientation for its buffer's outline: the general path takes it.
+  let area = 0;
+  for (let v = 0; v < (nr ? ends[0]! : 0); v++) {
+    const w = v + 1 < ends[0]! ? v + 1 : 0;
+    area += x[v]! * y[w]! - x[w]! * y[v]!;
+  }
+  const convex = isConvex(base) && Math.abs(area) > 1e-6 * scale * scale;
+  return { base, scale, convex, starts, ends, x, y, ux, uy, len, firstChunk, cFirst, cEnd, cRing, cBox, byLeft, byRight, ymin, ymax, interior: undefined, interiorRow0: 0 };
+}
+
+/** The outline's polygon on this grid (for the outline-filling paths, which need rings). */
+const scaledPolygon = (o: Outline): GridPolygon => (o.scale === 1 ? o.base : o.base.map((ring) => ring.map(([x, y]) => [x * o.scale, y * o.scale] as const)));
+
+const outlines = new WeakMap<Site, { scale: number; list: Outline[] }>();
+
+/** The site's polygons as outlines on the grid of `scale` (cached per site). */
+function outlinesOf(site: Site, scale: number): Outline[] {
+  const had = outlines.get(site);
+  if (had && had.scale === scale) return had.list;
+  const list = site.polygons.map((base) => outlineOf(base, scale));
+  outlines.set(site, { scale, list });
+  return list;
+}
+
+/** The interior's spans on row j (cell centres' scanline), computed for all rows once. */
+function interiorSpans(o: Outline, j: number): Float64Array | undefined {
+  if (!o.interior) {
+    const r0 = Math.ceil(o.ymin - 0.5);
+    const r1 = Math.floor(o.ymax - 0.5);
+    o.interiorRow0 = r0;
+    o.interior = spansInRows([scaledPolygon(o)], r0, r1, 1);
+  }
+  return o.interior[j - o.interiorRow0];
+}
+
+/**
+ * The row-y section of edge k's rectangle (the points within R of the edge whose foot falls
+ * on it: {p : 0 ≤ (p − a)·u ≤ len, |(p − a)·n| ≤ R}, n = (−uy, ux)) joined to [lo, hi], left
+ * in SPAN. Written out in the loops that call it (V8 keeps lo and hi in registers there).
+ */
+const SPAN = new Float64Array(2);
+
+function joinEdge(o: Outline, k: number, y: number, R: number, lo: number, hi: number): void {
+  const ux = o.ux[k]!;
+  const uy = o.uy[k]!;
+  const l = o.len[k]!;
+  SPAN[0] = lo;
+  SPAN[1] = hi;
+  if (l === 0) return;
+  const t = y - o.y[k]!;
+  let a = -Infinity;
+  let b = Infinity;
+  // Along the edge: 0 ≤ X·ux + t·uy ≤ l, X = x − ax.
+  if (ux > 1e-12) {
+    a = (-t * uy) / ux;
+    b = (l - t * uy) / ux;
+  } else if (ux < -1e-12) {
+    a = (l - t * uy) / ux;
+    b = (-t * uy) / ux;
+  } else {
+    const s = t * uy;
+    if (s < 0 || s > l) return;
+  }
+  // Across it: −R ≤ −X·uy + t·ux ≤ R.
+  if (uy > 1e-12) {
+    const p = (t * ux - R) / uy;
+    const q = (t * ux + R) / uy;
+    if (p > a) a = p;
+    if (q < b) b = q;
+  } else if (uy < -1e-12) {
+    const p = (t * ux + R) / uy;
+    const q = (t * ux - R) / uy;
+    if (p > a) a = p;
+    if (q < b) b = q;
+  } else if (Math.abs(t * ux) > R) return;
+  if (b < a) return;
+  const ax = o.x[k]!;
+  if (ax + a < lo) SPAN[0] = ax + a;
+  if (ax + b > hi) SPAN[1] = ax + b;
+}
+
+/**
+ * Joins chunk c's capsules on row y (every vertex of it within reach) to [lo, hi], left in
+ * SPAN. A vertex's disk or an edge's rectangle that cannot reach past the interval's ends
+ * (checked on a bound without a square root) is not computed.
+ */
+function joinChunk(o: Outline, c: number, y: number, R: number, R2: number, lo: number, hi: number): void {
+  const { x, y: vy, ux: uxs, uy: uys, len } = o;
+  const half = 0.5 / R;
+  for (let v = o.cFirst[c]!; v < o.cEnd[c]!; v++) {
+    // Vertex v's disk (the chunk's last edge ends at the next chunk's first vertex, whose
+    // disk that chunk joins). √(R² − d²) ≤ R − d²/(2R).
+    const t = y - vy[v]!;
+    const d2 = t * t;
+    const ax = x[v]!;
+    const bound = R - d2 * half;
+    if (ax - bound < lo || ax + bound > hi) {
+      const h = Math.sqrt(R2 - d2);
+      if (ax - h < lo) lo = ax - h;
+      if (ax + h > hi) hi = ax + h;
+    }
+    // The edge's rectangle (as in joinEdge): it spans x from the edge's less R·|uy| to its
+    // more R·|uy|, and rows t·… within R·|ux| of the edge's.
+    const l = len[v]!;
+    const ux = uxs[v]!;
+    const uy = uys[v]!;
+    const bx = ax + ux * l;
+    const rx = R * (uy < 0 ? -uy : uy);
+    if (l === 0 || ((ax < bx ? ax : bx) - rx >= lo && (ax > bx ? ax : bx) + rx <= hi)) continue;
+    let a = -Infinity;
+    let b = Infinity;
+    if (ux > 1e-12) {
+      a = (-t * uy) / ux;
+      b = (l - t * uy) / ux;
+    } else if (ux < -1e-12) {
+      a = (l - t * uy) / ux;
+      b = (-t * uy) / ux;
+    } else {
+      const s = t * uy;
+      if (s < 0 || s > l) continue;
+    }
+    if (uy > 1e-12) {
+      const p = (t * ux - R) / uy;
+      const q = (t * ux + R) / uy;
+      if (p > a) a = p;
+      if (q < b) b = q;
+    } else if (uy < -1e-12) {
+      const p = (t * ux + R) / uy;
+      const q = (t * ux - R) / uy;
+      if (p > a) a = p;
+      if (q < b) b = q;
+    } else if (Math.abs(t * ux) > R) continue;
+    if (b < a) continue;
+    if (ax + a < lo) lo = ax + a;
+    if (ax + b > hi) hi = ax + b;
+  }
+  SPAN[0] = lo;
+  SPAN[1] = hi;
+}
+
+/**
+ * A row every vertex reaches: the hull of all the outer ring's capsules' sections,
+ * found by branch and bound over the chunks. A chunk's capsules lie within R of its box,
+ * so on row y none reaches further left than x0 − √(R² − dy²) (dy: the row's distance to
+ * the box): chunks that cannot move the interval's ends are skipped, and the scan from the
+ * left stops once no box is near enough to. Leaves the interval in SPAN.
+ */
+function fullRow(o: Outline, y: number, R: number, R2: number): void {
+  let lo = Infinity;
+  let hi = -Infinity;
+  if (o.byLeft.length === 1) {
+    // One chunk: nothing to choose.
+    joinChunk(o, 0, y, R, R2, lo, hi);
+    return;
+  }
+  const box = o.cBox;
+  const done = seen.fill(0, 0, o.cFirst.length);
+  for (let k = 0; k < o.byLeft.length; k++) {
+    const c = o.byLeft[k]!;
+    const x0 = box[4 * c]!;
+    if (x0 - R >= lo) break;
+    const dy = y < box[4 * c + 1]! ? box[4 * c + 1]! - y : y > box[4 * c + 3]! ? y - box[4 * c + 3]! : 0;
+    if (x0 - Math.sqrt(R2 - dy * dy) >= lo) continue;
+    joinChunk(o, c, y, R, R2, lo, hi);
+    lo = SPAN[0]!;
+    hi = SPAN[1]!;
+    done[c] = 1;
+  }
+  for (let k = 0; k < o.byRight.length; k++) {
+    const c = o.byRight[k]!;
+    const x1 = box[4 * c + 2]!;
+    if (x1 + R <= hi) break;
+    if (done[c]) continue;
+    const dy = y < box[4 * c + 1]! ? box[4 * c + 1]! - y : y > box[4 * c + 3]! ? y - box[4 * c + 3]! : 0;
+    if (x1 + Math.sqrt(R2 - dy * dy) <= hi) continue;
+    joinChunk(o, c, y, R, R2, lo, hi);
+    lo = SPAN[0]!;
+    hi = SPAN[1]!;
+  }
+  SPAN[0] = lo;
+  SPAN[1] = hi;
+}
+let seen = new Uint8Array(1024);
+
+/**
+ * A row where some vertex is out of reach: each ring splits, at its unreachable vertices,
+ * into runs of edges whose capsules overlap one after the other (consecutive capsules
+ * share their vertex's disk, which meets the row): each run is one interval, filled as it
+ * closes. A chunk whose box is out of reach closes the run and is skipped whole; a chunk
+ * wholly within reach joins the run as in a full row. The run through the ring's first
+ * vertex may be cut in two there; both halves hold that vertex's disk, so they overlap and
+ * filling each is filling their union.
+ */
+function fillRuns(grid: Grid, mask: Uint8Array, o: Outline, j: number, y: number, R: number, R2: number): void {
+  const { x, y: vy, cBox: box } = o;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let ring = -1;
+  for (let c = 0; c < o.cFirst.length; c++) {
+    const q = o.cRing[c]!;
+    if (q !== ring) {
+      // A new ring: close the last one's run, open this one's at its first vertex.
+      if (hi >= lo) fillRow(grid, mask, j, lo, hi);
+      lo = Infinity;
+      hi = -Infinity;
+      ring = q;
+      const s = o.starts[q]!;
+      const dy = y - vy[s]!;
+      if (dy * dy <= R2) {
+        const h = Math.sqrt(R2 - dy * dy);
+        lo = x[s]! - h;
+        hi = x[s]! + h;
+      }
+    }
+    const by0 = box[4 * c + 1]!;
+    const by1 = box[4 * c + 3]!;
+    if (y < by0 - R || y > by1 + R) {
+      if (hi >= lo) fillRow(grid, mask, j, lo, hi);
+      lo = Infinity;
+      hi = -Infinity;
+      continue;
+    }
+    if (y >= by1 - R && y <= by0 + R) {
+      // Every vertex of the chunk (and the next chunk's first) within reach: no break here.
+      joinChunk(o, c, y, R, R2, lo, hi);
+      lo = SPAN[0]!;
+      hi = SPAN[1]!;
+      continue;
+    }
+    const e = o.ends[q]!;
+    for (let v = o.cFirst[c]!; v < o.cEnd[c]!; v++) {
+      const dv = y - vy[v]!;
+      if (dv * dv <= R2) {
+        const h = Math.sqrt(R2 - dv * dv);
+        if (x[v]! - h < lo) lo = x[v]! - h;
+        if (x[v]! + h > hi) hi = x[v]! + h;
+      } else if (hi >= lo) {
+        fillRow(grid, mask, j, lo, hi);
+        lo = Infinity;
+        hi = -Infinity;
+      }
+      joinEdge(o, v, y, R, lo, hi);
+      lo = SPAN[0]!;
+      hi = SPAN[1]!;
+      const u = v + 1 < e ? v + 1 : o.starts[q]!;
+      const du = y - vy[u]!;
+      if (du * du > R2 && hi >= lo) {
+        fillRow(grid, mask, j, lo, hi);
+        lo = Infinity;
+        hi = -Infinity;
+      }
+    }
+  }
+  if (hi >= lo) fillRow(grid, mask, j, lo, hi);
+}
+
+/**
+ * Stamps a polygon's buffer (its interior and every point within R of its outline) row by
+ * row. The buffer is the interior plus the union of the edges' capsules. On a row that
+ * every vertex reaches (all within R vertically: the rows [ymax − R, ymin + R]), the
+ * consecutive capsules of a ring overlap (they share a vertex disk that meets the row), so
+ * each ring's are one interval, the hull of their sections; the interior's section lies
+ * within them too (a point inside lies between two crossings of one ring). A convex
+ * polygon's buffer is convex: one interval on every row. Other rows (within R of the top or
+ * bottom only: a polygon taller than little more than R) split into runs between the
+ * vertices out of reach, one interval each, plus the interior's own spans. No sorting: each
+ * interval is filled as it closes. A smooth convex outline (many vertices) is filled from
+ * its buffer's outline instead.
+ * Cost: per row, the chunks of the outline, and the vertices of those that can matter.
  */
 function stampPolygon(grid: Grid, mask: Uint8Array, site: Site, radiusM: number, scale: number): void {
   const R = (radiusM + EPS_M) / grid.cell;
+  const R2 = R * R;
   const { w, h } = grid;
   const fill = (j: number, i0: number, i1: number) => mask.fill(1, j * w + i0, j * w + i1);
-  for (const base of site.polygons) {
-    const poly = scale === 1 ? base : base.map((ring) => ring.map(([x, y]) => [x * scale, y * scale] as const));
-    if (isConvex(poly)) {
-      if (poly[0]!.length <= 13) stampConvexFew(grid, mask, poly[0]!, R);
-      else forEachInteriorRun([[convexBuffer(poly[0]!, R)]], w, h, fill);
+  for (const o of outlinesOf(site, scale)) {
+    if (o.x.length === 0) continue;
+    if (o.convex && o.x.length > 12) {
+      forEachInteriorRun([[convexBuffer(scaledPolygon(o)[0]!, R)]], w, h, fill);
       continue;
     }
-    forEachInteriorRun([poly], w, h, fill);
-    let ymin = Infinity;
-    let ymax = -Infinity;
-    let edges = 0;
-    for (const ring of poly) {
-      edges += ring.length - 1;
-      for (const p of ring) {
-        if (p[1] < ymin) ymin = p[1];
-        if (p[1] > ymax) ymax = p[1];
-      }
-    }
-    const j0 = Math.max(0, Math.ceil(ymin - R - 0.5));
-    const j1 = Math.min(h - 1, Math.floor(ymax + R - 0.5));
-    if (j1 < j0 || edges <= 0) continue;
-    const rows = j1 - j0 + 1;
-    const { starts, ends, count } = spanScratch(rows, edges);
-    const span = (j: number, l: number, r: number) => {
-      const k = j - j0;
-      const at = k * edges + count[k]!++;
-      starts[at] = l;
-      ends[at] = r;
-    };
-    for (const ring of poly) {
-      for (let e = 0; e + 1 < ring.length; e++) {
-        const a = ring[e]!;
-        const b = ring[e + 1]!;
-        capsuleSpans(h, a[0], a[1], b[0], b[1], R, span);
-      }
-    }
-    for (let k = 0; k < rows; k++) {
-      const m = count[k]!;
-      if (m === 0) continue;
-      const s = starts.subarray(k * edges, k * edges + m).sort();
-      const f = ends.subarray(k * edges, k * edges + m).sort();
-      let open = 0;
-      let from = 0;
-      for (let i = 0, q = 0; q < m; ) {
-        if (i < m && s[i]! <= f[q]!) {
-          if (open++ === 0) from = s[i]!;
-          i++;
-        } else {
-          if (--open === 0) fillRow(grid, mask, j0 + k, from, f[q]!);
-          q++;
+    if (seen.length < o.cFirst.length) seen = new Uint8Array(o.cFirst.length * 2);
+    const j0 = Math.max(0, Math.ceil(o.ymin - R - 0.5));
+    const j1 = Math.min(h - 1, Math.floor(o.ymax + R - 0.5));
+    // Rows every vertex reaches (all of them for a convex polygon).
+    const f0 = o.convex ? j0 : Math.max(j0, Math.ceil(o.ymax - R - 0.5));
+    const f1 = o.convex ? j1 : Math.min(j1, Math.floor(o.ymin + R - 0.5));
+    for (let j = j0; j <= j1; j++) {
+      const y = j + 0.5;
+      if (j >= f0 && j <= f1) {
+        fullRow(o, y, R, R2);
+        if (SPAN[1]! >= SPAN[0]!) fillRow(grid, mask, j, SPAN[0]!, SPAN[1]!);
+        // Holes (or, in a polygon that is not valid, other rings anywhere): each its own
+        // interval, of all its chunks.
+        for (let q = 1, c = o.firstChunk[1]!; q < o.starts.length; q++) {
+          let lo = Infinity;
+          let hi = -Infinity;
+          for (; c < o.firstChunk[q + 1]!; c++) {
+            joinChunk(o, c, y, R, R2, lo, hi);
+            lo = SPAN[0]!;
+            hi = SPAN[1]!;
+          }
+          if (hi >= lo) fillRow(grid, mask, j, lo, hi);
         }
+        continue;
       }
+      fillRuns(grid, mask, o, j, y, R, R2);
+      const spans = y > o.ymin && y < o.ymax ? interiorSpans(o, j) : undefined;
+      if (spans) for (let p = 0; p + 1 < spans.length; p += 2) fillRow(grid, mask, j, spans[p]!, spans[p + 1]!);
     }
   }
-}
-
-/**
- * A convex ring with few edges: its buffer is convex, so each row is one interval, the hull
- * of the edges' capsule intervals on that row (cheaper than outlining the buffer's arcs).
- */
-function stampConvexFew(grid: Grid, mask: Uint8Array, ring: GridRing, R: number): void {
-  let ymin = Infinity;
-  let ymax = -Infinity;
-  for (const p of ring) {
-    if (p[1] < ymin) ymin = p[1];
-    if (p[1] > ymax) ymax = p[1];
-  }
-  const j0 = Math.max(0, Math.ceil(ymin - R - 0.5));
-  const j1 = Math.min(grid.h - 1, Math.floor(ymax + R - 0.5));
-  if (j1 < j0) return;
-  const { starts: lo, ends: hi } = spanScratch(j1 - j0 + 1, 1);
-  lo.fill(Infinity, 0, j1 - j0 + 1);
-  hi.fill(-Infinity, 0, j1 - j0 + 1);
-  const span = (j: number, l: number, r: number) => {
-    const k = j - j0;
-    if (l < lo[k]!) lo[k] = l;
-    if (r > hi[k]!) hi[k] = r;
-  };
-  for (let e = 0; e + 1 < ring.length; e++) {
-    const a = ring[e]!;
-    const b = ring[e + 1]!;
-    capsuleSpans(grid.h, a[0], a[1], b[0], b[1], R, span);
-  }
-  for (let k = 0; k <= j1 - j0; k++) if (hi[k]! >= lo[k]!) fillRow(grid, mask, j0 + k, lo[k]!, hi[k]!);
-}
-
-let scratchStarts = new Float64Array(1 << 14);
-let scratchEnds = new Float64Array(1 << 14);
-let scratchCount = new Int32Array(1 << 10);
-/** Per-row interval buffers for `stampPolygon`, grown as needed and reused (no GC churn). */
-function spanScratch(rows: number, edges: number): { starts: Float64Array; ends: Float64Array; count: Int32Array } {
-  if (scratchStarts.length < rows * edges) {
-    scratchStarts = new Float64Array(rows * edges * 2);
-    scratchEnds = new Float64Array(rows * edges * 2);
-  }
-  if (scratchCount.length < rows) scratchCount = new Int32Array(rows * 2);
-  scratchCount.fill(0, 0, rows);
-  return { starts: scratchStarts, ends: scratchEnds, count: scratchCount };
 }
 
 /**

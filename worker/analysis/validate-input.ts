@@ -275,17 +275,30 @@ export function checkPoint(lon: unknown, lat: unknown): Checked<[number, number]
   return { ok: true, value: [x.value, y.value] };
 }
 
+/**
+ * Whether the shipped sports grounds count as leisure spaces: `true` or `false` (a JSON
+ * boolean, or those words in a query string); absent means false.
+ */
+export function checkSports(input: unknown): Checked<boolean> {
+  if (input === undefined || input === null || input === '') return { ok: true, value: false };
+  if (input === true || input === 'true') return { ok: true, value: true };
+  if (input === false || input === 'false') return { ok: true, value: false };
+  return fail('invalid_parameter', [{ field: 'sports', message: `sports must be true or false; got ${preview(input, 30)}.` }]);
+}
+
 export interface AnalysisBody {
   sites: FeatureCollection;
   radii: Radii;
   mode: Mode;
+  /** Count the shipped sports grounds as leisure spaces too. */
+  sports: boolean;
   body: Record<string, unknown>;
 }
 
-/** Validates a POST body `{ sites, radii?, mode? }` (already JSON-parsed). */
+/** Validates a POST body `{ sites, radii?, mode?, sports? }` (already JSON-parsed). */
 export function checkBody(body: unknown): Checked<AnalysisBody> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return fail('invalid_body', [{ field: 'body', message: 'the body must be a JSON object { "sites": FeatureCollection, "radii"?: {…}, "mode"?: "radius"|"walk" }.' }]);
+    return fail('invalid_body', [{ field: 'body', message: 'the body must be a JSON object { "sites": FeatureCollection, "radii"?: {…}, "mode"?: "radius"|"walk", "sports"?: boolean }.' }]);
   }
   const b = body as Record<string, unknown>;
   if (!('sites' in b)) return fail('invalid_body', [{ field: 'sites', message: 'the body has no `sites` (a GeoJSON FeatureCollection).' }]);
@@ -295,5 +308,7 @@ export function checkBody(body: unknown): Checked<AnalysisBody> {
   if (!radii.ok) return radii;
   const mode = checkMode(b.mode);
   if (!mode.ok) return mode;
-  return { ok: true, value: { sites: sites.value, radii: radii.value, mode: mode.value, body: b } };
+  const sports = checkSports(b.sports);
+  if (!sports.ok) return sports;
+  return { ok: true, value: { sites: sites.value, radii: radii.value, mode: mode.value, sports: sports.value, body: b } };
 }

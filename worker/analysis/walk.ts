@@ -1,3 +1,6 @@
+import { BucketQueue } from './buckets';
+import type { Block } from './exact-distance';
+import { edtWorkspace, featureTransform } from './edt';
 import { FAR_M, type Sources } from './field';
 import type { Grid } from './grid';
 import { CellHeap } from './heap';
@@ -61,49 +64,166 @@ function canStep(grid: Grid, blocked: Uint8Array | null, i: number, j: number, s
 }
 
 /**
- * Walking distance (metres) from every cell to the nearest source, up to `cutoffM`
- * (cells beyond stay FAR_M). Sources start at their exact distance to their sample. Where
- * the grid path is within the stencil's stretch (plus half a cell diagonal, for the
- * offsets of cell centres) of the straight-line distance `euclid`, the walk counts as
- * unobstructed and the straight line is used: so with no rivers at all, walking distance
- * equals straight-line distance exactly. Elsewhere it can run long by up to 2.75 %.
+ * What walking on a grid needs to know of its blocked cells, once per blocked mask: each
+ * cell's allowed steps (bit k: STENCIL[k] may be taken from it) and, per cell, how far the
+ * nearest blocked cell is (metres, a lower bound: centre to centre less half a cell
+ * diagonal, so nothing blocked lies nearer).
  */
-export function walkField(grid: Grid, blocked: Uint8Array | null, src: Sources, euclid: Float32Array, cutoffM: number): Float32Array {
+export interface WalkGround {
+  steps: Uint16Array;
+  clear: Float32Array;
+  /** Grid offset and cost (metres) of each stencil step. */
+  offsets: Int32Array;
+  costs: Float64Array;
+}
+
+const grounds = new WeakMap<Uint8Array, WalkGround>();
+
+export function walkGround(grid: Grid, blocked: Uint8Array): WalkGround {
+  const had = grounds.get(blocked);
+  if (had) return had;
   const { w, h, cell } = grid;
   const n = w * h;
-  const dist = new Float32Array(n).fill(FAR_M);
-  const heap = new CellHeap(4096);
-  for (let c = 0; c < n; c++) {
-    if (!src.mask[c]) continue;
-    const d = Math.fround(Math.hypot(src.sx[c]! - ((c % w) + 0.5), src.sy[c]! - (Math.floor(c / w) + 0.5)) * cell);
-    dist[c] = d;
-    heap.push(d, c);
+  const nearest = featureTransform(blocked, edtWorkspace(w, h));
+  const clear = new Float32Array(n);
+  const half = Math.SQRT2 / 2;
+  const steps = new Uint16Array(n).fill(0xffff);
+  // Per step: its offset and the offsets of the two cells it passes (none for a unit step).
+  const di = Int32Array.from(STENCIL, (s) => s.di);
+  const dj = Int32Array.from(STENCIL, (s) => s.dj);
+  // (A step with no cell between repeats its target, checked anyway.)
+  const via = Int32Array.from(STENCIL.flatMap((s) => [0, 1].map((q) => (s.via[q] ? s.via[q]![1] * w + s.via[q]![0] : s.dj * w + s.di))));
+  for (let c = 0, j = 0, i = 0; c < n; c++, i++) {
+    if (i === w) {
+      i = 0;
+      j++;
+    }
+    const b = nearest[c]!;
+    const near = b < 0 ? Infinity : Math.hypot(i - (b % w), j - Math.floor(b / w));
+    clear[c] = b < 0 ? FAR_M : Math.max(0, (near - half) * cell);
+    // Every step from a cell 3 cells clear of water and 2 of the grid's edge is open.
+    if (near > 3 && i >= 2 && j >= 2 && i < w - 2 && j < h - 2) continue;
+    let m = 0;
+    for (let k = 0; k < 16; k++) {
+      const ti = i + di[k]!;
+      const tj = j + dj[k]!;
+      if (ti < 0 || tj < 0 || ti >= w || tj >= h) continue;
+      if (blocked[c + dj[k]! * w + di[k]!] || blocked[c + via[2 * k]!] || blocked[c + via[2 * k + 1]!]) continue;
+      m |= 1 << k;
+    }
+    steps[c] = m;
   }
-  while (heap.size > 0) {
-    const key = heap.peekKey();
-    const u = heap.pop();
-    if (key > dist[u]!) continue;
-    if (key > cutoffM) break;
-    const i = u % w;
-    const j = (u - i) / w;
-    for (const s of STENCIL) {
-      const t = canStep(grid, blocked, i, j, s);
-      if (t < 0) continue;
-      // Rounded to float32 as stored, so the staleness test below compares like with like.
-      const nd = Math.fround(key + s.cost * cell);
-      if (nd < dist[t]!) {
-        dist[t] = nd;
-        heap.push(nd, t);
+  const ground: WalkGround = {
+    steps,
+    clear,
+    offsets: Int32Array.from(STENCIL, (s) => s.dj * w + s.di),
+    costs: Float64Array.from(STENCIL, (s) => s.cost * cell),
+  };
+  grounds.set(blocked, ground);
+  return ground;
+}
+
+/**
+ * Walking distance (metres) from every cell to the nearest site, up to `cutoffM` (cells
+ * beyond stay FAR_M), given the exact straight-line distance `euclid` (exact-distance.ts).
+ * Walking is never shorter than the straight line and equals it where the line is clear:
+ * where no blocked cell lies as near as the nearest site, the cell's walk is `euclid`,
+ * decided without a search. Only the other cells (near a river, or whose nearest site lies
+ * across one) are searched: a multi-source Dijkstra over them alone, on a bucket queue,
+ * started from their decided neighbours (a walk that leaves the searched cells ends with a
+ * straight stretch from a decided cell) and from those holding a site (their own distance,
+ * under half a cell diagonal). Each result is the length of a walk: grid steps, then a
+ * straight line. Where it is within the stencil's stretch (plus half a cell diagonal) of the
+ * straight-line distance, the walk counts as unobstructed and the straight line is used: so
+ * with no rivers at all, walking distance equals straight-line distance exactly. Elsewhere
+ * it can run long by up to 2.75 %. With `block`, `euclid` is far (beyond the cutoff)
+ * everywhere outside it, and only its cells are looked at.
+ */
+export function walkField(grid: Grid, blocked: Uint8Array | null, euclid: Float32Array, cutoffM: number, block?: Block): Float32Array {
+  const { w, h, cell } = grid;
+  const n = w * h;
+  const { i0, i1, j0, j1 } = block ?? { i0: 0, i1: w - 1, j0: 0, j1: h - 1 };
+  const dist = new Float32Array(n).fill(FAR_M);
+  const slack = (Math.SQRT2 / 2) * cell;
+  // Every walk up to the cutoff, and its snapping to the straight line, is decided by
+  // paths no longer than this.
+  const reach = walkReach(cutoffM, cell);
+  if (!blocked) {
+    for (let c = 0; c < n; c++) if (euclid[c]! <= reach) dist[c] = euclid[c]!;
+    return dist;
+  }
+  const { steps, clear, offsets, costs } = walkGround(grid, blocked);
+  // 1: decided (clear line to the nearest site), 2: to search, 3: searched and settled.
+  const state = new Uint8Array(n);
+  const list: Int32Array = searchLists.get(grid) ?? new Int32Array(n);
+  searchLists.set(grid, list);
+  let searched = 0;
+  for (let j = j0; j <= j1; j++) {
+    for (let c = j * w + i0, e = j * w + i1; c <= e; c++) {
+      const d = euclid[c]!;
+      if (d > reach) continue;
+      if (clear[c]! > d) {
+        state[c] = 1;
+        dist[c] = d;
+      } else {
+        state[c] = 2;
+        list[searched++] = c;
       }
     }
   }
-  // Grid distances run centre to centre, plus the seed's offset to its sample (≤ ½√2 cell).
-  const slack = (Math.SQRT2 / 2) * cell;
-  for (let c = 0; c < n; c++) {
+  const queue = new BucketQueue(cell, Math.ceil(reach / cell) + 2, Math.max(1024, 4 * searched));
+  for (let q = 0; q < searched; q++) {
+    const c = list[q]!;
+    let d = euclid[c]! <= slack ? euclid[c]! : FAR_M;
+    const m = steps[c]!;
+    if (!blocked[c] && m !== 0) {
+      // Steps are symmetric between open cells: a decided neighbour u reaches c by the
+      // step c takes to u.
+      for (let k = 0; k < 16; k++) {
+        if (!(m & (1 << k))) continue;
+        const u = c + offsets[k]!;
+        if (state[u] === 1 && dist[u]! + costs[k]! < d) d = dist[u]! + costs[k]!;
+      }
+    }
+    if (d < FAR_M) {
+      dist[c] = Math.fround(d);
+      queue.push(dist[c]!, c);
+    }
+  }
+  for (let u = queue.pop(); u >= 0; u = queue.pop()) {
+    if (state[u] === 3 || queue.bucketOf(dist[u]!) !== queue.current) continue;
+    state[u] = 3;
+    const d = dist[u]!;
+    const m = steps[u]!;
+    for (let k = 0; k < 16; k++) {
+      if (!(m & (1 << k))) continue;
+      const t = u + offsets[k]!;
+      if (state[t] !== 2) continue;
+      // Rounded to float32 as stored, so the staleness test compares like with like.
+      const nd = Math.fround(d + costs[k]!);
+      if (nd < dist[t]!) {
+        dist[t] = nd;
+        queue.push(nd, t);
+      }
+    }
+  }
+  // Searched cells within the stencil's stretch of the straight line: the straight line.
+  for (let q = 0; q < searched; q++) {
+    const c = list[q]!;
     const e = euclid[c]!;
     if (dist[c]! <= e * STENCIL_STRETCH + slack) dist[c] = e;
   }
   return dist;
+}
+
+const searchLists = new WeakMap<Grid, Int32Array>();
+
+/**
+ * How far (metres) the straight-line field must reach for a walk field cut off at
+ * `cutoffM`: the cutoff stretched by the stencil, plus half a cell diagonal, plus a cell.
+ */
+export function walkReach(cutoffM: number, cell: number): number {
+  return cutoffM * STENCIL_STRETCH + ((Math.SQRT2 / 2) + 1) * cell;
 }
 
 export interface WalkHit {

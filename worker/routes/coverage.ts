@@ -1,8 +1,9 @@
 /**
  * The coverage analysis routes: thin. Each parses and validates its input (query string, or
- * a POSTed `{ sites, radii?, mode? }`), calls the pure analysis (../analysis), and shapes
- * the JSON. GET answers over the shipped data are cached per isolate and carry an ETag
- * (the `api` app's etag middleware); POST answers are computed per request.
+ * a POSTed `{ sites, radii?, mode?, sports? }`), calls the pure analysis (../analysis), and
+ * shapes the JSON. GET answers over the shipped data are cached per isolate and carry an
+ * ETag (the `api` app's etag middleware); POST answers are computed per request. Every
+ * answer echoes `sports`: whether the shipped sports grounds counted as leisure spaces.
  */
 import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -28,11 +29,12 @@ import {
   checkNumber,
   checkPoint,
   checkRadii,
+  checkSports,
   checkTier,
 } from '../analysis/validate-input';
 import { ApiError } from '../errors';
 import { openapi } from './openapi';
-import { cached, prepareShippedAnalysis, shippedModel, shippedRateIndex, shippedSites } from './shipped-analysis';
+import { cached, prepareShippedAnalysis, shippedModel, shippedRateIndex, shippedSitesFor, shippedSports } from './shipped-analysis';
 
 export const analysis = new Hono();
 
@@ -52,9 +54,12 @@ interface Shaped {
   timed?: boolean;
 }
 
-/** Runs an analysis over the shipped sites, through the per-isolate cache. */
-function shipped(c: Context, inputs: string, run: (model: DistrictModel, sites: Site[]) => object, shape: Shaped = {}): Response {
-  const { text, hit, key } = cached(inputs, () => timed(() => run(shippedModel(), shippedSites()), shape.timed));
+/** The answer with `sports` echoed (a foreign member on a FeatureCollection). */
+const echo = <T extends object>(out: T, sports: boolean) => ({ ...out, sports });
+
+/** Runs an analysis over the shipped sites (and sports grounds), through the per-isolate cache. */
+function shipped(c: Context, inputs: string, sports: boolean, run: (model: DistrictModel, sites: Site[]) => object, shape: Shaped = {}): Response {
+  const { text, hit, key } = cached(`${inputs}|sports:${sports}`, () => timed(() => echo(run(shippedModel(), shippedSitesFor(sports)), sports), shape.timed));
   // The cache key (a hash of the data and the inputs) is the ETag: the etag middleware
   // answers If-None-Match with 304 without hashing the body again.
   return c.body(text, 200, { ...(shape.geo ? GEOJSON_TYPE : JSON_TYPE), 'x-cache': hit ? 'hit' : 'miss', etag: `"${key}"` });
@@ -75,9 +80,17 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
+/** The posted sites in grid units, plus the shipped sports grounds (as leisure spaces) when asked. */
+function withSports(posted: Site[], sports: boolean): Site[] {
+  return sports && shippedSports().length > 0 ? [...posted, ...shippedSports()] : posted;
+}
+
 async function readBody(c: Context): Promise<AnalysisBody & { sitesProjected: Site[] }> {
-  const body = ok(checkBody(await readJson(c)));
-  return { ...body, sitesProjected: projectSites(shippedModel().grid, body.sites) };
+  const raw = await readJson(c);
+  const body = ok(checkBody(raw));
+  // `sports` may come in the query string, as tier and lon/lat may.
+  const sports = q(c, 'sports') !== undefined ? ok(checkSports(q(c, 'sports'))) : body.sports;
+  return { ...body, sports, sitesProjected: withSports(projectSites(shippedModel().grid, body.sites), sports) };
 }
 
 /**
@@ -109,65 +122,66 @@ const q = (c: Context, k: string) => c.req.query(k);
 /** Query value, else body value: POST routes accept either. */
 const qb = (c: Context, body: Record<string, unknown>, k: string) => q(c, k) ?? body[k];
 
-function queryCommon(c: Context): { mode: Mode; radii: Radii } {
-  return { mode: ok(checkMode(q(c, 'mode'))), radii: ok(checkRadii(q(c, 'radii'))) };
+function queryCommon(c: Context): { mode: Mode; radii: Radii; sports: boolean } {
+  return { mode: ok(checkMode(q(c, 'mode'))), radii: ok(checkRadii(q(c, 'radii'))), sports: ok(checkSports(q(c, 'sports'))) };
 }
 const key = (radii: Radii) => `${radii.leisure},${radii.garden},${radii.park}`;
 
 // --- coverage rates -------------------------------------------------------------------
 analysis.get('/coverage', (c) => {
-  const { mode, radii } = queryCommon(c);
-  return shipped(c, `coverage|${mode}|${key(radii)}`, (m, s) => coverageReport(m, s, radii, mode, shippedRateIndex()), { timed: true });
+  const { mode, radii, sports } = queryCommon(c);
+  return shipped(c, `coverage|${mode}|${key(radii)}`, sports, (m, s) => coverageReport(m, s, radii, mode, shippedRateIndex(mode, sports)), { timed: true });
 });
 analysis.post('/coverage', limit, async (c) => {
   const b = await readBody(c);
   withinBudget('coverage', b.sitesProjected, b.radii, b.mode);
-  return c.json(timed(() => coverageReport(shippedModel(), b.sitesProjected, b.radii, b.mode), true));
+  return c.json(timed(() => echo(coverageReport(shippedModel(), b.sitesProjected, b.radii, b.mode), b.sports), true));
 });
 
 // --- rings ----------------------------------------------------------------------------
 analysis.get('/coverage/rings', (c) => {
-  const { mode, radii } = queryCommon(c);
-  return shipped(c, `rings|${mode}|${key(radii)}`, (m, s) => coverageRings(m, s, radii, mode), { geo: true });
+  const { mode, radii, sports } = queryCommon(c);
+  return shipped(c, `rings|${mode}|${key(radii)}`, sports, (m, s) => coverageRings(m, s, radii, mode), { geo: true });
 });
 analysis.post('/coverage/rings', limit, async (c) => {
   const b = await readBody(c);
   withinBudget('rings', b.sitesProjected, b.radii, b.mode);
-  return c.body(JSON.stringify(coverageRings(shippedModel(), b.sitesProjected, b.radii, b.mode)), 200, GEOJSON_TYPE);
+  return c.body(JSON.stringify(echo(coverageRings(shippedModel(), b.sitesProjected, b.radii, b.mode), b.sports)), 200, GEOJSON_TYPE);
 });
 
 // --- gaps -----------------------------------------------------------------------------
 const minKm2 = (v: unknown) => ok(checkNumber(v, 'min_km2', 0, 100, 0.0025));
 analysis.get('/gaps', (c) => {
-  const { mode, radii } = queryCommon(c);
+  const { mode, radii, sports } = queryCommon(c);
   const tier: Tier = ok(checkTier(q(c, 'tier') ?? 'leisure'));
   const min = minKm2(q(c, 'min_km2'));
-  return shipped(c, `gaps|${mode}|${key(radii)}|${tier}|${min}`, (m, s) => coverageGaps(m, s, radii, mode, tier, min), { geo: true });
+  return shipped(c, `gaps|${mode}|${key(radii)}|${tier}|${min}`, sports, (m, s) => coverageGaps(m, s, radii, mode, tier, min), { geo: true });
 });
 analysis.post('/gaps', limit, async (c) => {
   const b = await readBody(c);
   const tier: Tier = ok(checkTier(qb(c, b.body, 'tier') ?? 'leisure'));
   const min = minKm2(qb(c, b.body, 'min_km2'));
   withinBudget('gaps', b.sitesProjected, b.radii, b.mode, tier);
-  return c.body(JSON.stringify(coverageGaps(shippedModel(), b.sitesProjected, b.radii, b.mode, tier, min)), 200, GEOJSON_TYPE);
+  return c.body(JSON.stringify(echo(coverageGaps(shippedModel(), b.sitesProjected, b.radii, b.mode, tier, min), b.sports)), 200, GEOJSON_TYPE);
 });
 
 // --- nearest --------------------------------------------------------------------------
 analysis.get('/nearest', (c) => {
-  const { mode, radii } = queryCommon(c);
+  const { mode, radii, sports } = queryCommon(c);
   const [lon, lat] = ok(checkPoint(q(c, 'lon'), q(c, 'lat')));
   // Points are many and cheap to answer: not cached.
-  return c.json(nearestSites(shippedModel(), shippedSites(), radii, mode, lon, lat));
+  return c.json(echo(nearestSites(shippedModel(), shippedSitesFor(sports), radii, mode, lon, lat), sports));
 });
 analysis.post('/nearest', limit, async (c) => {
   const b = await readBody(c);
   const [lon, lat] = ok(checkPoint(qb(c, b.body, 'lon'), qb(c, b.body, 'lat')));
   withinBudget('nearest', b.sitesProjected, b.radii, b.mode);
-  return c.json(nearestSites(shippedModel(), b.sitesProjected, b.radii, b.mode, lon, lat));
+  return c.json(echo(nearestSites(shippedModel(), b.sitesProjected, b.radii, b.mode, lon, lat), b.sports));
 });
 
 // --- suggestions ----------------------------------------------------------------------
-function suggestParams(get: (k: string) => unknown): { tier: Tier; count: number } {
+function suggestParams(get: (k: string) => unknown): { tier: Tier; count: number; sports: boolean } {
+  const sports = ok(checkSports(get('sports')));
   const tier: Tier = ok(checkTier(get('tier') ?? 'leisure'));
   const count = ok(checkNumber(get('count'), 'count', 1, LIMITS.maxSuggest, 5));
   if (!Number.isInteger(count)) throw new ApiError(422, 'invalid_parameter', `count must be a whole number from 1 to ${LIMITS.maxSuggest}.`);
@@ -175,37 +189,37 @@ function suggestParams(get: (k: string) => unknown): { tier: Tier; count: number
   if (mode !== undefined && mode !== 'radius') {
     throw new ApiError(422, 'invalid_mode', 'Suggestions measure straight-line reach only: use mode=radius (or leave it out).');
   }
-  return { tier, count };
+  return { tier, count, sports };
 }
 analysis.get('/suggest', (c) => {
-  const { tier, count } = suggestParams((k) => q(c, k));
+  const { tier, count, sports } = suggestParams((k) => q(c, k));
   const radii = ok(checkRadii(q(c, 'radii')));
-  return shipped(c, `suggest|${key(radii)}|${tier}|${count}`, (m, s) => suggestSitesFor(m, s, radii, tier, count), { geo: true });
+  return shipped(c, `suggest|${key(radii)}|${tier}|${count}`, sports, (m, s) => suggestSitesFor(m, s, radii, tier, count), { geo: true });
 });
 analysis.post('/suggest', limit, async (c) => {
   const raw = await readJson(c);
   // The sites are optional here: without them, suggest over the shipped sites.
   const hasSites = typeof raw === 'object' && raw !== null && 'sites' in raw;
   const body = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
-  const { tier, count } = suggestParams((k) => qb(c, body, k));
-  let sites = shippedSites();
+  const { tier, count, sports } = suggestParams((k) => qb(c, body, k));
+  let sites = shippedSitesFor(sports);
   let radii = ok(checkRadii(qb(c, body, 'radii')));
   if (hasSites) {
-    const b = ok(checkBody({ ...body, mode: undefined }));
-    sites = projectSites(shippedModel().grid, b.sites);
+    const b = ok(checkBody({ ...body, mode: undefined, sports: undefined }));
+    sites = withSports(projectSites(shippedModel().grid, b.sites), sports);
     radii = b.radii;
     withinBudget('suggest', sites, radii, 'radius', tier, count);
   }
-  return c.body(JSON.stringify(suggestSitesFor(shippedModel(), sites, radii, tier, count)), 200, GEOJSON_TYPE);
+  return c.body(JSON.stringify(echo(suggestSitesFor(shippedModel(), sites, radii, tier, count), sports)), 200, GEOJSON_TYPE);
 });
 
 // --- the API described -----------------------------------------------------------------
 analysis.get('/openapi.json', (c) => c.json(openapi));
 
 /**
- * Optional: build the shipped-data model and rate index and warm the analysis at isolate
+ * Optional: build the shipped-data model and rate indexes and warm the analysis at isolate
  * start-up, e.g. `warmUpCoverage()` at module scope in worker/index.ts. Without it, the
- * first analysis request in an isolate pays ~0.3 s for them.
+ * first analysis request in an isolate pays for them (see ../analysis/README.md).
  */
 export function warmUpCoverage(): boolean {
   return prepareShippedAnalysis(warmUp);

@@ -18,6 +18,9 @@ const radii = param(
   `Service radii in metres as tier:metres pairs separated by commas, any subset (the rest keep their defaults), each ${MIN_RADIUS_M}–${MAX_RADIUS_M}. Default \`leisure:${DEFAULT_RADII.leisure},garden:${DEFAULT_RADII.garden},park:${DEFAULT_RADII.park}\`.`,
   { type: 'string', example: 'leisure:500,garden:1000,park:2000' },
 );
+const sportsDoc =
+  'Count the shipped sports grounds (layer `sports`: pitches, sports centres, stadiums, tracks) as leisure spaces (休闲空间), in addition to the green spaces: `true` or `false` (default). A no-op while no sports layer ships. Echoed as `sports` in every answer.';
+const sports = param('sports', sportsDoc, { type: 'boolean', default: false });
 const tier = (dflt: string) => param('tier', 'Tier: leisure (休闲空间), garden (街头绿园) or park (公园).', { type: 'string', enum: ['leisure', 'garden', 'park'], default: dflt });
 
 const errors = {
@@ -25,7 +28,7 @@ const errors = {
   '413': { description: `Body over ${LIMITS.maxBodyBytes} bytes, or too many features/positions.`, content: { 'application/json': { schema: ref('Error') } } },
   '415': { description: 'A POST body not sent as JSON (Content-Type application/json or another +json type).', content: { 'application/json': { schema: ref('Error') } } },
   '422': {
-    description: 'Input that is JSON but not acceptable: not GeoJSON, wrong geometry type, coordinates out of range or far from Jiangbei, unknown tier, radius out of bounds. `details.problems` lists each problem with its feature index. Code `analysis_too_large`: the analysis is estimated to need more CPU than one request may use; the message says what to reduce.',
+    description: 'Input that is JSON but not acceptable: not GeoJSON, wrong geometry type, coordinates out of range or far from Jiangbei, unknown tier, radius out of bounds, `sports` not true/false (invalid_parameter). `details.problems` lists each problem with its feature index. Code `analysis_too_large`: the analysis is estimated to need more CPU than one request may use; the message says what to reduce.',
     content: { 'application/json': { schema: ref('Error') } },
   },
 };
@@ -41,6 +44,7 @@ const body = (extra: Record<string, object> = {}) => ({
           sites: ref('Sites'),
           radii: { type: 'object', properties: { leisure: { type: 'number' }, garden: { type: 'number' }, park: { type: 'number' } }, additionalProperties: false },
           mode: { type: 'string', enum: ['radius', 'walk'] },
+          sports: { type: 'boolean', default: false, description: `${sportsDoc} With your sites: the sports grounds are added to them.` },
           ...extra,
         },
       },
@@ -63,7 +67,7 @@ export const openapi = {
     '/coverage': {
       get: {
         summary: 'Coverage rates per tier, for the district and each core, zone and belt (shipped sites).',
-        parameters: [mode, radii],
+        parameters: [mode, radii, sports],
         responses: { '200': json(ref('Coverage'), 'Rates.'), ...errors },
       },
       post: { summary: 'Coverage rates over your sites.', requestBody: body(), responses: { '200': json(ref('Coverage'), 'Rates.'), ...errors } },
@@ -71,7 +75,7 @@ export const openapi = {
     '/coverage/rings': {
       get: {
         summary: 'One dissolved (multi)polygon per tier: the land within reach, clipped to the district.',
-        parameters: [mode, radii],
+        parameters: [mode, radii, sports],
         responses: { '200': json(ref('FeatureCollection'), 'Features with properties tier, radius_m, mode, area_km2.', 'application/geo+json'), ...errors },
       },
       post: { summary: 'Rings over your sites.', requestBody: body(), responses: { '200': json(ref('FeatureCollection'), 'Rings.', 'application/geo+json'), ...errors } },
@@ -79,7 +83,7 @@ export const openapi = {
     '/gaps': {
       get: {
         summary: 'Uncovered built-up land for a tier, one polygon per gap, largest first.',
-        parameters: [tier('leisure'), mode, radii, param('min_km2', 'Smallest gap returned (km²).', { type: 'number', default: 0.0025 })],
+        parameters: [tier('leisure'), mode, radii, sports, param('min_km2', 'Smallest gap returned (km²).', { type: 'number', default: 0.0025 })],
         responses: { '200': json(ref('FeatureCollection'), 'Features with properties rank, tier, radius_m, mode, area_km2, zone {id,name_zh,name_en} | null.', 'application/geo+json'), ...errors },
       },
       post: {
@@ -92,7 +96,7 @@ export const openapi = {
     '/nearest': {
       get: {
         summary: 'For each tier, the nearest serving site from a point: distance, walking minutes (80 m/min), whether within the radius; in walk mode the path.',
-        parameters: [param('lon', 'Longitude (WGS-84).', { type: 'number' }, true), param('lat', 'Latitude (WGS-84).', { type: 'number' }, true), mode, radii],
+        parameters: [param('lon', 'Longitude (WGS-84).', { type: 'number' }, true), param('lat', 'Latitude (WGS-84).', { type: 'number' }, true), mode, radii, sports],
         responses: { '200': json(ref('Nearest'), 'Nearest sites.'), ...errors },
       },
       post: {
@@ -104,12 +108,15 @@ export const openapi = {
     '/suggest': {
       get: {
         summary: 'Greedy placement of `count` new sites of a tier, each covering the most still-uncovered built-up land (straight-line reach).',
-        parameters: [tier('leisure'), param('count', `How many (1–${LIMITS.maxSuggest}).`, { type: 'integer', default: 5 }), radii],
+        parameters: [tier('leisure'), param('count', `How many (1–${LIMITS.maxSuggest}).`, { type: 'integer', default: 5 }), radii, sports],
         responses: { '200': json(ref('FeatureCollection'), 'Points with properties rank, tier, radius_m, gain_km2, gain_pp; the gains add up to the rise in the rate.', 'application/geo+json'), ...errors },
       },
       post: {
         summary: 'Suggestions given your sites (optional; without `sites`, the shipped ones).',
-        requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { sites: ref('Sites'), radii: { type: 'object' }, tier: { type: 'string' }, count: { type: 'integer' } } } } } },
+        requestBody: {
+          required: false,
+          content: { 'application/json': { schema: { type: 'object', properties: { sites: ref('Sites'), radii: { type: 'object' }, tier: { type: 'string' }, count: { type: 'integer' }, sports: { type: 'boolean', default: false, description: sportsDoc } } } } },
+        },
         responses: { '200': json(ref('FeatureCollection'), 'Suggestions.', 'application/geo+json'), ...errors },
       },
     },
@@ -141,7 +148,10 @@ export const openapi = {
         required: ['type', 'features'],
         properties: { type: { const: 'FeatureCollection' }, features: { type: 'array' } },
       },
-      FeatureCollection: { type: 'object', properties: { type: { const: 'FeatureCollection' }, features: { type: 'array' } } },
+      FeatureCollection: {
+        type: 'object',
+        properties: { type: { const: 'FeatureCollection' }, features: { type: 'array' }, sports: { type: 'boolean', description: 'Whether the sports grounds counted as leisure spaces (a foreign member, echoed).' } },
+      },
       TierRate: {
         type: 'object',
         properties: {
@@ -161,7 +171,8 @@ export const openapi = {
           mode: { type: 'string' },
           radii: { type: 'object' },
           of: { type: 'string', enum: ['builtup', 'land'] },
-          sites: { type: 'integer' },
+          sports: { type: 'boolean', description: 'Whether the sports grounds counted as leisure spaces (echoed).' },
+          sites: { type: 'integer', description: 'Sites analysed (with `sports`, the sports grounds included).' },
           tiers: { type: 'array', items: ref('TierRate') },
           areas: {
             type: 'array',
@@ -177,6 +188,7 @@ export const openapi = {
         type: 'object',
         properties: {
           mode: { type: 'string' },
+          sports: { type: 'boolean', description: 'Whether the sports grounds counted as leisure spaces (echoed).' },
           tiers: {
             type: 'array',
             items: {

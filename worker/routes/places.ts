@@ -4,7 +4,7 @@ import { getLayer } from '../data/layers';
 import { buildPlaceIndex, searchPlaces, type PlaceIndex } from '../search/places';
 
 /** Layers whose named features can be searched, most useful first. */
-const SEARCHABLE = ['greenspaces', 'landmarks', 'zones', 'cores', 'belt', 'bridges'];
+const SEARCHABLE = ['greenspaces', 'stations', 'landmarks', 'zones', 'cores', 'belt', 'bridges'];
 
 let index: PlaceIndex | undefined;
 const placeIndex = () => (index ??= buildPlaceIndex(Object.fromEntries(SEARCHABLE.map((id) => [id, getLayer(id)]))));

@@ -1,22 +1,25 @@
 /**
  * The shipped data as the analysis sees it, built once per isolate on first use: the
- * district model (grid, land / built-up / area masks, river barriers) and the shipped
- * green-space sites. Also the per-isolate cache of results over the shipped data, keyed
- * by a hash of the data and the request's inputs.
+ * district model (grid, land / built-up / area masks, river barriers), the shipped
+ * green-space sites and sports grounds (which count as leisure spaces when a request asks,
+ * `sports=true`). Also the per-isolate cache of results over the shipped data, keyed by a
+ * hash of the data and the request's inputs.
  */
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { getLayer, getLayerText } from '../data/layers';
 import { type DistrictModel, buildModel } from '../analysis/model';
 import { type RateIndex, buildRateIndex } from '../analysis/rate-index';
 import { type Site, projectSites } from '../analysis/sites';
+import type { Mode } from '../analysis/tiers';
 import { ApiError } from '../errors';
 
-const BASE = ['boundary', 'rivers', 'bridges', 'builtup', 'zones', 'cores', 'belt', 'greenspaces'] as const;
+const BASE = ['boundary', 'rivers', 'bridges', 'builtup', 'zones', 'cores', 'belt', 'greenspaces', 'sports'] as const;
 
 let model: DistrictModel | undefined;
 let sites: Site[] | undefined;
+let sports: Site[] | undefined;
+let withSports: Site[] | undefined;
 let version: string | undefined;
-let rateIndex: RateIndex | undefined;
 
 /** FNV-1a, 32-bit, as 8 hex digits: a cheap, stable key for the cache. */
 export function fnv1a(text: string, seed = 0x811c9dc5): string {
@@ -52,10 +55,39 @@ export function shippedSites(): Site[] {
   return sites;
 }
 
-/** Rates of the shipped sites for any radius by lookup (see rate-index.ts), built once. */
-export function shippedRateIndex(): RateIndex {
-  rateIndex ??= buildRateIndex(shippedModel(), shippedSites());
-  return rateIndex;
+/** Every feature as a leisure space, whatever its own `tier` says. */
+const asLeisure = (fc: FeatureCollection): FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: fc.features.map((f): Feature => ({ ...f, properties: { ...f.properties, tier: 'leisure' } })),
+});
+
+/** The shipped sports grounds as leisure-tier sites; none when the layer does not ship. */
+export function shippedSports(): Site[] {
+  sports ??= projectSites(shippedModel().grid, asLeisure(getLayer('sports') ?? EMPTY));
+  return sports;
+}
+
+/**
+ * The shipped green spaces, plus the sports grounds when `withSportsGrounds`: one array
+ * each for the isolate's life (the rate index and the walk sources are kept per array).
+ */
+export function shippedSitesFor(withSportsGrounds: boolean): Site[] {
+  if (!withSportsGrounds) return shippedSites();
+  withSports ??= shippedSports().length > 0 ? [...shippedSites(), ...shippedSports()] : shippedSites();
+  return withSports;
+}
+
+type Built = ReturnType<typeof buildRateIndex>;
+const built: Partial<Record<Mode, Built>> = {};
+
+/**
+ * Rates of the shipped sites for any radius by lookup (see rate-index.ts), one index per
+ * mode, built once. With the sports grounds: the same index continued by one pass over
+ * them, built on the first request that asks.
+ */
+export function shippedRateIndex(mode: Mode = 'radius', withSportsGrounds = false): RateIndex {
+  const b = (built[mode] ??= buildRateIndex(shippedModel(), shippedSites(), mode, shippedSitesFor(true)));
+  return withSportsGrounds ? b.withPlus() : b.index;
 }
 
 /** Hash of every layer the analysis reads: a new data file means new cache keys. */
@@ -86,16 +118,20 @@ export function cached(inputs: string, compute: () => unknown): { text: string; 
 }
 
 /**
- * Builds the district model, projects the shipped sites and indexes their rates now, and
- * runs `warm` so V8 has compiled the hot loops of the other analyses: ~0.3 s once. Call it at isolate start-up
- * (module scope of the worker entry) if the first analysis request should not pay for it;
- * start-up time counts against the platform's start-up limit instead. Never throws.
+ * Builds the district model, projects the shipped sites, indexes their rates in both modes,
+ * with and without the sports grounds, and runs `warm` so V8 has compiled the code paths of
+ * a first request: once per isolate (~0.6 s in a cold V8 on the development machine; see
+ * ../analysis/README.md). Call it at isolate start-up (module scope of the worker entry) if
+ * the first analysis request should not pay for it; start-up time counts against the
+ * platform's start-up limit (1 s) instead. Never throws.
  */
-export function prepareShippedAnalysis(warm: (model: DistrictModel, sites: Site[]) => void): boolean {
+export function prepareShippedAnalysis(warm: (model: DistrictModel, sites: Site[], index: Record<Mode, RateIndex>) => void): boolean {
   try {
     const m = shippedModel();
-    shippedRateIndex();
-    warm(m, shippedSites());
+    const index = { radius: shippedRateIndex('radius'), walk: shippedRateIndex('walk') };
+    shippedRateIndex('radius', true);
+    shippedRateIndex('walk', true);
+    warm(m, shippedSites(), index);
     return true;
   } catch {
     return false;
