@@ -16,6 +16,9 @@ export class ApiFailure extends Error {
   }
 }
 
+/** What failed, for the user: the API's own message, or the error's. */
+export const errorMessage = (err: unknown) => (err instanceof ApiFailure ? err.message : String((err as Error)?.message ?? err));
+
 export interface ApiProblem {
   index?: number;
   field: string;

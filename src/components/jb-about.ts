@@ -69,3 +69,9 @@ export class JbAbout extends LitElement {
 }
 
 customElements.define('jb-about', JbAbout);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jb-about': JbAbout;
+  }
+}

@@ -1,10 +1,12 @@
 import { LitElement, css, html } from 'lit';
+import { NARROW } from '../layout';
 import type { Geometry } from 'geojson';
 import type { AreaRates, Tier } from '../api';
 import { formatNumber } from '../geo';
 import { t, type Lang } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
 import { OSM_SOURCE, osmParts } from '../content/data-source';
+import { emit } from '../events';
 
 export interface CardFeature {
   group: string;
@@ -39,7 +41,7 @@ export class JbCard extends LitElement {
     .hint { color: #546e7a; font-size: 0.85em; margin: 2px 0; }
     a { color: #0d47a1; }
     p { margin: 6px 0; line-height: 1.45; }
-    @media (max-width: 700px) { :host { left: 8px; right: 8px; width: auto; top: 8px; } }
+    @media ${NARROW} { :host { left: 8px; right: 8px; width: auto; top: 8px; } }
   `;
 
   declare lang: Lang;
@@ -65,7 +67,7 @@ export class JbCard extends LitElement {
     const source = str('source');
     const kind = f.group === 'stations' && str('kind') ? t(lang, `placeKind_${str('kind')}` as 'placeKind_metro') : '';
     return html`
-      <button class="close" aria-label=${t(lang, 'close')} @click=${() => this.dispatchEvent(new CustomEvent('close', { bubbles: true, composed: true }))}>×</button>
+      <button class="close" aria-label=${t(lang, 'close')} @click=${() => emit(this, 'close')}>×</button>
       <h2>${name}</h2>
       ${schematic ? html`<div class="schematic">${t(lang, 'cardSchematic')}</div>` : null}
       ${p.unnamed === true ? html`<p class="hint unnamed">${t(lang, 'cardUnnamed')}</p>` : null}
@@ -99,3 +101,9 @@ export class JbCard extends LitElement {
 }
 
 customElements.define('jb-card', JbCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jb-card': JbCard;
+  }
+}

@@ -6,6 +6,7 @@ import { t, type Lang, type MessageKey } from '../content/messages';
 import { TARGETS, TIER_LABEL } from '../content/targets';
 import { PALETTE } from '../content/palette';
 import type { Inventory } from '../state/inventory';
+import { emit } from '../events';
 
 const KIND_LABEL: Record<AreaRates['kind'], MessageKey> = { district: 'kindDistrict', core: 'kindCore', zone: 'kindZone', belt: 'kindBelt' };
 const TIER_ORDER: Tier[] = ['leisure', 'garden', 'park'];
@@ -85,9 +86,6 @@ export class JbCoverage extends LitElement {
     this.sportsAvailable = false;
   }
 
-  private emit(type: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 
   private pct(v: number) {
     return `${formatNumber(v, this.lang)}%`;
@@ -120,16 +118,16 @@ export class JbCoverage extends LitElement {
         <legend>${t(lang, 'modeLabel')}</legend>
         ${(['radius', 'walk'] as const).map(
           (m) => html`<label><input type="radio" name="mode" value=${m} .checked=${this.mode === m}
-            @change=${() => this.emit('mode-change', m)} />${t(lang, m === 'radius' ? 'modeRadius' : 'modeWalk')}</label>`,
+            @change=${() => emit(this, 'mode-change', m)} />${t(lang, m === 'radius' ? 'modeRadius' : 'modeWalk')}</label>`,
         )}
       </fieldset>
       ${this.sportsAvailable
         ? html`<label class="sports"><input type="checkbox" name="sports" .checked=${this.sports}
-              @change=${(e: Event) => this.emit('sports-change', (e.target as HTMLInputElement).checked)} />${t(lang, 'sportsToggle')}</label>
+              @change=${(e: Event) => emit(this, 'sports-change', (e.target as HTMLInputElement).checked)} />${t(lang, 'sportsToggle')}</label>
             <p class="note">${t(lang, 'sportsToggleNote')}</p>`
         : null}
       ${this.error
-        ? html`<p class="status" role="alert">${t(lang, 'analysisFailed')}${this.error}<button @click=${() => this.emit('retry', null)}>${t(lang, 'retry')}</button></p>`
+        ? html`<p class="status" role="alert">${t(lang, 'analysisFailed')}${this.error}<button @click=${() => emit(this, 'retry')}>${t(lang, 'retry')}</button></p>`
         : null}
       ${this.loading ? html`<p class="status" role="status">${t(lang, 'analysing')}</p>` : null}
       ${c ? this.renderResults(c) : null}
@@ -203,7 +201,7 @@ export class JbCoverage extends LitElement {
         <legend>${t(lang, 'gapsTier')}</legend>
         ${TIER_ORDER.map(
           (tier) => html`<label><input type="radio" name="tier" value=${tier} .checked=${this.tier === tier}
-            @change=${() => this.emit('tier-change', tier)} />${t(lang, `tierShort_${tier}`)}</label>`,
+            @change=${() => emit(this, 'tier-change', tier)} />${t(lang, `tierShort_${tier}`)}</label>`,
         )}
       </fieldset>
       ${gaps.length === 0
@@ -213,7 +211,7 @@ export class JbCoverage extends LitElement {
               const p = f.properties ?? {};
               const z = p.zone as { name_zh?: string; name_en?: string } | null | undefined;
               const zone = (lang === 'zh' ? z?.name_zh : z?.name_en) ?? t(lang, 'noZone');
-              return html`<li><button title=${t(lang, 'gapGo')} @click=${() => this.emit('gap-select', bboxOfGeometry(f.geometry))}>
+              return html`<li><button title=${t(lang, 'gapGo')} @click=${() => emit(this, 'gap-select', bboxOfGeometry(f.geometry))}>
                 ${t(lang, 'gapItem', { area: formatNumber(Number(p.area_km2 ?? 0), lang, 2), zone })}</button></li>`;
             })}
           </ol>`}
@@ -222,3 +220,9 @@ export class JbCoverage extends LitElement {
 }
 
 customElements.define('jb-coverage', JbCoverage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jb-coverage': JbCoverage;
+  }
+}

@@ -3,6 +3,7 @@ import { t, type Lang } from '../content/messages';
 import type { TourChapter } from '../content/tour';
 import { OSM_SOURCE } from '../content/data-source';
 import { chapterCaption, type TourFacts } from '../state/tour-facts';
+import { emit } from '../events';
 
 export interface HandoutPage {
   chapter: TourChapter;
@@ -53,7 +54,7 @@ export class JbHandout extends LitElement {
     return html`
       <div class="tools">
         <button @click=${() => print()} ?disabled=${this.busy}>${t(lang, 'tourPrint')}</button>
-        <button @click=${() => this.dispatchEvent(new CustomEvent('close', { bubbles: true, composed: true }))}>${t(lang, 'close')}</button>
+        <button @click=${() => emit(this, 'close')}>${t(lang, 'close')}</button>
         ${this.busy ? html`<span role="status">${t(lang, 'tourHandoutBusy')}</span>` : null}
       </div>
       ${this.pages.map(
@@ -70,3 +71,9 @@ export class JbHandout extends LitElement {
 }
 
 customElements.define('jb-handout', JbHandout);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jb-handout': JbHandout;
+  }
+}

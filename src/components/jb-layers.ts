@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import type { LayerInfo } from '../api';
 import { LAYER_GROUPS, type GroupId, type LegendSwatch } from '../content/layer-groups';
 import { t, type Lang } from '../content/messages';
+import { emit } from '../events';
 
 /**
  * <jb-layers>: the legend, one checkbox per layer group, drawn from the same data the map
@@ -80,7 +81,7 @@ export class JbLayers extends LitElement {
           return html`<li>
             <label>
               <input type="checkbox" .checked=${on} data-group=${g.id}
-                @change=${(e: Event) => this.emit('toggle-group', { id: g.id, on: (e.target as HTMLInputElement).checked })} />
+                @change=${(e: Event) => emit(this, 'toggle-group', { id: g.id, on: (e.target as HTMLInputElement).checked })} />
               ${g.legend.length === 1
                 ? html`<span class="one">${this.swatchOnly(g.legend[0]!)}<span class="name">${t(lang, g.label)}</span></span>`
                 : html`<span>
@@ -94,7 +95,7 @@ export class JbLayers extends LitElement {
       <div class="basemap">
         <label>
           <input type="checkbox" .checked=${this.basemap} data-basemap
-            @change=${(e: Event) => this.emit('toggle-basemap', (e.target as HTMLInputElement).checked)} />
+            @change=${(e: Event) => emit(this, 'toggle-basemap', (e.target as HTMLInputElement).checked)} />
           <span class="name">${t(lang, 'basemap')}</span>
         </label>
         <p class="note">${t(lang, 'basemapNote')}</p>
@@ -102,9 +103,12 @@ export class JbLayers extends LitElement {
     `;
   }
 
-  private emit(type: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }
 
 customElements.define('jb-layers', JbLayers);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jb-layers': JbLayers;
+  }
+}

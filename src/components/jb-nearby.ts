@@ -3,6 +3,7 @@ import type { Mode, Nearest, NearestSite, NearestTier, Place, Tier } from '../ap
 import { formatNumber } from '../geo';
 import { MESSAGES, t, type Lang, type MessageKey } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
+import { emit } from '../events';
 
 const TIERS: Tier[] = ['leisure', 'garden', 'park'];
 const SHORT_TIER: Record<Tier, MessageKey> = { leisure: 'tierLeisure', garden: 'tierGarden', park: 'tierPark' };
@@ -98,15 +99,12 @@ export class JbNearby extends LitElement {
     }
   }
 
-  private emit(type: string, detail: unknown = null) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 
   private onInput(e: Event) {
     const q = (e.target as HTMLInputElement).value;
     clearTimeout(this.searchTimer);
     // Wait for a pause in typing: one request per word, not per keystroke.
-    this.searchTimer = setTimeout(() => this.emit('search', q), 200);
+    this.searchTimer = setTimeout(() => emit(this, 'search', q), 200);
   }
 
   private name(x: { name_zh: string | null; name_en: string | null }) {
@@ -141,8 +139,9 @@ export class JbNearby extends LitElement {
 
   private resultButton(x: NearestTier | NearestSite, tier: Tier) {
     const lang = this.lang;
-    if (!x.id || x.distance_m === null) return null;
-    return html`<li><button data-id=${x.id} @click=${() => this.emit('result-select', { id: x.id, tier })}>
+    const id = x.id;
+    if (!id || x.distance_m === null) return null;
+    return html`<li><button data-id=${id} @click=${() => emit(this, 'result-select', { id, tier })}>
       <span class="name">${this.name(x)}</span><span class="dist">${formatDistance(x.distance_m, lang)}</span>
       <span class="sub">${t(lang, TIER_LABEL[tier])}</span>
       <span class="sub">${t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(x.walk_min ?? 0)) })}</span>
@@ -154,7 +153,7 @@ export class JbNearby extends LitElement {
     const r = this.result;
     return html`
       <h2>${t(lang, 'nearbyTitle')}</h2>
-      <button class="big" @click=${() => this.emit('locate')} ?disabled=${this.locating}>${t(lang, this.locating ? 'nearbyLocating' : 'nearbyLocate')}</button>
+      <button class="big" @click=${() => emit(this, 'locate')} ?disabled=${this.locating}>${t(lang, this.locating ? 'nearbyLocating' : 'nearbyLocate')}</button>
       <p class="hint">${t(lang, 'nearbyTapHint')}</p>
       <label class="search">${t(lang, 'nearbySearch')}
         <input type="search" placeholder=${t(lang, 'nearbySearchPlaceholder')} autocomplete="off" enterkeyhint="search" @input=${this.onInput} />
@@ -163,7 +162,7 @@ export class JbNearby extends LitElement {
         ? this.places.length
           ? html`<ul class="hits" role="listbox" aria-label=${t(lang, 'nearbySearch')}>
               ${this.places.map(
-                (p) => html`<li role="option" aria-selected="false"><button data-id=${p.id} data-layer=${p.layer} @click=${() => this.emit('pick-place', p)}>${this.name(p)}<small>${[this.kindLabel(p), lang === 'zh' ? p.name_en : p.name_zh, p.pinyin].filter(Boolean).join(' · ')}</small></button></li>`,
+                (p) => html`<li role="option" aria-selected="false"><button data-id=${p.id} data-layer=${p.layer} @click=${() => emit(this, 'pick-place', p)}>${this.name(p)}<small>${[this.kindLabel(p), lang === 'zh' ? p.name_en : p.name_zh, p.pinyin].filter(Boolean).join(' · ')}</small></button></li>`,
               )}
             </ul>`
           : html`<p class="sub">${t(lang, 'nearbyNoMatch')}</p>`
@@ -171,7 +170,7 @@ export class JbNearby extends LitElement {
       ${this.message ? html`<p class="msg" role="alert">${this.message}</p>` : null}
       <fieldset>
         ${(['walk', 'radius'] as const).map(
-          (m) => html`<label><input type="radio" name="nearby-mode" value=${m} .checked=${this.mode === m} @change=${() => this.emit('mode-change', m)} />
+          (m) => html`<label><input type="radio" name="nearby-mode" value=${m} .checked=${this.mode === m} @change=${() => emit(this, 'mode-change', m)} />
             ${t(lang, m === 'walk' ? 'nearbyWalkRoute' : 'nearbyStraight')}</label>`,
         )}
       </fieldset>
@@ -200,10 +199,16 @@ export class JbNearby extends LitElement {
       ${r.sites?.length
         ? html`<h3>${t(lang, 'nearbyOverall')}</h3><ol class="results overall">${r.sites.slice(0, 5).map((x) => this.resultButton(x, x.tier))}</ol>`
         : null}
-      <button class="share" @click=${() => this.emit('share')}>${t(lang, 'nearbyShare')}</button>
+      <button class="share" @click=${() => emit(this, 'share')}>${t(lang, 'nearbyShare')}</button>
       ${this.shareText ? html`<p class="shared" role="status">${this.shareText}</p>` : null}
     `;
   }
 }
 
 customElements.define('jb-nearby', JbNearby);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jb-nearby': JbNearby;
+  }
+}

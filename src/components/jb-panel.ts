@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
+import { NARROW, SHEET } from '../layout';
 import { t, type Lang } from '../content/messages';
 import type { PanelId } from '../state/view-state';
+import { emit } from '../events';
 
 const TABS: { id: PanelId; label: 'tabCoverage' | 'tabNearby' | 'tabPlan' | 'tabLayers' | 'tabAbout' }[] = [
   { id: 'coverage', label: 'tabCoverage' },
@@ -38,9 +40,9 @@ export class JbPanel extends LitElement {
     button:focus-visible { outline: 3px solid #1565c0; outline-offset: -3px; }
     .body { overflow: auto; padding: 12px 14px; flex: 1; }
     .grip { display: none; }
-    @media (max-width: 700px) {
-      :host { position: absolute; z-index: 2; left: 0; right: 0; bottom: 0; height: 40vh; border-radius: 12px 12px 0 0; }
-      :host([expanded]) { height: 78vh; }
+    @media ${NARROW} {
+      :host { position: absolute; z-index: 2; left: 0; right: 0; bottom: 0; height: ${SHEET.vh}vh; border-radius: 12px 12px 0 0; }
+      :host([expanded]) { height: ${SHEET.expandedVh}vh; }
       .grip { display: block; width: 100%; border: 0; background: none; padding: 6px 0 0; min-height: 24px; cursor: pointer; }
       .grip::before { content: ''; display: block; margin: 0 auto; width: 44px; height: 5px; border-radius: 3px; background: #b0bec5; }
     }
@@ -58,7 +60,7 @@ export class JbPanel extends LitElement {
   }
 
   private select(id: PanelId, focus = false) {
-    this.dispatchEvent(new CustomEvent('panel-change', { detail: id, bubbles: true, composed: true }));
+    emit(this, 'panel-change', id);
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${id}`)?.focus());
   }
 
@@ -88,3 +90,9 @@ export class JbPanel extends LitElement {
 }
 
 customElements.define('jb-panel', JbPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jb-panel': JbPanel;
+  }
+}

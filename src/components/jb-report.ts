@@ -5,6 +5,7 @@ import { LAYER_GROUPS, type GroupId } from '../content/layer-groups';
 import { t, type Lang } from '../content/messages';
 import { TARGETS, TIER_LABEL } from '../content/targets';
 import { OSM_SOURCE, summariseSources } from '../content/data-source';
+import { emit } from '../events';
 
 const TIERS: Tier[] = ['leisure', 'garden', 'park'];
 
@@ -72,7 +73,7 @@ export class JbReport extends LitElement {
     return html`
       <div class="tools">
         <button @click=${() => print()}>${t(lang, 'reportPrint')}</button>
-        <button @click=${() => this.dispatchEvent(new CustomEvent('close', { bubbles: true, composed: true }))}>${t(lang, 'close')}</button>
+        <button @click=${() => emit(this, 'close')}>${t(lang, 'close')}</button>
       </div>
       <article class="page">
         <h1>${t(lang, 'reportTitle')}</h1>
@@ -125,3 +126,9 @@ export class JbReport extends LitElement {
 }
 
 customElements.define('jb-report', JbReport);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jb-report': JbReport;
+  }
+}

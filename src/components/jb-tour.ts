@@ -1,8 +1,10 @@
 import { LitElement, css, html } from 'lit';
+import { NARROW } from '../layout';
 import { LAYER_GROUPS } from '../content/layer-groups';
 import { t, type Lang } from '../content/messages';
 import type { TourChapter } from '../content/tour';
 import { chapterCaption, type TourFacts } from '../state/tour-facts';
+import { emit } from '../events';
 
 const AUTOPLAY_CHOICES = [0, 5, 10, 20, 30, 60];
 const NEXT_KEYS = new Set(['ArrowRight', ' ', 'PageDown']);
@@ -45,7 +47,7 @@ export class JbTour extends LitElement {
     .keys { margin-left: auto; font-size: 0.8rem; color: #78909c; }
     .bar { font-size: 0.9rem; }
     .bar label { display: inline-flex; align-items: center; gap: 4px; }
-    @media (max-width: 700px) { .caption { bottom: 8px; padding: 10px 12px; } .keys { display: none; } }
+    @media ${NARROW} { .caption { bottom: 8px; padding: 10px 12px; } .keys { display: none; } }
   `;
 
   declare chapters: TourChapter[];
@@ -116,11 +118,11 @@ export class JbTour extends LitElement {
   }
 
   private stopAutoplay() {
-    if (this.autoplay > 0) this.emit('autoplay-change', 0);
+    if (this.autoplay > 0) emit(this, 'autoplay-change', 0);
   }
 
   private go(i: number) {
-    if (i !== this.index) this.emit('chapter-change', i);
+    if (i !== this.index) emit(this, 'chapter-change', i);
   }
 
   private async toggleFullscreen() {
@@ -132,9 +134,6 @@ export class JbTour extends LitElement {
     }
   }
 
-  private emit(type: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 
   override render() {
     const ch = this.chapters[this.index];
@@ -152,16 +151,16 @@ export class JbTour extends LitElement {
         <select class="list" aria-label=${t(lang, 'tourChapters')} @change=${(e: Event) => this.go(Number((e.target as HTMLSelectElement).value))}>
           ${this.chapters.map((c, i) => html`<option value=${i} ?selected=${i === this.index}>${i + 1}. ${c.title[lang]}</option>`)}
         </select>
-        <button @click=${() => this.emit('resume', null)}>${t(lang, 'tourResume')}</button>
+        <button @click=${() => emit(this, 'resume')}>${t(lang, 'tourResume')}</button>
         <label>${t(lang, 'tourAutoplay')}
-          <select class="autoplay" @change=${(e: Event) => this.emit('autoplay-change', Number((e.target as HTMLSelectElement).value))}>
+          <select class="autoplay" @change=${(e: Event) => emit(this, 'autoplay-change', Number((e.target as HTMLSelectElement).value))}>
             ${AUTOPLAY_CHOICES.map((s) => html`<option value=${s} ?selected=${s === this.autoplay}>${s === 0 ? t(lang, 'tourAutoOff') : t(lang, 'tourSeconds', { s })}</option>`)}
           </select>
         </label>
         <button @click=${() => this.toggleFullscreen()}>${t(lang, 'tourFullscreen')}</button>
-        <button @click=${() => this.emit('handout', null)}>${t(lang, 'tourHandout')}</button>
+        <button @click=${() => emit(this, 'handout')}>${t(lang, 'tourHandout')}</button>
         <span class="spacer"></span>
-        <button class="exit" @click=${() => this.emit('tour-exit', null)}>${t(lang, 'tourExit')}</button>
+        <button class="exit" @click=${() => emit(this, 'tour-exit')}>${t(lang, 'tourExit')}</button>
       </nav>
       <section class="caption" aria-live="polite">
         <h2>${ch.title[lang]}</h2>
@@ -180,3 +179,9 @@ export class JbTour extends LitElement {
 }
 
 customElements.define('jb-tour', JbTour);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jb-tour': JbTour;
+  }
+}

@@ -4,15 +4,17 @@ import { formatNumber } from '../geo';
 import { t, type Lang } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
 import type { Scenario, StoreProblem } from '../state/scenario';
-import type { Suggestion, UploadReport } from '../state/workbench';
+import type { Suggestion } from '../state/workbench';
+import type { UploadReport } from '../state/upload';
+import type { Crs, PlannerAction, Tool } from '../state/planner';
+import { emit } from '../events';
 
-export type Tool = 'none' | 'add' | 'draw' | 'close';
 const TIERS: Tier[] = ['leisure', 'garden', 'park'];
 
 /**
  * <jb-workbench>: the planner's what-if panel. Everything it shows comes down as properties;
- * every action goes up as one `wb` event, detail `{ action, ...args }`, which jb-app hands to
- * the WorkbenchController.
+ * every action goes up as one `wb` event whose detail is a `PlannerAction` (`{ action, ...args }`,
+ * see state/planner.ts), which jb-app runs against the WorkbenchController.
  */
 export class JbWorkbench extends LitElement {
   static override properties = {
@@ -91,7 +93,7 @@ export class JbWorkbench extends LitElement {
   declare baseIsUpload: boolean;
   /** Names of base green spaces by id, for the closures list. */
   declare names: Map<string, string>;
-  private crs: 'WGS84' | 'GCJ02' = 'WGS84';
+  private crs: Crs = 'WGS84';
 
   constructor() {
     super();
@@ -110,8 +112,8 @@ export class JbWorkbench extends LitElement {
     this.names = new Map();
   }
 
-  private act(action: string, args: Record<string, unknown> = {}) {
-    this.dispatchEvent(new CustomEvent('wb', { detail: { action, ...args }, bubbles: true, composed: true }));
+  private act(a: PlannerAction) {
+    emit(this, 'wb', a);
   }
 
   private pp(v: number) {
@@ -123,14 +125,14 @@ export class JbWorkbench extends LitElement {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file) this.act(action, { file, crs: this.crs });
+    if (file) this.act({ action, file, crs: this.crs });
   }
 
   private onDrop(e: DragEvent) {
     e.preventDefault();
     (e.currentTarget as HTMLElement).classList.remove('over');
     const file = e.dataTransfer?.files?.[0];
-    if (file) this.act('upload', { file, crs: this.crs });
+    if (file) this.act({ action: 'upload', file, crs: this.crs });
   }
 
   override render() {
@@ -155,18 +157,18 @@ export class JbWorkbench extends LitElement {
     return html`
       <div class="row">
         <label class="muted" for="sc">${t(lang, 'planScenario')}</label>
-        <select id="sc" @change=${(e: Event) => this.act('select', { id: (e.target as HTMLSelectElement).value })}>
+        <select id="sc" @change=${(e: Event) => this.act({ action: 'select', id: (e.target as HTMLSelectElement).value })}>
           ${this.scenarios.map((x) => html`<option value=${x.id} ?selected=${x.id === s.id}>${x.name}</option>`)}
         </select>
       </div>
       <div class="row">
-        <input type="text" aria-label=${t(lang, 'planName')} .value=${s.name} @change=${(e: Event) => this.act('rename', { name: (e.target as HTMLInputElement).value })} />
+        <input type="text" aria-label=${t(lang, 'planName')} .value=${s.name} @change=${(e: Event) => this.act({ action: 'rename', name: (e.target as HTMLInputElement).value })} />
       </div>
       <div class="row">
-        <button @click=${() => this.act('new')}>${t(lang, 'planNew')}</button>
-        <button @click=${() => this.act('duplicate')}>${t(lang, 'planDuplicate')}</button>
-        <button @click=${() => this.act('delete')}>${t(lang, 'planDelete')}</button>
-        <button @click=${() => this.act('export')}>${t(lang, 'planExport')}</button>
+        <button @click=${() => this.act({ action: 'new' })}>${t(lang, 'planNew')}</button>
+        <button @click=${() => this.act({ action: 'duplicate' })}>${t(lang, 'planDuplicate')}</button>
+        <button @click=${() => this.act({ action: 'delete' })}>${t(lang, 'planDelete')}</button>
+        <button @click=${() => this.act({ action: 'export' })}>${t(lang, 'planExport')}</button>
         <label><button @click=${(e: Event) => ((e.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement).click()}>${t(lang, 'planImport')}</button><input
           type="file" accept=".geojson,.json,application/geo+json,application/json" hidden class="import" @change=${(e: Event) => this.readFile(e, 'import')} /></label>
       </div>
@@ -184,19 +186,19 @@ export class JbWorkbench extends LitElement {
     return html`
       <h3>${t(lang, 'planTools')}</h3>
       <fieldset>
-        ${tools.map(([id, label]) => html`<label><input type="radio" name="tool" value=${id} .checked=${this.tool === id} @change=${() => this.act('tool', { tool: id })} />${t(lang, label)}</label>`)}
+        ${tools.map(([id, label]) => html`<label><input type="radio" name="tool" value=${id} .checked=${this.tool === id} @change=${() => this.act({ action: 'tool', tool: id })} />${t(lang, label)}</label>`)}
       </fieldset>
       <div class="row">
         <label class="muted" for="tier">${t(lang, 'planNewTier')}</label>
-        <select id="tier" @change=${(e: Event) => this.act('tier', { tier: (e.target as HTMLSelectElement).value })}>
+        <select id="tier" @change=${(e: Event) => this.act({ action: 'tier', tier: (e.target as HTMLSelectElement).value as Tier })}>
           ${TIERS.map((tier) => html`<option value=${tier} ?selected=${tier === this.newTier}>${t(lang, TIER_LABEL[tier])}</option>`)}
         </select>
       </div>
       ${this.tool === 'draw'
         ? html`<p class="muted">${t(lang, 'planDraftHint', { n: this.draftCount })}</p>
             <div class="row">
-              <button class="primary" ?disabled=${this.draftCount < 3} @click=${() => this.act('finish-draft')}>${t(lang, 'planDraftFinish')}</button>
-              <button @click=${() => this.act('cancel-draft')}>${t(lang, 'planDraftCancel')}</button>
+              <button class="primary" ?disabled=${this.draftCount < 3} @click=${() => this.act({ action: 'finish-draft' })}>${t(lang, 'planDraftFinish')}</button>
+              <button @click=${() => this.act({ action: 'cancel-draft' })}>${t(lang, 'planDraftCancel')}</button>
             </div>`
         : null}
     `;
@@ -211,13 +213,13 @@ export class JbWorkbench extends LitElement {
       <ul class="proposals">
         ${s.proposals.map(
           (p) => html`<li data-id=${p.id}><span class="swatch"></span><span class="grow">${p.name} · ${t(lang, TIER_LABEL[p.tier])}${p.geometry.type === 'Polygon' ? ' ▱' : ''}</span>
-            <button @click=${() => this.act('delete-proposal', { id: p.id })}>${t(lang, 'planRemove')}</button></li>`,
+            <button @click=${() => this.act({ action: 'delete-proposal', id: p.id })}>${t(lang, 'planRemove')}</button></li>`,
         )}
       </ul>
       ${s.closures.length
         ? html`<h3>${t(lang, 'planClosures')} (${s.closures.length})</h3>
             <ul class="closures">
-              ${s.closures.map((id) => html`<li><span class="grow">${this.names.get(id) ?? id}</span><button @click=${() => this.act('toggle-closure', { id })}>${t(lang, 'planRestore')}</button></li>`)}
+              ${s.closures.map((id) => html`<li><span class="grow">${this.names.get(id) ?? id}</span><button @click=${() => this.act({ action: 'toggle-closure', id })}>${t(lang, 'planRestore')}</button></li>`)}
             </ul>`
         : null}
     `;
@@ -276,14 +278,14 @@ export class JbWorkbench extends LitElement {
         <label class="muted" for="n">${t(lang, 'planSuggestCount')}</label>
         <input id="n" type="number" min="1" max="20" value="5" />
         <button class="primary suggest" ?disabled=${this.suggesting}
-          @click=${() => this.act('suggest', { count: Math.max(1, Math.min(20, Number(this.renderRoot.querySelector<HTMLInputElement>('#n')!.value) || 5)) })}>
+          @click=${() => this.act({ action: 'suggest', count: Math.max(1, Math.min(20, Number(this.renderRoot.querySelector<HTMLInputElement>('#n')!.value) || 5)) })}>
           ${t(lang, this.suggesting ? 'planSuggesting' : 'planSuggest')}</button>
       </div>
       <ol class="suggestions">
         ${this.suggestions.map(
           (x) => html`<li data-rank=${x.rank} data-gain-pp=${x.gain_pp}><span class="grow">#${x.rank} ${t(lang, 'planGain', { km2: formatNumber(x.gain_km2, lang, 2), pp: formatNumber(x.gain_pp, lang, 2) })}</span>
-            <button class="accept" @click=${() => this.act('accept', { rank: x.rank })}>${t(lang, 'planAccept')}</button>
-            <button @click=${() => this.act('dismiss', { rank: x.rank })}>${t(lang, 'planDismiss')}</button></li>`,
+            <button class="accept" @click=${() => this.act({ action: 'accept', rank: x.rank })}>${t(lang, 'planAccept')}</button>
+            <button @click=${() => this.act({ action: 'dismiss', rank: x.rank })}>${t(lang, 'planDismiss')}</button></li>`,
         )}
       </ol>
     `;
@@ -296,7 +298,7 @@ export class JbWorkbench extends LitElement {
       <h3>${t(lang, 'planDataTitle')}</h3>
       <div class="row">
         <label class="muted" for="crs">${t(lang, 'planDataCrs')}</label>
-        <select id="crs" @change=${(e: Event) => (this.crs = (e.target as HTMLSelectElement).value as 'WGS84' | 'GCJ02')}>
+        <select id="crs" @change=${(e: Event) => (this.crs = (e.target as HTMLSelectElement).value as Crs)}>
           <option value="WGS84">${t(lang, 'planDataWgs')}</option>
           <option value="GCJ02">${t(lang, 'planDataGcj')}</option>
         </select>
@@ -313,10 +315,10 @@ export class JbWorkbench extends LitElement {
       ${u?.valid
         ? html`<p class="report" role="status">${t(lang, 'planDataReport', { file: u.fileName, valid: u.valid.features.length, bad: u.problems.length })}</p>
             ${u.problems.length ? html`<ul class="problems">${u.problems.map((p) => html`<li data-index=${p.index}>${t(lang, 'planDataProblem', { index: p.index, message: p.message })}</li>`)}</ul>` : null}
-            <div class="row"><button class="primary use-upload" ?disabled=${u.valid.features.length === 0} @click=${() => this.act('use-upload')}>${t(lang, 'planDataUse')}</button></div>`
+            <div class="row"><button class="primary use-upload" ?disabled=${u.valid.features.length === 0} @click=${() => this.act({ action: 'use-upload' })}>${t(lang, 'planDataUse')}</button></div>`
         : null}
       ${this.baseIsUpload
-        ? html`<p class="warn">${t(lang, 'planDataInUse', { n: this.baseCount })}</p><button @click=${() => this.act('use-shipped')}>${t(lang, 'planDataShipped')}</button>`
+        ? html`<p class="warn">${t(lang, 'planDataInUse', { n: this.baseCount })}</p><button @click=${() => this.act({ action: 'use-shipped' })}>${t(lang, 'planDataShipped')}</button>`
         : null}
     `;
   }
@@ -326,14 +328,20 @@ export class JbWorkbench extends LitElement {
     return html`
       <h3>${t(lang, 'planExports')}</h3>
       <div class="row">
-        <button data-export="rings" @click=${() => this.act('export-rings')}>${t(lang, 'planExportRings')}</button>
-        <button data-export="gaps" @click=${() => this.act('export-gaps')}>${t(lang, 'planExportGaps')}</button>
-        <button data-export="csv" @click=${() => this.act('export-csv')}>${t(lang, 'planExportCsv')}</button>
-        <button data-export="png" @click=${() => this.act('export-png')}>${t(lang, 'planExportPng')}</button>
-        <button data-export="report" @click=${() => this.act('report')}>${t(lang, 'planReport')}</button>
+        <button data-export="rings" @click=${() => this.act({ action: 'export-rings' })}>${t(lang, 'planExportRings')}</button>
+        <button data-export="gaps" @click=${() => this.act({ action: 'export-gaps' })}>${t(lang, 'planExportGaps')}</button>
+        <button data-export="csv" @click=${() => this.act({ action: 'export-csv' })}>${t(lang, 'planExportCsv')}</button>
+        <button data-export="png" @click=${() => this.act({ action: 'export-png' })}>${t(lang, 'planExportPng')}</button>
+        <button data-export="report" @click=${() => this.act({ action: 'report' })}>${t(lang, 'planReport')}</button>
       </div>
     `;
   }
 }
 
 customElements.define('jb-workbench', JbWorkbench);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jb-workbench': JbWorkbench;
+  }
+}

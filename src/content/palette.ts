@@ -40,6 +40,11 @@ export const PALETTE = {
   landmark: '#263238',
   route: '#1565c0',
   proposal: '#c2185b',
+  /** The outline of the selected feature. */
+  selection: '#000000',
+  /** Green spaces closed in a scenario: greyed, with a dark ring on point sites. */
+  closed: '#9e9e9e',
+  closedLine: '#424242',
   label: '#263238',
   halo: '#ffffff',
 } as const;

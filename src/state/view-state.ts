@@ -39,6 +39,14 @@ const num = (s: string | null, lo: number, hi: number): number | undefined => {
   return Number.isFinite(v) && v >= lo && v <= hi ? v : undefined;
 };
 
+/** The visible groups with `id` shown (`on`) or hidden: a new set, the state is never edited in place. */
+export function withGroup(visible: ReadonlySet<GroupId>, id: GroupId, on: boolean): Set<GroupId> {
+  const next = new Set(visible);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+}
+
 /** Reads state from a query string; anything malformed falls back to the default. */
 export function parseState(search: string): ViewState {
   const q = new URLSearchParams(search);
@@ -79,20 +87,36 @@ export function parseState(search: string): ViewState {
   return state;
 }
 
+const lonLat = (p: [number, number]) => `${p[0].toFixed(5)},${p[1].toFixed(5)}`;
+const query = (q: URLSearchParams) => {
+  const s = q.toString().replace(/%2C/g, ',');
+  return s ? `?${s}` : '';
+};
+
 /** Writes state as a query string; defaults are left out so links stay short. */
 export function serializeState(state: ViewState): string {
   const q = new URLSearchParams();
-  if (state.center) q.set('c', `${state.center[0].toFixed(5)},${state.center[1].toFixed(5)}`);
+  if (state.center) q.set('c', lonLat(state.center));
   if (state.zoom !== undefined) q.set('z', state.zoom.toFixed(2));
   if (state.mode !== 'radius') q.set('mode', state.mode);
   if (state.tier !== 'leisure') q.set('tier', state.tier);
   if (state.sports) q.set('sports', 'true');
   if (state.lang) q.set('lang', state.lang);
   if (state.panel !== 'coverage') q.set('panel', state.panel);
-  if (state.near) q.set('near', `${state.near[0].toFixed(5)},${state.near[1].toFixed(5)}`);
+  if (state.near) q.set('near', lonLat(state.near));
   if (state.tour !== undefined) q.set('tour', String(state.tour));
   const visible = LAYER_GROUPS.map((g) => g.id).filter((id) => state.visible.has(id));
   if (visible.join(',') !== DEFAULT_VISIBLE.join(',')) q.set('layers', visible.join(','));
-  const s = q.toString().replace(/%2C/g, ',');
-  return s ? `?${s}` : '';
+  return query(q);
+}
+
+/**
+ * The query of a shared Nearby link: the spot first, then only what changes its answer (the
+ * distance mode) and the language, so the link opens the Nearby panel at the same answer.
+ */
+export function serializeNearby(state: ViewState & { near: [number, number] }): string {
+  const q = new URLSearchParams({ near: lonLat(state.near) });
+  if (state.mode !== 'radius') q.set('mode', state.mode);
+  if (state.lang) q.set('lang', state.lang);
+  return query(q);
 }

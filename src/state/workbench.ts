@@ -13,7 +13,10 @@ import {
   QuotaError, ScenarioFileError, ScenarioStore, fromGeoJSON, newId, newScenario, scenarioSites, toGeoJSON,
   type Proposal, type Scenario, type StoreProblem,
 } from './scenario';
-import type { UploadMessage, UploadRequest } from '../workers/upload-check';
+import { checkFile, type UploadReport } from './upload';
+import { browserStorage } from './storage';
+import type { Lang } from '../content/messages';
+import type { Crs, Tool } from './planner';
 
 export interface Suggestion {
   rank: number;
@@ -22,35 +25,6 @@ export interface Suggestion {
   coordinates: [number, number];
 }
 
-export interface UploadReport {
-  fileName: string;
-  total: number;
-  valid?: FeatureCollection;
-  problems: { index: number; message: string }[];
-  failed?: string;
-  progress?: number;
-}
-
-/** A Storage that keeps work in memory when the browser's storage is unavailable. */
-class MemoryStorage implements Storage {
-  private m = new Map<string, string>();
-  get length() { return this.m.size; }
-  key(i: number) { return [...this.m.keys()][i] ?? null; }
-  getItem(k: string) { return this.m.get(k) ?? null; }
-  setItem(k: string, v: string) { this.m.set(k, v); }
-  removeItem(k: string) { this.m.delete(k); }
-  clear() { this.m.clear(); }
-}
-
-function browserStorage(): { storage: Storage; persistent: boolean } {
-  try {
-    const s = window.localStorage;
-    s.getItem('jb.probe');
-    return { storage: s, persistent: true };
-  } catch {
-    return { storage: new MemoryStorage(), persistent: false };
-  }
-}
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -82,6 +56,10 @@ export class WorkbenchController implements ReactiveController {
   suggestions: Suggestion[] = [];
   suggesting = false;
   upload?: UploadReport;
+  /** The planner's map tool, the tier a new site gets, and the outline being drawn. */
+  tool: Tool = 'none';
+  newTier: Tier = 'leisure';
+  draft: [number, number][] = [];
   private inflight?: AbortController;
   private shippedBase?: FeatureCollection;
 
@@ -120,6 +98,12 @@ export class WorkbenchController implements ReactiveController {
 
   get hasChanges(): boolean {
     return this.current.proposals.length > 0 || this.current.closures.length > 0 || this.baseIsUpload;
+  }
+
+  /** Names of the base green spaces by id, in `lang` (for the closures list). */
+  baseNames(lang: Lang): Map<string, string> {
+    const key = lang === 'zh' ? 'name_zh' : 'name_en';
+    return new Map(this.base.features.map((f) => [String(f.properties?.id), String(f.properties?.[key] ?? f.properties?.name_zh ?? f.properties?.id)]));
   }
 
   get sites(): FeatureCollection {
@@ -180,6 +164,43 @@ export class WorkbenchController implements ReactiveController {
 
   setMode(mode: Mode) {
     if (mode !== this.current.mode) this.change((s) => ({ ...s, mode }));
+  }
+
+  // --- the map tools --------------------------------------------------------------------
+
+  setTool(tool: Tool) {
+    this.tool = tool;
+    this.draft = [];
+    this.host.requestUpdate();
+  }
+
+  setNewTier(tier: Tier) {
+    this.newTier = tier;
+    this.host.requestUpdate();
+  }
+
+  /** A click on the map with the current tool: a new site, a vertex of the outline, a closure. */
+  pick(mode: Tool, lngLat: [number, number], id?: string) {
+    if (mode === 'add') this.addProposal(this.newTier, { type: 'Point', coordinates: lngLat });
+    else if (mode === 'draw') this.draft = [...this.draft, lngLat];
+    else if (mode === 'close' && id) this.toggleClosure(id);
+    this.host.requestUpdate();
+  }
+
+  finishDraft() {
+    if (this.draft.length >= 3) this.addProposal(this.newTier, { type: 'Polygon', coordinates: [[...this.draft, this.draft[0]!]] });
+    this.cancelDraft();
+  }
+
+  cancelDraft() {
+    this.draft = [];
+    this.host.requestUpdate();
+  }
+
+  /** Shows a message for the user (e.g. why an imported file was refused). */
+  fail(error: string) {
+    this.error = error;
+    this.host.requestUpdate();
   }
 
   // --- scenarios -------------------------------------------------------------------------
@@ -329,34 +350,11 @@ export class WorkbenchController implements ReactiveController {
   // --- the planner's own data --------------------------------------------------------------
 
   /** Checks an uploaded file in a Web Worker (large files never freeze the page). */
-  checkUpload(file: File, crs: UploadRequest['crs']) {
-    this.upload = { fileName: file.name, total: 0, problems: [], progress: 0 };
-    this.host.requestUpdate();
-    return file.text().then(
-      (text) =>
-        new Promise<void>((resolve) => {
-          const worker = new Worker(new URL('../workers/upload-check.ts', import.meta.url), { type: 'module' });
-          worker.onmessage = (e: MessageEvent<UploadMessage>) => {
-            const m = e.data;
-            if (m.type === 'progress') this.upload = { ...this.upload!, total: m.total, progress: m.done / m.total };
-            else {
-              this.upload = m.type === 'done'
-                ? { fileName: file.name, total: m.total, valid: m.valid, problems: m.problems }
-                : { fileName: file.name, total: 0, problems: [], failed: m.message };
-              worker.terminate();
-              resolve();
-            }
-            this.host.requestUpdate();
-          };
-          worker.onerror = (e) => {
-            this.upload = { fileName: file.name, total: 0, problems: [], failed: e.message || 'could not read the file' };
-            worker.terminate();
-            this.host.requestUpdate();
-            resolve();
-          };
-          worker.postMessage({ text, crs, kind: 'greenspaces' } satisfies UploadRequest);
-        }),
-    );
+  checkUpload(file: File, crs: Crs) {
+    return checkFile(file, crs, (upload) => {
+      this.upload = upload;
+      this.host.requestUpdate();
+    });
   }
 
   /** Uses the upload's valid features as the green spaces the scenario starts from. */

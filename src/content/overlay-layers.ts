@@ -1,0 +1,62 @@
+/**
+ * The layers drawn over the plan as the user works: the selected feature's outline, green
+ * spaces closed in a scenario, proposed sites and the outline being drawn, and the Nearby
+ * answer (routes and the spot). Content like `layer-groups.ts`: edit widths and colours here;
+ * jb-map adds each layer the first time it has something to show, at its place in the stack
+ * (the order here, bottom first, is the order drawn).
+ */
+import type { FilterSpecification } from 'maplibre-gl';
+import type { StyleLayer } from './layer-groups';
+import { PALETTE as P } from './palette';
+
+const polygon: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
+const line: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
+const point: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+
+/** Sources whose features can be selected: each gets a `<source>-selected` outline layer. */
+export const SELECTABLE = ['zones', 'cores', 'belt', 'greenspaces', 'sports'] as const;
+
+/** The outline of the selected feature of `source` (jb-map filters it to the feature's id). */
+export const selectedLayer = (source: (typeof SELECTABLE)[number]): StyleLayer => ({
+  id: `${source}-selected`, type: 'line', paint: { 'line-color': P.selection, 'line-width': 4 },
+});
+
+/**
+ * Closed green spaces, over the green spaces' own layers: greyed and crossed, so a closure is
+ * seen at a glance. `filter` picks the geometry; jb-map adds "and closed" with the ids.
+ */
+export const CLOSED_LAYERS: StyleLayer[] = [
+  { id: 'greenspaces-closed-fill', type: 'fill', filter: polygon, paint: { 'fill-antialias': false, 'fill-color': P.closed, 'fill-opacity': 0.85 } },
+  { id: 'greenspaces-closed-point', type: 'circle', filter: point, paint: { 'circle-radius': 7, 'circle-color': P.closed, 'circle-stroke-color': P.closedLine, 'circle-stroke-width': 2 } },
+];
+
+/** A layer drawn from an overlay source of its own. */
+export interface OverlayLayer extends StyleLayer {
+  source: 'proposals' | 'draft' | 'nearby';
+}
+
+/** Proposed sites and the outline being drawn: above the plan, below the Nearby answer. */
+export const EDIT_LAYERS: OverlayLayer[] = [
+  { id: 'proposals-fill', type: 'fill', source: 'proposals', filter: polygon, paint: { 'fill-color': P.proposal, 'fill-opacity': 0.35 } },
+  { id: 'proposals-line', type: 'line', source: 'proposals', filter: polygon, paint: { 'line-color': P.proposal, 'line-width': 2.5 } },
+  { id: 'proposals-point', type: 'circle', source: 'proposals', filter: point, paint: { 'circle-radius': 9, 'circle-color': P.proposal, 'circle-stroke-color': P.halo, 'circle-stroke-width': 2.5 } },
+  { id: 'proposals-label', type: 'symbol', source: 'proposals', layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.4] }, paint: { 'text-color': P.proposal, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
+  { id: 'draft-line', type: 'line', source: 'draft', filter: line, paint: { 'line-color': P.proposal, 'line-width': 2, 'line-dasharray': [2, 1] } },
+  { id: 'draft-point', type: 'circle', source: 'draft', filter: point, paint: { 'circle-radius': 4, 'circle-color': P.halo, 'circle-stroke-color': P.proposal, 'circle-stroke-width': 2 } },
+];
+
+/** The Nearby answer, above everything: routes (dashed when straight), then the spot. */
+export const NEARBY_LAYERS: OverlayLayer[] = [
+  { id: 'nearby-route-casing', type: 'line', source: 'nearby', filter: line, paint: { 'line-color': P.halo, 'line-width': 7 } },
+  {
+    id: 'nearby-route', type: 'line', source: 'nearby', filter: line,
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': P.route, 'line-width': 4, 'line-dasharray': ['case', ['==', ['get', 'kind'], 'straight'], ['literal', [1.5, 1.5]], ['literal', [1, 0]]] },
+  },
+  {
+    id: 'nearby-route-label', type: 'symbol', source: 'nearby', filter: line,
+    layout: { 'symbol-placement': 'line-center', 'text-field': ['get', 'label'], 'text-size': 13, 'text-offset': [0, -0.8] },
+    paint: { 'text-color': P.route, 'text-halo-color': P.halo, 'text-halo-width': 2 },
+  },
+  { id: 'nearby-spot', type: 'circle', source: 'nearby', filter: point, paint: { 'circle-radius': 9, 'circle-color': P.route, 'circle-stroke-color': P.halo, 'circle-stroke-width': 3 } },
+];

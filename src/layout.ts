@@ -1,0 +1,26 @@
+/**
+ * The page's pixel geometry, in one place: the width below which the side panel becomes a
+ * bottom sheet, the panel's size and insets, and the room the map's camera leaves for it.
+ * Components put these into their styles (`@media ${NARROW}`) and jb-map into its camera.
+ */
+import { unsafeCSS } from 'lit';
+
+/** Widest viewport (CSS px) laid out as a phone: the panel is a bottom sheet. */
+export const NARROW_MAX_PX = 700;
+/** The phone media query, for a component's styles: `@media ${NARROW} { … }`. */
+export const NARROW = unsafeCSS(`(max-width: ${NARROW_MAX_PX}px)`);
+
+/** The side panel on a wide screen (px): its width and its inset from the map's edges. */
+export const PANEL = { width: 360, inset: 12, bottom: 36 } as const;
+/** The bottom sheet on a phone: its height, folded and expanded (vh). */
+export const SHEET = { vh: 40, expandedVh: 78 } as const;
+
+/**
+ * Room for the side panel (wide) or bottom sheet (phone) around the district, so the camera
+ * does not frame anything under it. `width` and `height` are the map's own size (px).
+ */
+export function cameraPadding(width: number, height: number): { left: number; right: number; top: number; bottom: number } {
+  return width > NARROW_MAX_PX
+    ? { left: PANEL.inset + PANEL.width + 18, right: 60, top: 30, bottom: 30 }
+    : { left: 12, right: 12, top: 70, bottom: Math.round(height * ((SHEET.vh + 2) / 100)) };
+}

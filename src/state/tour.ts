@@ -1,0 +1,117 @@
+/**
+ * The guided tour as a Lit reactive controller: the chapter shown (in the URL as `tour`, from
+ * 1), autoplay, and the printable handout drawn one chapter at a time.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { TOUR, type TourChapter } from '../content/tour';
+import type { HandoutPage } from '../components/jb-handout';
+import type { JbMap } from '../components/jb-map';
+import type { ViewState } from './view-state';
+import type { Coverage } from '../api';
+import { tourFacts, type TourFacts } from './tour-facts';
+import type { Inventory } from './inventory';
+import type { Lang } from '../content/messages';
+
+/** What the controller needs from the page. */
+export interface TourHost extends ReactiveControllerHost {
+  readonly state: ViewState;
+  patchState(patch: Partial<ViewState>): void;
+  readonly map: Pick<JbMap, 'flyToCamera' | 'snapshot' | 'updateComplete'> | null;
+  /** The info card shown (closed by a chapter, which shows its own highlight). */
+  card: unknown;
+}
+
+export class TourController implements ReactiveController {
+  readonly chapters = TOUR;
+  /** Seconds a chapter, 0 when off. */
+  autoplay = 0;
+  handout?: { busy: boolean; pages: HandoutPage[] };
+  /** The chapter being drawn for the handout (overrides the tour's current one). */
+  private drawing?: TourChapter;
+  /** The last facts and what they were made from (see `facts`). */
+  private factsShown?: { inputs: unknown[]; facts: TourFacts };
+
+  constructor(private readonly host: TourHost) {
+    host.addController(this);
+    const s = host.state;
+    if (s.tour !== undefined) s.tour = Math.min(s.tour, TOUR.length);
+  }
+
+  hostConnected() {}
+
+  /** The chapter the map shows: the one drawn for the handout, or the tour's; undefined when not touring. */
+  get chapter(): TourChapter | undefined {
+    const n = this.host.state.tour;
+    return this.drawing ?? (n !== undefined ? TOUR[n - 1] : undefined);
+  }
+
+  /** The tour's chapter, from 0. */
+  get index(): number {
+    return (this.host.state.tour ?? 1) - 1;
+  }
+
+  /** The figures captions quote: the same object while its inputs are, so the tour is not re-rendered for nothing. */
+  facts(lang: Lang, coverage: Coverage | undefined, inventory: Inventory | undefined): TourFacts {
+    const inputs = [lang, coverage, inventory];
+    if (!this.factsShown?.inputs.every((x, i) => x === inputs[i])) this.factsShown = { inputs, facts: tourFacts(lang, coverage, inventory) };
+    return this.factsShown.facts;
+  }
+
+  go(index: number) {
+    this.host.card = undefined;
+    this.host.patchState({ tour: index + 1 });
+    this.host.map?.flyToCamera(TOUR[index]!.camera);
+  }
+
+  start() {
+    this.go(0);
+  }
+
+  exit() {
+    this.setAutoplay(0);
+    this.host.patchState({ tour: undefined });
+  }
+
+  setAutoplay(seconds: number) {
+    this.autoplay = seconds;
+    this.host.requestUpdate();
+  }
+
+  /** Back to the current chapter's view after the viewer moved the map. */
+  resume() {
+    const chapter = this.chapter;
+    if (chapter) this.host.map?.flyToCamera(chapter.camera);
+  }
+
+  closeHandout() {
+    this.handout = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Draws each chapter's view in turn and lays them out as printable pages. */
+  async makeHandout() {
+    const map = this.host.map;
+    if (!map) return;
+    this.autoplay = 0;
+    this.handout = { busy: true, pages: [] };
+    this.host.requestUpdate();
+    const pages: HandoutPage[] = [];
+    try {
+      for (const chapter of TOUR) {
+        this.drawing = chapter;
+        this.host.requestUpdate();
+        await this.host.updateComplete;
+        await map.updateComplete;
+        pages.push({ chapter, image: await map.snapshot(chapter.camera) });
+        this.handout = { busy: true, pages: [...pages] };
+        this.host.requestUpdate();
+      }
+    } finally {
+      this.drawing = undefined;
+      this.handout = { busy: false, pages };
+      this.host.requestUpdate();
+      const current = this.chapter;
+      if (current) map.flyToCamera(current.camera);
+    }
+  }
+}
