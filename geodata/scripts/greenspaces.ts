@@ -11,7 +11,7 @@ import rules from '../src/osm-rules.json';
 import { tierForArea } from '../validate';
 import { featureCollection, round6 } from './geo';
 import { describeUnnamed, englishName } from './names';
-import { readOsm, type OsmProps } from './osm';
+import { OSM_CREDIT, readOsm, type OsmProps } from './osm';
 import { anchorPoint, osmSource, shipPolygon } from './osm-source';
 
 type Poly = Polygon | MultiPolygon;
@@ -289,7 +289,7 @@ function toFeatures(sites: Site[], layer: 'greenspaces' | 'sports'): Feature[] {
       area_ha: s.areaHa,
       outside: s.inside < rules.reach.inside_min_share,
       osm_fclass: s.fclass,
-      source: `${s.sources.join(' + ')}${s.ids.length > 1 ? (layer === 'sports' ? ' (touching outlines merged into one ground)' : ' (one park drawn as several outlines, merged)') : ''}${s.note ? `; ${s.note}` : ''}; © OpenStreetMap contributors, ODbL, data as of 2026-04-11`,
+      source: `${s.sources.join(' + ')}${s.ids.length > 1 ? (layer === 'sports' ? ' (touching outlines merged into one ground)' : ' (one park drawn as several outlines, merged)') : ''}${s.note ? `; ${s.note}` : ''}; ${OSM_CREDIT}`,
       confidence: s.confidence ?? 'high',
     };
     if (s.areaHa === null) props.area_note = 'OSM has this place as a point: area not known';
@@ -390,7 +390,7 @@ export function osmLandmark(f: Feature<Point>): Feature<Point> {
     const { position_error_m: _e, ...rest } = f.properties!;
     return {
       ...f,
-      properties: { ...rest, source: `${osmSource(hit.properties.osm_id, g)} (${hit.properties.fclass}${g.type === 'Point' ? '' : ', a point inside its outline'}); © OpenStreetMap contributors, ODbL, data as of 2026-04-11`, confidence: 'high' },
+      properties: { ...rest, source: `${osmSource(hit.properties.osm_id, g)} (${hit.properties.fclass}${g.type === 'Point' ? '' : ', a point inside its outline'}); ${OSM_CREDIT}`, confidence: 'high' },
       geometry: { type: 'Point', coordinates: at.map(round6) },
     };
   }

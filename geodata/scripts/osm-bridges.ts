@@ -15,7 +15,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
 import { finishGeometry, locate, pointAlong, toLonLat, toXY } from './geo';
-import { readOsm } from './osm';
+import { OSM_CREDIT, readOsm } from './osm';
 import { nearestSection, type OsmRiverId, type OsmRivers, type Section } from './osm-rivers';
 import { describeCrossing, mergeLines, railKind, railPieces, type RailKind } from './osm-railways';
 import type { Placer } from './placed';
@@ -120,7 +120,6 @@ interface HandBridge {
 }
 
 const osmWays = (ids: string[]) => ids.map((i) => `osm:way/${i}`).join(', ');
-const OSM = '© OpenStreetMap contributors, ODbL, data as of 2026-04-11';
 
 /** The Jiangbei end (left of the flow) and the far end of a crossing drawn at a section. */
 function drawnCrossing(s: Section, landingM: number): { geometry: LineString; jiangbei: Position } {
@@ -162,7 +161,7 @@ export function buildBridges(
       used.add(c);
       geometry = finishGeometry<LineString>({ type: 'LineString', coordinates: c.deck });
       jiangbei = insideEnd(geometry.coordinates);
-      how = `deck: ${osmWays(c.deckWays)} (OSM railways, bridge=T, drawn over the water + ${DECK_LANDING_M} m each side, ${osm_deck.line}${c.ways.length > c.deckWays.length ? `; other track ${osmWays(c.ways.filter((w) => !c.deckWays.includes(w)))}` : ''}; ${OSM}); same structure as OSM's crossing because ${osm_deck.evidence}; name: hand-listed (${source})`;
+      how = `deck: ${osmWays(c.deckWays)} (OSM railways, bridge=T, drawn over the water + ${DECK_LANDING_M} m each side, ${osm_deck.line}${c.ways.length > c.deckWays.length ? `; other track ${osmWays(c.ways.filter((w) => !c.deckWays.includes(w)))}` : ''}; ${OSM_CREDIT}); same structure as OSM's crossing because ${osm_deck.evidence}; name: hand-listed (${source})`;
     } else {
       let s: Section;
       if (osm_at) {
@@ -170,7 +169,7 @@ export function buildBridges(
         if (pts.length !== osm_at.ids.length) throw new Error(`bridges.source.json: ${b.id}: OSM nodes ${osm_at.ids.join(', ')} not all in ${osm_at.layer}`);
         const mean: Position = [0, 1].map((k) => pts.reduce((a, f) => a + f.geometry.coordinates[k]!, 0) / pts.length);
         s = nearestSection(rivers.sections[b.river], mean);
-        how = `position: ${osm_at.evidence} (${OSM}); drawn perpendicular to OSM's river centreline, bank to bank of the rivers layer + ${src.landing_m} m landings; not the real deck alignment (${source})`;
+        how = `position: ${osm_at.evidence} (${OSM_CREDIT}); drawn perpendicular to OSM's river centreline, bank to bank of the rivers layer + ${src.landing_m} m landings; not the real deck alignment (${source})`;
       } else if (beside) {
         // a copy of the other bridge's line, moved offset_m along the river (it runs beside it)
         const other = byId.get(beside.bridge);
@@ -220,7 +219,7 @@ export function buildBridges(
         walkable: false,
         walkable_note: 'rail or metro deck; OSM (this extract) shows no road or footway on it',
         unnamed: true,
-        source: `deck: ${osmWays(c.deckWays)} (OSM railways, bridge=T, drawn over the water + ${DECK_LANDING_M} m each side${c.line ? `, ${c.line}` : ''}${c.ways.length > c.deckWays.length ? `; other track ${osmWays(c.ways.filter((w) => !c.deckWays.includes(w)))}` : ''}; ${OSM}); the bridge's name is not in the extract`,
+        source: `deck: ${osmWays(c.deckWays)} (OSM railways, bridge=T, drawn over the water + ${DECK_LANDING_M} m each side${c.line ? `, ${c.line}` : ''}${c.ways.length > c.deckWays.length ? `; other track ${osmWays(c.ways.filter((w) => !c.deckWays.includes(w)))}` : ''}; ${OSM_CREDIT}); the bridge's name is not in the extract`,
         confidence: 'high',
       },
       geometry: finishGeometry<LineString>({ type: 'LineString', coordinates: c.deck }),

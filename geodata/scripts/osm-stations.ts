@@ -15,7 +15,7 @@ import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { finishGeometry } from './geo';
 import { stationEnglish } from './names';
-import { readOsm } from './osm';
+import { OSM_CREDIT, readOsm } from './osm';
 import { anchorPoint, osmSource } from './osm-source';
 import { railKind, railPieces } from './osm-railways';
 
@@ -101,7 +101,7 @@ export function buildStations(district: Feature<Polygon | MultiPolygon>): Featur
         name_en: stationEnglish(rep.name),
         kind: rep.kind,
         outside: !turf.booleanPointInPolygon(geometry.coordinates, district),
-        source: `${rep.polygon ? `${osmSource(rep.id, { type: 'Polygon', coordinates: [] })} (station outline; a point on it)` : osmSource(rep.id, geometry)} (transport, railway_station${others.length ? `; same station: ${others.join(', ')}` : ''}); kind from the nearest railway line within ${KIND_MAX_M} m; © OpenStreetMap contributors, ODbL, data as of 2026-04-11`,
+        source: `${rep.polygon ? `${osmSource(rep.id, { type: 'Polygon', coordinates: [] })} (station outline; a point on it)` : osmSource(rep.id, geometry)} (transport, railway_station${others.length ? `; same station: ${others.join(', ')}` : ''}); kind from the nearest railway line within ${KIND_MAX_M} m; ${OSM_CREDIT}`,
         confidence: 'high',
       },
       geometry,

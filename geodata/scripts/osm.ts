@@ -1,7 +1,7 @@
 /**
  * Reads the OpenStreetMap extract copied into geodata/src/osm/ (see its SOURCE.md: Geofabrik
  * free shapefile layers for Chongqing as of 2026-04-11, clipped and converted to GeoJSON,
- * WGS-84). The build reads OSM only from there, so a fresh clone rebuilds without ../shared.
+ * WGS-84). The build reads OSM only from there: a fresh clone rebuilds from the repo alone.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import { readFileSync } from 'node:fs';
@@ -29,7 +29,5 @@ export function readOsm<G extends Geometry = Geometry>(layer: string): OsmCollec
   return fc as OsmCollection<G>;
 }
 
-/** The licence line every OSM-derived feature and document carries. */
-export const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL 1.0)';
-/** Date of the extract (Geofabrik, OSM data as of 2026-04-11T20:21:13Z). */
-export const OSM_DATE = '2026-04-11';
+/** The credit an OSM feature's `source` ends with (Geofabrik, OSM data as of 2026-04-11T20:21:13Z). */
+export const OSM_CREDIT = '© OpenStreetMap contributors, ODbL, data as of 2026-04-11';
