@@ -217,13 +217,6 @@ export interface HandFate {
  */
 function matchHand(h: Feature, sites: Site[], protectedAreas: Site[]): { site: Site; why: string; gap: number } | null {
   const name = String(h.properties!.name_zh);
-  // A person's judgement, written in the source entry with its reason: an unnamed OSM outline is this place.
-  const same = h.properties!.same_as_osm;
-  if (typeof same === 'string') {
-    const site = sites.find((s) => s.ids.includes(same));
-    if (!site) throw new Error(`${String(h.properties!.id)}: same_as_osm ${same} is not an OSM green space of this build`);
-    return { site, why: `identified as OSM ${same}: ${String(h.properties!.same_as_osm_note)}`, gap: gapM(h.geometry, site.geometry) };
-  }
   const core = nameCore(name);
   const byName = sites
     .filter((s) => s.name && (s.name === name || coresMatch(core, nameCore(s.name))))
