@@ -7,7 +7,7 @@
 import { coverageReport } from '../worker/analysis/analyse';
 import { buildModel } from '../worker/analysis/model';
 import { projectSites } from '../worker/analysis/sites';
-import { DEFAULT_RADII } from '../worker/analysis/tiers';
+import { DEFAULT_RADII } from '../domain/tiers';
 import { randomSites } from '../test/fixtures/analysis/random-sites';
 import { shippedLayers } from './coverage-data';
 

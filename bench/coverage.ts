@@ -28,7 +28,7 @@ import { buildModel } from '../worker/analysis/model';
 import { buildRateIndex } from '../worker/analysis/rate-index';
 import { referenceBuffers, referenceLand, referenceRates } from '../worker/analysis/reference';
 import { projectSites } from '../worker/analysis/sites';
-import { DEFAULT_RADII, type Mode, TIERS, tierRank } from '../worker/analysis/tiers';
+import { DEFAULT_RADII, type Mode, TIERS, tierRank } from '../domain/tiers';
 import { checkBody } from '../worker/analysis/validate-input';
 import { randomSites } from '../test/fixtures/analysis/random-sites';
 import { readLayer, shippedLayers } from './coverage-data';

@@ -1,3 +1,4 @@
+import { TIERS } from '../../domain/tiers';
 import { LitElement, css, html } from 'lit';
 import type { Coverage, LayerInfo, Tier } from '../api';
 import { formatNumber } from '../geo';
@@ -7,7 +8,6 @@ import { TARGETS, TIER_LABEL } from '../content/targets';
 import { OSM_SOURCE, summariseSources } from '../content/data-source';
 import { emit } from '../events';
 
-const TIERS: Tier[] = ['leisure', 'garden', 'park'];
 
 /**
  * <jb-report>: a printable one-page report — the map, its legend, rates against the

@@ -4,7 +4,7 @@ import { shippedLayers } from '../../bench/coverage-data';
 import { nearestSites } from '../../worker/analysis/analyse';
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS, tierRank } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, TIERS, tierRank } from '../../domain/tiers';
 import { randomSites, rng } from '../fixtures/analysis/random-sites';
 
 describe('nearest site per tier (straight line)', () => {

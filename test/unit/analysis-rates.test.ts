@@ -7,7 +7,7 @@ import { type DistrictModel, buildModel } from '../../worker/analysis/model';
 import { buildRateIndex } from '../../worker/analysis/rate-index';
 import { referenceBuffers, referenceLand, referenceRates } from '../../worker/analysis/reference';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS, tierRank } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, TIERS, tierRank } from '../../domain/tiers';
 import { randomSites } from '../fixtures/analysis/random-sites';
 import { at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
 

@@ -6,7 +6,7 @@ import { coverageGaps, coverageReport, coverageRings } from '../../worker/analys
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';
 import { referenceRing } from '../../worker/analysis/reference';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, type Tier } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, type Tier } from '../../domain/tiers';
 import { outlineDistance } from '../fixtures/analysis/hausdorff';
 import { randomSites } from '../fixtures/analysis/random-sites';
 

@@ -5,7 +5,7 @@ import { shippedLayers } from '../../bench/coverage-data';
 import { coverageGaps, coverageReport, coverageRings, nearestSites, suggest } from '../../worker/analysis/analyse';
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, TIERS } from '../../domain/tiers';
 import { checkSites } from '../../worker/analysis/validate-input';
 
 // Odd but valid input: every analysis answers, with numbers in range, and never throws.

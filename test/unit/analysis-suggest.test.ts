@@ -4,7 +4,7 @@ import { shippedLayers } from '../../bench/coverage-data';
 import { coverageReport, suggest } from '../../worker/analysis/analyse';
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, type Tier, tierRank } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, type Tier, tierRank } from '../../domain/tiers';
 
 describe('suggest: greedy placement of new sites', () => {
   const layers = shippedLayers();

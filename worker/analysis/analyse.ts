@@ -16,7 +16,8 @@ import { refineNearRadius } from './refine';
 import { type Site, serving } from './sites';
 import { coverageMask } from './stamp';
 import { suggestSites } from './suggest';
-import { DEFAULT_RADII, type Mode, type Radii, TIERS, type Tier, WALK_M_PER_MIN, tierRank } from './tiers';
+import { DEFAULT_RADII, type Mode, type Radii, TIERS, type Tier, WALK_M_PER_MIN, tierRank } from '../../domain/tiers';
+import type { Coverage, Nearest, NearbySite, NearestTier } from '../../domain/api';
 import { walkTiers } from './walk-tiers';
 
 const fieldScratch = new WeakMap<DistrictModel, { src: ReturnType<typeof sourcesOf>; dist: Float32Array }>();
@@ -103,22 +104,8 @@ function scratchOf(model: DistrictModel): Scratch {
   return s;
 }
 
-export interface AreaReport {
-  id: string;
-  kind: string;
-  name_zh: string;
-  name_en: string;
-  tiers: TierRate[];
-}
-
-export interface CoverageReport {
-  mode: Mode;
-  radii: Radii;
-  of: 'builtup' | 'land';
-  sites: number;
-  tiers: TierRate[];
-  areas: AreaReport[];
-}
+/** Rates as the analysis gives them; the route adds `sports` and the time taken. */
+export type CoverageReport = Omit<Coverage, 'sports' | 'computed_ms'>;
 
 /**
  * Rates for all tiers, for the district and for every core, zone and belt. With a rate
@@ -207,18 +194,6 @@ export function coverageGaps(model: DistrictModel, sites: readonly Site[], radii
   return { type: 'FeatureCollection', features };
 }
 
-export interface NearestTier {
-  tier: Tier;
-  id: string | null;
-  name_zh: string | null;
-  name_en: string | null;
-  distance_m: number | null;
-  walk_min: number | null;
-  covered: boolean;
-  radius_m: number;
-  path?: { type: 'LineString'; coordinates: [number, number][] };
-}
-
 const sourceCache = new WeakMap<readonly Site[], { grid: DistrictModel['grid']; siteSets: Site[][]; sets: ReturnType<typeof sourcesOf>[] }>();
 
 /**
@@ -238,16 +213,6 @@ function tierSources(model: DistrictModel, sites: readonly Site[]) {
 /** Farthest a walk search goes (metres). */
 export const MAX_WALK_SEARCH_M = 15000;
 
-export interface NearbySite {
-  id: string;
-  tier: Tier;
-  name_zh: string;
-  name_en: string;
-  distance_m: number;
-  walk_min: number;
-  path?: { type: 'LineString'; coordinates: [number, number][] };
-}
-
 /** How many sites of any tier `nearest` lists (radius mode). */
 export const NEARBY_SITES = 5;
 
@@ -256,7 +221,7 @@ export const NEARBY_SITES = 5;
  * any tier, closest first (radius mode: the 5 closest; walk mode: the tiers' nearest,
  * without repeats).
  */
-export function nearestSites(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, lon: number, lat: number): { mode: Mode; tiers: NearestTier[]; sites: NearbySite[] } {
+export function nearestSites(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, lon: number, lat: number): Omit<Nearest, 'sports'> {
   const [gx, gy] = toGrid(model.grid, lon, lat);
   let hits: (NearestHit | null)[];
   let closest: NearestHit[];

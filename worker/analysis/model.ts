@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { type BBox, type Grid, fineGrid, makeGrid, toGrid } from './grid';
+import { bboxOf } from '../../domain/geo';
+import { type Grid, fineGrid, makeGrid, toGrid } from './grid';
 import {
   type GridPolygon,
   forEachInteriorRun,
@@ -12,7 +13,7 @@ import {
 } from './rasterize';
 import type { Block } from './exact-distance';
 import { segDist } from './nearest';
-import { MAX_RADIUS_M } from './tiers';
+import { MAX_RADIUS_M } from '../../domain/tiers';
 
 /** Grid cell size (metres). See README.md for the accuracy this gives. */
 export const CELL_M = 50;
@@ -108,24 +109,6 @@ function gridPolys(grid: Grid, features: readonly Feature[]): GridPolygon[] {
   return out;
 }
 
-function bboxOf(features: readonly Feature[]): BBox {
-  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) {
-    for (const poly of polygonsOf(f)) {
-      for (const ring of poly) {
-        for (const p of ring) {
-          const [x, y] = p as [number, number];
-          if (x < b[0]) b[0] = x;
-          if (y < b[1]) b[1] = y;
-          if (x > b[2]) b[2] = x;
-          if (y > b[3]) b[3] = y;
-        }
-      }
-    }
-  }
-  return b;
-}
-
 function asDistrict(boundary: FeatureCollection): Feature<Polygon | MultiPolygon> {
   const coords = boundary.features.flatMap(polygonsOf);
   if (coords.length === 0) throw new Error('boundary layer has no polygon');
@@ -141,7 +124,7 @@ const text = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' 
 /** Builds the district model from the base layers. Pure; ~tens of ms, once per isolate. */
 export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIUS_M): DistrictModel {
   const district = asDistrict(layers.boundary);
-  const grid = makeGrid(bboxOf([district]), cell, margin);
+  const grid = makeGrid(bboxOf(district.geometry), cell, margin);
   const { w, h } = grid;
   const n = w * h;
   const rows = h * SUB;

@@ -17,7 +17,7 @@ import { type Block, lowerToSites } from './exact-distance';
 import { type DistrictModel, districtSpans } from './model';
 import { type TierRate, rateOf } from './rates';
 import type { Site } from './sites';
-import { MAX_RADIUS_M, type Mode, type Radii, TIERS, type Tier, tierRank } from './tiers';
+import { MAX_RADIUS_M, type Mode, type Radii, TIERS, type Tier, tierRank } from '../../domain/tiers';
 import { walkTiers } from './walk-tiers';
 
 /** Radius resolution of the index (metres): whole and half metres are answered exactly. */

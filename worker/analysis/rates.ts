@@ -1,19 +1,9 @@
 import { cellKm2 } from './grid';
 import type { AreaMask, DistrictModel } from './model';
-import type { Tier } from './tiers';
+import type { TierRate } from '../../domain/api';
+import type { Tier } from '../../domain/tiers';
 
-export interface TierRate {
-  tier: Tier;
-  radius_m: number;
-  /** Covered / total of what the model's `of` names (built-up land, or land without it). */
-  covered_km2: number;
-  total_km2: number;
-  coverage_pct: number;
-  /** The same over all land (district without water). */
-  land_covered_km2: number;
-  land_total_km2: number;
-  land_coverage_pct: number;
-}
+export type { TierRate };
 
 const round = (x: number, d: number) => {
   const k = 10 ** d;

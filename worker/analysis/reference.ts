@@ -9,7 +9,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { BaseLayers } from './model';
-import { type Radii, TIERS, type Tier, tierRank } from './tiers';
+import { type Radii, TIERS, type Tier, tierRank } from '../../domain/tiers';
 
 type Poly = Feature<Polygon | MultiPolygon>;
 

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { type Grid, toGrid } from './grid';
 import type { GridPolygon } from './rasterize';
-import { type Tier, isTier, tierRank } from './tiers';
+import { type Tier, tierFromName, tierRank } from '../../domain/tiers';
 
 /** A green-space site in grid units, ready for the raster passes. */
 export interface Site {
@@ -32,8 +32,8 @@ export function projectSites(grid: Grid, fc: FeatureCollection): Site[] {
   const ring = (r: Position[]) => r.map((p) => toGrid(grid, p[0]!, p[1]!));
   fc.features.forEach((f, index) => {
     const props = f.properties ?? {};
-    const tier = props.tier;
-    if (!isTier(tier) || !f.geometry) return;
+    const tier = tierFromName(props.tier);
+    if (!tier || !f.geometry) return;
     const site: Site = {
       index,
       id: str(props.id ?? f.id, `site-${index}`),

@@ -10,7 +10,7 @@ import { getLayer, getLayerText } from '../data/layers';
 import { type DistrictModel, buildModel } from '../analysis/model';
 import { type RateIndex, buildRateIndex } from '../analysis/rate-index';
 import { type Site, projectSites } from '../analysis/sites';
-import type { Mode } from '../analysis/tiers';
+import type { Mode } from '../../domain/tiers';
 import { ApiError } from '../errors';
 
 const BASE = ['boundary', 'rivers', 'bridges', 'builtup', 'zones', 'cores', 'belt', 'greenspaces', 'sports'] as const;
