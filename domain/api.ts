@@ -10,13 +10,13 @@ import { MODES, TIERS } from './tiers';
 
 const nullable = <S extends ReturnType<typeof T.String> | ReturnType<typeof T.Number>>(s: S) => T.Union([s, T.Null()]);
 
-export const TierSchema = T.Union(TIERS.map((t) => T.Literal(t)), { description: 'leisure (休闲空间), garden (街头绿园) or park (公园).' });
-export const ModeSchema = T.Union(MODES.map((m) => T.Literal(m)), {
+const TierSchema = T.Union(TIERS.map((t) => T.Literal(t)), { description: 'leisure (休闲空间), garden (街头绿园) or park (公园).' });
+const ModeSchema = T.Union(MODES.map((m) => T.Literal(m)), {
   description: '`radius`: straight line from the site edge; `walk`: straight lines on foot, the rivers crossed only on bridges.',
 });
-export const RadiiSchema = T.Object({ leisure: T.Number(), garden: T.Number(), park: T.Number() }, { description: 'Service radius per tier (m).' });
+const RadiiSchema = T.Object({ leisure: T.Number(), garden: T.Number(), park: T.Number() }, { description: 'Service radius per tier (m).' });
 
-export const TierRateSchema = T.Object({
+const TierRateSchema = T.Object({
   tier: TierSchema,
   radius_m: T.Number(),
   covered_km2: T.Number({ description: 'Covered part of what `of` names.' }),
@@ -28,8 +28,8 @@ export const TierRateSchema = T.Object({
 });
 export type TierRate = Static<typeof TierRateSchema>;
 
-export const AREA_KINDS = ['district', 'core', 'zone', 'belt'] as const;
-export const AreaRatesSchema = T.Object({
+const AREA_KINDS = ['district', 'core', 'zone', 'belt'] as const;
+const AreaRatesSchema = T.Object({
   id: T.String(),
   kind: T.Union(AREA_KINDS.map((k) => T.Literal(k))),
   name_zh: T.String(),
@@ -57,7 +57,7 @@ const PathSchema = T.Object(
   { description: 'walk mode: a GeoJSON LineString from the point to the site.' },
 );
 
-export const NearestTierSchema = T.Object({
+const NearestTierSchema = T.Object({
   tier: TierSchema,
   id: nullable(T.String()),
   name_zh: nullable(T.String()),
@@ -70,7 +70,7 @@ export const NearestTierSchema = T.Object({
 });
 export type NearestTier = Static<typeof NearestTierSchema>;
 
-export const NearbySiteSchema = T.Object({
+const NearbySiteSchema = T.Object({
   id: T.String(),
   tier: TierSchema,
   name_zh: T.String(),
@@ -102,16 +102,16 @@ const collection = <P extends ReturnType<typeof T.Object>>(properties: P, descri
     { description },
   );
 
-export const RingPropertiesSchema = T.Object({ tier: TierSchema, radius_m: T.Number(), mode: ModeSchema, area_km2: T.Number() });
+const RingPropertiesSchema = T.Object({ tier: TierSchema, radius_m: T.Number(), mode: ModeSchema, area_km2: T.Number() });
 export type RingProperties = Static<typeof RingPropertiesSchema>;
 export const RingsSchema = collection(RingPropertiesSchema, 'One dissolved (Multi)Polygon per tier: the land within reach, clipped to the district.');
 
-export const ZoneRefSchema = T.Union([T.Object({ id: T.String(), name_zh: T.String(), name_en: T.String() }), T.Null()]);
-export const GapPropertiesSchema = T.Object({ rank: T.Integer(), tier: TierSchema, radius_m: T.Number(), mode: ModeSchema, area_km2: T.Number(), zone: ZoneRefSchema });
+const ZoneRefSchema = T.Union([T.Object({ id: T.String(), name_zh: T.String(), name_en: T.String() }), T.Null()]);
+const GapPropertiesSchema = T.Object({ rank: T.Integer(), tier: TierSchema, radius_m: T.Number(), mode: ModeSchema, area_km2: T.Number(), zone: ZoneRefSchema });
 export type GapProperties = Static<typeof GapPropertiesSchema>;
 export const GapsSchema = collection(GapPropertiesSchema, 'Uncovered built-up land for a tier, one Polygon per gap, largest first.');
 
-export const SuggestionPropertiesSchema = T.Object({
+const SuggestionPropertiesSchema = T.Object({
   rank: T.Integer(),
   tier: TierSchema,
   radius_m: T.Number(),
@@ -121,7 +121,7 @@ export const SuggestionPropertiesSchema = T.Object({
 export type SuggestionProperties = Static<typeof SuggestionPropertiesSchema>;
 export const SuggestionsSchema = collection(SuggestionPropertiesSchema, 'Points, best first.');
 
-export const ProblemSchema = T.Object({
+const ProblemSchema = T.Object({
   index: T.Optional(T.Integer({ description: 'Feature index in `sites.features`, when the problem is in one feature.' })),
   field: T.String({ description: 'Which part of the input, e.g. `sites.features[3].properties.tier`.' }),
   message: T.String(),
@@ -138,7 +138,7 @@ export const ErrorSchema = T.Object({
 });
 export type ErrorBody = Static<typeof ErrorSchema>;
 
-export const LayerInfoSchema = T.Object({
+const LayerInfoSchema = T.Object({
   id: T.String(),
   title_zh: T.String(),
   title_en: T.String(),
@@ -150,7 +150,7 @@ export const LayerInfoSchema = T.Object({
 export type LayerInfo = Static<typeof LayerInfoSchema>;
 export const LayersSchema = T.Object({ layers: T.Array(LayerInfoSchema) });
 
-export const PlaceSchema = T.Object({
+const PlaceSchema = T.Object({
   id: T.String(),
   layer: T.String(),
   kind: T.String(),

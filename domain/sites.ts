@@ -8,12 +8,12 @@ import { haversineM, positionsOf } from './geo';
 import { TIERS, tierFromName } from './tiers';
 
 /** Geometries a green-space site may have. */
-export const SITE_GEOMETRIES = ['Point', 'MultiPoint', 'Polygon', 'MultiPolygon'] as const;
+const SITE_GEOMETRIES = ['Point', 'MultiPoint', 'Polygon', 'MultiPolygon'] as const;
 /** Geometries an area (built-up land) may have. */
 export const AREA_GEOMETRIES = ['Polygon', 'MultiPolygon'] as const;
 
 /** Jiangbei's centre (lon, lat), for the far-away check. */
-export const JIANGBEI_CENTRE: readonly [number, number] = [106.669, 29.619];
+const JIANGBEI_CENTRE: readonly [number, number] = [106.669, 29.619];
 /** Every position must lie within this distance of Jiangbei's centre (km). */
 export const MAX_KM_FROM_JIANGBEI = 60;
 

@@ -30,7 +30,7 @@ export const MODES: readonly Mode[] = ['radius', 'walk'];
 export const WALK_M_PER_MIN = 80;
 
 /** Each tier's name as the plan writes it, and in English. */
-export const TIER_NAMES: Readonly<Record<Tier, { zh: string; en: string }>> = {
+const TIER_NAMES: Readonly<Record<Tier, { zh: string; en: string }>> = {
   leisure: { zh: '休闲空间', en: 'leisure space' },
   garden: { zh: '街头绿园', en: 'street garden' },
   park: { zh: '公园', en: 'park' },

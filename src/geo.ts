@@ -63,7 +63,10 @@ export function nearestPointOn(p: [number, number], g: Geometry): [number, numbe
   let bestD = Infinity;
   const consider = (q: [number, number]) => {
     const d = ((q[0] - p[0]) * k) ** 2 + (q[1] - p[1]) ** 2;
-    if (d < bestD) (bestD = d), (best = q);
+    if (d < bestD) {
+      bestD = d;
+      best = q;
+    }
   };
   const segment = (a: number[], b: number[]) => {
     const ax = a[0]! * k, ay = a[1]!, bx = b[0]! * k, by = b[1]!;

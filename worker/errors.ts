@@ -15,7 +15,7 @@ export class ApiError extends Error {
   }
 }
 
-export type { ErrorBody };
+;
 
 /** Renders any thrown value as JSON. Unknown failures never leak a stack trace. */
 export function renderError(err: unknown, c: Context): Response {

@@ -147,6 +147,12 @@ export class JbApp extends LitElement {
   }
 
   /** Opens a feature's card (or closes it), then adds the area from the source geometry (rendered geometry is clipped to tiles). */
+  /** The map finished drawing (message '') or failed for good (the message to show). */
+  private mapSettled(message: string) {
+    this.mapBusy = false;
+    this.mapError = message;
+  }
+
   private async select(detail: FeatureSelectDetail | null) {
     const id = String(detail?.properties.id ?? '');
     this.card = detail ? { ...detail, id } : undefined;
@@ -207,8 +213,8 @@ export class JbApp extends LitElement {
         @view-change=${(e: JbEvent<'view-change'>) => this.patchState(e.detail)}
         @feature-select=${(e: JbEvent<'feature-select'>) => this.select(e.detail)}
         @map-busy=${() => (this.mapBusy = true)}
-        @map-ready=${() => ((this.mapBusy = false), (this.mapError = ''))}
-        @map-error=${(e: JbEvent<'map-error'>) => e.detail.fatal && ((this.mapBusy = false), (this.mapError = e.detail.message))}
+        @map-ready=${() => this.mapSettled('')}
+        @map-error=${(e: JbEvent<'map-error'>) => e.detail.fatal && this.mapSettled(e.detail.message)}
       ></jb-map>
       ${touring
         ? html`<jb-tour .chapters=${this.tour.chapters} .index=${this.tour.index} .lang=${lang} .autoplay=${this.tour.autoplay} .facts=${this.tour.facts(lang, an.coverage, shipped.inventory)}

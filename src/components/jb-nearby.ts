@@ -8,7 +8,7 @@ import { emit } from '../events';
 
 const SHORT_TIER: Record<Tier, MessageKey> = { leisure: 'tierLeisure', garden: 'tierGarden', park: 'tierPark' };
 
-export function formatDistance(m: number, lang: Lang): string {
+function formatDistance(m: number, lang: Lang): string {
   return m < 1000 ? t(lang, 'metres', { v: Math.round(m / 10) * 10 }) : t(lang, 'kilometres', { v: formatNumber(m / 1000, lang) });
 }
 

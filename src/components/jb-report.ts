@@ -1,6 +1,6 @@
 import { TIERS } from '../../domain/tiers';
 import { LitElement, css, html } from 'lit';
-import type { Coverage, LayerInfo, Tier } from '../api';
+import type { Coverage, LayerInfo, } from '../api';
 import { formatNumber } from '../geo';
 import { LAYER_GROUPS, type GroupId } from '../content/layer-groups';
 import { t, type Lang } from '../content/messages';

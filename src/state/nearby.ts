@@ -64,12 +64,12 @@ export class NearbyController implements ReactiveController {
   frame() {
     const near = this.host.state.near;
     if (!near) return;
-    const box: Box = [near[0], near[1], near[0], near[1]];
+    let box: Box = [near[0], near[1], near[0], near[1]];
     for (const x of this.nearest?.tiers ?? []) {
       const f = x.id ? this.host.shipped.site(x.id)?.feature : undefined;
       if (!f || (x.distance_m ?? Infinity) > 3000) continue; // a far park would zoom the spot away
       const [w, s, e, n] = bboxOf(x.path ?? { type: 'LineString', coordinates: [near, nearestPointOn(near, f.geometry)] });
-      box[0] = Math.min(box[0], w), box[1] = Math.min(box[1], s), box[2] = Math.max(box[2], e), box[3] = Math.max(box[3], n);
+      box = [Math.min(box[0], w), Math.min(box[1], s), Math.max(box[2], e), Math.max(box[3], n)];
     }
     this.host.map?.focusOn(box);
   }

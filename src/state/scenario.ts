@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { siteProblems } from '../../domain/sites';
 import { DEFAULT_RADII, MAX_RADIUS_M, MIN_RADIUS_M, type Mode, type Radii, TIERS, type Tier, tierFromName } from '../../domain/tiers';
 
-export { DEFAULT_RADII, type Radii };
+;
 
 export interface Proposal {
   id: string;
@@ -49,7 +49,7 @@ export function scenarioSites(base: FeatureCollection, s: Scenario): FeatureColl
 
 // --- the file form: a FeatureCollection of the proposals, the rest in a foreign member ---
 
-export const FILE_MEMBER = 'jiangbei_scenario';
+const FILE_MEMBER = 'jiangbei_scenario';
 
 export function toGeoJSON(s: Scenario): FeatureCollection & Record<string, unknown> {
   return {

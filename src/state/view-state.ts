@@ -8,7 +8,7 @@ import { DEFAULT_VISIBLE, LAYER_GROUPS, type GroupId } from '../content/layer-gr
 import type { Lang } from '../content/messages';
 import type { Mode, Tier } from '../api';
 
-export type { Mode, Tier };
+;
 export type PanelId = 'layers' | 'coverage' | 'nearby' | 'plan' | 'about';
 
 const PANELS: readonly PanelId[] = ['layers', 'coverage', 'nearby', 'plan', 'about'];

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../../bench/coverage-data';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 import { coverageReport } from '../../worker/analysis/analyse';
 import { cellKm2 } from '../../worker/analysis/grid';
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';

@@ -2,7 +2,7 @@ import { exports } from 'cloudflare:workers';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referenceLand, referenceRates } from '../../worker/analysis/reference';
+import { referenceLand, referenceRates } from '../fixtures/analysis/reference';
 import type { Coverage, ErrorBody } from '../../domain/api';
 import { DEFAULT_RADII } from '../../domain/tiers';
 

@@ -5,7 +5,7 @@
  */
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { FAR_M, distanceField, sourcesOf } from './field';
+import { distanceField, sourcesOf } from './field';
 import { toGrid } from './grid';
 import type { DistrictModel } from './model';
 import { type NearestHit, nearestByRadius, nearestByWalk } from './nearest';
@@ -211,10 +211,10 @@ function tierSources(model: DistrictModel, sites: readonly Site[]) {
 }
 
 /** Farthest a walk search goes (metres). */
-export const MAX_WALK_SEARCH_M = 15000;
+const MAX_WALK_SEARCH_M = 15000;
 
 /** How many sites of any tier `nearest` lists (radius mode). */
-export const NEARBY_SITES = 5;
+const NEARBY_SITES = 5;
 
 /**
  * For each tier, the nearest serving site from a point; and `sites`, the nearest sites of
@@ -280,7 +280,7 @@ export function suggest(model: DistrictModel, sites: readonly Site[], radii: Rad
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-export { FAR_M };
+;
 
 /**
  * Warms an isolate for the shipped data: answers the default rates from the indexes, in

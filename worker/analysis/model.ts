@@ -16,13 +16,13 @@ import { segDist } from './nearest';
 import { MAX_RADIUS_M } from '../../domain/tiers';
 
 /** Grid cell size (metres). See README.md for the accuracy this gives. */
-export const CELL_M = 50;
+const CELL_M = 50;
 /** Scanlines per cell row when measuring land (exact along x, 12.5 m apart along y). */
-export const SUB = 4;
+const SUB = 4;
 /** Coverage is sampled on cells split SS × SS (25 m at 50 m cells). */
-export const SS = 2;
+const SS = 2;
 
-export type AreaKind = 'district' | 'core' | 'zone' | 'belt';
+type AreaKind = 'district' | 'core' | 'zone' | 'belt';
 
 /** One area rates are reported for, as sparse cell lists with fractional weights. */
 export interface AreaMask {
@@ -42,7 +42,7 @@ export interface AreaMask {
   pos: Int32Array;
 }
 
-export interface NamedPolygon {
+interface NamedPolygon {
   id: string;
   name_zh: string;
   name_en: string;
@@ -81,7 +81,7 @@ export interface DistrictModel {
 }
 
 /** Cells either side of the district outline where `districtSd` is exact. */
-export const SD_BAND = 3;
+const SD_BAND = 3;
 
 export interface BaseLayers {
   boundary: FeatureCollection;

@@ -46,7 +46,7 @@ export interface RateIndex {
 /** Bin of a distance (metres): the smallest radius step that covers it; BINS + 1 beyond. */
 function binOf(d: number): number {
   const b = Math.ceil(d / STEP_M - EPS_M / STEP_M);
-  return b > BINS ? BINS + 1 : b < 0 ? 0 : b;
+  return b > BINS ? BINS + 1 : Math.max(b , 0);
 }
 
 /**

@@ -89,12 +89,3 @@ export function rateOf(model: DistrictModel, area: AreaMask, tier: Tier, radius:
     land_coverage_pct: area.landCells > 0 ? round((100 * cl) / area.landCells, 2) : 0,
   };
 }
-
-/** Unrounded covered share (0–1) of an area, of what the model's `of` names. */
-export function coveredShare(model: DistrictModel, area: AreaMask, share: Float32Array): number {
-  const w = model.of === 'builtup' ? area.builtup : area.land;
-  let c = 0;
-  for (let k = 0; k < area.pos.length; k++) c += w[k]! * share[area.pos[k]!]!;
-  const tot = model.of === 'builtup' ? area.builtupCells : area.landCells;
-  return tot > 0 ? c / tot : 0;
-}

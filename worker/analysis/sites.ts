@@ -91,23 +91,3 @@ export function siteBounds(s: Site): [number, number, number, number] | null {
 export function serving(sites: readonly Site[], rank: number): Site[] {
   return sites.filter((s) => s.rank >= rank);
 }
-
-/**
- * Points along every polygon edge at most `step` grid units apart (vertices included).
- * Disks of radius r around them, plus the polygon's interior, make the polygon's r-buffer
- * to within step²/(8r) (0.16 m at step 25 m, r 500 m).
- */
-export function boundarySamples(poly: GridPolygon, step: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (const ring of poly) {
-    for (let k = 0; k + 1 < ring.length; k++) {
-      const [ax, ay] = ring[k]!;
-      const [bx, by] = ring[k + 1]!;
-      const n = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / step));
-      for (let s = 0; s < n; s++) out.push([ax + ((bx - ax) * s) / n, ay + ((by - ay) * s) / n]);
-    }
-    const last = ring[ring.length - 1];
-    if (last) out.push([last[0], last[1]]);
-  }
-  return out;
-}

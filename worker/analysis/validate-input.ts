@@ -26,7 +26,7 @@ export const LIMITS = {
   maxSuggest: 50,
 } as const;
 
-export interface Problem {
+interface Problem {
   /** Feature index in `sites.features`, when the problem is in one feature. */
   index?: number;
   /** Which part of the input: e.g. "sites.features[3].properties.tier", "radii.park". */
@@ -48,7 +48,7 @@ function fail<T>(code: string, problems: Problem[]): Checked<T> {
  * input nested 100,000 levels deep must not overflow the stack here, nor reach code that
  * recurses (geojson-validation stringifies bad positions).
  */
-export function nestedDeeperThan(v: unknown, cap: number): boolean {
+function nestedDeeperThan(v: unknown, cap: number): boolean {
   const stack: [unknown, number][] = [[v, 0]];
   while (stack.length > 0) {
     const [x, d] = stack.pop()!;
