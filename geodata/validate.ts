@@ -8,6 +8,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import * as gjv from 'geojson-validation';
+import { positionsOf } from '../domain/geo';
 import osmRules from './src/osm-rules.json';
 
 export type Check =
@@ -138,23 +139,6 @@ function polygonsOf(g: Geometry): Position[][][] {
   if (g.type === 'Polygon') return [g.coordinates];
   if (g.type === 'MultiPolygon') return g.coordinates;
   return [];
-}
-
-function positionsOf(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    case 'GeometryCollection':
-      return g.geometries.flatMap(positionsOf);
-  }
 }
 
 /** Signed area of a ring (shoelace, lon/lat units); > 0 is counter-clockwise. */
