@@ -8,6 +8,7 @@ import { TARGETS, TIER_LABEL } from '../content/targets';
 import { OSM_SOURCE, summariseSources } from '../content/data-source';
 import { emit } from '../events';
 import { type LegendNames, swatchText } from '../state/legend-text';
+import { swatch } from './swatch';
 
 
 /**
@@ -37,7 +38,6 @@ export class JbReport extends LitElement {
     img { width: 100%; border: 1px solid #cfd8dc; }
     .cols { display: grid; grid-template-columns: 1fr 1.4fr; gap: 5mm; margin-top: 3mm; }
     .legend span { display: flex; align-items: center; gap: 5px; margin: 1px 0; }
-    .sw { width: 12px; height: 9px; border: 1px solid rgb(0 0 0 / 0.2); display: inline-block; }
     table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
     th, td { text-align: right; padding: 1px 3px; border-bottom: 1px solid #eceff1; }
     th:first-child, td:first-child { text-align: left; }
@@ -91,7 +91,7 @@ export class JbReport extends LitElement {
           <div class="legend">
             <h2>${t(lang, 'legendTitle')}</h2>
             ${LAYER_GROUPS.filter((g) => this.visible.has(g.id)).flatMap((g) =>
-              g.legend.map((s) => html`<span><i class="sw" style="background:${s.color}"></i>${swatchText(s, g, lang, this.names)}</span>`),
+              g.legend.map((s) => html`<span>${swatch(s)}${swatchText(s, g, lang, this.names)}</span>`),
             )}
           </div>
           <div>

@@ -30,17 +30,12 @@ export interface StyleLayer {
 }
 
 export interface LegendSwatch {
-  /** `outline`: a faint fill inside a dashed edge (features drawn but set apart). */
-  kind: 'fill' | 'line' | 'circle' | 'outline';
-  color: string;
+  /** The style layers it shows, bottom first, drawn as the map draws them (see state/legend-look.ts). */
+  layers: string[];
   /** Words for a sub-kind the data does not name; without it, the group's title. */
   label?: MessageKey;
   /** The id of the feature (in the group's source) whose name the swatch shows. */
   feature?: string;
-  /** A line drawn dashed on the map is dashed in the legend. */
-  dashed?: boolean;
-  /** Ring colour of a circle (default: white). */
-  stroke?: string;
 }
 
 export interface LayerGroup {
@@ -105,6 +100,8 @@ export const BOUNDARY_LAYERS: StyleLayer[] = [
 export const BOUNDARY_LINE: StyleLayer = {
   id: 'boundary-line', type: 'line', paint: { 'line-color': P.boundary, 'line-width': 2.5, 'line-dasharray': [3, 1.5] },
 };
+/** The district, always drawn: a legend row of its own, with no switch. */
+export const BOUNDARY_LEGEND: LegendSwatch = { layers: ['boundary-fill', 'boundary-line'] };
 
 /** Drawing order: first is bottom. */
 export const LAYER_GROUPS: LayerGroup[] = [
@@ -116,12 +113,12 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'neighbours-line', type: 'line', paint: { 'line-color': P.neighbourLine, 'line-width': 1 } },
       { id: 'neighbours-label', type: 'symbol', ...label(13, '#78716c') },
     ],
-    legend: [{ kind: 'fill', color: P.background }],
+    legend: [{ layers: ['background', 'neighbours-line'] }],
   },
   {
     id: 'builtup', source: 'builtup',
     layers: [{ id: 'builtup-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.builtup, 'fill-opacity': 0.55 } }],
-    legend: [{ kind: 'fill', color: P.builtup }],
+    legend: [{ layers: ['builtup-fill'] }],
   },
   {
     id: 'zones', source: 'zones', clickable: true,
@@ -129,7 +126,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       ...perCategory('id', P.zones, P.zoneFallback, (id, color, filter) => ({ id: `zones-fill-${id}`, type: 'fill', filter, paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.16 } })),
       ...perCategory('id', P.zones, P.zoneFallback, (id, color, filter) => ({ id: `zones-line-${id}`, type: 'line', filter, paint: { 'line-color': color, 'line-width': 2.5, 'line-dasharray': [2, 1] } })),
     ],
-    legend: Object.entries(P.zones).map(([id, color]) => ({ kind: 'line' as const, color, feature: id, dashed: true })),
+    legend: Object.keys(P.zones).map((id) => ({ layers: [`zones-fill-${id}`, `zones-line-${id}`], feature: id })),
   },
   {
     id: 'belt', source: 'belt', clickable: true,
@@ -137,7 +134,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'belt-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.belt, 'fill-opacity': 0.22 } },
       { id: 'belt-line', type: 'line', paint: { 'line-color': P.belt, 'line-width': 1.5 } },
     ],
-    legend: [{ kind: 'fill', color: P.belt }],
+    legend: [{ layers: ['belt-fill', 'belt-line'] }],
   },
   {
     id: 'cores', source: 'cores', clickable: true,
@@ -145,7 +142,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'cores-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.core, 'fill-opacity': 0.25 } },
       { id: 'cores-line', type: 'line', paint: { 'line-color': P.core, 'line-width': 3 } },
     ],
-    legend: [{ kind: 'fill', color: P.core }],
+    legend: [{ layers: ['cores-fill', 'cores-line'] }],
   },
   {
     id: 'rings-park', source: 'rings', label: 'ringPark',
@@ -153,7 +150,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'rings-park-fill', type: 'fill', filter: ringTier('park'), paint: { ...EDGELESS, 'fill-color': P.rings.park, 'fill-opacity': 0.45 } },
       { id: 'rings-park-line', type: 'line', filter: ringTier('park'), paint: { 'line-color': P.tiers.park, 'line-width': 1, 'line-dasharray': [4, 2] } },
     ],
-    legend: [{ kind: 'fill', color: P.rings.park, label: 'ringPark' }],
+    legend: [{ layers: ['rings-park-fill', 'rings-park-line'], label: 'ringPark' }],
   },
   {
     id: 'rings-garden', source: 'rings', label: 'ringGarden',
@@ -161,7 +158,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'rings-garden-fill', type: 'fill', filter: ringTier('garden'), paint: { ...EDGELESS, 'fill-color': P.rings.garden, 'fill-opacity': 0.45 } },
       { id: 'rings-garden-line', type: 'line', filter: ringTier('garden'), paint: { 'line-color': P.tiers.garden, 'line-width': 1 } },
     ],
-    legend: [{ kind: 'fill', color: P.rings.garden, label: 'ringGarden' }],
+    legend: [{ layers: ['rings-garden-fill', 'rings-garden-line'], label: 'ringGarden' }],
   },
   {
     id: 'rings-leisure', source: 'rings', label: 'ringLeisure',
@@ -169,7 +166,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'rings-leisure-fill', type: 'fill', filter: ringTier('leisure'), paint: { ...EDGELESS, 'fill-color': P.rings.leisure, 'fill-opacity': 0.4 } },
       { id: 'rings-leisure-line', type: 'line', filter: ringTier('leisure'), paint: { 'line-color': P.tiers.park, 'line-width': 1.2 } },
     ],
-    legend: [{ kind: 'fill', color: P.rings.leisure, label: 'ringLeisure' }],
+    legend: [{ layers: ['rings-leisure-fill', 'rings-leisure-line'], label: 'ringLeisure' }],
   },
   {
     id: 'gaps', source: 'gaps', label: 'layerGaps',
@@ -177,7 +174,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'gaps-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.gap, 'fill-opacity': 0.45 } },
       { id: 'gaps-line', type: 'line', paint: { 'line-color': P.gap, 'line-width': 1.2 } },
     ],
-    legend: [{ kind: 'fill', color: P.gap, label: 'layerGaps' }],
+    legend: [{ layers: ['gaps-fill', 'gaps-line'], label: 'layerGaps' }],
   },
   {
     id: 'rivers', source: 'rivers',
@@ -186,7 +183,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'rivers-line', type: 'line', paint: { 'line-color': P.riverLine, 'line-width': 0.8 } },
       { id: 'rivers-label', type: 'symbol', layout: { 'symbol-placement': 'line', 'text-field': '{name}', 'text-size': 13, 'text-letter-spacing': 0.2 }, paint: { 'text-color': '#2b6a94', 'text-halo-color': P.halo, 'text-halo-width': 1 } },
     ],
-    legend: [{ kind: 'fill', color: P.river }],
+    legend: [{ layers: ['rivers-fill', 'rivers-line'] }],
   },
   {
     // Context, so the map reads as Chongqing: lines from the city view, names close in.
@@ -198,9 +195,9 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'railways-label', type: 'symbol', minzoom: 14, filter: named, layout: { 'symbol-placement': 'line', 'text-field': '{name}', 'text-size': 10, 'symbol-spacing': 400 }, paint: { 'text-color': P.railMetro, 'text-halo-color': P.halo, 'text-halo-width': 1.2 } },
     ],
     legend: [
-      { kind: 'line', color: P.railMetro, label: 'railMetro' },
-      { kind: 'line', color: P.rail, label: 'railRail', dashed: true },
-      { kind: 'line', color: P.railTunnel, label: 'railTunnel', dashed: true },
+      { layers: ['railways-metro'], label: 'railMetro' },
+      { layers: ['railways-rail'], label: 'railRail' },
+      { layers: ['railways-tunnel'], label: 'railTunnel' },
     ],
   },
   {
@@ -213,8 +210,8 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'bridges-label', type: 'symbol', minzoom: 13, filter: walkable, layout: { 'symbol-placement': 'line-center', 'text-field': '{name}', 'text-size': 11 }, paint: { 'text-color': P.bridge, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
     ],
     legend: [
-      { kind: 'line', color: P.bridge, label: 'bridgeWalkable' },
-      { kind: 'line', color: P.bridgeNoWalk, label: 'bridgeNoWalk', dashed: true },
+      { layers: ['bridges-casing', 'bridges-line'], label: 'bridgeWalkable' },
+      { layers: ['bridges-nowalk'], label: 'bridgeNoWalk' },
     ],
   },
   {
@@ -227,7 +224,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'sports-point', type: 'circle', filter: point, paint: { 'circle-color': P.sports, 'circle-radius': 4, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2 } },
       { id: 'sports-label', type: 'symbol', minzoom: 14.5, filter: named, layout: { 'text-field': '{name}', 'text-size': 10.5, 'text-max-width': 7 }, paint: { 'text-color': P.sportsLine, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
     ],
-    legend: [{ kind: 'fill', color: P.sports }],
+    legend: [{ layers: ['sports-fill', 'sports-line'] }],
   },
   {
     id: 'greenspaces', source: 'greenspaces', clickable: true,
@@ -253,10 +250,11 @@ export const LAYER_GROUPS: LayerGroup[] = [
       },
     ],
     legend: [
-      { kind: 'circle', color: P.tiers.park, label: 'tierPark' },
-      { kind: 'circle', color: P.tiers.garden, label: 'tierGarden' },
-      { kind: 'circle', color: P.tiers.leisure, label: 'tierLeisure' },
-      { kind: 'outline', color: P.tiers.park, label: 'legendOutside' },
+      { layers: ['greenspaces-fill-park', 'greenspaces-line'], label: 'tierPark' },
+      { layers: ['greenspaces-fill-garden', 'greenspaces-line'], label: 'tierGarden' },
+      { layers: ['greenspaces-fill-leisure', 'greenspaces-line'], label: 'tierLeisure' },
+      { layers: ['greenspaces-point-leisure'], label: 'legendPoint' },
+      { layers: ['greenspaces-outside-fill-park', 'greenspaces-outside-line'], label: 'legendOutside' },
     ],
   },
   {
@@ -265,7 +263,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'stations-point', type: 'circle', minzoom: 10.5, paint: { 'circle-color': '#ffffff', 'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 15, 5], 'circle-stroke-color': P.station, 'circle-stroke-width': 1.5 } },
       { id: 'stations-label', type: 'symbol', minzoom: 12.5, layout: { 'text-field': '{name}', 'text-size': 11, 'text-anchor': 'top', 'text-offset': [0, 0.6] }, paint: { 'text-color': P.station, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
     ],
-    legend: [{ kind: 'circle', color: '#ffffff', stroke: P.station }],
+    legend: [{ layers: ['stations-point'] }],
   },
   {
     id: 'landmarks', source: 'landmarks', clickable: true,
@@ -273,7 +271,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'landmarks-point', type: 'circle', paint: { 'circle-color': P.landmark, 'circle-radius': 3.5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.2 } },
       { id: 'landmarks-label', type: 'symbol', minzoom: 12.5, layout: { 'text-field': '{name}', 'text-size': 11, 'text-anchor': 'left', 'text-offset': [0.7, 0] }, paint: { 'text-color': P.landmark, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
     ],
-    legend: [{ kind: 'circle', color: P.landmark }],
+    legend: [{ layers: ['landmarks-point'] }],
   },
 ];
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { LAYER_GROUPS } from '../../src/content/layer-groups';
+import { swatchMarks } from '../../src/state/legend-look';
 import { groupTitle, legendNames, swatchText } from '../../src/state/legend-text';
 
 const geodata = (f: string) => JSON.parse(readFileSync(new URL(`../../geodata/${f}`, import.meta.url), 'utf8'));
@@ -29,6 +30,21 @@ describe('legend words come from the geodata', () => {
     expect(shown.length).toBe(fromData.length);
     expect(new Set(shown)).toEqual(new Set(fromData));
     expect(g.legend.map((s) => swatchText(s, g, 'en', names))).toEqual(g.legend.map((s) => zones.features.find((f) => f.properties!.id === s.feature)!.properties!.name_en));
+  });
+
+  it('draws every swatch from its own group’s style layers', () => {
+    for (const g of LAYER_GROUPS) {
+      const own = new Set(g.layers.map((l) => l.id));
+      for (const s of g.legend) {
+        expect(s.layers.every((id) => own.has(id) || id === 'background'), `${g.id}: ${s.layers}`).toBe(true);
+        const marks = swatchMarks(s);
+        expect(marks.map((m) => m.layer)).toEqual(s.layers);
+        for (const m of marks) {
+          const paint = g.layers.find((l) => l.id === m.layer)?.paint ?? {};
+          if (m.kind !== 'circle' && m.layer !== 'background') expect(m.color).toBe(paint[`${m.kind}-color`]);
+        }
+      }
+    }
   });
 
   it('titles analysis groups from the catalogue', () => {
