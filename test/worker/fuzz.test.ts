@@ -13,8 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
 
 const ORIGIN = 'http://127.0.0.1';
-const POSTS = ['/api/coverage', '/api/coverage/rings', '/api/gaps', '/api/nearest', '/api/suggest'] as const;
-const GETS = ['/api/coverage', '/api/coverage/rings', '/api/gaps', '/api/nearest', '/api/suggest', '/api/places', '/api/layers', '/api/health', '/api/openapi.json'] as const;
+const POSTS = ['/api/coverage', '/api/coverage/rings', '/api/gaps', '/api/gaps/pieces', '/api/nearest', '/api/suggest'] as const;
+const GETS = ['/api/coverage', '/api/coverage/rings', '/api/gaps', '/api/gaps/pieces', '/api/nearest', '/api/suggest', '/api/places', '/api/layers', '/api/health', '/api/openapi.json'] as const;
 const TIERS = ['leisure', 'garden', 'park'];
 
 let tried = 0;
@@ -118,6 +118,7 @@ const body = fc.record(
     lat: fc.oneof(latNear, anyNumber, fc.string()),
     count: fc.oneof(fc.integer({ min: -3, max: 60 }), anyNumber, fc.string()),
     min_km2: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), anyNumber),
+    limit: fc.oneof(fc.integer({ min: -3, max: 600 }), anyNumber, fc.string()),
   },
   { requiredKeys: ['sites'] },
 );
@@ -144,7 +145,7 @@ const bodyText = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('', ' ', 'null', '[]', '{}', '\ufeff{}', '{"sites":', '{"sites":{"type":"FeatureCollection","features":[]},}', '{"__proto__":{"sites":1}}', '{"sites":{"type":"FeatureCollection","features":[],"__proto__":{"x":1}}}') },
 );
 const pathWithQuery = fc
-  .tuple(fc.constantFrom(...POSTS), fc.constantFrom('', '?tier=park', '?lon=106.6&lat=29.6', '?count=3', '?mode=walk', '?lon=NaN&lat=Infinity', '?tier=%E0%A4%A', '?count=1e400', '?sports=true', '?sports=1', '?sports=%00'))
+  .tuple(fc.constantFrom(...POSTS), fc.constantFrom('', '?tier=park', '?lon=106.6&lat=29.6', '?count=3', '?mode=walk', '?lon=NaN&lat=Infinity', '?tier=%E0%A4%A', '?count=1e400', '?sports=true', '?sports=1', '?sports=%00', '?limit=3', '?limit=1e9'))
   .map(([p, q]) => p + q);
 
 // --- query strings --------------------------------------------------------------------

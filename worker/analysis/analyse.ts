@@ -12,6 +12,7 @@ import { type NearestHit, nearestByRadius, nearestByWalk } from './nearest';
 import { type TierRate, areaRate, districtShares } from './rates';
 import { districtWindow, gapRegion, ringRegion, simplifyAndClip, simplifyRegion } from './rings';
 import { type RateIndex, indexedRates } from './rate-index';
+import { type PieceOptions, gapPieces } from './gap-pieces';
 import { refineNearRadius } from './refine';
 import { type Site, serving } from './sites';
 import { coverageMask } from './stamp';
@@ -205,6 +206,22 @@ export function coverageGaps(model: DistrictModel, sites: readonly Site[], radii
   features.sort((a, b) => (b.properties!.area_km2 as number) - (a.properties!.area_km2 as number));
   features.forEach((f, k) => (f.properties!.rank = k + 1));
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * A tier's gap pieces (gap-pieces.ts) as a FeatureCollection, ranked by unserved people
+ * (with `opts.people`), else by uncovered built-up land. Coverage as the rates have it
+ * (radius: stamped at 25 m sub-cells; walk: walked at cell centres); each piece's site is
+ * measured by straight-line reach, as suggestions are.
+ */
+export function coverageGapPieces(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, tier: Tier, opts: PieceOptions = {}): FeatureCollection {
+  const r = radii[tier];
+  const share = tierCoverage(model, sites, tier, r, mode, scratchOf(model));
+  const pieces = gapPieces(model, share, r, opts);
+  return {
+    type: 'FeatureCollection',
+    features: pieces.map(({ geometry, ...p }) => ({ type: 'Feature', properties: { ...p, tier, radius_m: r, mode }, geometry })),
+  };
 }
 
 export interface NearestTier {

@@ -22,6 +22,8 @@ export const LIMITS = {
   maxBodyBytes: 4 * 1024 * 1024,
   /** Suggestions per request. */
   maxSuggest: 50,
+  /** Gap pieces per answer (`limit`). */
+  maxPieces: 500,
 } as const;
 
 /** Jiangbei's centre (lon, lat), for the far-away check. */

@@ -9,6 +9,7 @@ import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { bodyLimit } from 'hono/body-limit';
 import {
+  coverageGapPieces,
   coverageGaps,
   coverageReport,
   coverageRings,
@@ -34,7 +35,7 @@ import {
 } from '../analysis/validate-input';
 import { ApiError } from '../errors';
 import { openapi } from './openapi';
-import { cached, prepareShippedAnalysis, shippedModel, shippedRateIndex, shippedSitesFor, shippedSports } from './shipped-analysis';
+import { cached, prepareShippedAnalysis, shippedModel, shippedPlaces, shippedRateIndex, shippedSitesFor, shippedSports } from './shipped-analysis';
 
 export const analysis = new Hono();
 
@@ -163,6 +164,27 @@ analysis.post('/gaps', limit, async (c) => {
   const min = minKm2(qb(c, b.body, 'min_km2'));
   withinBudget('gaps', b.sitesProjected, b.radii, b.mode, tier);
   return c.body(JSON.stringify(echo(coverageGaps(shippedModel(), b.sitesProjected, b.radii, b.mode, tier, min), b.sports)), 200, GEOJSON_TYPE);
+});
+
+// --- gap pieces -----------------------------------------------------------------------
+/** tier (default leisure), min_km2, limit (1–500, default 50) from the query or the body. */
+function pieceParams(get: (k: string) => unknown): { tier: Tier; min: number; limit: number } {
+  const tier: Tier = ok(checkTier(get('tier') ?? 'leisure'));
+  const limit = ok(checkNumber(get('limit'), 'limit', 1, LIMITS.maxPieces, 50));
+  if (!Number.isInteger(limit)) throw new ApiError(422, 'invalid_parameter', `limit must be a whole number from 1 to ${LIMITS.maxPieces}.`);
+  return { tier, min: minKm2(get('min_km2')), limit };
+}
+analysis.get('/gaps/pieces', (c) => {
+  const { mode, radii, sports } = queryCommon(c);
+  const { tier, min, limit } = pieceParams((k) => q(c, k));
+  return shipped(c, `pieces|${mode}|${key(radii)}|${tier}|${min}|${limit}`, sports, (m, s) => coverageGapPieces(m, s, radii, mode, tier, { places: shippedPlaces(), minKm2: min, limit }), { geo: true });
+});
+analysis.post('/gaps/pieces', limit, async (c) => {
+  const b = await readBody(c);
+  const { tier, min, limit: count } = pieceParams((k) => qb(c, b.body, k));
+  withinBudget('gaps', b.sitesProjected, b.radii, b.mode, tier);
+  const out = coverageGapPieces(shippedModel(), b.sitesProjected, b.radii, b.mode, tier, { places: shippedPlaces(), minKm2: min, limit: count });
+  return c.body(JSON.stringify(echo(out, b.sports)), 200, GEOJSON_TYPE);
 });
 
 // --- nearest --------------------------------------------------------------------------

@@ -93,6 +93,27 @@ export const openapi = {
         responses: { '200': json(ref('FeatureCollection'), 'Gaps.', 'application/geo+json'), ...errors },
       },
     },
+    '/gaps/pieces': {
+      get: {
+        summary:
+          'Gap pieces: the uncovered built-up land of a tier cut along core, zone and belt lines, by the rivers and into square tiles of 1 km², ranked by unserved people (with a population) else by area; each with the zone it lies in, the nearest named station or landmark, and the single best site to close it with its gain.',
+        parameters: [
+          tier('leisure'),
+          mode,
+          radii,
+          sports,
+          param('min_km2', 'Smallest piece returned (km²), unless it holds at least one unserved person.', { type: 'number', default: 0.0025 }),
+          param('limit', `How many pieces, the top ones (1–${LIMITS.maxPieces}).`, { type: 'integer', default: 50 }),
+        ],
+        responses: { '200': json(ref('GapPieces'), 'MultiPolygon features (outlines along 50 m cell edges) with the properties of GapPiece.', 'application/geo+json'), ...errors },
+      },
+      post: {
+        summary: 'Gap pieces left by your sites (tier, min_km2, limit in the query or the body).',
+        parameters: [tier('leisure')],
+        requestBody: body({ tier: { type: 'string', enum: ['leisure', 'garden', 'park'] }, min_km2: { type: 'number' }, limit: { type: 'integer' } }),
+        responses: { '200': json(ref('GapPieces'), 'Gap pieces.', 'application/geo+json'), ...errors },
+      },
+    },
     '/nearest': {
       get: {
         summary: 'For each tier, the nearest serving site from a point: distance, walking minutes (80 m/min), whether within the radius; in walk mode the path.',
@@ -151,6 +172,47 @@ export const openapi = {
       FeatureCollection: {
         type: 'object',
         properties: { type: { const: 'FeatureCollection' }, features: { type: 'array' }, sports: { type: 'boolean', description: 'Whether the sports grounds counted as leisure spaces (a foreign member, echoed).' } },
+      },
+      GapPieces: {
+        type: 'object',
+        properties: {
+          type: { const: 'FeatureCollection' },
+          sports: { type: 'boolean' },
+          features: { type: 'array', items: { type: 'object', properties: { type: { const: 'Feature' }, geometry: { type: 'object', description: 'MultiPolygon' }, properties: ref('GapPiece') } } },
+        },
+      },
+      GapPiece: {
+        type: 'object',
+        properties: {
+          rank: { type: 'integer' },
+          tier: { type: 'string' },
+          radius_m: { type: 'number' },
+          mode: { type: 'string' },
+          area_km2: { type: 'number', description: 'Uncovered built-up land in the piece (land without a built-up layer).' },
+          people: { type: ['integer', 'null'], description: 'Unserved people in the piece; null without a population.' },
+          zone: { type: ['object', 'null'], properties: { id: { type: 'string' }, name_zh: { type: 'string' }, name_en: { type: 'string' } } },
+          core: { type: ['object', 'null'] },
+          belt: { type: ['object', 'null'] },
+          near: {
+            type: ['object', 'null'],
+            description: 'The nearest named station or landmark within the district to the piece’s weighted centre.',
+            properties: { layer: { type: 'string' }, id: { type: 'string' }, name_zh: { type: 'string' }, name_en: { type: 'string' }, distance_m: { type: 'number' } },
+          },
+          centre: { type: 'array', items: { type: 'number' }, description: '[lon, lat], weighted by unserved people, else by uncovered land.' },
+          site: {
+            type: ['object', 'null'],
+            description: 'The land cell whose reach (straight line) covers most of the piece; ties go to the most newly served in the district.',
+            properties: {
+              lon: { type: 'number' },
+              lat: { type: 'number' },
+              closes_pct: { type: 'number', description: 'Share of the piece (people, else land) it covers.' },
+              gain_km2: { type: 'number', description: 'Uncovered built-up land it covers in the whole district.' },
+              gain_pp: { type: 'number' },
+              gain_people: { type: 'integer' },
+              gain_people_pp: { type: 'number' },
+            },
+          },
+        },
       },
       TierRate: {
         type: 'object',
