@@ -14,11 +14,15 @@ import {
   coverageReport,
   coverageRings,
   nearestSites,
+  peopleOfPoints,
+  peopleSummary,
   suggest as suggestSitesFor,
   warmUp,
 } from '../analysis/analyse';
 import { BUDGET, type Kind, estimateWork, overBudgetMessage } from '../analysis/budget';
 import type { DistrictModel } from '../analysis/model';
+import type { DistrictPeople } from '../analysis/population';
+import { checkPopulation, pointsExtent } from '../analysis/validate-population';
 import { type Site, projectSites } from '../analysis/sites';
 import type { Mode, Radii, Tier } from '../analysis/tiers';
 import {
@@ -41,7 +45,7 @@ export const analysis = new Hono();
 
 function ok<T>(r: Checked<T>): T {
   if (r.ok) return r.value;
-  const status = r.code === 'too_many_features' || r.code === 'too_many_vertices' ? 413 : 422;
+  const status = r.code === 'too_many_features' || r.code === 'too_many_vertices' || r.code === 'too_many_population_points' ? 413 : 422;
   throw new ApiError(status, r.code, r.message, { problems: r.problems });
 }
 
@@ -86,13 +90,27 @@ function withSports(posted: Site[], sports: boolean): Site[] {
   return sports && shippedSports().length > 0 ? [...posted, ...shippedSports()] : posted;
 }
 
-async function readBody(c: Context): Promise<AnalysisBody & { sitesProjected: Site[] }> {
+/** A body's population, checked and put on the grid; with `source` and `date` as given. */
+interface People {
+  people: DistrictPeople;
+  meta: { source: string | null; date: string | null };
+}
+function readPopulation(body: Record<string, unknown>): People | null {
+  if (body.population === undefined || body.population === null) return null;
+  const p = ok(checkPopulation(body.population));
+  return { people: peopleOfPoints(shippedModel(), p.points, p.extent ?? pointsExtent(p.points)), meta: { source: p.source, date: p.date } };
+}
+
+async function readBody(c: Context): Promise<AnalysisBody & { sitesProjected: Site[]; population: People | null }> {
   const raw = await readJson(c);
   const body = ok(checkBody(raw));
   // `sports` may come in the query string, as tier and lon/lat may.
   const sports = q(c, 'sports') !== undefined ? ok(checkSports(q(c, 'sports'))) : body.sports;
-  return { ...body, sports, sitesProjected: withSports(projectSites(shippedModel().grid, body.sites), sports) };
+  return { ...body, sports, population: readPopulation(body.body), sitesProjected: withSports(projectSites(shippedModel().grid, body.sites), sports) };
 }
+
+/** `people` in an answer: the population's own words (source, date) beside its numbers. */
+const peopleOut = (p: People | null) => (p ? { people: { ...p.meta, ...peopleSummary(p.people) } } : {});
 
 /**
  * Refuses, before it starts, an analysis estimated to overrun the Worker's CPU (see
@@ -136,7 +154,7 @@ analysis.get('/coverage', (c) => {
 analysis.post('/coverage', limit, async (c) => {
   const b = await readBody(c);
   withinBudget('coverage', b.sitesProjected, b.radii, b.mode);
-  return c.json(timed(() => echo(coverageReport(shippedModel(), b.sitesProjected, b.radii, b.mode), b.sports), true));
+  return c.json(timed(() => echo({ ...coverageReport(shippedModel(), b.sitesProjected, b.radii, b.mode, undefined, b.population?.people), ...peopleOut(b.population) }, b.sports), true));
 });
 
 // --- rings ----------------------------------------------------------------------------
@@ -183,8 +201,8 @@ analysis.post('/gaps/pieces', limit, async (c) => {
   const b = await readBody(c);
   const { tier, min, limit: count } = pieceParams((k) => qb(c, b.body, k));
   withinBudget('gaps', b.sitesProjected, b.radii, b.mode, tier);
-  const out = coverageGapPieces(shippedModel(), b.sitesProjected, b.radii, b.mode, tier, { places: shippedPlaces(), minKm2: min, limit: count });
-  return c.body(JSON.stringify(echo(out, b.sports)), 200, GEOJSON_TYPE);
+  const out = coverageGapPieces(shippedModel(), b.sitesProjected, b.radii, b.mode, tier, { places: shippedPlaces(), minKm2: min, limit: count, people: b.population?.people ?? null });
+  return c.body(JSON.stringify(echo({ ...out, ...peopleOut(b.population) }, b.sports)), 200, GEOJSON_TYPE);
 });
 
 // --- nearest --------------------------------------------------------------------------
@@ -232,7 +250,10 @@ analysis.post('/suggest', limit, async (c) => {
     radii = b.radii;
     withinBudget('suggest', sites, radii, 'radius', tier, count);
   }
-  return c.body(JSON.stringify(echo(suggestSitesFor(shippedModel(), sites, radii, tier, count), sports)), 200, GEOJSON_TYPE);
+  // With a population, each pick serves the most people not yet served.
+  const population = readPopulation(body);
+  const out = suggestSitesFor(shippedModel(), sites, radii, tier, count, population?.people);
+  return c.body(JSON.stringify(echo({ ...out, ...peopleOut(population) }, sports)), 200, GEOJSON_TYPE);
 });
 
 // --- the API described -----------------------------------------------------------------
