@@ -1,6 +1,9 @@
 import { exports } from 'cloudflare:workers';
 import type { FeatureCollection } from 'geojson';
+import { writeArrayBuffer } from 'geotiff';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parsePopulationTiff } from '../../src/population/parse-geotiff';
+import { preparePopulation } from '../../src/population/prepare';
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://127.0.0.1${path}`, init));
 const post = (path: string, body: unknown) => call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -83,5 +86,31 @@ describe('population in the analysis requests, in workerd', () => {
     expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 1]], source: 7 } }), 422)).error.message).toMatch(/source/);
     expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: [1, 2] }), 422)).error.code).toBe('invalid_population');
     expect((await json<ErrorBody>(await post('/api/suggest', { population: { points: 'x' } }), 422)).error.code).toBe('invalid_population');
+  }, 60_000);
+
+  it('geotiff.js runs in workerd: a UTM GeoTIFF written and read here, sent as the page sends it, counted in people', async () => {
+    // 10 × 8 pixels of 100 m at 50 people, in UTM 48N, north-west corner at E 658 000, N 3 278 200 (by Tangjiatuo).
+    const buffer = writeArrayBuffer(new Float32Array(80).fill(50), {
+      width: 10,
+      height: 8,
+      BitsPerSample: [32],
+      SampleFormat: [3],
+      SamplesPerPixel: 1,
+      ModelPixelScale: [100, 100, 0],
+      ModelTiepoint: [0, 0, 0, 658000, 3278200, 0],
+      GTModelTypeGeoKey: 1,
+      GTRasterTypeGeoKey: 1,
+      ProjectedCSTypeGeoKey: 32648,
+    } as Parameters<typeof writeArrayBuffer>[1]);
+    const r = await parsePopulationTiff(buffer);
+    expect(r).toMatchObject({ crs: 'EPSG:32648', width: 10, height: 8, total: 4000 });
+    const boundary = await json<FeatureCollection>(await call('/api/layers/boundary'));
+    const prepared = await preparePopulation({ kind: 'geotiff', buffer }, boundary, { source: 'in-test raster', date: '2026-12-02' });
+    const body = await json<Coverage>(await post('/api/coverage', { sites: green, population: prepared.wire }));
+    expect(body.people).toMatchObject({ source: 'in-test raster', date: '2026-12-02', given: 4000 });
+    // All on district land (the spot was chosen so): none outside.
+    expect(body.people).toMatchObject({ total: 4000, outside: 0 });
+    expect(body.people!.extent_builtup_pct).toBeGreaterThan(0);
+    expect(body.people!.extent_builtup_pct).toBeLessThan(5);
   }, 60_000);
 });

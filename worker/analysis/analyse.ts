@@ -153,10 +153,14 @@ function peopleByArea(model: DistrictModel, people: DistrictPeople): AreaPeople[
 /**
  * People per district cell from points with counts (the wire form: the page sends a
  * resampled raster, CSV or GeoJSON as one point per cell centre): each point into its cell.
- * `extent`: where the population has data (default: the points' bounds).
+ * `extent`: where the population has data (default: the points' bounds); `given`: the
+ * file's whole total, when more than the points hold.
  */
-export function peopleOfPoints(model: DistrictModel, points: ArrayLike<readonly number[]>, extent: [number, number, number, number] | null): DistrictPeople {
-  return pointsToDistrict(model, cellAreas(model).districtPos, points, extent);
+export function peopleOfPoints(model: DistrictModel, points: ArrayLike<readonly number[]>, extent: [number, number, number, number] | null, given: number | null = null): DistrictPeople {
+  const people = pointsToDistrict(model, cellAreas(model).districtPos, points, extent);
+  // The file's own total, when the points are only the district's part of it.
+  if (given !== null && given > people.given) Object.assign(people, { given, outside: given - people.total });
+  return people;
 }
 
 export function peopleSummary(p: DistrictPeople): PeopleSummary {

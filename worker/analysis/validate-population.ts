@@ -1,6 +1,6 @@
 /**
  * Checks the `population` of a POSTed analysis body: people as points with counts on
- * WGS-84 positions, `{ points: [[lon, lat, count], …], source?, date?, extent? }`. The page
+ * WGS-84 positions, `{ points: [[lon, lat, count], …], source?, date?, extent?, given? }`. The page
  * sends a GeoTIFF's, CSV's or GeoJSON's people this way after resampling them onto the
  * analysis grid (one point per cell centre); an API client may send raw points. Pure: the
  * parsed input, or every bad point listed by index (the first 20, and how many in all).
@@ -14,6 +14,8 @@ export interface PopulationInput {
   date: string | null;
   /** Where the population has data (lon/lat: west, south, east, north); null: the points' own bounds. */
   extent: [number, number, number, number] | null;
+  /** People in the planner's file in all, when more than the points carry (the page sends the district's cells only). */
+  given: number | null;
 }
 
 const MAX_TEXT = 200;
@@ -97,7 +99,14 @@ export function checkPopulation(input: unknown): Checked<PopulationInput> {
     }
     extent = e as [number, number, number, number];
   }
-  return { ok: true, value: { points: points as number[][], source: source as string | null, date: date as string | null, extent } };
+  let given: number | null = null;
+  if (o.given !== undefined && o.given !== null) {
+    if (typeof o.given !== 'number' || !Number.isFinite(o.given) || o.given < total * (1 - 1e-6)) {
+      return bad('invalid_population', `${field}.given`, `population.given must be the file's total number of people, at least the ${Math.round(total)} in the points.`);
+    }
+    given = o.given;
+  }
+  return { ok: true, value: { points: points as number[][], source: source as string | null, date: date as string | null, extent, given } };
 }
 
 /** The points' own bounds, for a population sent without an extent. */

@@ -98,7 +98,7 @@ interface People {
 function readPopulation(body: Record<string, unknown>): People | null {
   if (body.population === undefined || body.population === null) return null;
   const p = ok(checkPopulation(body.population));
-  return { people: peopleOfPoints(shippedModel(), p.points, p.extent ?? pointsExtent(p.points)), meta: { source: p.source, date: p.date } };
+  return { people: peopleOfPoints(shippedModel(), p.points, p.extent ?? pointsExtent(p.points), p.given), meta: { source: p.source, date: p.date } };
 }
 
 async function readBody(c: Context): Promise<AnalysisBody & { sitesProjected: Site[]; population: People | null }> {

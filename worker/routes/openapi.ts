@@ -45,6 +45,7 @@ const body = (extra: Record<string, object> = {}) => ({
           radii: { type: 'object', properties: { leisure: { type: 'number' }, garden: { type: 'number' }, park: { type: 'number' } }, additionalProperties: false },
           mode: { type: 'string', enum: ['radius', 'walk'] },
           sports: { type: 'boolean', default: false, description: `${sportsDoc} With your sites: the sports grounds are added to them.` },
+          population: ref('Population'),
           ...extra,
         },
       },
@@ -136,7 +137,7 @@ export const openapi = {
         summary: 'Suggestions given your sites (optional; without `sites`, the shipped ones).',
         requestBody: {
           required: false,
-          content: { 'application/json': { schema: { type: 'object', properties: { sites: ref('Sites'), radii: { type: 'object' }, tier: { type: 'string' }, count: { type: 'integer' }, sports: { type: 'boolean', default: false, description: sportsDoc } } } } },
+          content: { 'application/json': { schema: { type: 'object', properties: { sites: ref('Sites'), radii: { type: 'object' }, tier: { type: 'string' }, count: { type: 'integer' }, sports: { type: 'boolean', default: false, description: sportsDoc }, population: ref('Population') } } } },
         },
         responses: { '200': json(ref('FeatureCollection'), 'Suggestions.', 'application/geo+json'), ...errors },
       },
@@ -153,7 +154,7 @@ export const openapi = {
             type: 'object',
             required: ['code', 'message'],
             properties: {
-              code: { type: 'string', examples: ['invalid_json', 'invalid_geojson', 'unsupported_geometry', 'unknown_tier', 'invalid_radius', 'far_from_district', 'too_many_features', 'body_too_large'] },
+              code: { type: 'string', examples: ['invalid_json', 'invalid_geojson', 'unsupported_geometry', 'unknown_tier', 'invalid_radius', 'far_from_district', 'too_many_features', 'body_too_large', 'invalid_population', 'too_many_population_points'] },
               message: { type: 'string' },
               details: {
                 type: 'object',
@@ -178,6 +179,7 @@ export const openapi = {
         properties: {
           type: { const: 'FeatureCollection' },
           sports: { type: 'boolean' },
+          people: ref('PeopleSummary'),
           features: { type: 'array', items: { type: 'object', properties: { type: { const: 'Feature' }, geometry: { type: 'object', description: 'MultiPolygon' }, properties: ref('GapPiece') } } },
         },
       },
@@ -214,9 +216,35 @@ export const openapi = {
           },
         },
       },
+      Population: {
+        type: 'object',
+        description: `People to report rates in (used by /coverage, /gaps/pieces and /suggest): points with counts, WGS-84, at most ${LIMITS.maxPopulationPoints}. The page sends a GeoTIFF, CSV or GeoJSON resampled onto the 50 m analysis grid, one point per cell centre. Errors: 422 invalid_population (every bad point counted, the first 20 listed by index), 413 too_many_population_points.`,
+        required: ['points'],
+        properties: {
+          points: { type: 'array', items: { type: 'array', prefixItems: [{ type: 'number' }, { type: 'number' }, { type: 'number', minimum: 0 }], minItems: 3, maxItems: 3 }, description: '[lon, lat, count]' },
+          source: { type: 'string', maxLength: 200, description: 'Where the counts come from, as the planner gives it (echoed).' },
+          date: { type: 'string', maxLength: 200, description: 'Of when, as the planner gives it (echoed).' },
+          extent: { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4, description: '[west, south, east, north] where the population has data; default the points’ bounds.' },
+          given: { type: 'number', description: 'The file’s whole total when the points are only the district’s part of it.' },
+        },
+      },
+      PeopleSummary: {
+        type: 'object',
+        properties: {
+          source: { type: ['string', 'null'] },
+          date: { type: ['string', 'null'] },
+          given: { type: 'integer' },
+          total: { type: 'integer', description: 'People on the district’s land: the rates’ denominator.' },
+          outside: { type: 'integer', description: 'People given but not on the district’s land (outside it, on water, off the grid).' },
+          extent_builtup_pct: { type: 'number', description: 'Share of the district’s built-up land inside the population’s extent.' },
+        },
+      },
       TierRate: {
         type: 'object',
         properties: {
+          people_covered: { type: 'integer', description: 'With a population: people within reach.' },
+          people_total: { type: 'integer' },
+          people_pct: { type: 'number' },
           tier: { type: 'string' },
           radius_m: { type: 'number' },
           covered_km2: { type: 'number' },
@@ -244,6 +272,7 @@ export const openapi = {
             },
           },
           computed_ms: { type: 'number', description: 'Compute time; reads 0 in workerd, whose clock advances only across I/O.' },
+          people: ref('PeopleSummary'),
         },
       },
       Nearest: {
