@@ -15,11 +15,11 @@ import { fromGrid } from '../worker/analysis/grid';
 import { buildModel } from '../worker/analysis/model';
 import { projectPlaces } from '../worker/analysis/nearest-place';
 import { projectSites } from '../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS } from '../worker/analysis/tiers';
+import { DEFAULT_RADII, TIERS } from '../domain/tiers';
 import { lonLatToUtm, utmToLonLat } from '../worker/analysis/utm';
 import { checkBody } from '../worker/analysis/validate-input';
 import { checkPopulation, pointsExtent } from '../worker/analysis/validate-population';
-import { readLayer, shippedLayers } from './coverage-data';
+import { readLayer, shippedLayers } from '../test/fixtures/analysis/shipped-data';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
@@ -109,7 +109,7 @@ const roundTrip = (text: string) => {
   const b = checkBody(raw);
   if (!b.ok) throw new Error(b.message);
   const projected = projectSites(model.grid, b.value.sites);
-  let people;
+  let people: ReturnType<typeof peopleOfPoints> | undefined;
   if (raw.population) {
     const p = checkPopulation(raw.population);
     if (!p.ok) throw new Error(p.message);

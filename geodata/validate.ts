@@ -46,24 +46,24 @@ export interface ValidationContext {
 }
 
 /** Chongqing municipality's extent (lon 105°17′–110°11′ E, lat 28°10′–32°13′ N), rounded outwards. */
-export const CHONGQING_BOUNDS = { minLon: 105.2, maxLon: 110.2, minLat: 28.1, maxLat: 32.3 } as const;
-export const CONFIDENCE = ['high', 'medium', 'low'] as const;
+const CHONGQING_BOUNDS = { minLon: 105.2, maxLon: 110.2, minLat: 28.1, maxLat: 32.3 } as const;
+const CONFIDENCE = ['high', 'medium', 'low'] as const;
 export const TIERS = ['park', 'garden', 'leisure'] as const;
-export const KINDS = ['heritage', 'port', 'station', 'commerce', 'civic'] as const;
+const KINDS = ['heritage', 'port', 'station', 'commerce', 'civic'] as const;
 /** Share of a polygon's area that must lie inside the district. */
-export const INSIDE_MIN_SHARE = 0.98;
+const INSIDE_MIN_SHARE = 0.98;
 /** Bridges, stations and railway lines from OSM (issue 14 contract). */
-export const RIVER_IDS = ['jialing', 'yangtze'] as const;
-export const BRIDGE_KINDS = ['road', 'rail', 'road+rail'] as const;
-export const STATION_KINDS = ['metro', 'rail'] as const;
-export const RAIL_KINDS = ['metro', 'monorail', 'rail'] as const;
+const RIVER_IDS = ['jialing', 'yangtze'] as const;
+const BRIDGE_KINDS = ['road', 'rail', 'road+rail'] as const;
+const STATION_KINDS = ['metro', 'rail'] as const;
+const RAIL_KINDS = ['metro', 'monorail', 'rail'] as const;
 /** Stations are shipped within this distance of the district (km); the ones outside it say so. */
-export const STATION_REACH_KM = 3;
+const STATION_REACH_KM = 3;
 /** Share of a polygon's area that may lie in a river. */
-export const IN_RIVER_MAX_SHARE = 0.02;
+const IN_RIVER_MAX_SHARE = 0.02;
 /** Green spaces and sports grounds (geodata/src/osm-rules.json): inside when ≥ this share of the area is; outside ones within OUTSIDE_KM. */
-export const GREEN_INSIDE_MIN_SHARE = osmRules.reach.inside_min_share;
-export const OUTSIDE_KM = osmRules.reach.outside_km;
+const GREEN_INSIDE_MIN_SHARE = osmRules.reach.inside_min_share;
+const OUTSIDE_KM = osmRules.reach.outside_km;
 
 /** The size rule for tiers (geodata/src/osm-rules.json): the first tier whose min_ha the area reaches; no area (a point) → point_tier. */
 export function tierForArea(areaHa: number | null): (typeof TIERS)[number] {

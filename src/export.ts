@@ -26,7 +26,7 @@ export function coverageCsv(c: Coverage, baseline?: Coverage, source = ''): stri
         ...(baseline ? [b?.coverage_pct ?? '', b ? Math.round((r.coverage_pct - b.coverage_pct) * 100) / 100 : ''] : []), c.mode, c.of, String(c.sports === true), source]);
     }
   }
-  return CSV_BOM + [head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${CSV_BOM + [head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 export function download(name: string, data: string | Blob, type = 'application/octet-stream') {

@@ -11,6 +11,7 @@ import { ShippedController } from '../state/shipped';
 import { AnalysisController } from '../state/analysis';
 import { TourController } from '../state/tour';
 import { clickMode, runPlannerAction } from '../state/planner';
+import { legendNames } from '../state/legend-text';
 import type { JbEvent } from '../events';
 import './jb-about';
 import './jb-card';
@@ -137,6 +138,11 @@ export class JbApp extends LitElement {
     if (patch.tier) void this.analysis.refreshGaps();
   }
 
+  /** Layer titles and zone names from the geodata, for the legends (one object per data load). */
+  private get names() {
+    return legendNames(this.layers, this.shipped.bundle);
+  }
+
   private get planning(): boolean {
     return this.state.panel === 'plan' && this.state.tour === undefined;
   }
@@ -147,6 +153,12 @@ export class JbApp extends LitElement {
   }
 
   /** Opens a feature's card (or closes it), then adds the area from the source geometry (rendered geometry is clipped to tiles). */
+  /** The map finished drawing (message '') or failed for good (the message to show). */
+  private mapSettled(message: string) {
+    this.mapBusy = false;
+    this.mapError = message;
+  }
+
   private async select(detail: FeatureSelectDetail | null) {
     const id = String(detail?.properties.id ?? '');
     this.card = detail ? { ...detail, id } : undefined;
@@ -207,11 +219,11 @@ export class JbApp extends LitElement {
         @view-change=${(e: JbEvent<'view-change'>) => this.patchState(e.detail)}
         @feature-select=${(e: JbEvent<'feature-select'>) => this.select(e.detail)}
         @map-busy=${() => (this.mapBusy = true)}
-        @map-ready=${() => ((this.mapBusy = false), (this.mapError = ''))}
-        @map-error=${(e: JbEvent<'map-error'>) => e.detail.fatal && ((this.mapBusy = false), (this.mapError = e.detail.message))}
+        @map-ready=${() => this.mapSettled('')}
+        @map-error=${(e: JbEvent<'map-error'>) => e.detail.fatal && this.mapSettled(e.detail.message)}
       ></jb-map>
       ${touring
-        ? html`<jb-tour .chapters=${this.tour.chapters} .index=${this.tour.index} .lang=${lang} .autoplay=${this.tour.autoplay} .facts=${this.tour.facts(lang, an.coverage, shipped.inventory)}
+        ? html`<jb-tour .chapters=${this.tour.chapters} .index=${this.tour.index} .lang=${lang} .autoplay=${this.tour.autoplay} .facts=${this.tour.facts(lang, an.coverage, shipped.inventory)} .names=${this.names}
             @chapter-change=${(e: JbEvent<'chapter-change'>) => this.tour.go(e.detail)}
             @autoplay-change=${(e: JbEvent<'autoplay-change'>) => this.tour.setAutoplay(e.detail)}
             @resume=${() => this.tour.resume()}
@@ -222,7 +234,7 @@ export class JbApp extends LitElement {
       ${card ? html`<jb-card .lang=${lang} .feature=${card} .rates=${an.coverage?.areas.find((a) => a.id === card.id)} @close=${() => (this.card = undefined)}></jb-card>` : null}
       ${this.report
         ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${(wb.hasChanges && wb.result) || an.coverage}
-            .visible=${visible} .layers=${this.layers} .sports=${s.sports} .scenarioName=${wb.hasChanges ? wb.current.name : ''}
+            .visible=${visible} .layers=${this.layers} .names=${this.names} .sports=${s.sports} .scenarioName=${wb.hasChanges ? wb.current.name : ''}
             @close=${() => (this.report = undefined)}></jb-report>`
         : null}
       ${this.tour.handout
@@ -263,7 +275,7 @@ export class JbApp extends LitElement {
           @gap-select=${(e: JbEvent<'gap-select'>) => this.map?.focusOn(e.detail)}
           @retry=${() => an.analyse()}
         ></jb-coverage>
-        <jb-layers slot="layers" .lang=${lang} .visible=${s.visible} .available=${this.layers} .analysis=${analysis} .basemap=${this.basemap}
+        <jb-layers slot="layers" .lang=${lang} .visible=${s.visible} .available=${this.layers} .names=${this.names} .analysis=${analysis} .basemap=${this.basemap}
           @toggle-group=${(e: JbEvent<'toggle-group'>) => this.patchState({ visible: withGroup(s.visible, e.detail.id, e.detail.on) })}
           @toggle-basemap=${(e: JbEvent<'toggle-basemap'>) => (this.basemap = e.detail)}
         ></jb-layers>

@@ -1,6 +1,7 @@
+import { type LegendNames, groupTitle, swatchText } from '../state/legend-text';
 import { LitElement, css, html } from 'lit';
 import type { LayerInfo } from '../api';
-import { LAYER_GROUPS, type GroupId, type LegendSwatch } from '../content/layer-groups';
+import { LAYER_GROUPS, type GroupId, type LayerGroup, type LegendSwatch } from '../content/layer-groups';
 import { t, type Lang } from '../content/messages';
 import { emit } from '../events';
 
@@ -14,6 +15,7 @@ export class JbLayers extends LitElement {
     lang: { type: String },
     visible: { attribute: false },
     available: { attribute: false },
+    names: { attribute: false },
     analysis: { type: Boolean },
     basemap: { type: Boolean },
   };
@@ -43,6 +45,8 @@ export class JbLayers extends LitElement {
   declare lang: Lang;
   declare visible: Set<GroupId>;
   declare available: LayerInfo[];
+  /** Layer titles and zone names from the geodata. */
+  declare names: LegendNames;
   declare analysis: boolean;
   declare basemap: boolean;
 
@@ -51,6 +55,7 @@ export class JbLayers extends LitElement {
     this.lang = 'zh';
     this.visible = new Set();
     this.available = [];
+    this.names = new Map();
     this.analysis = false;
     this.basemap = false;
   }
@@ -64,8 +69,8 @@ export class JbLayers extends LitElement {
     return html`<span class="${s.kind}${s.dashed ? ' dashed' : ''}" style=${style} aria-hidden="true"></span>`;
   }
 
-  private swatch(s: LegendSwatch) {
-    return html`<span class="row">${this.swatchOnly(s)}${t(this.lang, s.label)}</span>`;
+  private swatch(s: LegendSwatch, g: LayerGroup) {
+    return html`<span class="row">${this.swatchOnly(s)}${swatchText(s, g, this.lang, this.names)}</span>`;
   }
 
   override render() {
@@ -83,10 +88,10 @@ export class JbLayers extends LitElement {
               <input type="checkbox" .checked=${on} data-group=${g.id}
                 @change=${(e: Event) => emit(this, 'toggle-group', { id: g.id, on: (e.target as HTMLInputElement).checked })} />
               ${g.legend.length === 1
-                ? html`<span class="one">${this.swatchOnly(g.legend[0]!)}<span class="name">${t(lang, g.label)}</span></span>`
+                ? html`<span class="one">${this.swatchOnly(g.legend[0]!)}<span class="name">${groupTitle(g, lang, this.names)}</span></span>`
                 : html`<span>
-                    <span class="name">${t(lang, g.label)}</span>
-                    <span class="swatches">${g.legend.map((s) => this.swatch(s))}</span>
+                    <span class="name">${groupTitle(g, lang, this.names)}</span>
+                    <span class="swatches">${g.legend.map((s) => this.swatch(s, g))}</span>
                   </span>`}
             </label>
           </li>`;

@@ -3,6 +3,7 @@ import { NARROW } from '../layout';
 import { LAYER_GROUPS } from '../content/layer-groups';
 import { t, type Lang } from '../content/messages';
 import type { TourChapter } from '../content/tour';
+import { type LegendNames, groupTitle } from '../state/legend-text';
 import { chapterCaption, type TourFacts } from '../state/tour-facts';
 import { emit } from '../events';
 
@@ -24,6 +25,7 @@ export class JbTour extends LitElement {
     lang: { type: String },
     autoplay: { type: Number },
     facts: { attribute: false },
+    names: { attribute: false },
   };
 
   static override styles = css`
@@ -55,6 +57,8 @@ export class JbTour extends LitElement {
   declare lang: Lang;
   declare autoplay: number;
   declare facts: TourFacts;
+  /** Layer titles from the geodata. */
+  declare names: LegendNames;
   private timer?: ReturnType<typeof setInterval>;
 
   constructor() {
@@ -64,6 +68,7 @@ export class JbTour extends LitElement {
     this.lang = 'zh';
     this.autoplay = 0;
     this.facts = {};
+    this.names = new Map();
   }
 
   private readonly onKey = (e: KeyboardEvent) => {
@@ -169,7 +174,7 @@ export class JbTour extends LitElement {
           ${ch.legend.map((id) => {
             const g = LAYER_GROUPS.find((x) => x.id === id);
             if (!g) return null;
-            return html`<span><i class="sw" style="background:${g.legend[0]?.color ?? '#ccc'}"></i>${t(lang, g.label)}</span>`;
+            return html`<span><i class="sw" style="background:${g.legend[0]?.color ?? '#ccc'}"></i>${groupTitle(g, lang, this.names)}</span>`;
           })}
           <span class="keys">${t(lang, 'tourKeys')}</span>
         </div>

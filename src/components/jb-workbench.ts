@@ -1,3 +1,4 @@
+import { TIERS } from '../../domain/tiers';
 import { LitElement, css, html } from 'lit';
 import type { Coverage, Tier } from '../api';
 import { formatNumber } from '../geo';
@@ -9,7 +10,6 @@ import type { UploadReport } from '../state/upload';
 import type { Crs, PlannerAction, Tool } from '../state/planner';
 import { emit } from '../events';
 
-const TIERS: Tier[] = ['leisure', 'garden', 'park'];
 
 /**
  * <jb-workbench>: the planner's what-if panel. Everything it shows comes down as properties;

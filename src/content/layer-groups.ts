@@ -3,6 +3,7 @@
  * Content, not code — edit colours, order and label zooms here. `source` is a shipped
  * layer id (served at /api/layers/<id>) or an analysis result ('rings', 'gaps').
  * Text fields are written with {name} and filled with name_zh or name_en by language.
+ * Titles of shipped layers and names of zones are the geodata's (see src/state/legend-text.ts).
  */
 import type { FilterSpecification } from 'maplibre-gl';
 import type { MessageKey } from './messages';
@@ -31,7 +32,10 @@ export interface LegendSwatch {
   /** `outline`: a faint fill inside a dashed edge (features drawn but set apart). */
   kind: 'fill' | 'line' | 'circle' | 'outline';
   color: string;
-  label: MessageKey;
+  /** Words for a sub-kind the data does not name; without it, the group's title. */
+  label?: MessageKey;
+  /** The id of the feature (in the group's source) whose name the swatch shows. */
+  feature?: string;
   /** A line drawn dashed on the map is dashed in the legend. */
   dashed?: boolean;
   /** Ring colour of a circle (default: white). */
@@ -41,7 +45,8 @@ export interface LegendSwatch {
 export interface LayerGroup {
   id: GroupId;
   source: SourceId;
-  label: MessageKey;
+  /** Title of an analysis group; a shipped layer's title comes from its manifest entry. */
+  label?: MessageKey;
   /** Layers that can be clicked for an info card. */
   clickable?: boolean;
   layers: StyleLayer[];
@@ -103,43 +108,43 @@ export const BOUNDARY_LINE: StyleLayer = {
 /** Drawing order: first is bottom. */
 export const LAYER_GROUPS: LayerGroup[] = [
   {
-    id: 'neighbours', source: 'neighbours', label: 'layerNeighbours',
+    id: 'neighbours', source: 'neighbours',
     // The neighbours' fill is the map background (one full-screen fill fewer to draw); the
     // layer itself draws their borders and names.
     layers: [
       { id: 'neighbours-line', type: 'line', paint: { 'line-color': P.neighbourLine, 'line-width': 1 } },
       { id: 'neighbours-label', type: 'symbol', ...label(13, '#78716c') },
     ],
-    legend: [{ kind: 'fill', color: P.background, label: 'layerNeighbours' }],
+    legend: [{ kind: 'fill', color: P.background }],
   },
   {
-    id: 'builtup', source: 'builtup', label: 'layerBuiltup',
+    id: 'builtup', source: 'builtup',
     layers: [{ id: 'builtup-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.builtup, 'fill-opacity': 0.55 } }],
-    legend: [{ kind: 'fill', color: P.builtup, label: 'layerBuiltup' }],
+    legend: [{ kind: 'fill', color: P.builtup }],
   },
   {
-    id: 'zones', source: 'zones', label: 'layerZones', clickable: true,
+    id: 'zones', source: 'zones', clickable: true,
     layers: [
       ...perCategory('id', P.zones, P.zoneFallback, (id, color, filter) => ({ id: `zones-fill-${id}`, type: 'fill', filter, paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.16 } })),
       ...perCategory('id', P.zones, P.zoneFallback, (id, color, filter) => ({ id: `zones-line-${id}`, type: 'line', filter, paint: { 'line-color': color, 'line-width': 2.5, 'line-dasharray': [2, 1] } })),
     ],
-    legend: Object.entries(P.zones).map(([id, color]) => ({ kind: 'line' as const, color, label: `zone:${id}` as MessageKey, dashed: true })),
+    legend: Object.entries(P.zones).map(([id, color]) => ({ kind: 'line' as const, color, feature: id, dashed: true })),
   },
   {
-    id: 'belt', source: 'belt', label: 'layerBelt', clickable: true,
+    id: 'belt', source: 'belt', clickable: true,
     layers: [
       { id: 'belt-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.belt, 'fill-opacity': 0.22 } },
       { id: 'belt-line', type: 'line', paint: { 'line-color': P.belt, 'line-width': 1.5 } },
     ],
-    legend: [{ kind: 'fill', color: P.belt, label: 'layerBelt' }],
+    legend: [{ kind: 'fill', color: P.belt }],
   },
   {
-    id: 'cores', source: 'cores', label: 'layerCores', clickable: true,
+    id: 'cores', source: 'cores', clickable: true,
     layers: [
       { id: 'cores-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.core, 'fill-opacity': 0.25 } },
       { id: 'cores-line', type: 'line', paint: { 'line-color': P.core, 'line-width': 3 } },
     ],
-    legend: [{ kind: 'fill', color: P.core, label: 'layerCores' }],
+    legend: [{ kind: 'fill', color: P.core }],
   },
   {
     id: 'rings-park', source: 'rings', label: 'ringPark',
@@ -174,17 +179,17 @@ export const LAYER_GROUPS: LayerGroup[] = [
     legend: [{ kind: 'fill', color: P.gap, label: 'layerGaps' }],
   },
   {
-    id: 'rivers', source: 'rivers', label: 'layerRivers',
+    id: 'rivers', source: 'rivers',
     layers: [
       { id: 'rivers-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.river } },
       { id: 'rivers-line', type: 'line', paint: { 'line-color': P.riverLine, 'line-width': 0.8 } },
       { id: 'rivers-label', type: 'symbol', layout: { 'symbol-placement': 'line', 'text-field': '{name}', 'text-size': 13, 'text-letter-spacing': 0.2 }, paint: { 'text-color': '#2b6a94', 'text-halo-color': P.halo, 'text-halo-width': 1 } },
     ],
-    legend: [{ kind: 'fill', color: P.river, label: 'layerRivers' }],
+    legend: [{ kind: 'fill', color: P.river }],
   },
   {
     // Context, so the map reads as Chongqing: lines from the city view, names close in.
-    id: 'railways', source: 'railways', label: 'layerRailways',
+    id: 'railways', source: 'railways',
     layers: [
       { id: 'railways-tunnel', type: 'line', minzoom: 9.5, filter: tunnel, paint: { 'line-color': P.railMetro, 'line-width': 1, 'line-opacity': 0.3, 'line-dasharray': [2, 2] } },
       { id: 'railways-rail', type: 'line', minzoom: 9.5, filter: all(not(tunnel), railKind('rail')), paint: { 'line-color': P.rail, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1, 15, 2.2], 'line-dasharray': [3, 1.5] } },
@@ -198,7 +203,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
     ],
   },
   {
-    id: 'bridges', source: 'bridges', label: 'layerBridges',
+    id: 'bridges', source: 'bridges',
     layers: [
       { id: 'bridges-casing', type: 'line', filter: walkable, paint: { 'line-color': '#ffffff', 'line-width': 5 } },
       { id: 'bridges-line', type: 'line', filter: walkable, paint: { 'line-color': P.bridge, 'line-width': 2.5 } },
@@ -213,7 +218,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
   },
   {
     // Not green space: counted as leisure spaces only when the planner asks (Coverage panel).
-    id: 'sports', source: 'sports', label: 'layerSports', clickable: true,
+    id: 'sports', source: 'sports', clickable: true,
     layers: [
       { id: 'sports-fill', type: 'fill', filter: both(polygon, inside), paint: { ...EDGELESS, 'fill-color': P.sports, 'fill-opacity': 0.65 } },
       { id: 'sports-outside-fill', type: 'fill', filter: both(polygon, outside), paint: { ...EDGELESS, 'fill-color': P.sports, 'fill-opacity': 0.25 } },
@@ -221,10 +226,10 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'sports-point', type: 'circle', filter: point, paint: { 'circle-color': P.sports, 'circle-radius': 4, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2 } },
       { id: 'sports-label', type: 'symbol', minzoom: 14.5, filter: named, layout: { 'text-field': '{name}', 'text-size': 10.5, 'text-max-width': 7 }, paint: { 'text-color': P.sportsLine, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
     ],
-    legend: [{ kind: 'fill', color: P.sports, label: 'layerSports' }],
+    legend: [{ kind: 'fill', color: P.sports }],
   },
   {
-    id: 'greenspaces', source: 'greenspaces', label: 'layerGreenspaces', clickable: true,
+    id: 'greenspaces', source: 'greenspaces', clickable: true,
     layers: [
       ...perCategory('tier', P.tiers, null, (tier, color, filter) => ({ id: `greenspaces-fill-${tier}`, type: 'fill', filter: all(polygon, inside, filter), paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.7 } })),
       ...perCategory('tier', P.tiers, null, (tier, color, filter) => ({ id: `greenspaces-outside-fill-${tier}`, type: 'fill', filter: all(polygon, outside, filter), paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.28 } })),
@@ -254,20 +259,20 @@ export const LAYER_GROUPS: LayerGroup[] = [
     ],
   },
   {
-    id: 'stations', source: 'stations', label: 'layerStations', clickable: true,
+    id: 'stations', source: 'stations', clickable: true,
     layers: [
       { id: 'stations-point', type: 'circle', minzoom: 10.5, paint: { 'circle-color': '#ffffff', 'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 15, 5], 'circle-stroke-color': P.station, 'circle-stroke-width': 1.5 } },
       { id: 'stations-label', type: 'symbol', minzoom: 12.5, layout: { 'text-field': '{name}', 'text-size': 11, 'text-anchor': 'top', 'text-offset': [0, 0.6] }, paint: { 'text-color': P.station, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
     ],
-    legend: [{ kind: 'circle', color: '#ffffff', stroke: P.station, label: 'layerStations' }],
+    legend: [{ kind: 'circle', color: '#ffffff', stroke: P.station }],
   },
   {
-    id: 'landmarks', source: 'landmarks', label: 'layerLandmarks', clickable: true,
+    id: 'landmarks', source: 'landmarks', clickable: true,
     layers: [
       { id: 'landmarks-point', type: 'circle', paint: { 'circle-color': P.landmark, 'circle-radius': 3.5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.2 } },
       { id: 'landmarks-label', type: 'symbol', minzoom: 12.5, layout: { 'text-field': '{name}', 'text-size': 11, 'text-anchor': 'left', 'text-offset': [0.7, 0] }, paint: { 'text-color': P.landmark, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
     ],
-    legend: [{ kind: 'circle', color: P.landmark, label: 'layerLandmarks' }],
+    legend: [{ kind: 'circle', color: P.landmark }],
   },
 ];
 

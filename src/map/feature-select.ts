@@ -4,7 +4,8 @@
  * One interaction, attached with `enable()` and taken off with `disable()`, as MapLibre's
  * own handlers are.
  */
-import { LngLatBounds, type Map as MapLibreMap, type MapGeoJSONFeature, type MapMouseEvent } from 'maplibre-gl';
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { bboxOf } from '../../domain/geo';
 import { LAYER_GROUPS, type GroupId } from '../content/layer-groups';
 
 export interface FeatureSelectDetail {
@@ -18,16 +19,6 @@ const CLICK_ORDER: GroupId[] = ['stations', 'landmarks', 'greenspaces', 'sports'
 
 /** Half the side of the square hit-tested around the pointer (px). */
 const TOLERANCE = 4;
-
-function bboxOf(f: MapGeoJSONFeature): [number, number, number, number] {
-  const b = new LngLatBounds();
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') b.extend([c[0], c[1] as number]);
-    else if (Array.isArray(c)) c.forEach(walk);
-  };
-  walk((f.geometry as { coordinates?: unknown }).coordinates);
-  return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
-}
 
 export class FeatureSelect {
   private enabled = false;
@@ -64,7 +55,7 @@ export class FeatureSelect {
       const ids = group.layers.filter((l) => l.type === 'fill' || l.type === 'circle').map((l) => l.id).filter((id) => map.getLayer(id));
       if (!ids.length) continue;
       const [f] = map.queryRenderedFeatures(box, { layers: ids });
-      if (f) return { group: gid, properties: { ...f.properties }, bounds: bboxOf(f) };
+      if (f) return { group: gid, properties: { ...f.properties }, bounds: bboxOf(f.geometry) };
     }
     return null;
   }

@@ -9,7 +9,8 @@
 import { fromArrayBuffer } from 'geotiff';
 import type { Raster } from '../../worker/analysis/resample-raster';
 import { type UtmZone, utmToLonLat, utmZoneOfEpsg } from '../../worker/analysis/utm';
-import { ProblemList, kmFromCentre, MAX_KM } from './rows';
+import { MAX_KM_FROM_JIANGBEI as MAX_KM, kmFromJiangbei as kmFromCentre } from '../../domain/sites';
+import { ProblemList } from './rows';
 
 export interface TiffPopulation {
   raster: Raster;
@@ -32,7 +33,7 @@ const PROJECTED = 1;
 const PIXEL_IS_POINT = 2;
 
 export async function parsePopulationTiff(buffer: ArrayBuffer): Promise<TiffPopulation> {
-  let image;
+  let image: Awaited<ReturnType<Awaited<ReturnType<typeof fromArrayBuffer>>['getImage']>>;
   try {
     const tiff = await fromArrayBuffer(buffer);
     image = await tiff.getImage(0);

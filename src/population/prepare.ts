@@ -20,12 +20,12 @@ import { addRaster } from '../../worker/analysis/resample-raster';
 import { type PopulationCrs, parsePopulationCsv } from './parse-csv';
 import { parsePopulationGeoJson } from './parse-geojson';
 import { parsePopulationTiff } from './parse-geotiff';
-import type { PopulationProblem } from './rows';
+import type { PopulationProblem, ProblemList } from './rows';
 
 export type PopulationFile = { kind: 'csv'; text: string; crs: PopulationCrs } | { kind: 'geojson'; text: string; crs: PopulationCrs; field: string } | { kind: 'geotiff'; buffer: ArrayBuffer };
 
 /** `population` as the analysis requests send it. */
-export interface PopulationWire {
+interface PopulationWire {
   points: number[][];
   extent: [number, number, number, number];
   given: number;
@@ -52,7 +52,7 @@ export async function preparePopulation(file: PopulationFile, boundary: FeatureC
   let crs: string;
   let items: number;
   let total: number;
-  let problems;
+  let problems: ProblemList;
   let extent: [number, number, number, number];
   if (file.kind === 'geotiff') {
     const r = await parsePopulationTiff(file.buffer);

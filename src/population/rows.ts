@@ -1,4 +1,8 @@
-/** What the population parsers share: the points they find and the problems they list. */
+/**
+ * What the population parsers share: the problems they list, and the checks of a position
+ * and a count (how far from Jiangbei people may be is the worker's own rule, domain/sites.ts).
+ */
+import { MAX_KM_FROM_JIANGBEI, kmFromJiangbei } from '../../domain/sites';
 
 /** One problem with the planner's file: a row (CSV, 1-based line), feature (GeoJSON) or pixel range (GeoTIFF). */
 export interface PopulationProblem {
@@ -8,7 +12,7 @@ export interface PopulationProblem {
 }
 
 /** Problems listed one by one at most; the rest are counted. */
-export const MAX_LISTED = 100;
+const MAX_LISTED = 100;
 
 export class ProblemList {
   readonly listed: PopulationProblem[] = [];
@@ -19,22 +23,12 @@ export class ProblemList {
   }
 }
 
-/** Jiangbei's centre and how far from it people may be (the worker's own limit). */
-export const CENTRE: readonly [number, number] = [106.669, 29.619];
-export const MAX_KM = 60;
-
-export function kmFromCentre(lon: number, lat: number): number {
-  const rad = Math.PI / 180;
-  const s = Math.sin(((lat - CENTRE[1]) * rad) / 2) ** 2 + Math.cos(CENTRE[1] * rad) * Math.cos(lat * rad) * Math.sin(((lon - CENTRE[0]) * rad) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(s)));
-}
-
 /** The problem with a position, or '' (a hint when latitude and longitude look swapped). */
 export function positionProblem(lon: number, lat: number): string {
-  const swapped = Number.isFinite(lon) && Number.isFinite(lat) && kmFromCentre(lat, lon) <= MAX_KM ? ' (latitude and longitude swapped?)' : '';
+  const swapped = Number.isFinite(lon) && Number.isFinite(lat) && kmFromJiangbei(lat, lon) <= MAX_KM_FROM_JIANGBEI ? ' (latitude and longitude swapped?)' : '';
   if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) return `[${lon}, ${lat}] is not a longitude, latitude${swapped}`;
-  const d = kmFromCentre(lon, lat);
-  if (d <= MAX_KM) return '';
+  const d = kmFromJiangbei(lon, lat);
+  if (d <= MAX_KM_FROM_JIANGBEI) return '';
   return `[${lon}, ${lat}] is ${Math.round(d)} km from Jiangbei${swapped}`;
 }
 

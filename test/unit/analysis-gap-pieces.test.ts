@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { readLayer, shippedLayers } from '../../bench/coverage-data';
+import { readLayer, shippedLayers } from '../fixtures/analysis/shipped-data';
 import { coverageGapPieces, coverageReport, tierCoverage } from '../../worker/analysis/analyse';
 import { cellOutline } from '../../worker/analysis/cell-outline';
 import { gapPieces } from '../../worker/analysis/gap-pieces';
@@ -9,7 +9,7 @@ import { toGrid } from '../../worker/analysis/grid';
 import { buildModel } from '../../worker/analysis/model';
 import { projectPlaces } from '../../worker/analysis/nearest-place';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, TIERS } from '../../domain/tiers';
 import { RIVER_Y, at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
 
 const fc = (features: FeatureCollection['features']): FeatureCollection => ({ type: 'FeatureCollection', features });

@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { shippedLayers } from '../../bench/coverage-data';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 import { coverageReport, peopleOfPoints, suggest } from '../../worker/analysis/analyse';
 import { fromGrid } from '../../worker/analysis/grid';
 import { buildModel } from '../../worker/analysis/model';
@@ -9,7 +9,7 @@ import { addPoints } from '../../worker/analysis/resample-points';
 import { addPolygon } from '../../worker/analysis/resample-polygons';
 import { addRaster } from '../../worker/analysis/resample-raster';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, TIERS } from '../../domain/tiers';
 import { lonLatToUtm, utmToLonLat } from '../../worker/analysis/utm';
 import { at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
 

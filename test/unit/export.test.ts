@@ -4,7 +4,7 @@ import { CSV_BOM, coverageCsv } from '../../src/export';
 
 const tiers = (p: number) => (['leisure', 'garden', 'park'] as const).map((tier, i) => ({ tier, radius_m: [500, 1000, 2000][i]!, covered_km2: 10 + i, total_km2: 60, coverage_pct: p + i, land_covered_km2: 20 + i, land_total_km2: 200, land_coverage_pct: 10 + i }));
 const coverage = (p: number): Coverage => ({
-  mode: 'radius', radii: { leisure: 500, garden: 1000, park: 2000 }, of: 'builtup', computed_ms: 1, tiers: tiers(p),
+  mode: 'radius', radii: { leisure: 500, garden: 1000, park: 2000 }, of: 'builtup', sites: 95, sports: false, computed_ms: 1, tiers: tiers(p),
   areas: [{ id: 'wubao', kind: 'zone', name_zh: '五宝片区', name_en: 'Wubao, "east"', tiers: tiers(p - 5) }],
 });
 

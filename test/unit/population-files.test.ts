@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
-import { readLayer } from '../../bench/coverage-data';
+import { readLayer } from '../fixtures/analysis/shipped-data';
 import { parsePopulationCsv } from '../../src/population/parse-csv';
 import { numericFields, parsePopulationGeoJson } from '../../src/population/parse-geojson';
 import { PopulationFileError, parsePopulationTiff } from '../../src/population/parse-geotiff';

@@ -5,7 +5,7 @@
  */
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { FAR_M, distanceField, sourcesOf } from './field';
+import { distanceField, sourcesOf } from './field';
 import { toGrid } from './grid';
 import type { DistrictModel } from './model';
 import { type NearestHit, nearestByRadius, nearestByWalk } from './nearest';
@@ -19,7 +19,8 @@ import { refineNearRadius } from './refine';
 import { type Site, serving } from './sites';
 import { coverageMask } from './stamp';
 import { suggestSites } from './suggest';
-import { DEFAULT_RADII, type Mode, type Radii, TIERS, type Tier, WALK_M_PER_MIN, tierRank } from './tiers';
+import { DEFAULT_RADII, type Mode, type Radii, TIERS, type Tier, WALK_M_PER_MIN, tierRank } from '../../domain/tiers';
+import type { Coverage, Nearest, NearbySite, NearestTier, PeopleSummary } from '../../domain/api';
 import { walkTiers } from './walk-tiers';
 
 const fieldScratch = new WeakMap<DistrictModel, { src: ReturnType<typeof sourcesOf>; dist: Float32Array }>();
@@ -106,33 +107,8 @@ function scratchOf(model: DistrictModel): Scratch {
   return s;
 }
 
-export interface AreaReport {
-  id: string;
-  kind: string;
-  name_zh: string;
-  name_en: string;
-  tiers: TierRate[];
-}
-
-export interface CoverageReport {
-  mode: Mode;
-  radii: Radii;
-  of: 'builtup' | 'land';
-  sites: number;
-  tiers: TierRate[];
-  areas: AreaReport[];
-  /** With a population: what it holds and how much of it the rates count. */
-  people?: PeopleSummary;
-}
-
-export interface PeopleSummary {
-  /** People given, on the district's land (the rates' denominator), and not on it. */
-  given: number;
-  total: number;
-  outside: number;
-  /** Share (%) of the district's built-up land inside the population's extent. */
-  extent_builtup_pct: number;
-}
+/** Rates as the analysis gives them; the route adds `sports` and the time taken. */
+export type CoverageReport = Omit<Coverage, 'sports' | 'computed_ms'>;
 
 const peopleCache = new WeakMap<DistrictPeople, AreaPeople[]>();
 /** Every area's people per listed cell, once per population. */
@@ -163,8 +139,9 @@ export function peopleOfPoints(model: DistrictModel, points: ArrayLike<readonly 
   return people;
 }
 
-export function peopleSummary(p: DistrictPeople): PeopleSummary {
-  return { given: Math.round(p.given), total: Math.round(p.total), outside: Math.round(p.outside), extent_builtup_pct: p.extent_builtup_pct };
+/** `people` in an answer: the population's numbers, and its source and date as the planner gave them. */
+export function peopleSummary(p: DistrictPeople, meta: { source: string | null; date: string | null } = { source: null, date: null }): PeopleSummary {
+  return { ...meta, given: Math.round(p.given), total: Math.round(p.total), outside: Math.round(p.outside), extent_builtup_pct: p.extent_builtup_pct };
 }
 
 /**
@@ -274,18 +251,6 @@ export function coverageGapPieces(model: DistrictModel, sites: readonly Site[], 
   };
 }
 
-export interface NearestTier {
-  tier: Tier;
-  id: string | null;
-  name_zh: string | null;
-  name_en: string | null;
-  distance_m: number | null;
-  walk_min: number | null;
-  covered: boolean;
-  radius_m: number;
-  path?: { type: 'LineString'; coordinates: [number, number][] };
-}
-
 const sourceCache = new WeakMap<readonly Site[], { grid: DistrictModel['grid']; siteSets: Site[][]; sets: ReturnType<typeof sourcesOf>[] }>();
 
 /**
@@ -303,27 +268,17 @@ function tierSources(model: DistrictModel, sites: readonly Site[]) {
 }
 
 /** Farthest a walk search goes (metres). */
-export const MAX_WALK_SEARCH_M = 15000;
-
-export interface NearbySite {
-  id: string;
-  tier: Tier;
-  name_zh: string;
-  name_en: string;
-  distance_m: number;
-  walk_min: number;
-  path?: { type: 'LineString'; coordinates: [number, number][] };
-}
+const MAX_WALK_SEARCH_M = 15000;
 
 /** How many sites of any tier `nearest` lists (radius mode). */
-export const NEARBY_SITES = 5;
+const NEARBY_SITES = 5;
 
 /**
  * For each tier, the nearest serving site from a point; and `sites`, the nearest sites of
  * any tier, closest first (radius mode: the 5 closest; walk mode: the tiers' nearest,
  * without repeats).
  */
-export function nearestSites(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, lon: number, lat: number): { mode: Mode; tiers: NearestTier[]; sites: NearbySite[] } {
+export function nearestSites(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, lon: number, lat: number): Omit<Nearest, 'sports'> {
   const [gx, gy] = toGrid(model.grid, lon, lat);
   let hits: (NearestHit | null)[];
   let closest: NearestHit[];
@@ -383,7 +338,7 @@ export function suggest(model: DistrictModel, sites: readonly Site[], radii: Rad
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-export { FAR_M };
+;
 
 /**
  * Warms an isolate for the shipped data: answers the default rates from the indexes, in

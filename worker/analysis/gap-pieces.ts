@@ -26,15 +26,15 @@ import type { DistrictModel } from './model';
 import { type NamedPoint, type PlaceHit, nearestPlace } from './nearest-place';
 
 /** Side of the square tiles pieces are cut into (metres): tiles of 1 km². */
-export const TILE_M = 1000;
+const TILE_M = 1000;
 
-export interface AreaRef {
+interface AreaRef {
   id: string;
   name_zh: string;
   name_en: string;
 }
 
-export interface PieceSite {
+interface PieceSite {
   lon: number;
   lat: number;
   /** Share (%) of the piece's unserved people (without people: of its uncovered land) the site covers. */

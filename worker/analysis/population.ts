@@ -60,7 +60,7 @@ export function districtPeople(model: DistrictModel, pop: PopulationGrid, extent
  * Share (%, to 0.1) of the district's built-up land (land without a built-up layer) in the
  * cells whose centre lies within `extent` (lon/lat bbox); 100 without one.
  */
-export function extentShare(model: DistrictModel, extent: [number, number, number, number] | null): number {
+function extentShare(model: DistrictModel, extent: [number, number, number, number] | null): number {
   const { grid } = model;
   const d = model.areas[0]!;
   const measure = model.of === 'builtup' ? d.builtup : d.land;

@@ -20,7 +20,12 @@ export function addPolygon(pop: PopulationGrid, polygons: readonly Position[][][
   const polys: GridPolygon[] = polygons.map((poly) => poly.map((r) => r.map((p) => toGrid(grid, p[0]!, p[1]!))));
   let ymin = Infinity;
   let ymax = -Infinity;
-  for (const poly of polys) for (const [, y] of poly[0] ?? []) (ymin = Math.min(ymin, y)), (ymax = Math.max(ymax, y));
+  for (const poly of polys) {
+    for (const [, y] of poly[0] ?? []) {
+      ymin = Math.min(ymin, y);
+      ymax = Math.max(ymax, y);
+    }
+  }
   const r0 = Math.floor(ymin * SUB);
   const rows = spansInRows(polys, r0, Math.ceil(ymax * SUB), SUB);
   // Cell weights, on and off the grid (area in cell units, one scanline = 1/SUB of a row).

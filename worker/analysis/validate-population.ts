@@ -5,7 +5,8 @@
  * analysis grid (one point per cell centre); an API client may send raw points. Pure: the
  * parsed input, or every bad point listed by index (the first 20, and how many in all).
  */
-import { type Checked, JIANGBEI_CENTRE, LIMITS, type Problem } from './validate-input';
+import { JIANGBEI_CENTRE, MAX_KM_FROM_JIANGBEI, kmFromJiangbei } from '../../domain/sites';
+import { type Checked, LIMITS, type Problem } from './validate-input';
 
 export interface PopulationInput {
   points: number[][];
@@ -20,12 +21,6 @@ export interface PopulationInput {
 
 const MAX_TEXT = 200;
 
-function km(lon: number, lat: number): number {
-  const rad = Math.PI / 180;
-  const [lon0, lat0] = JIANGBEI_CENTRE;
-  const s = Math.sin(((lat - lat0) * rad) / 2) ** 2 + Math.cos(lat0 * rad) * Math.cos(lat * rad) * Math.sin(((lon - lon0) * rad) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(s)));
-}
 
 const bad = (code: string, field: string, message: string, extra: Problem[] = []): Checked<never> => ({ ok: false, code, message, problems: [{ field, message }, ...extra].slice(0, LIMITS.maxProblems) });
 
@@ -38,8 +33,8 @@ function pointProblem(p: unknown): string {
   if (!Number.isFinite(n) || n < 0) return `count ${n} is not a number of people (0 or more)`;
   // Within 0.4° of latitude and longitude of the centre is within 60 km: no trigonometry.
   if (Math.abs(lat - JIANGBEI_CENTRE[1]) < 0.4 && Math.abs(lon - JIANGBEI_CENTRE[0]) < 0.4) return '';
-  const d = km(lon, lat);
-  if (d > LIMITS.maxKmFromJiangbei) return `[${lon}, ${lat}] is ${Math.round(d)} km from Jiangbei (more than ${LIMITS.maxKmFromJiangbei} km): GCJ-02 or swapped coordinates?`;
+  const d = kmFromJiangbei(lon, lat);
+  if (d > MAX_KM_FROM_JIANGBEI) return `[${lon}, ${lat}] is ${Math.round(d)} km from Jiangbei (more than ${MAX_KM_FROM_JIANGBEI} km): GCJ-02 or swapped coordinates?`;
   return '';
 }
 

@@ -11,7 +11,7 @@ import { type DistrictModel, buildModel } from '../analysis/model';
 import { type NamedPoint, projectPlaces } from '../analysis/nearest-place';
 import { type RateIndex, buildRateIndex } from '../analysis/rate-index';
 import { type Site, projectSites } from '../analysis/sites';
-import type { Mode } from '../analysis/tiers';
+import type { Mode } from '../../domain/tiers';
 import { ApiError } from '../errors';
 
 const BASE = ['boundary', 'rivers', 'bridges', 'builtup', 'zones', 'cores', 'belt', 'greenspaces', 'sports', 'stations', 'landmarks'] as const;
@@ -23,7 +23,7 @@ let withSports: Site[] | undefined;
 let version: string | undefined;
 
 /** FNV-1a, 32-bit, as 8 hex digits: a cheap, stable key for the cache. */
-export function fnv1a(text: string, seed = 0x811c9dc5): string {
+function fnv1a(text: string, seed = 0x811c9dc5): string {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -51,7 +51,7 @@ export function shippedModel(): DistrictModel {
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export function shippedSites(): Site[] {
+function shippedSites(): Site[] {
   sites ??= projectSites(shippedModel().grid, getLayer('greenspaces') ?? EMPTY);
   return sites;
 }
@@ -100,7 +100,7 @@ export function shippedRateIndex(mode: Mode = 'radius', withSportsGrounds = fals
 }
 
 /** Hash of every layer the analysis reads: a new data file means new cache keys. */
-export function dataVersion(): string {
+function dataVersion(): string {
   if (version === undefined) {
     let h = 0x811c9dc5;
     for (const id of BASE) h = parseInt(fnv1a(`${id}:${getLayerText(id) ?? ''}`, h), 16);
