@@ -9,6 +9,7 @@
  * Web Worker (src/workers/population-check.ts) runs it off the main thread.
  */
 import type { FeatureCollection, Position } from 'geojson';
+import type { PopulationWire } from '../api';
 import type { Grid } from '../../worker/analysis/grid';
 import { toGrid } from '../../worker/analysis/grid';
 import { districtGrid } from '../../worker/analysis/model';
@@ -24,14 +25,6 @@ import type { PopulationProblem, ProblemList } from './rows';
 
 export type PopulationFile = { kind: 'csv'; text: string; crs: PopulationCrs } | { kind: 'geojson'; text: string; crs: PopulationCrs; field: string } | { kind: 'geotiff'; buffer: ArrayBuffer };
 
-/** `population` as the analysis requests send it. */
-interface PopulationWire {
-  points: number[][];
-  extent: [number, number, number, number];
-  given: number;
-  source: string | null;
-  date: string | null;
-}
 
 export interface PreparedPopulation {
   wire: PopulationWire;
