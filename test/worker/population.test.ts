@@ -85,6 +85,8 @@ describe('population in the analysis requests, in workerd', () => {
     expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 1]], extent: [107, 29, 106, 30] } }), 422)).error.message).toMatch(/extent/);
     expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 1]], source: 7 } }), 422)).error.message).toMatch(/source/);
     expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: [1, 2] }), 422)).error.code).toBe('invalid_population');
+    // `given` below the points' own total (beyond the wire's rounding) is refused.
+    expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 100]], given: 50 } }), 422)).error.message).toMatch(/given/);
     expect((await json<ErrorBody>(await post('/api/suggest', { population: { points: 'x' } }), 422)).error.code).toBe('invalid_population');
   }, 60_000);
 
