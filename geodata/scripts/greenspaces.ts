@@ -5,6 +5,7 @@
  * OSM (a landmark OSM has takes OSM's position). Reasons and the fate of every hand-placed
  * feature: geodata/README.md.
  */
+import type { Tier } from '../../domain/tiers';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import rules from '../src/osm-rules.json';
@@ -20,7 +21,6 @@ type Props = Record<string, unknown>;
 /** Display simplification of OSM outlines (m); the outlines keep their shape to well under a pixel at city zooms. */
 const DISPLAY_TOLERANCE_M = 1;
 
-type Tier = 'park' | 'garden' | 'leisure';
 
 /** The size rule (one implementation, in validate.ts, so the build and the check agree). */
 const tierFor = (areaHa: number | null): Tier => tierForArea(areaHa);

@@ -170,13 +170,13 @@ export class JbApp extends LitElement {
     else if (mode !== 'select') this.workbench.pick(mode, lngLat, id);
   }
 
-  /** Opens a feature's card (or closes it), then adds the area from the source geometry (rendered geometry is clipped to tiles). */
   /** The map finished drawing (message '') or failed for good (the message to show). */
   private mapSettled(message: string) {
     this.mapBusy = false;
     this.mapError = message;
   }
 
+  /** Opens a feature's card (or closes it), then adds the area from the source geometry (rendered geometry is clipped to tiles). */
   private async select(detail: FeatureSelectDetail | null) {
     const id = String(detail?.properties.id ?? '');
     this.card = detail ? { ...detail, id } : undefined;

@@ -8,6 +8,7 @@
 import type { FilterSpecification } from 'maplibre-gl';
 import type { MessageKey } from './messages';
 import { PALETTE as P } from './palette';
+import { BASEMAP } from './map-theme';
 
 export type GroupId =
   | 'neighbours' | 'builtup' | 'zones' | 'belt' | 'cores'
@@ -99,7 +100,7 @@ const label = (size: number, color: string = P.label, minzoom = 0): Pick<StyleLa
 const EDGELESS = { 'fill-antialias': false } as const;
 
 export const BOUNDARY_LAYERS: StyleLayer[] = [
-  { id: 'boundary-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.land, 'fill-opacity': 0.85 } },
+  { id: 'boundary-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.land, 'fill-opacity': BASEMAP.districtFill.offline } },
 ];
 export const BOUNDARY_LINE: StyleLayer = {
   id: 'boundary-line', type: 'line', paint: { 'line-color': P.boundary, 'line-width': 2.5, 'line-dasharray': [3, 1.5] },

@@ -7,6 +7,7 @@
  * `exports.default.fetch` each request got slower than the last (300 took 7.6 s, the next
  * 300 some 40 s: the pool's loopback, not the app), which rules out 10,000 of them.
  */
+import { TIERS } from '../../domain/tiers';
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,6 @@ import { app } from '../../worker/app';
 const ORIGIN = 'http://127.0.0.1';
 const POSTS = ['/api/coverage', '/api/coverage/rings', '/api/gaps', '/api/gaps/pieces', '/api/nearest', '/api/suggest'] as const;
 const GETS = ['/api/coverage', '/api/coverage/rings', '/api/gaps', '/api/gaps/pieces', '/api/nearest', '/api/suggest', '/api/places', '/api/layers', '/api/health', '/api/openapi.json'] as const;
-const TIERS = ['leisure', 'garden', 'park'];
 
 let tried = 0;
 let fiveXX = 0;
