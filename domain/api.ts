@@ -25,8 +25,40 @@ const TierRateSchema = T.Object({
   land_covered_km2: T.Number(),
   land_total_km2: T.Number(),
   land_coverage_pct: T.Number({ description: 'Share of all land (the district without water).' }),
+  people_covered: T.Optional(T.Integer({ description: 'With a population: people within reach.' })),
+  people_total: T.Optional(T.Integer({ description: 'With a population: people in the area.' })),
+  people_pct: T.Optional(T.Number({ description: 'With a population: their share (%).' })),
 });
 export type TierRate = Static<typeof TierRateSchema>;
+
+const PeopleSummarySchema = T.Object(
+  {
+    source: T.Union([T.String(), T.Null()], { description: 'As the planner gave it.' }),
+    date: T.Union([T.String(), T.Null()], { description: 'As the planner gave it.' }),
+    given: T.Integer({ description: 'People given in all.' }),
+    total: T.Integer({ description: 'People on the district’s land: the rates’ denominator.' }),
+    outside: T.Integer({ description: 'People given but not on the district’s land (outside it, on water, off the grid).' }),
+    extent_builtup_pct: T.Number({ description: 'Share (%) of the district’s built-up land inside the population’s extent.' }),
+  },
+  { description: 'The population a request brought (`population`), echoed with what of it the rates count.' },
+);
+export type PeopleSummary = Static<typeof PeopleSummarySchema>;
+const people = T.Optional(PeopleSummarySchema);
+
+/** The `population` a POST may bring (checked by worker/analysis/validate-population.ts). */
+const PopulationSchema = T.Object(
+  {
+    points: T.Array(T.Tuple([T.Number(), T.Number(), T.Number({ minimum: 0 })]), { description: '[lon, lat, count], WGS-84; at most 150,000.' }),
+    source: T.Optional(T.String({ maxLength: 200, description: 'Where the counts come from (echoed).' })),
+    date: T.Optional(T.String({ maxLength: 200, description: 'Of when (echoed).' })),
+    extent: T.Optional(T.Tuple([T.Number(), T.Number(), T.Number(), T.Number()], { description: '[west, south, east, north] where the population has data; default the points’ bounds.' })),
+    given: T.Optional(T.Number({ description: 'The file’s whole total, when the points are only the district’s part of it.' })),
+  },
+  {
+    description:
+      'People to report rates in: points with counts. The page sends a GeoTIFF, CSV or GeoJSON resampled onto the 50 m analysis grid, one point per cell centre. Errors: 422 invalid_population (every bad point counted, the first 20 listed by index), 413 too_many_population_points.',
+  },
+);
 
 const AREA_KINDS = ['district', 'core', 'zone', 'belt'] as const;
 const AreaRatesSchema = T.Object({
@@ -49,6 +81,7 @@ export const CoverageSchema = T.Object({
   areas: T.Array(AreaRatesSchema, { description: 'The district first, then each core, zone and belt segment.' }),
   sports,
   computed_ms: T.Optional(T.Number({ description: 'Compute time; reads 0 in workerd, whose clock advances only across I/O.' })),
+  people,
 });
 export type Coverage = Static<typeof CoverageSchema>;
 
@@ -98,6 +131,7 @@ const collection = <P extends ReturnType<typeof T.Object>>(properties: P, descri
       type: T.Literal('FeatureCollection'),
       features: T.Array(T.Object({ type: T.Literal('Feature'), properties, geometry: T.Object({ type: T.String(), coordinates: T.Array(T.Unknown()) }) })),
       sports,
+      people,
     },
     { description },
   );
@@ -117,9 +151,50 @@ const SuggestionPropertiesSchema = T.Object({
   radius_m: T.Number(),
   gain_km2: T.Number({ description: 'Built-up land newly within reach.' }),
   gain_pp: T.Number({ description: 'Rise in the rate (percentage points); the gains add up to the total rise.' }),
+  gain_people: T.Optional(T.Integer({ description: 'With a population (the picks then maximise it): people newly served.' })),
+  gain_people_pp: T.Optional(T.Number({ description: 'The same as a share of the district’s people (percentage points).' })),
 });
 export type SuggestionProperties = Static<typeof SuggestionPropertiesSchema>;
 export const SuggestionsSchema = collection(SuggestionPropertiesSchema, 'Points, best first.');
+
+const PlaceHitSchema = T.Union([
+  T.Object({ layer: T.String(), id: T.String(), name_zh: T.String(), name_en: T.String(), distance_m: T.Number({ description: 'From the piece’s weighted centre.' }) }),
+  T.Null(),
+]);
+const PieceSiteSchema = T.Union([
+  T.Object(
+    {
+      lon: T.Number(),
+      lat: T.Number(),
+      closes_pct: T.Number({ description: 'Share of the piece (its unserved people, else its uncovered land) the site covers.' }),
+      gain_km2: T.Number({ description: 'Uncovered built-up land it covers anywhere in the district.' }),
+      gain_pp: T.Number(),
+      gain_people: T.Optional(T.Integer()),
+      gain_people_pp: T.Optional(T.Number()),
+    },
+    { description: 'The land cell whose reach (straight line) covers most of the piece; ties go to the most newly served in the district.' },
+  ),
+  T.Null(),
+]);
+const GapPiecePropertiesSchema = T.Object({
+  rank: T.Integer(),
+  tier: TierSchema,
+  radius_m: T.Number(),
+  mode: ModeSchema,
+  area_km2: T.Number({ description: 'Uncovered built-up land in the piece (land without a built-up layer).' }),
+  people: T.Union([T.Integer(), T.Null()], { description: 'Unserved people in the piece; null without a population.' }),
+  zone: ZoneRefSchema,
+  core: ZoneRefSchema,
+  belt: ZoneRefSchema,
+  near: PlaceHitSchema,
+  centre: T.Tuple([T.Number(), T.Number()], { description: '[lon, lat], weighted by unserved people, else by uncovered land.' }),
+  site: PieceSiteSchema,
+});
+export type GapPieceProperties = Static<typeof GapPiecePropertiesSchema>;
+export const GapPiecesSchema = collection(
+  GapPiecePropertiesSchema,
+  'Gap pieces: uncovered built-up land cut along core, zone and belt lines, by the rivers and into 1 km² square tiles; MultiPolygon outlines along 50 m cell edges; ranked by unserved people, else by area.',
+);
 
 const ProblemSchema = T.Object({
   index: T.Optional(T.Integer({ description: 'Feature index in `sites.features`, when the problem is in one feature.' })),
@@ -130,7 +205,7 @@ export type Problem = Static<typeof ProblemSchema>;
 
 export const ErrorSchema = T.Object({
   error: T.Object({
-    code: T.String({ examples: ['invalid_json', 'invalid_geojson', 'unsupported_geometry', 'unknown_tier', 'invalid_radius', 'far_from_district', 'too_many_features', 'body_too_large'] }),
+    code: T.String({ examples: ['invalid_json', 'invalid_geojson', 'unsupported_geometry', 'unknown_tier', 'invalid_radius', 'far_from_district', 'too_many_features', 'body_too_large', 'invalid_population', 'too_many_population_points'] }),
     message: T.String(),
     // `problems` for input errors; other refusals name their limits here (e.g. max_bytes, estimated_ms).
     details: T.Optional(T.Intersect([T.Object({ problems: T.Optional(T.Array(ProblemSchema)) }), T.Record(T.String(), T.Unknown())])),
@@ -179,6 +254,9 @@ export const SCHEMAS = {
   Rings: RingsSchema,
   Gaps: GapsSchema,
   Suggestions: SuggestionsSchema,
+  GapPieces: GapPiecesSchema,
+  Population: PopulationSchema,
+  PeopleSummary: PeopleSummarySchema,
   Layers: LayersSchema,
   Places: PlacesSchema,
   Health: HealthSchema,

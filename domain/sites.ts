@@ -13,7 +13,7 @@ const SITE_GEOMETRIES = ['Point', 'MultiPoint', 'Polygon', 'MultiPolygon'] as co
 export const AREA_GEOMETRIES = ['Polygon', 'MultiPolygon'] as const;
 
 /** Jiangbei's centre (lon, lat), for the far-away check. */
-const JIANGBEI_CENTRE: readonly [number, number] = [106.669, 29.619];
+export const JIANGBEI_CENTRE: readonly [number, number] = [106.669, 29.619];
 /** Every position must lie within this distance of Jiangbei's centre (km). */
 export const MAX_KM_FROM_JIANGBEI = 60;
 

@@ -6,18 +6,20 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type {
   AreaRates,
   Coverage,
+  GapPieceProperties,
   GapProperties,
   LayerInfo,
   Nearest,
   NearbySite as NearestSite,
   NearestTier,
+  PeopleSummary,
   Place,
   Problem as ApiProblem,
   RingProperties,
   SuggestionProperties,
 } from '../domain/api';
 import type { Mode, Tier } from '../domain/tiers';
-export type { ApiProblem, AreaRates, Coverage, LayerInfo, Mode, Nearest, NearestSite, NearestTier, Place, Tier,  };
+export type { ApiProblem, AreaRates, Coverage, GapPieceProperties, LayerInfo, Mode, Nearest, NearestSite, NearestTier, PeopleSummary, Place, Tier };
 
 export class ApiFailure extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly problems: ApiProblem[] = []) {
@@ -47,6 +49,19 @@ async function getJson<T>(path: string, signal?: AbortSignal, init?: RequestInit
 export type Rings = FeatureCollection<Polygon | MultiPolygon, RingProperties>;
 export type Gaps = FeatureCollection<Polygon, GapProperties>;
 export type Suggestions = FeatureCollection<Point, SuggestionProperties>;
+export type GapPieces = FeatureCollection<MultiPolygon, GapPieceProperties> & { people?: PeopleSummary };
+
+/** `population` as the analysis requests carry it (worker/analysis/validate-population.ts). */
+export interface PopulationWire {
+  points: number[][];
+  extent: [number, number, number, number];
+  given: number;
+  source: string | null;
+  date: string | null;
+}
+
+/** Gap pieces shown in the Coverage tab. */
+export const PIECES_SHOWN = 10;
 
 const layerUrl = (id: string) => `/api/layers/${encodeURIComponent(id)}`;
 
@@ -85,6 +100,9 @@ export const fetchCoverage = (mode: Mode, sports: boolean, signal?: AbortSignal)
 export const fetchGaps = (tier: Tier, mode: Mode, sports: boolean, signal?: AbortSignal) =>
   getJson<Gaps>(`/api/gaps?tier=${tier}&mode=${mode}${withSports(sports)}`, signal);
 
+export const fetchPieces = (tier: Tier, mode: Mode, sports: boolean, signal?: AbortSignal) =>
+  getJson<GapPieces>(`/api/gaps/pieces?tier=${tier}&mode=${mode}&limit=${PIECES_SHOWN}${withSports(sports)}`, signal);
+
 export const fetchNearest = (lon: number, lat: number, mode: Mode, sports: boolean, signal?: AbortSignal) =>
   getJson<Nearest>(`/api/nearest?lon=${lon}&lat=${lat}&mode=${mode}${withSports(sports)}`, signal);
 
@@ -98,6 +116,8 @@ export interface AnalysisBody {
   mode: Mode;
   /** The shipped sports grounds count as leisure sites too (left out when false). */
   sports?: boolean;
+  /** The planner's population: rates, pieces and suggestions in people too. */
+  population?: PopulationWire;
 }
 
 const post = <T>(path: string, body: object, signal?: AbortSignal) => getJson<T>(path, signal, { method: 'POST', body: JSON.stringify(body) });
@@ -105,5 +125,6 @@ const post = <T>(path: string, body: object, signal?: AbortSignal) => getJson<T>
 export const postCoverage = (b: AnalysisBody, signal?: AbortSignal) => post<Coverage>('/api/coverage', b, signal);
 export const postRings = (b: AnalysisBody, signal?: AbortSignal) => post<Rings>('/api/coverage/rings', b, signal);
 export const postGaps = (b: AnalysisBody & { tier: Tier }, signal?: AbortSignal) => post<Gaps>('/api/gaps', b, signal);
-export const postSuggest = (b: { sites: FeatureCollection; radii: Record<Tier, number>; tier: Tier; count: number; sports?: boolean }, signal?: AbortSignal) =>
+export const postSuggest = (b: { sites: FeatureCollection; radii: Record<Tier, number>; tier: Tier; count: number; sports?: boolean; population?: PopulationWire }, signal?: AbortSignal) =>
   post<Suggestions>('/api/suggest', b, signal);
+export const postPieces = (b: AnalysisBody & { tier: Tier; limit: number }, signal?: AbortSignal) => post<GapPieces>('/api/gaps/pieces', b, signal);

@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { styles } from './jb-app.styles';
-import { errorMessage, fetchLayers, type LayerInfo } from '../api';
+import { errorMessage, fetchLayers, shippedLayer, type LayerInfo, type Tier } from '../api';
 import { t, type Lang } from '../content/messages';
 import { parseState, serializeState, withGroup, type ViewState } from '../state/view-state';
 import type { CardFeature } from './jb-card';
@@ -9,6 +9,7 @@ import { WorkbenchController } from '../state/workbench';
 import { NearbyController } from '../state/nearby';
 import { ShippedController } from '../state/shipped';
 import { AnalysisController } from '../state/analysis';
+import { PopulationController } from '../state/population';
 import { TourController } from '../state/tour';
 import { clickMode, runPlannerAction } from '../state/planner';
 import { legendNames } from '../state/legend-text';
@@ -21,6 +22,8 @@ import './jb-layers';
 import './jb-map';
 import './jb-nearby';
 import './jb-panel';
+import './jb-pieces';
+import './jb-population';
 import './jb-report';
 import './jb-tour';
 import './jb-workbench';
@@ -62,6 +65,7 @@ export class JbApp extends LitElement {
   readonly analysis: AnalysisController;
   readonly nearby: NearbyController;
   readonly tour: TourController;
+  readonly population: PopulationController;
 
   constructor() {
     super();
@@ -69,19 +73,33 @@ export class JbApp extends LitElement {
     this.layers = [];
     this.loadError = this.mapError = '';
     this.mapBusy = this.basemap = false;
-    this.workbench = new WorkbenchController(this, () => ({ tier: this.state.tier, sports: this.state.sports }));
+    this.workbench = new WorkbenchController(this, () => ({ tier: this.state.tier, sports: this.state.sports, population: this.population.wire }));
+    // A population loaded or removed: every rate, piece and suggestion is asked for again.
+    this.population = new PopulationController(this, () => {
+      void this.analysis.analyse();
+      void this.workbench.analyse();
+    });
     this.shipped = new ShippedController(this, {
       loaded: (greenspaces) => {
-        const coverage = this.analysis.coverage;
+        const coverage = this.analysis.peopleCoverage ?? this.analysis.coverage;
         this.workbench.setShipped(greenspaces, coverage?.mode === this.workbench.current.mode ? coverage : undefined);
         void this.workbench.analyse();
       },
       failed: (message) => (this.mapError = message),
     });
-    this.analysis = new AnalysisController(this, () => this.state, (coverage, mode) => {
-      const greenspaces = this.shipped.greenspaces;
-      if (greenspaces) this.workbench.setShipped(greenspaces, mode === this.workbench.current.mode ? coverage : undefined);
-    });
+    this.analysis = new AnalysisController(
+      this,
+      () => this.state,
+      (coverage, mode) => {
+        const greenspaces = this.shipped.greenspaces;
+        if (greenspaces) this.workbench.setShipped(greenspaces, mode === this.workbench.current.mode ? coverage : undefined);
+      },
+      () => {
+        const population = this.population.wire;
+        const sites = this.shipped.greenspaces;
+        return population && sites ? { sites, population } : undefined;
+      },
+    );
     this.nearby = new NearbyController(this);
     this.tour = new TourController(this);
   }
@@ -173,10 +191,16 @@ export class JbApp extends LitElement {
     this.map?.reload();
   }
 
+  /** A gap piece's suggested site, added to the plan as a new site of its tier; the Plan tab shows what it changes. */
+  private addSuggested({ tier, lngLat, name }: { tier: Tier; lngLat: [number, number]; name: string }) {
+    this.workbench.addProposal(tier, { type: 'Point', coordinates: lngLat }, { name });
+    this.patchState({ panel: 'plan' });
+  }
+
   /** Runs one of the planner's actions (the workbench panel's `wb` event). */
   private onPlannerAction = (e: JbEvent<'wb'>) =>
     runPlannerAction(e.detail, {
-      workbench: this.workbench, lang: this.uiLang, view: this.state, coverage: this.analysis.coverage, gaps: this.analysis.gaps,
+      workbench: this.workbench, lang: this.uiLang, view: this.state, coverage: this.analysis.peopleCoverage ?? this.analysis.coverage, gaps: this.analysis.gaps,
       png: async () => this.map?.png(),
       report: async () => void (this.report = { image: (await this.map?.captureDistrict('image/jpeg')) ?? '' }),
     });
@@ -265,7 +289,7 @@ export class JbApp extends LitElement {
         <p>${t(lang, 'subtitle')}</p>
       </header>
       <jb-panel .active=${s.panel} .lang=${lang} @panel-change=${(e: JbEvent<'panel-change'>) => this.patchState({ panel: e.detail })}>
-        <jb-coverage slot="coverage" .lang=${lang} .coverage=${an.coverage} .gaps=${an.gaps} .mode=${s.mode} .tier=${s.tier}
+        <jb-coverage slot="coverage" .lang=${lang} .coverage=${an.peopleCoverage ?? an.coverage} .gaps=${an.gaps} .mode=${s.mode} .tier=${s.tier}
           .loading=${an.loading} .error=${an.error} .sports=${s.sports}
           .sportsAvailable=${this.layers.some((l) => l.id === 'sports')}
           .inventory=${shipped.inventory} .sportsCount=${shipped.sportsCount}
@@ -275,6 +299,10 @@ export class JbApp extends LitElement {
           @gap-select=${(e: JbEvent<'gap-select'>) => this.map?.focusOn(e.detail)}
           @retry=${() => an.analyse()}
         ></jb-coverage>
+        <jb-pieces slot="coverage" .lang=${lang} .pieces=${an.pieces}
+          @gap-select=${(e: JbEvent<'gap-select'>) => this.map?.focusOn(e.detail)}
+          @piece-add=${(e: JbEvent<'piece-add'>) => this.addSuggested(e.detail)}
+        ></jb-pieces>
         <jb-layers slot="layers" .lang=${lang} .visible=${s.visible} .available=${this.layers} .names=${this.names} .analysis=${analysis} .basemap=${this.basemap}
           @toggle-group=${(e: JbEvent<'toggle-group'>) => this.patchState({ visible: withGroup(s.visible, e.detail.id, e.detail.on) })}
           @toggle-basemap=${(e: JbEvent<'toggle-basemap'>) => (this.basemap = e.detail)}
@@ -297,6 +325,11 @@ export class JbApp extends LitElement {
           .names=${wb.baseNames(lang)}
           @wb=${this.onPlannerAction}
         ></jb-workbench>
+        <jb-population slot="plan" .lang=${lang} .prepared=${this.population.prepared} .people=${an.peopleCoverage?.people}
+          .fileName=${this.population.fileName} .checking=${this.population.checking} .error=${this.population.error} .fields=${this.population.fields}
+          @population-load=${(e: JbEvent<'population-load'>) => this.population.load(e.detail, shipped.bundle ? shippedLayer(shipped.bundle, 'boundary') : undefined)}
+          @population-clear=${() => this.population.clear()}
+        ></jb-population>
         <jb-about slot="about" .lang=${lang} .available=${this.layers} .split=${shipped.split}></jb-about>
       </jb-panel>
     </div>`;

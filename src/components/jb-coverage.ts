@@ -140,8 +140,11 @@ export class JbCoverage extends LitElement {
     const areas = c.areas.filter((a) => a.kind !== 'district');
     return html`
       <p class="sub">${t(lang, 'coverageOf')}</p>
+      ${c.people
+        ? html`<p class="sub people-note">${t(lang, 'popByPeople', { total: formatNumber(c.people.total, lang, 0), source: c.people.source ?? t(lang, 'popNotGiven') })}</p>`
+        : html`<p class="sub area-note">${t(lang, 'popByArea')}</p>`}
       <table class="tiers">
-        <thead><tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'radiusCol')}</th><th>${t(lang, 'rateCol')}</th><th>${t(lang, 'targetCol')}</th></tr></thead>
+        <thead><tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'radiusCol')}</th><th>${t(lang, 'rateCol')}</th>${c.people ? html`<th>${t(lang, 'peopleCol')}</th>` : null}<th>${t(lang, 'targetCol')}</th></tr></thead>
         <tbody>
           ${TIERS.map((tier) => {
             const r = c.tiers.find((x) => x.tier === tier);
@@ -151,6 +154,7 @@ export class JbCoverage extends LitElement {
             return html`<tr data-tier=${tier}>
               <td>${t(lang, TIER_LABEL[tier])}</td><td>${r.radius_m} m</td>
               <td class="rate">${this.pct(r.coverage_pct)}</td>
+              ${r.people_pct !== undefined ? html`<td class="people" data-people-pct=${r.people_pct} title=${t(lang, 'peopleValue', { n: formatNumber(r.people_covered ?? 0, lang, 0) })}>${this.pct(r.people_pct)}</td>` : null}
               <td class=${ok ? 'ok' : 'low'} title=${t(lang, target.label)}>&gt;${target.pct}% · ${t(lang, ok ? 'meets' : 'below')}</td>
             </tr>`;
           })}
@@ -169,7 +173,8 @@ export class JbCoverage extends LitElement {
               ${TIERS.map((tier) => {
                 const r = a.tiers.find((x) => x.tier === tier);
                 // No built-up land in the area (e.g. rural Wubao): a rate would mean nothing.
-                return html`<td class=${r && r.total_km2 > 0 && r.coverage_pct > TARGETS[tier].pct ? 'ok' : ''}>${r && r.total_km2 > 0 ? this.pct(r.coverage_pct) : '–'}</td>`;
+                const people = r?.people_total ? html`<br /><span class="kind" title=${t(lang, 'peopleCol')}>${this.pct(r.people_pct ?? 0)}</span>` : null;
+                return html`<td class=${r && r.total_km2 > 0 && r.coverage_pct > TARGETS[tier].pct ? 'ok' : ''}>${r && r.total_km2 > 0 ? this.pct(r.coverage_pct) : '–'}${people}</td>`;
               })}
             </tr>`,
           )}

@@ -2,7 +2,7 @@ import { exports } from 'cloudflare:workers';
 import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CoverageSchema, ErrorSchema, GapsSchema, LayersSchema, NearestSchema, PlacesSchema, RingsSchema, SuggestionsSchema } from '../../domain/api';
+import { CoverageSchema, ErrorSchema, GapPiecesSchema, GapsSchema, LayersSchema, NearestSchema, PlacesSchema, RingsSchema, SuggestionsSchema } from '../../domain/api';
 import { CONTRACT } from '../../worker/contract/routes';
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://127.0.0.1${path}`, init));
@@ -13,6 +13,7 @@ const problems = (schema: TSchema, value: unknown) => [...Value.Errors(schema, v
 
 const site = { type: 'Feature', properties: { tier: 'leisure' }, geometry: { type: 'Point', coordinates: [106.55, 29.6] } };
 const sites = { type: 'FeatureCollection', features: [site] };
+const population = { points: [[106.55, 29.6, 120], [106.7, 29.65, 80]], source: 'test', date: '2020' };
 
 describe('answers conform to the schemas the OpenAPI document publishes', () => {
   // The first analysis in an isolate builds the shipped model and its indexes.
@@ -27,6 +28,10 @@ describe('answers conform to the schemas the OpenAPI document publishes', () => 
     ['GET /nearest', () => call('/api/nearest?lon=106.53&lat=29.58'), NearestSchema],
     ['GET /nearest walk', () => call('/api/nearest?lon=106.53&lat=29.58&mode=walk'), NearestSchema],
     ['GET /suggest', () => call('/api/suggest?count=3'), SuggestionsSchema],
+    ['POST /coverage with population', () => post('/api/coverage', { sites, population }), CoverageSchema],
+    ['GET /gaps/pieces', () => call('/api/gaps/pieces?tier=garden&limit=5'), GapPiecesSchema],
+    ['POST /gaps/pieces with population', () => post('/api/gaps/pieces', { sites, population, limit: 5 }), GapPiecesSchema],
+    ['POST /suggest with population', () => post('/api/suggest', { population, count: 2 }), SuggestionsSchema],
     ['GET /places', () => call('/api/places?q=guanyinqiao'), PlacesSchema],
     ['GET /layers', () => call('/api/layers'), LayersSchema],
   ];

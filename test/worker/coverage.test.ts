@@ -205,7 +205,7 @@ describe('GET /api/coverage over the shipped data, in workerd', () => {
   it('serves an OpenAPI 3.1 document describing every route', async () => {
     const doc = await get<{ openapi: string; paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/coverage', '/coverage/rings', '/gaps', '/nearest', '/suggest']) {
+    for (const p of ['/coverage', '/coverage/rings', '/gaps', '/gaps/pieces', '/nearest', '/suggest']) {
       expect(doc.paths[p], p).toHaveProperty('get');
       expect(doc.paths[p], p).toHaveProperty('post');
     }

@@ -22,7 +22,7 @@ const SUB = 4;
 /** Coverage is sampled on cells split SS × SS (25 m at 50 m cells). */
 const SS = 2;
 
-type AreaKind = 'district' | 'core' | 'zone' | 'belt';
+export type AreaKind = 'district' | 'core' | 'zone' | 'belt';
 
 /** One area rates are reported for, as sparse cell lists with fractional weights. */
 export interface AreaMask {
@@ -121,10 +121,18 @@ function asDistrict(boundary: FeatureCollection): Feature<Polygon | MultiPolygon
 
 const text = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
 
+/**
+ * The analysis grid of a district boundary, as `buildModel` makes it: for code that needs
+ * the grid without the model (the page resampling a population onto it).
+ */
+export function districtGrid(boundary: FeatureCollection, cell = CELL_M, margin = MAX_RADIUS_M): Grid {
+  return makeGrid(bboxOf(asDistrict(boundary).geometry), cell, margin);
+}
+
 /** Builds the district model from the base layers. Pure; ~tens of ms, once per isolate. */
 export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIUS_M): DistrictModel {
   const district = asDistrict(layers.boundary);
-  const grid = makeGrid(bboxOf(district.geometry), cell, margin);
+  const grid = districtGrid(layers.boundary, cell, margin);
   const { w, h } = grid;
   const n = w * h;
   const rows = h * SUB;

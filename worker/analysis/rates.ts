@@ -5,6 +5,12 @@ import type { Tier } from '../../domain/tiers';
 
 export type { TierRate };
 
+/** An area's people per listed cell (population.ts `areaPeople`) and their sum. */
+export interface AreaPeople {
+  perCell: Float64Array;
+  total: number;
+}
+
 const round = (x: number, d: number) => {
   const k = 10 ** d;
   return Math.round(x * k) / k;
@@ -55,10 +61,24 @@ export function districtShares(model: DistrictModel, cov: Coverage, into?: Float
  * Rates for one area and one tier: the area's measured cells weighted by their covered
  * share (`share`, per district cell, from `districtShares`).
  */
-export function areaRate(model: DistrictModel, area: AreaMask, share: Float32Array, tier: Tier, radius: number): TierRate {
+export function areaRate(model: DistrictModel, area: AreaMask, share: Float32Array, tier: Tier, radius: number, people?: AreaPeople): TierRate {
   const { pos, land, builtup } = area;
   let cl = 0;
   let cb = 0;
+  if (people) {
+    // The same pass, one more product: people within reach, by covered share.
+    const pp = people.perCell;
+    let cp = 0;
+    for (let k = 0; k < pos.length; k++) {
+      const f = share[pos[k]!]!;
+      if (f !== 0) {
+        cl += land[k]! * f;
+        cb += builtup[k]! * f;
+        cp += pp[k]! * f;
+      }
+    }
+    return withPeople(rateOf(model, area, tier, radius, cl, cb), cp, people.total);
+  }
   for (let k = 0; k < pos.length; k++) {
     const f = share[pos[k]!]!;
     if (f !== 0) {
@@ -67,6 +87,11 @@ export function areaRate(model: DistrictModel, area: AreaMask, share: Float32Arr
     }
   }
   return rateOf(model, area, tier, radius, cl, cb);
+}
+
+/** A rate with its people fields: whole people, the share to 0.01 %. */
+function withPeople(rate: TierRate, covered: number, total: number): TierRate {
+  return { ...rate, people_covered: Math.round(covered), people_total: Math.round(total), people_pct: total > 0 ? round((100 * covered) / total, 2) : 0 };
 }
 
 /**

@@ -24,9 +24,13 @@ export const LIMITS = {
   maxBodyBytes: 4 * 1024 * 1024,
   /** Suggestions per request. */
   maxSuggest: 50,
+  /** Gap pieces per answer (`limit`). */
+  maxPieces: 500,
+  /** Population points per request (a 50 m resampling of the district is ~90,000). */
+  maxPopulationPoints: 150_000,
 } as const;
 
-interface Problem {
+export interface Problem {
   /** Feature index in `sites.features`, when the problem is in one feature. */
   index?: number;
   /** Which part of the input: e.g. "sites.features[3].properties.tier", "radii.park". */
@@ -219,10 +223,10 @@ export interface AnalysisBody {
   body: Record<string, unknown>;
 }
 
-/** Validates a POST body `{ sites, radii?, mode?, sports? }` (already JSON-parsed). */
+/** Validates a POST body `{ sites, radii?, mode?, sports?, population? }` (already JSON-parsed). */
 export function checkBody(body: unknown): Checked<AnalysisBody> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return fail('invalid_body', [{ field: 'body', message: 'the body must be a JSON object { "sites": FeatureCollection, "radii"?: {…}, "mode"?: "radius"|"walk", "sports"?: boolean }.' }]);
+    return fail('invalid_body', [{ field: 'body', message: 'the body must be a JSON object { "sites": FeatureCollection, "radii"?: {…}, "mode"?: "radius"|"walk", "sports"?: boolean, "population"?: {…} }.' }]);
   }
   const b = body as Record<string, unknown>;
   if (!('sites' in b)) return fail('invalid_body', [{ field: 'sites', message: 'the body has no `sites` (a GeoJSON FeatureCollection).' }]);
@@ -234,5 +238,6 @@ export function checkBody(body: unknown): Checked<AnalysisBody> {
   if (!mode.ok) return mode;
   const sports = checkSports(b.sports);
   if (!sports.ok) return sports;
+  // `population`, when present, is checked by validate-population.ts (the route calls it).
   return { ok: true, value: { sites: sites.value, radii: radii.value, mode: mode.value, sports: sports.value, body: b } };
 }

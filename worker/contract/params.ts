@@ -6,6 +6,7 @@
  */
 import { DEFAULT_RADII, MAX_RADIUS_M, MIN_RADIUS_M, MODES, TIERS, type Mode, type Radii, type Tier } from '../../domain/tiers';
 import { type Checked, LIMITS, checkMode, checkNumber, checkPoint, checkRadii, checkSports, checkTier } from '../analysis/validate-input';
+import { type PopulationInput, checkPopulation } from '../analysis/validate-population';
 import { ApiError } from '../errors';
 
 export interface Param<N extends string, T> {
@@ -23,7 +24,7 @@ export interface Param<N extends string, T> {
 /** A failed check as the HTTP error it is: too large is 413, otherwise 422. */
 export function ok<T>(r: Checked<T>): T {
   if (r.ok) return r.value;
-  const status = r.code === 'too_many_features' || r.code === 'too_many_vertices' ? 413 : 422;
+  const status = r.code === 'too_many_features' || r.code === 'too_many_vertices' || r.code === 'too_many_population_points' ? 413 : 422;
   throw new ApiError(status, r.code, r.message, { problems: r.problems });
 }
 
@@ -75,6 +76,26 @@ export const count = param({
     if (!Number.isInteger(n)) throw new ApiError(422, 'invalid_parameter', `count must be a whole number from 1 to ${LIMITS.maxSuggest}.`);
     return n;
   },
+});
+
+export const pieceLimit = param({
+  name: 'limit',
+  description: `How many gap pieces, the top ones (1–${LIMITS.maxPieces}).`,
+  schema: { type: 'integer', minimum: 1, maximum: LIMITS.maxPieces, default: 50 },
+  read: (v): number => {
+    const n = ok(checkNumber(v, 'limit', 1, LIMITS.maxPieces, 50));
+    if (!Number.isInteger(n)) throw new ApiError(422, 'invalid_parameter', `limit must be a whole number from 1 to ${LIMITS.maxPieces}.`);
+    return n;
+  },
+});
+
+/** People to report rates in (POST only): see worker/analysis/validate-population.ts. */
+export const population = param({
+  name: 'population',
+  description:
+    'People as points with counts, `{ points: [[lon, lat, count], …], source?, date?, extent?, given? }`: with it, rates, suggestions and gap pieces are reported in people beside area (see the Population schema).',
+  schema: { $ref: '#/components/schemas/Population' },
+  read: (v): PopulationInput | null => (v === undefined || v === null ? null : ok(checkPopulation(v))),
 });
 
 /** The measuring point of /nearest: lon and lat are read together (the far-away check needs both). */

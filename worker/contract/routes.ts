@@ -4,8 +4,8 @@
  * document (../routes/openapi.ts) is generated from them.
  */
 import type { TSchema } from '@sinclair/typebox';
-import { CoverageSchema, FeatureCollectionSchema, GapsSchema, HealthSchema, LayersSchema, NearestSchema, PlacesSchema, RingsSchema, SuggestionsSchema } from '../../domain/api';
-import { type AnyParam, count, lat, limit, lon, minKm2, mode, q, radii, radiusOnly, sports, tier } from './params';
+import { CoverageSchema, FeatureCollectionSchema, GapPiecesSchema, GapsSchema, HealthSchema, LayersSchema, NearestSchema, PlacesSchema, RingsSchema, SuggestionsSchema } from '../../domain/api';
+import { type AnyParam, count, lat, limit, lon, minKm2, mode, pieceLimit, population, q, radii, radiusOnly, sports, tier } from './params';
 
 export interface Operation<P extends readonly AnyParam[] = readonly AnyParam[]> {
   summary: string;
@@ -26,7 +26,7 @@ const common = [mode, radii, sports] as const;
 export const CONTRACT = {
   '/coverage': {
     get: op({ summary: 'Coverage rates per tier for the district and each core, zone and belt (shipped sites).', params: common, answer: CoverageSchema }),
-    post: op({ summary: 'Coverage rates over your sites.', params: common, sites: 'required', answer: CoverageSchema }),
+    post: op({ summary: 'Coverage rates over your sites; with `population`, in people beside area.', params: [...common, population] as const, sites: 'required', answer: CoverageSchema }),
   },
   '/coverage/rings': {
     get: op({ summary: 'One dissolved (multi)polygon per tier: the land within reach, clipped to the district.', params: common, answer: RingsSchema, geo: true }),
@@ -35,6 +35,16 @@ export const CONTRACT = {
   '/gaps': {
     get: op({ summary: 'Uncovered built-up land for a tier, one polygon per gap, largest first.', params: [tier, ...common, minKm2] as const, answer: GapsSchema, geo: true }),
     post: op({ summary: 'Gaps left by your sites.', params: [tier, ...common, minKm2] as const, sites: 'required', answer: GapsSchema, geo: true }),
+  },
+  '/gaps/pieces': {
+    get: op({
+      summary:
+        'Gap pieces: the uncovered built-up land of a tier cut along core, zone and belt lines, by the rivers and into 1 km² square tiles; each with the zone it lies in, the nearest named station or landmark, and the single best site to close it with its gain. Largest first.',
+      params: [tier, ...common, minKm2, pieceLimit] as const,
+      answer: GapPiecesSchema,
+      geo: true,
+    }),
+    post: op({ summary: 'Gap pieces left by your sites; with `population`, ranked by unserved people.', params: [tier, ...common, minKm2, pieceLimit, population] as const, sites: 'required', answer: GapPiecesSchema, geo: true }),
   },
   '/nearest': {
     get: op({
@@ -51,7 +61,13 @@ export const CONTRACT = {
       answer: SuggestionsSchema,
       geo: true,
     }),
-    post: op({ summary: 'Suggestions given your sites (without `sites`, the shipped ones).', params: [tier, count, radii, sports, radiusOnly] as const, sites: 'optional', answer: SuggestionsSchema, geo: true }),
+    post: op({
+      summary: 'Suggestions given your sites (without `sites`, the shipped ones); with `population`, each pick serves the most people not yet served.',
+      params: [tier, count, radii, sports, radiusOnly, population] as const,
+      sites: 'optional',
+      answer: SuggestionsSchema,
+      geo: true,
+    }),
   },
   '/places': {
     get: op({ summary: 'Search the named places (green spaces, stations, landmarks, zones, cores, belt, bridges).', params: [q, limit] as const, answer: PlacesSchema }),

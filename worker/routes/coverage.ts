@@ -9,15 +9,20 @@ import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { bodyLimit } from 'hono/body-limit';
 import {
+  coverageGapPieces,
   coverageGaps,
   coverageReport,
   coverageRings,
   nearestSites,
+  peopleOfPoints,
+  peopleSummary,
   suggest as suggestSitesFor,
   warmUp,
 } from '../analysis/analyse';
 import { BUDGET, type Kind, estimateWork, overBudgetMessage } from '../analysis/budget';
 import type { DistrictModel } from '../analysis/model';
+import type { DistrictPeople } from '../analysis/population';
+import { type PopulationInput, pointsExtent } from '../analysis/validate-population';
 import { type Site, projectSites } from '../analysis/sites';
 import type { Mode, Radii, Tier } from '../../domain/tiers';
 import { type AnalysisBody, LIMITS, checkBody } from '../analysis/validate-input';
@@ -25,7 +30,7 @@ import { type AnyParam, ok, point, readParams } from '../contract/params';
 import { CONTRACT } from '../contract/routes';
 import { ApiError } from '../errors';
 import { openapiDocument } from './openapi';
-import { cached, prepareShippedAnalysis, shippedModel, shippedRateIndex, shippedSitesFor, shippedSports } from './shipped-analysis';
+import { cached, prepareShippedAnalysis, shippedModel, shippedPlaces, shippedRateIndex, shippedSitesFor, shippedSports } from './shipped-analysis';
 
 export const analysis = new Hono();
 
@@ -82,6 +87,18 @@ async function readBody<const P extends readonly AnyParam[]>(c: Context, params:
   return { ...values, sites: body.sites, sitesProjected: withSports(projectSites(shippedModel().grid, body.sites), sports) };
 }
 
+/** A checked `population` on the grid, with its source and date as given (null without one). */
+interface People {
+  people: DistrictPeople;
+  meta: { source: string | null; date: string | null };
+}
+function peopleOf(p: PopulationInput | null): People | null {
+  if (!p) return null;
+  return { people: peopleOfPoints(shippedModel(), p.points, p.extent ?? pointsExtent(p.points), p.given), meta: { source: p.source, date: p.date } };
+}
+/** `people` in an answer: the population's numbers, and its source and date as given. */
+const peopleOut = (p: People | null) => (p ? { people: peopleSummary(p.people, p.meta) } : {});
+
 /** A GET's parameters, read from the query string through the route's contract. */
 const readQuery = <const P extends readonly AnyParam[]>(c: Context, params: P) => readParams(params, (k) => c.req.query(k));
 
@@ -121,7 +138,8 @@ analysis.get('/coverage', (c) => {
 analysis.post('/coverage', limit, async (c) => {
   const b = await readBody(c, COVERAGE.post.params);
   withinBudget('coverage', b.sitesProjected, b.radii, b.mode);
-  return c.json(timed(() => echo(coverageReport(shippedModel(), b.sitesProjected, b.radii, b.mode), b.sports), true));
+  const people = peopleOf(b.population);
+  return c.json(timed(() => echo({ ...coverageReport(shippedModel(), b.sitesProjected, b.radii, b.mode, undefined, people?.people), ...peopleOut(people) }, b.sports), true));
 });
 
 // --- rings ----------------------------------------------------------------------------
@@ -146,6 +164,20 @@ analysis.post('/gaps', limit, async (c) => {
   const b = await readBody(c, GAPS.post.params);
   withinBudget('gaps', b.sitesProjected, b.radii, b.mode, b.tier);
   return c.body(JSON.stringify(echo(coverageGaps(shippedModel(), b.sitesProjected, b.radii, b.mode, b.tier, b.min_km2), b.sports)), 200, GEOJSON_TYPE);
+});
+
+// --- gap pieces -----------------------------------------------------------------------
+const PIECES = CONTRACT['/gaps/pieces'];
+analysis.get('/gaps/pieces', (c) => {
+  const { tier, mode, radii, sports, min_km2, limit: count } = readQuery(c, PIECES.get.params);
+  return shipped(c, `pieces|${mode}|${key(radii)}|${tier}|${min_km2}|${count}`, sports, (m, s) => coverageGapPieces(m, s, radii, mode, tier, { places: shippedPlaces(), minKm2: min_km2, limit: count }), { geo: true });
+});
+analysis.post('/gaps/pieces', limit, async (c) => {
+  const b = await readBody(c, PIECES.post.params);
+  withinBudget('gaps', b.sitesProjected, b.radii, b.mode, b.tier);
+  const people = peopleOf(b.population);
+  const out = coverageGapPieces(shippedModel(), b.sitesProjected, b.radii, b.mode, b.tier, { places: shippedPlaces(), minKm2: b.min_km2, limit: b.limit, people: people?.people ?? null });
+  return c.body(JSON.stringify(echo({ ...out, ...peopleOut(people) }, b.sports)), 200, GEOJSON_TYPE);
 });
 
 // --- nearest --------------------------------------------------------------------------
@@ -173,14 +205,17 @@ analysis.post('/suggest', limit, async (c) => {
   const raw = await readJson(c);
   // The sites are optional here: without them, suggest over the shipped sites.
   const body = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
-  const { tier, count, radii, sports } = readParams(SUGGEST.post.params, (k) => c.req.query(k) ?? body[k]);
+  const { tier, count, radii, sports, population } = readParams(SUGGEST.post.params, (k) => c.req.query(k) ?? body[k]);
   let sites = shippedSitesFor(sports);
   if ('sites' in body) {
     const b = ok(checkBody({ sites: body.sites }));
     sites = withSports(projectSites(shippedModel().grid, b.sites), sports);
     withinBudget('suggest', sites, radii, 'radius', tier, count);
   }
-  return c.body(JSON.stringify(echo(suggestSitesFor(shippedModel(), sites, radii, tier, count), sports)), 200, GEOJSON_TYPE);
+  // With a population, each pick serves the most people not yet served.
+  const people = peopleOf(population);
+  const out = suggestSitesFor(shippedModel(), sites, radii, tier, count, people?.people);
+  return c.body(JSON.stringify(echo({ ...out, ...peopleOut(people) }, sports)), 200, GEOJSON_TYPE);
 });
 
 // --- the API described -----------------------------------------------------------------
