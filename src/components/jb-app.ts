@@ -205,6 +205,14 @@ export class JbApp extends LitElement {
       report: async () => void (this.report = { image: (await this.map?.captureDistrict('image/jpeg')) ?? '' }),
     });
 
+  /**
+   * The first render holds the map alone, so MapLibre starts (its worker, the style) before the
+   * panel's elements are built; the panel follows in the same task, while the map's worker works.
+   */
+  override firstUpdated() {
+    this.requestUpdate();
+  }
+
   /** The document follows the language: its `lang` (for screen readers and fonts) and its title. */
   override willUpdate() {
     const lang = this.uiLang;
@@ -254,7 +262,7 @@ export class JbApp extends LitElement {
             @handout=${() => this.tour.makeHandout()}
             @tour-exit=${() => this.tour.exit()}
           ></jb-tour>`
-        : this.renderExplore(lang, s, analysis)}
+        : this.hasUpdated ? this.renderExplore(lang, s, analysis) : null}
       ${card ? html`<jb-card .lang=${lang} .feature=${card} .rates=${an.coverage?.areas.find((a) => a.id === card.id)} @close=${() => (this.card = undefined)}></jb-card>` : null}
       ${this.report
         ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${(wb.hasChanges && wb.result) || an.coverage}
