@@ -4,6 +4,7 @@
  */
 import { LIMITS } from '../analysis/validate-input';
 import { DEFAULT_RADII, MAX_RADIUS_M, MIN_RADIUS_M } from '../analysis/tiers';
+import { scenarioPaths, scenarioSchemas, scenarioSecuritySchemes } from '../scenarios/openapi';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const param = (name: string, description: string, schema: object, required = false) => ({ name, in: 'query', required, description, schema });
@@ -121,9 +122,12 @@ export const openapi = {
       },
     },
     '/openapi.json': { get: { summary: 'This document.', responses: { '200': { description: 'OpenAPI 3.1.' } } } },
+    ...scenarioPaths,
   },
   components: {
+    securitySchemes: scenarioSecuritySchemes,
     schemas: {
+      ...scenarioSchemas,
       Error: {
         type: 'object',
         required: ['error'],
