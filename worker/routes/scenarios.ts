@@ -36,7 +36,7 @@ async function stored<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (err) {
     if (err instanceof ApiError) throw err;
-    console.error('scenario storage failed', err);
+    console.error('scenario storage failed:', err instanceof Error ? err.message : String(err));
     throw new ApiError(503, 'storage_unavailable', 'The scenario database did not answer, so nothing was stored or changed. Keep your copy and try again.');
   }
 }
