@@ -10,6 +10,7 @@ import type { Mode, Place, Tier } from './api';
 import type { GroupId } from './content/layer-groups';
 import type { PanelId } from './state/view-state';
 import type { PlannerAction } from './state/planner';
+import type { ShareAction } from './state/share';
 import type { FeatureSelectDetail, MapPickDetail } from './components/jb-map';
 
 export interface JbEvents {
@@ -46,6 +47,8 @@ export interface JbEvents {
   'tour-exit': null;
   // <jb-workbench>: every planner action, one event
   wb: PlannerAction;
+  // <jb-share>: every sharing action, one event
+  'scenario-share': ShareAction;
   // <jb-card>, <jb-report>, <jb-handout>
   close: null;
 }
