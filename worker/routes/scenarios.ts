@@ -14,7 +14,7 @@ import type { D1Database } from '../scenarios/d1';
 import { SCENARIO_LIMITS } from '../scenarios/limits';
 import { clientKey, countWrite } from '../scenarios/rate-limit';
 import { ID_PATTERN, bearerToken, newEditToken, newScenarioId, sha256Hex, tokenMatches } from '../scenarios/secrets';
-import { type Head, createScenario, deleteScenario, listVersions, readHead, readVersion, saveVersion } from '../scenarios/store';
+import { type Head, createScenario, deleteScenario, listVersions, readHead, readLatest, readVersion, saveVersion } from '../scenarios/store';
 import { checkScenarioFile } from '../scenarios/validate';
 import { ifMatchVersion, scenarioView, versionTag } from '../scenarios/view';
 import { dataVersion } from './shipped-analysis';
@@ -148,8 +148,9 @@ scenarios.post('/', writeLimit, jsonBody, async (c) => {
 // --- read -------------------------------------------------------------------------------
 scenarios.get('/:id', async (c) => {
   const id = scenarioId(c);
-  const head = await headOf(c, id);
-  return answer(c, await view(c, id, head, head.latest), head.latest);
+  const found = await stored(() => readLatest(db(c), id));
+  if (!found) throw notFound(id);
+  return answer(c, scenarioView(id, found.head, found.row, dataVersion(), greenspaceIds()), found.head.latest);
 });
 
 scenarios.get('/:id/versions', async (c) => {
@@ -187,11 +188,13 @@ scenarios.put('/:id', writeLimit, jsonBody, async (c) => {
   };
   if (base !== head.latest) throw await conflict(head);
   const file = await readFile(c);
-  const now = nowIso();
-  const saved = await stored(() => saveVersion(db(c), id, base, { name: file.scenario.name, body: file.text, features: file.features, dataVersion: dataVersion(), now }, L.versionsKept));
+  const v = { name: file.scenario.name, body: file.text, features: file.features, dataVersion: dataVersion(), now: nowIso() };
+  const saved = await stored(() => saveVersion(db(c), id, base, v, L.versionsKept));
   // Another save on the same base won between our check and our write.
   if (!saved) throw await conflict(await headOf(c, id));
-  return answer(c, await view(c, id, { ...head, latest: base + 1, updated_at: now }, base + 1), base + 1);
+  // The new version as stored, without reading it back.
+  const row = { n: base + 1, name: v.name, body: v.body, features: v.features, data_version: v.dataVersion, created_at: v.now };
+  return answer(c, scenarioView(id, { ...head, latest: base + 1, updated_at: v.now }, row, dataVersion(), greenspaceIds()), base + 1);
 });
 
 // --- delete -----------------------------------------------------------------------------

@@ -50,6 +50,21 @@ export function readHead(db: D1Database, id: string): Promise<Head | null> {
   return db.prepare('SELECT token_hash, latest, created_at, updated_at FROM scenarios WHERE id = ?1').bind(id).first<Head>();
 }
 
+/** The scenario and its latest version in one query (a reader's usual request). */
+export async function readLatest(db: D1Database, id: string): Promise<{ head: Head; row: VersionRow } | null> {
+  const r = await db
+    .prepare(
+      'SELECT s.token_hash, s.latest, s.created_at AS s_created, s.updated_at, v.n, v.name, v.body, v.features, v.data_version, v.created_at FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id AND v.n = s.latest WHERE s.id = ?1',
+    )
+    .bind(id)
+    .first<Head & VersionRow & { s_created: string }>();
+  if (!r) return null;
+  return {
+    head: { token_hash: r.token_hash, latest: r.latest, created_at: r.s_created, updated_at: r.updated_at },
+    row: { n: r.n, name: r.name, body: r.body, features: r.features, data_version: r.data_version, created_at: r.created_at },
+  };
+}
+
 /** Version `n` of a scenario; null when it does not exist (or was pruned). */
 export function readVersion(db: D1Database, id: string, n: number): Promise<VersionRow | null> {
   return db.prepare('SELECT n, name, body, features, data_version, created_at FROM scenario_versions WHERE scenario_id = ?1 AND n = ?2').bind(id, n).first<VersionRow>();
