@@ -15,7 +15,8 @@ if (built !== 0) process.exit(built);
 // Shared scenarios live in D1: bring the local database (workerd's SQLite under
 // .wrangler/state) up to the schema in migrations/ before serving. Idempotent: only
 // pending migrations run. The deployed database is migrated with --remote (README).
-const migrated = await run(bin('wrangler'), ['d1', 'migrations', 'apply', D1_DATABASE, '--local']);
+// No terminal on its stdin, so wrangler applies them without asking (it would prompt in a TTY).
+const migrated = await run(bin('wrangler'), ['d1', 'migrations', 'apply', D1_DATABASE, '--local'], { stdio: ['ignore', 'inherit', 'inherit'] });
 if (migrated !== 0) process.exit(migrated);
 
 // After `vite build`, wrangler reads the generated dist/<worker>/wrangler.json
