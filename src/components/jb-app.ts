@@ -250,8 +250,8 @@ export class JbApp extends LitElement {
         : this.renderExplore(lang, s, analysis)}
       ${card ? html`<jb-card .lang=${lang} .feature=${card} .rates=${an.coverage?.areas.find((a) => a.id === card.id)} @close=${() => (this.card = undefined)}></jb-card>` : null}
       ${this.report
-        ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${(wb.hasChanges && wb.result) || an.coverage}
-            .visible=${visible} .layers=${this.layers} .sports=${s.sports} .scenarioName=${wb.hasChanges ? wb.current.name : ''}
+        ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${this.share.viewingRates ?? ((wb.hasChanges && wb.result) || an.coverage)}
+            .visible=${visible} .layers=${this.layers} .sports=${s.sports} .scenarioName=${this.share.viewing?.name ?? (wb.hasChanges ? wb.current.name : '')}
             @close=${() => (this.report = undefined)}></jb-report>`
         : null}
       ${this.tour.handout

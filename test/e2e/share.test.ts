@@ -151,6 +151,26 @@ describe('sharing scenarios between two planners', () => {
     }
   });
 
+  it('a scenario closing a green space that no longer ships says which; its report is the shared scenario', { timeout: 60_000 }, async () => {
+    const file = { ...scenarioFile('Closes a park that is gone', [[106.56, 29.58]]), jiangbei_scenario: { version: 1, name: 'Closes a park that is gone', closures: ['osm-gone-42'], radii: { leisure: 500, garden: 1000, park: 2000 }, mode: 'radius' } };
+    const res = await fetch(`${base()}/api/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(file) });
+    const { id } = (await res.json()) as { id: string };
+    const { page, guard } = await planner(`/?lang=en&scenario=${id}`);
+    const missing = share(page).locator('.viewing .data-missing');
+    await expect.poll(() => missing.count(), { timeout: 15_000 }).toBe(1);
+    expect(await missing.textContent()).toContain('osm-gone-42');
+    expect(await share(page).locator('.viewing .data-changed').count()).toBe(0); // made on today's data
+    const rate = share(page).locator('table.view-rates tr[data-tier=leisure] td').nth(2);
+    await expect.poll(() => rate.textContent(), { timeout: 20_000 }).toMatch(/%$/);
+    // The report of the page is the shared scenario's: its name and its rates.
+    await wb(page).locator('button[data-export=report]').click();
+    const report = page.locator('jb-app jb-report');
+    await expect.poll(() => report.locator('.meta').textContent(), { timeout: 15_000 }).toContain('Closes a park that is gone');
+    expect(await report.locator('table.tiers tr').nth(1).locator('td').nth(2).textContent()).toBe(await rate.textContent());
+    guard.assertClean();
+    await page.context().close();
+  });
+
   it('a link to a scenario that does not exist says so', { timeout: 60_000 }, async () => {
     const { page, guard } = await planner('/?lang=en&scenario=AAAAAAAAAAAAAAAAAAAAAA');
     await expect.poll(() => share(page).locator('.viewing [role=alert]').textContent(), { timeout: 15_000 }).toMatch(/No such shared scenario/);
