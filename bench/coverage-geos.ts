@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Grid } from '../worker/analysis/grid';
-import type { Radii } from '../worker/analysis/tiers';
+import type { Radii } from '../domain/tiers';
 
 /**
  * The Python that imports Shapely: the one on PATH, or Debian's own (/usr/bin/python3,

@@ -7,9 +7,9 @@
 import { coverageReport } from '../worker/analysis/analyse';
 import { buildModel } from '../worker/analysis/model';
 import { projectSites } from '../worker/analysis/sites';
-import { DEFAULT_RADII } from '../worker/analysis/tiers';
+import { DEFAULT_RADII } from '../domain/tiers';
 import { randomSites } from '../test/fixtures/analysis/random-sites';
-import { shippedLayers } from './coverage-data';
+import { shippedLayers } from '../test/fixtures/analysis/shipped-data';
 
 const model = buildModel(shippedLayers());
 const sites = randomSites(10_000, 10_000);

@@ -26,12 +26,12 @@ import { type CoverageReport, coverageReport, suggest } from '../worker/analysis
 import { estimateWork } from '../worker/analysis/budget';
 import { buildModel } from '../worker/analysis/model';
 import { buildRateIndex } from '../worker/analysis/rate-index';
-import { referenceBuffers, referenceLand, referenceRates } from '../worker/analysis/reference';
+import { referenceBuffers, referenceLand, referenceRates } from '../test/fixtures/analysis/reference';
 import { projectSites } from '../worker/analysis/sites';
-import { DEFAULT_RADII, type Mode, TIERS, tierRank } from '../worker/analysis/tiers';
+import { DEFAULT_RADII, type Mode, TIERS, tierRank } from '../domain/tiers';
 import { checkBody } from '../worker/analysis/validate-input';
 import { randomSites } from '../test/fixtures/analysis/random-sites';
-import { readLayer, shippedLayers } from './coverage-data';
+import { readLayer, shippedLayers } from '../test/fixtures/analysis/shipped-data';
 import { ensureShapely, geosBaseline } from './coverage-geos';
 import { type FirstRequest, firstRequests, median } from './first-request';
 

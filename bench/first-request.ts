@@ -14,7 +14,7 @@ import { coverageReport, warmUp } from '../worker/analysis/analyse';
 import { buildModel } from '../worker/analysis/model';
 import { buildRateIndex } from '../worker/analysis/rate-index';
 import { projectSites } from '../worker/analysis/sites';
-import { readLayer, shippedLayers } from './coverage-data';
+import { readLayer, shippedLayers } from '../test/fixtures/analysis/shipped-data';
 
 export interface FirstRequest {
   /** Model, sites, the indexes (each mode, with and without sports) and warm-up: start-up. */

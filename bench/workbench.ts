@@ -5,6 +5,7 @@
  * shows each as it arrives. Target from the workbench issue: ≤ 150 ms on screen.
  * Run: `npm run bench` (or `npx tsx bench/workbench.ts`). Prints medians and p90s.
  */
+import { TIERS } from '../domain/tiers';
 import { chromium } from 'playwright-core';
 import { build, serve } from '../scripts/serve-app';
 
@@ -17,7 +18,7 @@ function scenario() {
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const proposals = Array.from({ length: 50 }, (_, i) => ({
     id: `bench-${i}`,
-    tier: (['leisure', 'garden', 'park'] as const)[i % 3],
+    tier: TIERS[i % 3]!,
     name: `#${i + 1}`,
     geometry: { type: 'Point', coordinates: [106.48 + rand() * 0.22, 29.56 + rand() * 0.07] },
   }));

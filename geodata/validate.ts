@@ -8,6 +8,8 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import * as gjv from 'geojson-validation';
+import { positionsOf } from '../domain/geo';
+import { TIERS, type Tier } from '../domain/tiers';
 import osmRules from './src/osm-rules.json';
 
 export type Check =
@@ -46,29 +48,29 @@ export interface ValidationContext {
 }
 
 /** Chongqing municipality's extent (lon 105°17′–110°11′ E, lat 28°10′–32°13′ N), rounded outwards. */
-export const CHONGQING_BOUNDS = { minLon: 105.2, maxLon: 110.2, minLat: 28.1, maxLat: 32.3 } as const;
-export const CONFIDENCE = ['high', 'medium', 'low'] as const;
-export const TIERS = ['park', 'garden', 'leisure'] as const;
-export const KINDS = ['heritage', 'port', 'station', 'commerce', 'civic'] as const;
+const CHONGQING_BOUNDS = { minLon: 105.2, maxLon: 110.2, minLat: 28.1, maxLat: 32.3 } as const;
+const CONFIDENCE = ['high', 'medium', 'low'] as const;
+export { TIERS };
+const KINDS = ['heritage', 'port', 'station', 'commerce', 'civic'] as const;
 /** Share of a polygon's area that must lie inside the district. */
-export const INSIDE_MIN_SHARE = 0.98;
+const INSIDE_MIN_SHARE = 0.98;
 /** Bridges, stations and railway lines from OSM (issue 14 contract). */
-export const RIVER_IDS = ['jialing', 'yangtze'] as const;
-export const BRIDGE_KINDS = ['road', 'rail', 'road+rail'] as const;
-export const STATION_KINDS = ['metro', 'rail'] as const;
-export const RAIL_KINDS = ['metro', 'monorail', 'rail'] as const;
+const RIVER_IDS = ['jialing', 'yangtze'] as const;
+const BRIDGE_KINDS = ['road', 'rail', 'road+rail'] as const;
+const STATION_KINDS = ['metro', 'rail'] as const;
+const RAIL_KINDS = ['metro', 'monorail', 'rail'] as const;
 /** Stations are shipped within this distance of the district (km); the ones outside it say so. */
-export const STATION_REACH_KM = 3;
+const STATION_REACH_KM = 3;
 /** Share of a polygon's area that may lie in a river. */
-export const IN_RIVER_MAX_SHARE = 0.02;
+const IN_RIVER_MAX_SHARE = 0.02;
 /** Green spaces and sports grounds (geodata/src/osm-rules.json): inside when ≥ this share of the area is; outside ones within OUTSIDE_KM. */
-export const GREEN_INSIDE_MIN_SHARE = osmRules.reach.inside_min_share;
-export const OUTSIDE_KM = osmRules.reach.outside_km;
+const GREEN_INSIDE_MIN_SHARE = osmRules.reach.inside_min_share;
+const OUTSIDE_KM = osmRules.reach.outside_km;
 
 /** The size rule for tiers (geodata/src/osm-rules.json): the first tier whose min_ha the area reaches; no area (a point) → point_tier. */
-export function tierForArea(areaHa: number | null): (typeof TIERS)[number] {
-  if (areaHa === null) return osmRules.tiers.point_tier as (typeof TIERS)[number];
-  return osmRules.tiers.rules.find((r) => areaHa >= r.min_ha)!.tier as (typeof TIERS)[number];
+export function tierForArea(areaHa: number | null): Tier {
+  if (areaHa === null) return osmRules.tiers.point_tier as Tier;
+  return osmRules.tiers.rules.find((r) => areaHa >= r.min_ha)!.tier as Tier;
 }
 
 type PropType = 'string' | 'number' | 'number|null' | 'boolean' | 'true' | readonly string[];
@@ -84,7 +86,7 @@ interface Rule {
   /** Inside the district (≥ GREEN_INSIDE_MIN_SHARE) unless `outside: true`, then within OUTSIDE_KM of it and mostly outside. */
   reach?: boolean;
   /** How the tier must follow from area_ha: the size rule, or one fixed tier. */
-  tierRule?: 'size' | (typeof TIERS)[number];
+  tierRule?: 'size' | Tier;
   /** Properties whose combination identifies a duplicate. */
   dupKey: string[];
   crossesRiver?: boolean;
@@ -108,7 +110,7 @@ export const LAYER_RULES: Record<string, Rule> = {
   cores: { geometry: ['Polygon'], props: plan, ids: true, dupKey: ['name_zh'], inside: true, onLand: true },
   zones: { geometry: ['Polygon'], props: plan, ids: true, dupKey: ['name_zh'], inside: true, onLand: true },
   greenspaces: { geometry: ['Point', 'Polygon'], props: green, ids: true, dupKey: ['name_zh', 'tier'], reach: true, onLand: true, tierRule: 'size' },
-  sports: { geometry: ['Point', 'Polygon'], props: green, ids: true, dupKey: ['name_zh', 'tier'], reach: true, onLand: true, tierRule: osmRules.tiers.sports_tier as (typeof TIERS)[number] },
+  sports: { geometry: ['Point', 'Polygon'], props: green, ids: true, dupKey: ['name_zh', 'tier'], reach: true, onLand: true, tierRule: osmRules.tiers.sports_tier as Tier },
   builtup: { geometry: ['Polygon'], props: { id: 'string' }, ids: true, dupKey: ['id'], inside: true, onLand: true },
   landmarks: { geometry: ['Point'], props: { id: 'string', ...named, kind: KINDS }, ids: true, dupKey: ['name_zh', 'kind'], inside: true, onLand: true },
 };
@@ -138,23 +140,6 @@ function polygonsOf(g: Geometry): Position[][][] {
   if (g.type === 'Polygon') return [g.coordinates];
   if (g.type === 'MultiPolygon') return g.coordinates;
   return [];
-}
-
-function positionsOf(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    case 'GeometryCollection':
-      return g.geometries.flatMap(positionsOf);
-  }
 }
 
 /** Signed area of a ring (shoelace, lon/lat units); > 0 is counter-clockwise. */

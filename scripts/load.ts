@@ -11,6 +11,7 @@
  *   npm run load -- scenarios       # shared scenarios in D1, reads and writes mixed
  *   LOAD_DURATION_S=5 npm run load  # shorter
  */
+import { TIERS } from '../domain/tiers';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type RequestSpec } from 'autocannon';
@@ -40,7 +41,7 @@ function rng(seed: number) {
 /** 500 point and polygon sites spread over Jiangbei (a fifth of them small squares). */
 function sites500(): string {
   const r = rng(500);
-  const tiers = ['leisure', 'garden', 'park'];
+  const tiers = TIERS;
   const features = Array.from({ length: 500 }, (_, i) => {
     const lon = 106.52 + r() * 0.3;
     const lat = 29.56 + r() * 0.13;
@@ -55,14 +56,14 @@ function sites500(): string {
 }
 
 function scenarios(): Scenario[] {
-  const pick = <T>(xs: T[], r: () => number) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: readonly T[], r: () => number) => xs[Math.floor(r() * xs.length)]!;
   const r = rng(1);
   const modes = ['radius', 'walk'];
   const radii = ['', 'leisure:300', 'park:1500', 'garden:800,park:2500'];
   return [
     { name: 'coverage', what: 'GET /api/coverage (radius/walk, 4 radii sets)', method: 'GET', path: () => `/api/coverage?mode=${pick(modes, r)}&radii=${pick(radii, r)}` },
     { name: 'rings', what: 'GET /api/coverage/rings (radius/walk, 4 radii sets)', method: 'GET', path: () => `/api/coverage/rings?mode=${pick(modes, r)}&radii=${pick(radii, r)}` },
-    { name: 'gaps', what: 'GET /api/gaps (3 tiers, radius/walk)', method: 'GET', path: () => `/api/gaps?tier=${pick(['leisure', 'garden', 'park'], r)}&mode=${pick(modes, r)}` },
+    { name: 'gaps', what: 'GET /api/gaps (3 tiers, radius/walk)', method: 'GET', path: () => `/api/gaps?tier=${pick(TIERS, r)}&mode=${pick(modes, r)}` },
     {
       name: 'nearest',
       what: 'GET /api/nearest at a new random point each request (straight line)',

@@ -100,7 +100,10 @@ export async function serve(timeoutMs = 60_000, opts: ServeOptions = {}): Promis
   // However this process ends (a crash, a thrown error, Ctrl-C), the server goes with it: a
   // workerd left behind keeps a core busy and skews every later measurement.
   process.once('exit', stop);
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => (stop(), process.exit(130)));
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => {
+      stop();
+      process.exit(130);
+    });
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);

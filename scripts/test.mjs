@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: type-check, then every test — unit (Node), worker (inside workerd) and
-// end-to-end (built app on `wrangler dev`, driven in Debian's Chromium).
+// `npm test`: type-check, lint (Biome: formatting and lint rules) and the unused-code check
+// (knip), then every test — unit (Node), worker (inside workerd) and end-to-end (built app
+// on `wrangler dev`, driven in Debian's Chromium).
 // Extra arguments go to vitest, e.g. `npm test -- --project unit`.
 import { ensureBrowser } from './ensure-browser.mjs';
 import { run } from './env.mjs';
@@ -13,5 +14,15 @@ const typed = await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 if (typed !== 0) {
   console.error('Type check failed.');
   process.exit(typed);
+}
+for (const [name, argv] of [
+  ['Lint (Biome)', [bin('biome'), ['lint', '.']]],
+  ['Unused code (knip)', [bin('knip'), ['--no-progress']]],
+]) {
+  const code = await run(...argv);
+  if (code !== 0) {
+    console.error(`${name} failed.`);
+    process.exit(code);
+  }
 }
 process.exit(await run(bin('vitest'), ['run', ...args]));

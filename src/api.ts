@@ -1,14 +1,25 @@
 /** The worker's API as the front end sees it: same origin, typed, errors as ApiFailure. */
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 
-// Response types come from the worker that produces them (type-only: nothing of the worker
-// is bundled), so the two sides cannot drift apart.
-import type { LayerInfo } from '../worker/data/layers';
-import type { Place } from '../worker/search/places';
-import type { TierRate } from '../worker/analysis/rates';
-import type { NearestTier, NearbySite as NearestSite } from '../worker/analysis/analyse';
-import type { Mode, Tier } from '../worker/analysis/tiers';
-export type { LayerInfo, Mode, NearestSite, NearestTier, Place, Tier, TierRate };
+// Response types are the API's own (domain/api.ts: the schemas the OpenAPI document
+// publishes), type-only here: the two sides cannot drift apart.
+import type {
+  AreaRates,
+  Coverage,
+  GapPieceProperties,
+  GapProperties,
+  LayerInfo,
+  Nearest,
+  NearbySite as NearestSite,
+  NearestTier,
+  PeopleSummary,
+  Place,
+  Problem as ApiProblem,
+  RingProperties,
+  SuggestionProperties,
+} from '../domain/api';
+import type { Mode, Tier } from '../domain/tiers';
+export type { ApiProblem, AreaRates, Coverage, GapPieceProperties, LayerInfo, Mode, Nearest, NearestSite, NearestTier, PeopleSummary, Place, Tier };
 
 export class ApiFailure extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly problems: ApiProblem[] = []) {
@@ -18,12 +29,6 @@ export class ApiFailure extends Error {
 
 /** What failed, for the user: the API's own message, or the error's. */
 export const errorMessage = (err: unknown) => (err instanceof ApiFailure ? err.message : String((err as Error)?.message ?? err));
-
-export interface ApiProblem {
-  index?: number;
-  field: string;
-  message: string;
-}
 
 async function getJson<T>(path: string, signal?: AbortSignal, init?: RequestInit): Promise<T> {
   let res: Response;
@@ -40,10 +45,28 @@ async function getJson<T>(path: string, signal?: AbortSignal, init?: RequestInit
   return (await res.json()) as T;
 }
 
-export const layerUrl = (id: string) => `/api/layers/${encodeURIComponent(id)}`;
+/** The analysis's GeoJSON answers, their properties typed as the API publishes them. */
+export type Rings = FeatureCollection<Polygon | MultiPolygon, RingProperties>;
+export type Gaps = FeatureCollection<Polygon, GapProperties>;
+export type Suggestions = FeatureCollection<Point, SuggestionProperties>;
+export type GapPieces = FeatureCollection<MultiPolygon, GapPieceProperties> & { people?: PeopleSummary };
+
+/** `population` as the analysis requests carry it (worker/analysis/validate-population.ts). */
+export interface PopulationWire {
+  points: number[][];
+  extent: [number, number, number, number];
+  given: number;
+  source: string | null;
+  date: string | null;
+}
+
+/** Gap pieces shown in the Coverage tab. */
+export const PIECES_SHOWN = 10;
+
+const layerUrl = (id: string) => `/api/layers/${encodeURIComponent(id)}`;
 
 /** Every shipped layer in one FeatureCollection (each feature's `layer` is its layer id). */
-export const bundleUrl = '/api/layers/all.geojson';
+const bundleUrl = '/api/layers/all.geojson';
 
 export const fetchBundle = (signal?: AbortSignal) => getJson<FeatureCollection>(bundleUrl, signal);
 
@@ -63,25 +86,6 @@ export const fetchLayers = (signal?: AbortSignal) =>
 
 export const fetchLayer = (id: string, signal?: AbortSignal) => getJson<FeatureCollection>(layerUrl(id), signal);
 
-export interface AreaRates {
-  id: string;
-  kind: 'district' | 'core' | 'zone' | 'belt';
-  name_zh: string;
-  name_en: string;
-  tiers: TierRate[];
-}
-
-export interface Coverage {
-  mode: Mode;
-  /** Whether sports grounds were counted as leisure spaces (echoed by the worker). */
-  sports?: boolean;
-  radii: Record<Tier, number>;
-  of: 'builtup' | 'land';
-  tiers: TierRate[];
-  areas: AreaRates[];
-  computed_ms: number;
-}
-
 /**
  * `sports=true` counts the shipped sports grounds as leisure spaces. Sent only when on, so the
  * default requests (and their cached answers and ETags) stay what they were.
@@ -94,14 +98,10 @@ export const fetchCoverage = (mode: Mode, sports: boolean, signal?: AbortSignal)
   getJson<Coverage>(`/api/coverage?mode=${mode}${withSports(sports)}`, signal);
 
 export const fetchGaps = (tier: Tier, mode: Mode, sports: boolean, signal?: AbortSignal) =>
-  getJson<FeatureCollection>(`/api/gaps?tier=${tier}&mode=${mode}${withSports(sports)}`, signal);
+  getJson<Gaps>(`/api/gaps?tier=${tier}&mode=${mode}${withSports(sports)}`, signal);
 
-export interface Nearest {
-  mode: Mode;
-  tiers: NearestTier[];
-  /** The nearest sites of any tier, closest first (when the worker provides them). */
-  sites?: NearestSite[];
-}
+export const fetchPieces = (tier: Tier, mode: Mode, sports: boolean, signal?: AbortSignal) =>
+  getJson<GapPieces>(`/api/gaps/pieces?tier=${tier}&mode=${mode}&limit=${PIECES_SHOWN}${withSports(sports)}`, signal);
 
 export const fetchNearest = (lon: number, lat: number, mode: Mode, sports: boolean, signal?: AbortSignal) =>
   getJson<Nearest>(`/api/nearest?lon=${lon}&lat=${lat}&mode=${mode}${withSports(sports)}`, signal);
@@ -116,12 +116,15 @@ export interface AnalysisBody {
   mode: Mode;
   /** The shipped sports grounds count as leisure sites too (left out when false). */
   sports?: boolean;
+  /** The planner's population: rates, pieces and suggestions in people too. */
+  population?: PopulationWire;
 }
 
 const post = <T>(path: string, body: object, signal?: AbortSignal) => getJson<T>(path, signal, { method: 'POST', body: JSON.stringify(body) });
 
 export const postCoverage = (b: AnalysisBody, signal?: AbortSignal) => post<Coverage>('/api/coverage', b, signal);
-export const postRings = (b: AnalysisBody, signal?: AbortSignal) => post<FeatureCollection>('/api/coverage/rings', b, signal);
-export const postGaps = (b: AnalysisBody & { tier: Tier }, signal?: AbortSignal) => post<FeatureCollection>('/api/gaps', b, signal);
-export const postSuggest = (b: { sites: FeatureCollection; radii: Record<Tier, number>; tier: Tier; count: number; sports?: boolean }, signal?: AbortSignal) =>
-  post<FeatureCollection>('/api/suggest', b, signal);
+export const postRings = (b: AnalysisBody, signal?: AbortSignal) => post<Rings>('/api/coverage/rings', b, signal);
+export const postGaps = (b: AnalysisBody & { tier: Tier }, signal?: AbortSignal) => post<Gaps>('/api/gaps', b, signal);
+export const postSuggest = (b: { sites: FeatureCollection; radii: Record<Tier, number>; tier: Tier; count: number; sports?: boolean; population?: PopulationWire }, signal?: AbortSignal) =>
+  post<Suggestions>('/api/suggest', b, signal);
+export const postPieces = (b: AnalysisBody & { tier: Tier; limit: number }, signal?: AbortSignal) => post<GapPieces>('/api/gaps/pieces', b, signal);

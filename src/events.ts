@@ -10,6 +10,7 @@ import type { Mode, Place, Tier } from './api';
 import type { GroupId } from './content/layer-groups';
 import type { PanelId } from './state/view-state';
 import type { PlannerAction } from './state/planner';
+import type { PopulationLoad } from './state/population';
 import type { ShareAction } from './state/share';
 import type { FeatureSelectDetail, MapPickDetail } from './components/jb-map';
 
@@ -30,6 +31,11 @@ export interface JbEvents {
   'tier-change': Tier;
   'gap-select': [number, number, number, number];
   retry: null;
+  // <jb-pieces>
+  'piece-add': { tier: Tier; lngLat: [number, number]; name: string };
+  // <jb-population>
+  'population-load': PopulationLoad;
+  'population-clear': null;
   // <jb-layers>
   'toggle-group': { id: GroupId; on: boolean };
   'toggle-basemap': boolean;

@@ -15,18 +15,25 @@ const cell = (v: string | number) => {
  * re-sorting of the file; `sports_as_leisure` says whether sports grounds were counted.
  */
 export function coverageCsv(c: Coverage, baseline?: Coverage, source = ''): string {
-  const head = ['area_id', 'kind', 'name_zh', 'name_en', 'tier', 'radius_m', 'covered_km2', 'total_km2', 'coverage_pct', ...(baseline ? ['baseline_pct', 'change_pp'] : []), 'mode', 'measured_over', 'sports_as_leisure', 'data_source'];
+  // With a population: people served, people in the area and their share, and where the counts came from.
+  const people = c.people !== undefined;
+  const peopleHead = people ? ['people_covered', 'people_total', 'people_pct', ...(baseline ? ['baseline_people_pct', 'change_people_pp'] : []), 'population_source', 'population_date'] : [];
+  const head = ['area_id', 'kind', 'name_zh', 'name_en', 'tier', 'radius_m', 'covered_km2', 'total_km2', 'coverage_pct', ...(baseline ? ['baseline_pct', 'change_pp'] : []), ...peopleHead, 'mode', 'measured_over', 'sports_as_leisure', 'data_source'];
   const rows: (string | number)[][] = [];
   const district = { id: 'jiangbei', kind: 'district' as const, name_zh: '江北区', name_en: 'Jiangbei District', tiers: c.tiers };
   for (const a of [district, ...c.areas.filter((x) => x.kind !== 'district')]) {
     const base = baseline && (a.kind === 'district' ? baseline.tiers : baseline.areas.find((x) => x.id === a.id)?.tiers);
     for (const r of a.tiers) {
       const b = base?.find((x) => x.tier === r.tier);
+      const bp = b?.people_pct;
+      const peopleCells = people
+        ? [r.people_covered ?? '', r.people_total ?? '', r.people_pct ?? '', ...(baseline ? [bp ?? '', bp !== undefined && r.people_pct !== undefined ? Math.round((r.people_pct - bp) * 100) / 100 : ''] : []), c.people?.source ?? '', c.people?.date ?? '']
+        : [];
       rows.push([a.id, a.kind, a.name_zh, a.name_en, r.tier, r.radius_m, r.covered_km2, r.total_km2, r.coverage_pct,
-        ...(baseline ? [b?.coverage_pct ?? '', b ? Math.round((r.coverage_pct - b.coverage_pct) * 100) / 100 : ''] : []), c.mode, c.of, String(c.sports === true), source]);
+        ...(baseline ? [b?.coverage_pct ?? '', b ? Math.round((r.coverage_pct - b.coverage_pct) * 100) / 100 : ''] : []), ...peopleCells, c.mode, c.of, String(c.sports === true), source]);
     }
   }
-  return CSV_BOM + [head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${CSV_BOM + [head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 export function download(name: string, data: string | Blob, type = 'application/octet-stream') {

@@ -1,23 +1,6 @@
 /** Small geometry helpers the front end needs without shipping Turf to the browser. */
 import type { Geometry } from 'geojson';
-
-export type BBox = [number, number, number, number];
-
-export function bboxOfGeometry(g: Geometry): BBox {
-  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      const [x, y] = c as [number, number];
-      if (x < b[0]) b[0] = x;
-      if (y < b[1]) b[1] = y;
-      if (x > b[2]) b[2] = x;
-      if (y > b[3]) b[3] = y;
-    } else if (Array.isArray(c)) c.forEach(walk);
-  };
-  if (g.type === 'GeometryCollection') g.geometries.forEach((x) => walk(bboxOfGeometry(x).slice(0, 2)));
-  else walk(g.coordinates);
-  return b;
-}
+import { EARTH_RADIUS_M } from '../domain/geo';
 
 /**
  * One formatter per language and precision: `toLocaleString` with options builds a new
@@ -31,7 +14,6 @@ export function formatNumber(v: number, lang: 'zh' | 'en', digits = 1): string {
   return f.format(v);
 }
 
-const R = 6371008.8; // Turf 7's earth radius, so the numbers match the worker's
 const rad = (d: number) => (d * Math.PI) / 180;
 
 /** Spherical ring area (m²), the formula Turf's `area` uses (Chamberlain & Duquette). */
@@ -42,7 +24,7 @@ function ringArea(ring: number[][]): number {
     const [x2, y2] = ring[i + 1] as [number, number];
     sum += rad(x2 - x1) * (2 + Math.sin(rad(y1)) + Math.sin(rad(y2)));
   }
-  return Math.abs((sum * R * R) / 2);
+  return Math.abs((sum * EARTH_RADIUS_M * EARTH_RADIUS_M) / 2);
 }
 
 /** Area of a Polygon or MultiPolygon in km² (holes subtracted); 0 for other types. */
@@ -81,7 +63,10 @@ export function nearestPointOn(p: [number, number], g: Geometry): [number, numbe
   let bestD = Infinity;
   const consider = (q: [number, number]) => {
     const d = ((q[0] - p[0]) * k) ** 2 + (q[1] - p[1]) ** 2;
-    if (d < bestD) (bestD = d), (best = q);
+    if (d < bestD) {
+      bestD = d;
+      best = q;
+    }
   };
   const segment = (a: number[], b: number[]) => {
     const ax = a[0]! * k, ay = a[1]!, bx = b[0]! * k, by = b[1]!;

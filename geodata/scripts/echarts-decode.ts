@@ -30,7 +30,7 @@ export function decodeRing(encoded: string, offset: readonly [number, number]): 
 }
 
 /** Closes a ring (RFC 7946 wants first = last) and drops repeated consecutive points. */
-export function closeRing(ring: Position[]): Position[] {
+function closeRing(ring: Position[]): Position[] {
   const out: Position[] = [];
   for (const p of ring) {
     const last = out[out.length - 1];

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 
 export const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
-export function roundCoords<G extends Geometry>(g: G): G {
+function roundCoords<G extends Geometry>(g: G): G {
   const r = (c: unknown): unknown =>
     typeof (c as number[])[0] === 'number' ? (c as number[]).map(round6) : (c as unknown[]).map(r);
   if (g.type === 'GeometryCollection') return { ...g, geometries: g.geometries.map(roundCoords) };
@@ -40,14 +40,14 @@ export function featureCollection(features: Feature[]): FeatureCollection {
 }
 
 /** Equirectangular projection centred on Jiangbei: metres east/north of (106.65, 29.62). Good to <0.1 % over 50 km. */
-export const ORIGIN: [number, number] = [106.65, 29.62];
+const ORIGIN: [number, number] = [106.65, 29.62];
 const M_PER_DEG_LAT = 110_850;
 const M_PER_DEG_LON = 111_320 * Math.cos((ORIGIN[1] * Math.PI) / 180);
 export const toXY = (p: Position): [number, number] => [(p[0]! - ORIGIN[0]) * M_PER_DEG_LON, (p[1]! - ORIGIN[1]) * M_PER_DEG_LAT];
 export const toLonLat = (x: number, y: number): Position => [ORIGIN[0] + x / M_PER_DEG_LON, ORIGIN[1] + y / M_PER_DEG_LAT];
 
 /** Distance in metres from p to segment ab (local projection). */
-export function distToSegment(p: Position, a: Position, b: Position): number {
+function distToSegment(p: Position, a: Position, b: Position): number {
   const [px, py] = toXY(p);
   const [ax, ay] = toXY(a);
   const [bx, by] = toXY(b);

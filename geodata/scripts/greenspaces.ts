@@ -5,6 +5,7 @@
  * OSM (a landmark OSM has takes OSM's position). Reasons and the fate of every hand-placed
  * feature: geodata/README.md.
  */
+import type { Tier } from '../../domain/tiers';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import rules from '../src/osm-rules.json';
@@ -18,15 +19,14 @@ type Poly = Polygon | MultiPolygon;
 type Props = Record<string, unknown>;
 
 /** Display simplification of OSM outlines (m); the outlines keep their shape to well under a pixel at city zooms. */
-export const DISPLAY_TOLERANCE_M = 1;
+const DISPLAY_TOLERANCE_M = 1;
 
-export type Tier = 'park' | 'garden' | 'leisure';
 
 /** The size rule (one implementation, in validate.ts, so the build and the check agree). */
-export const tierFor = (areaHa: number | null): Tier => tierForArea(areaHa);
+const tierFor = (areaHa: number | null): Tier => tierForArea(areaHa);
 
 /** Hectares, 2 decimals (the tier is decided on this stored figure, so data and rule agree). */
-export const hectares = (g: Poly) => Math.round(turf.area(turf.feature(g)) / 100) / 100;
+const hectares = (g: Poly) => Math.round(turf.area(turf.feature(g)) / 100) / 100;
 
 /** An OSM candidate before naming: one or more OSM features (merged) with one outline or point. */
 interface Site {
@@ -48,7 +48,7 @@ interface Site {
 const isPoly = (g: Geometry): g is Poly => g.type === 'Polygon' || g.type === 'MultiPolygon';
 
 /** Reach and inside share against the district (boundary layer). */
-export class Reach {
+class Reach {
   readonly near: Feature<Poly>;
   constructor(readonly district: Feature<Poly>) {
     this.near = turf.buffer(district, rules.reach.outside_km, { units: 'kilometers' }) as Feature<Poly>;
@@ -65,7 +65,7 @@ export class Reach {
 }
 
 /** Distance (m) between two geometries, 0 when they touch or overlap (edge to edge). */
-export function gapM(a: Geometry, b: Geometry): number {
+function gapM(a: Geometry, b: Geometry): number {
   const fa = turf.feature(a);
   const fb = turf.feature(b);
   if (turf.booleanIntersects(fa, fb)) return 0;
@@ -187,7 +187,7 @@ function sportsSites(reach: Reach): Site[] {
 }
 
 /** Name core for matching: without a bracketed note and the last generic (鸿恩寺森林公园 → 鸿恩寺森林). */
-export function nameCore(name: string): string {
+function nameCore(name: string): string {
   const plain = name.replace(/[（(].*?[）)]/g, '').trim();
   const g = rules.match_generics.find((x) => plain.endsWith(x) && plain.length > x.length);
   return g ? plain.slice(0, -g.length) : plain;
@@ -199,7 +199,7 @@ function coresMatch(a: string, b: string): boolean {
   return short.length >= 2 && long.includes(short) && short.length * 2 >= long.length;
 }
 
-export interface HandFate {
+interface HandFate {
   id: string;
   name_zh: string;
   fate: 'kept' | 'dropped';
@@ -370,7 +370,7 @@ export function buildGreenLayers(district: Feature<Poly>, hand: Feature[]): Gree
 export function osmLandmark(f: Feature<Point>): Feature<Point> {
   const name = String(f.properties!.name_zh);
   for (const file of ['pois', 'pois_a', 'pofw', 'pofw_a', 'transport_a']) {
-    let fc;
+    let fc: ReturnType<typeof readOsm>;
     try {
       fc = readOsm(file);
     } catch {

@@ -75,14 +75,14 @@ function specificWords(s: string): string[] {
 }
 
 /** Splits off the longest generic suffix of the rules (…体育公园, …公园, …广场). */
-export function splitGeneric(nameZh: string): { specific: string; generic: readonly [string, string] | null } {
+function splitGeneric(nameZh: string): { specific: string; generic: readonly [string, string] | null } {
   for (const g of N.generics) if (nameZh.endsWith(g[0]!) && nameZh.length > g[0]!.length) return { specific: nameZh.slice(0, -g[0]!.length), generic: [g[0]!, g[1]!] };
   return { specific: nameZh, generic: null };
 }
 
 /** English name: OSM's name:en if it has one, else pinyin of the specific part + the generic part translated. */
 export function englishName(nameZh: string, osmEnglish?: string | null): string {
-  if (osmEnglish && osmEnglish.trim()) return osmEnglish.trim();
+  if (osmEnglish?.trim()) return osmEnglish.trim();
   const { specific, generic } = splitGeneric(nameZh.trim());
   return [...specificWords(specific), ...(generic ? [generic[1]] : [])].join(' ');
 }
@@ -93,13 +93,13 @@ export function stationEnglish(nameZh: string): string {
 }
 
 /** English for a place (subdistrict, town, village): pinyin + the translated suffix (观音桥街道 → Guanyinqiao Subdistrict). */
-export function placeEnglish(nameZh: string): string {
+function placeEnglish(nameZh: string): string {
   const suf = N.place_suffixes.find(([zh]) => nameZh.endsWith(zh!) && nameZh.length > zh!.length);
   const core = suf ? nameZh.slice(0, -suf[0]!.length) : nameZh;
   return [...specificWords(core), ...(suf ? [suf[1]!] : [])].join(' ');
 }
 
-export interface Landmark {
+interface Landmark {
   zh: string;
   en: string;
   at: Position;
@@ -109,7 +109,7 @@ export interface Landmark {
 let anchorsCache: { stations: Landmark[]; places: Landmark[] } | null = null;
 
 /** OSM metro/rail stations (one per name, the first node) and places (subdistricts, towns, villages…). */
-export function nearAnchors(): { stations: Landmark[]; places: Landmark[] } {
+function nearAnchors(): { stations: Landmark[]; places: Landmark[] } {
   if (anchorsCache) return anchorsCache;
   const stations = new Map<string, Landmark>();
   for (const f of readOsm<Point>('transport').features) {
@@ -130,7 +130,7 @@ export function nearAnchors(): { stations: Landmark[]; places: Landmark[] } {
 }
 
 /** The nearest OSM station within station_max_m of p, else the nearest OSM place; with its distance (m). */
-export function nearestAnchor(p: Position): { anchor: Landmark; m: number } {
+function nearestAnchor(p: Position): { anchor: Landmark; m: number } {
   const { stations, places } = nearAnchors();
   const best = (list: Landmark[]) => {
     let b: { anchor: Landmark; m: number } | null = null;

@@ -20,10 +20,10 @@ import { nearestSection, type OsmRiverId, type OsmRivers, type Section } from '.
 import { describeCrossing, mergeLines, railKind, railPieces, type RailKind } from './osm-railways';
 import type { Placer } from './placed';
 
-export type BridgeKind = 'road' | 'rail' | 'road+rail';
+type BridgeKind = 'road' | 'rail' | 'road+rail';
 
 /** A rail crossing found in OSM. */
-export interface RailCrossing {
+interface RailCrossing {
   river: OsmRiverId;
   line: string | null;
   kind: RailKind;
@@ -58,7 +58,7 @@ function trimToWater(deck: Position[], water: Feature): Position[] {
 }
 
 /** OSM's rail and metro river crossings with one end in the district. */
-export function railCrossings(rivers: OsmRivers, district: Feature): RailCrossing[] {
+function railCrossings(rivers: OsmRivers, district: Feature): RailCrossing[] {
   const pieces = railPieces().filter((p) => p.bridge);
   // decks: bridge pieces of one line joined end to end (union-find over shared end points)
   const parent = pieces.map((_, i) => i);
@@ -226,12 +226,4 @@ export function buildBridges(
     });
   }
   return { bridges: { type: 'FeatureCollection', features }, anchors };
-}
-
-/** For checks: the crossing point of a bridge with its river's OSM centreline, if any. */
-export function crossingPoint(rivers: OsmRivers, f: Feature<LineString>): Position | null {
-  const r = f.properties?.river as OsmRiverId | undefined;
-  if (!r) return null;
-  const x = turf.lineIntersect(f, turf.lineString(rivers.lines[r])).features;
-  return x.length ? x[0]!.geometry.coordinates : null;
 }

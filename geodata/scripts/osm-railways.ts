@@ -13,17 +13,17 @@ import { lineLength, round6 } from './geo';
 import { readOsm } from './osm';
 
 /** Geofabrik fclasses drawn (funicular and narrow_gauge left out: two short tourist lines). */
-export const RAIL_FCLASSES = ['subway', 'monorail', 'rail'] as const;
+const RAIL_FCLASSES = ['subway', 'monorail', 'rail'] as const;
 export type RailKind = 'metro' | 'monorail' | 'rail';
 /** Display simplification (m): Douglas–Peucker at ~5 m, under a pixel at the zooms the layer is drawn. */
-export const RAIL_SIMPLIFY_M = 5;
+const RAIL_SIMPLIFY_M = 5;
 /** Pieces shorter than this after clipping and merging are sidings and yard stubs: dropped (m). */
-export const MIN_PIECE_M = 150;
+const MIN_PIECE_M = 150;
 
 export const railKind = (fclass: string): RailKind => (rules.kinds as Record<string, RailKind>)[fclass] ?? 'rail';
 
 /** OSM's line name with the spelling variants of one line made the same (重慶軌道交通10號線 → 10号线). */
-export const normaliseLine = (name: string | null | undefined): string | null => {
+const normaliseLine = (name: string | null | undefined): string | null => {
   const n = name?.trim();
   if (!n) return null;
   return (rules.normalise as Record<string, string>)[n] ?? n;
@@ -37,7 +37,7 @@ function romanise(zh: string): string {
 }
 
 /** English name of a line and whether it is a CRT (metro) line, by the first matching rule. */
-export function lineEnglish(nameZh: string): { en: string; metro: boolean } {
+function lineEnglish(nameZh: string): { en: string; metro: boolean } {
   for (const r of rules.rules) {
     const m = new RegExp(r.pattern).exec(nameZh);
     if (!m) continue;

@@ -31,32 +31,32 @@ import { readOsm } from './osm';
 export type OsmRiverId = 'jialing' | 'yangtze';
 
 /** The OSM river names (waterways fclass river) that make up each centreline. */
-export const OSM_RIVER_NAME: Record<OsmRiverId, string> = { jialing: '嘉陵江', yangtze: '长江' };
+const OSM_RIVER_NAME: Record<OsmRiverId, string> = { jialing: '嘉陵江', yangtze: '长江' };
 /** Water evidence for the width: the riverbank polygons and the Three Gorges reservoir (the Yangtze east of ~106.88 E is tagged as the reservoir). Wetlands and tidal flats are left out (dry most of the year). */
-export const WATER_FCLASSES = ['riverbank', 'reservoir'];
+const WATER_FCLASSES = ['riverbank', 'reservoir'];
 /** Spacing of the width measurements along the centreline (m). */
-export const STEP_M = 25;
+const STEP_M = 25;
 /** The centreline is smoothed by a running mean over ±SMOOTH_LINE_M (m) before it is buffered. */
-export const SMOOTH_LINE_M = 150;
+const SMOOTH_LINE_M = 150;
 /** Normal of a section: perpendicular to the chord from TANGENT_M behind to TANGENT_M ahead (m) on the smoothed line. */
-export const TANGENT_M = 50;
+const TANGENT_M = 50;
 /** A ray longer than this has run up a tributary mouth, along a bend or into the other river: dropped (m). */
-export const MAX_RAY_M = 1500;
+const MAX_RAY_M = 1500;
 /** Width profile cleaning: running median over ±SMOOTH_MEDIAN_M (drops tributary mouths, piers of islands), then running mean over ±SMOOTH_MEAN_M (the chords). */
-export const SMOOTH_MEDIAN_M = 400;
-export const SMOOTH_MEAN_M = 300;
+const SMOOTH_MEDIAN_M = 400;
+const SMOOTH_MEAN_M = 300;
 /** Raster cell for tracing the buffer (m) and the display simplification (degrees, ~4 m). */
-export const CELL_M = 20;
-export const SIMPLIFY_DEG = 0.00004;
+const CELL_M = 20;
+const SIMPLIFY_DEG = 0.00004;
 /** The Jialing's buffer reaches this far into the Yangtze's (m), so the two meet without a gap. */
-export const JOIN_M = 100;
+const JOIN_M = 100;
 /** How far past the district's bounding box the rivers are drawn (m): covers the analysis margin (2 km) and the stations' context (3 km). */
-export const CONTEXT_M = 3000;
+const CONTEXT_M = 3000;
 
 type XY = [number, number];
 
 /** The river's centreline as one line running downstream (OSM draws waterways in flow direction). */
-export function osmCentreline(river: OsmRiverId): Position[] {
+function osmCentreline(river: OsmRiverId): Position[] {
   const name = OSM_RIVER_NAME[river];
   const ways = readOsm<LineString | MultiLineString>('waterways').features.filter((f) => f.properties.fclass === 'river' && f.properties.name === name);
   const parts: Position[][] = ways
@@ -80,7 +80,7 @@ export function osmCentreline(river: OsmRiverId): Position[] {
 }
 
 /** The OSM ids of the ways of a river, for `source`. */
-export function centrelineIds(river: OsmRiverId): string[] {
+function centrelineIds(river: OsmRiverId): string[] {
   return readOsm('waterways')
     .features.filter((f) => f.properties.fclass === 'river' && f.properties.name === OSM_RIVER_NAME[river])
     .map((f) => f.properties.osm_id)
@@ -194,7 +194,7 @@ function runningMean(v: number[], half: number): number[] {
  * measured against the water rings. A ray that meets `other` (the other river's
  * centreline) first has run into the confluence: no measurement (filled from neighbours).
  */
-export function sections(line: Position[], rings: XY[][], other: Position[] = []): Section[] {
+function sections(line: Position[], rings: XY[][], other: Position[] = []): Section[] {
   const stops = [other.map(toXY)];
   // the centreline resampled every STEP_M, then smoothed by a running mean over ±SMOOTH_LINE_M:
   // OSM's vertices are ~300–450 m apart, and a buffer of the raw polyline bulges round each
@@ -279,7 +279,7 @@ function hull(pts: XY[]): XY[] {
  * is traced as the zero level of max over quads of the signed distance to the quad's edges
  * (exact near the banks), on a CELL_M grid with linear interpolation. The ends are flat.
  */
-export function bufferSections(secs: Section[], box: [number, number, number, number]): Polygon | MultiPolygon {
+function bufferSections(secs: Section[], box: [number, number, number, number]): Polygon | MultiPolygon {
   const [x0, y0] = toXY([box[0], box[1]]);
   const [x1, y1] = toXY([box[2], box[3]]);
   const w = Math.ceil((x1 - x0) / CELL_M);
@@ -324,7 +324,7 @@ export function bufferSections(secs: Section[], box: [number, number, number, nu
   return simple.coordinates.length === 1 ? { type: 'Polygon', coordinates: simple.coordinates[0]! } : simple;
 }
 
-export const RIVER_NAMES_EN: Record<OsmRiverId, string> = { jialing: 'Jialing River', yangtze: 'Yangtze River (Chang Jiang)' };
+const RIVER_NAMES_EN: Record<OsmRiverId, string> = { jialing: 'Jialing River', yangtze: 'Yangtze River (Chang Jiang)' };
 
 export interface OsmRivers {
   rivers: FeatureCollection;

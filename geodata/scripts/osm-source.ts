@@ -14,7 +14,7 @@ import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson
 import { finishGeometry } from './geo';
 
 /** Above every relation id OSM had issued by the extract's date (2026-04-11), with margin. */
-export const RELATION_ID_MAX = 25_000_000;
+const RELATION_ID_MAX = 25_000_000;
 
 export function osmSource(osmId: string, g: Geometry): string {
   if (g.type === 'Point' || g.type === 'MultiPoint') return `osm:node/${osmId}`;
@@ -22,12 +22,6 @@ export function osmSource(osmId: string, g: Geometry): string {
   const multi = (g.type === 'MultiPolygon' && g.coordinates.length > 1) || (g.type === 'Polygon' && g.coordinates.length > 1) || (g.type === 'MultiPolygon' && g.coordinates.some((p) => p.length > 1));
   if (multi) return `osm:relation/${osmId}`;
   return Number(osmId) > RELATION_ID_MAX ? `osm:way/${osmId}` : `osm:way-or-relation/${osmId}`;
-}
-
-/** osm:way/123 → https://www.openstreetmap.org/way/123 (null when the kind is unknown). */
-export function osmUrl(source: string): string | null {
-  const m = /^osm:(node|way|relation)\/(\d+)$/.exec(source);
-  return m ? `https://www.openstreetmap.org/${m[1]}/${m[2]}` : null;
 }
 
 type Poly = Polygon | MultiPolygon;

@@ -20,11 +20,11 @@ import { anchorPoint, osmSource } from './osm-source';
 import { railKind, railPieces } from './osm-railways';
 
 /** Stations within this distance of the district are shipped (m); those outside are `outside: true`. */
-export const STATION_REACH_M = 3000;
+const STATION_REACH_M = 3000;
 /** The nearest line within this distance decides the kind (m). */
-export const KIND_MAX_M = 300;
+const KIND_MAX_M = 300;
 /** Nodes of one name and kind within this distance are one station (m). */
-export const MERGE_M = 1000;
+const MERGE_M = 1000;
 
 type StationKind = 'metro' | 'rail';
 
@@ -43,7 +43,7 @@ function segDistM(p: Position, line: Position[]): number {
 }
 
 /** 'metro' or 'rail' by the nearest line within KIND_MAX_M; null when no line is that near. */
-export function stationKind(p: Position, lines = railPieces()): StationKind | null {
+function stationKind(p: Position, lines = railPieces()): StationKind | null {
   let best: { d: number; kind: StationKind } | null = null;
   for (const l of lines) {
     // cheap box test first: 300 m ≈ 0.0031° lat, 0.0036° lon here

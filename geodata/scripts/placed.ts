@@ -16,7 +16,7 @@ export function readSource<T>(name: string): T {
   return JSON.parse(readFileSync(fileURLToPath(new URL(`../src/${name}`, import.meta.url)), 'utf8')) as T;
 }
 
-export type Crs = 'WGS84' | 'GCJ02' | 'BD09';
+type Crs = 'WGS84' | 'GCJ02' | 'BD09';
 export interface Along {
   river: RiverId;
   from_confluence_m: number;
@@ -30,14 +30,14 @@ export type Place =
 export type Shape = { circle_m: number } | { ellipse_m: [number, number, number] } | { area_ha: number };
 
 /** Converts a coordinate given in `crs` to WGS-84. */
-export function toWgs84(p: [number, number], crs: Crs): Position {
+function toWgs84(p: [number, number], crs: Crs): Position {
   if (crs === 'WGS84') return p;
   const from = crs === 'GCJ02' ? gcoord.GCJ02 : gcoord.BD09;
   return gcoord.transform(p, from, gcoord.WGS84) as Position;
 }
 
 /** The least distance past the water's edge at which a bank place that fell in the water is put (m). */
-export const SHORE_M = 30;
+const SHORE_M = 30;
 
 /** Placement context: the river centrelines, the land polygon, and named anchors (landmarks, bridge ends). */
 export class Placer {

@@ -1,22 +1,12 @@
-/**
- * Derives the `rivers` layer: the Yangtze (长江) and the Jialing (嘉陵江) as water polygons.
- *
- * Chongqing's district borders run down the middle of the two rivers, so in the echarts
- * data the river is where districts on opposite banks meet. Jiangbei's whole boundary
- * except its land border with Yubei (渝北) is river: the Jialing against Shapingba and
- * Yuzhong, then the Yangtze against Nan'an and Banan. The centrelines are those shared
- * edges (plus a few km of the Shapingba–Yubei, Yuzhong–Nan'an and Yubei–Banan edges for
- * context), simplified by 25 m and buffered to a nominal width: Jialing 380 m, Yangtze 760 m.
- */
-import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, LineString, Polygon, MultiPolygon, Position } from 'geojson';
-import { districtGeometry, loadChongqing, ringsOf, sharedRuns, SOURCE, type EncodedFeature } from './boundary';
-import { distToLine, finishGeometry, lineLength, locate, sliceAlong, toXY } from './geo';
+
+import type { Position } from 'geojson';
+import { districtGeometry, loadChongqing, ringsOf, sharedRuns, type EncodedFeature } from './boundary';
+import { distToLine, lineLength, sliceAlong, toXY } from './geo';
 
 export const RIVER_WIDTH_M = { jialing: 380, yangtze: 760 } as const;
 export type RiverId = keyof typeof RIVER_WIDTH_M;
 /** How far beyond Jiangbei the context stretches reach, upstream and downstream (m). */
-export const CONTEXT_M = 4000;
+const CONTEXT_M = 4000;
 
 const near = (a: Position, b: Position) => {
   const [ax, ay] = toXY(a);
@@ -29,7 +19,7 @@ const near = (a: Position, b: Position) => {
  * downstream (CCW ring order): from the Jialing at the Shapingba–Yubei corner, past the
  * confluence, to the Yangtze at the Banan–Yubei corner.
  */
-export function jiangbeiRiverEdge(features: EncodedFeature[]): Position[] {
+function jiangbeiRiverEdge(features: EncodedFeature[]): Position[] {
   const ring = ringsOf(districtGeometry(features, '江北区'))[0]!;
   const yubei = ringsOf(districtGeometry(features, '渝北区'));
   const pts = ring.slice(0, -1);
@@ -118,45 +108,4 @@ export function centrelines(features = loadChongqing()): Centrelines {
     edge,
     confluence,
   };
-}
-
-/** Simplify a centreline by ~25 m, keeping its ends. */
-function simplifyLine(line: Position[]): Position[] {
-  return (turf.simplify(turf.lineString(line), { tolerance: 0.00025, highQuality: true }) as Feature<LineString>).geometry.coordinates;
-}
-
-function riverPolygon(line: Position[], widthM: number): Polygon | MultiPolygon {
-  const buf = turf.buffer(turf.lineString(simplifyLine(line)), widthM / 2, { units: 'meters', steps: 6 });
-  if (!buf) throw new Error('buffer failed');
-  const simple = turf.simplify(buf, { tolerance: 0.00008, highQuality: true });
-  return finishGeometry(simple.geometry as Polygon | MultiPolygon);
-}
-
-export const RIVER_NAMES: Record<RiverId, { name_zh: string; name_en: string }> = {
-  jialing: { name_zh: '嘉陵江', name_en: 'Jialing River' },
-  yangtze: { name_zh: '长江', name_en: 'Yangtze River (Chang Jiang)' },
-};
-
-export function buildRivers(features = loadChongqing()): FeatureCollection {
-  const c = centrelines(features);
-  const out: Feature[] = (['jialing', 'yangtze'] as const).map((id) => ({
-    type: 'Feature',
-    id,
-    properties: {
-      id,
-      ...RIVER_NAMES[id],
-      width_m: RIVER_WIDTH_M[id],
-      source: `Centreline = district borders that run mid-river in ${SOURCE}; buffered to a nominal ${RIVER_WIDTH_M[id]} m width`,
-      confidence: 'medium',
-      note_en: `Schematic water surface: the mid-river district border (±50–100 m) widened to a typical ${RIVER_WIDTH_M[id]} m; real banks vary with the season and the reservoir level.`,
-      note_zh: `示意水面：以江心区界（误差约50–100米）为中线，按典型宽度${RIVER_WIDTH_M[id]}米展宽；实际岸线随季节和水位变化。`,
-    },
-    geometry: riverPolygon(c[id], RIVER_WIDTH_M[id]),
-  }));
-  return { type: 'FeatureCollection', features: out };
-}
-
-/** Distance along a centreline (m) from its upstream end to the point nearest p. */
-export function stationOf(line: Position[], p: Position): number {
-  return locate(line, p);
 }

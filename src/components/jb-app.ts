@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { styles } from './jb-app.styles';
-import { errorMessage, fetchLayers, type LayerInfo } from '../api';
+import { errorMessage, fetchLayers, shippedLayer, type LayerInfo, type Tier } from '../api';
 import { t, type Lang } from '../content/messages';
 import { parseState, serializeState, withGroup, type ViewState } from '../state/view-state';
 import type { CardFeature } from './jb-card';
@@ -9,9 +9,11 @@ import { WorkbenchController } from '../state/workbench';
 import { NearbyController } from '../state/nearby';
 import { ShippedController } from '../state/shipped';
 import { AnalysisController } from '../state/analysis';
+import { PopulationController } from '../state/population';
 import { TourController } from '../state/tour';
 import { ShareController } from '../state/share';
 import { clickMode, runPlannerAction } from '../state/planner';
+import { legendNames } from '../state/legend-text';
 import type { JbEvent } from '../events';
 import './jb-about';
 import './jb-card';
@@ -21,6 +23,8 @@ import './jb-layers';
 import './jb-map';
 import './jb-nearby';
 import './jb-panel';
+import './jb-pieces';
+import './jb-population';
 import './jb-report';
 import './jb-share';
 import './jb-tour';
@@ -63,6 +67,7 @@ export class JbApp extends LitElement {
   readonly analysis: AnalysisController;
   readonly nearby: NearbyController;
   readonly tour: TourController;
+  readonly population: PopulationController;
   readonly share: ShareController;
 
   constructor() {
@@ -71,19 +76,33 @@ export class JbApp extends LitElement {
     this.layers = [];
     this.loadError = this.mapError = '';
     this.mapBusy = this.basemap = false;
-    this.workbench = new WorkbenchController(this, () => ({ tier: this.state.tier, sports: this.state.sports }));
+    this.workbench = new WorkbenchController(this, () => ({ tier: this.state.tier, sports: this.state.sports, population: this.population.wire }));
+    // A population loaded or removed: every rate, piece and suggestion is asked for again.
+    this.population = new PopulationController(this, () => {
+      void this.analysis.analyse();
+      void this.workbench.analyse();
+    });
     this.shipped = new ShippedController(this, {
       loaded: (greenspaces) => {
-        const coverage = this.analysis.coverage;
+        const coverage = this.analysis.peopleCoverage ?? this.analysis.coverage;
         this.workbench.setShipped(greenspaces, coverage?.mode === this.workbench.current.mode ? coverage : undefined);
         void this.workbench.analyse();
       },
       failed: (message) => (this.mapError = message),
     });
-    this.analysis = new AnalysisController(this, () => this.state, (coverage, mode) => {
-      const greenspaces = this.shipped.greenspaces;
-      if (greenspaces) this.workbench.setShipped(greenspaces, mode === this.workbench.current.mode ? coverage : undefined);
-    });
+    this.analysis = new AnalysisController(
+      this,
+      () => this.state,
+      (coverage, mode) => {
+        const greenspaces = this.shipped.greenspaces;
+        if (greenspaces) this.workbench.setShipped(greenspaces, mode === this.workbench.current.mode ? coverage : undefined);
+      },
+      () => {
+        const population = this.population.wire;
+        const sites = this.shipped.greenspaces;
+        return population && sites ? { sites, population } : undefined;
+      },
+    );
     this.nearby = new NearbyController(this);
     this.tour = new TourController(this);
     this.share = new ShareController(this, {
@@ -166,6 +185,11 @@ export class JbApp extends LitElement {
     if (patch.tier) void this.analysis.refreshGaps();
   }
 
+  /** Layer titles and zone names from the geodata, for the legends (one object per data load). */
+  private get names() {
+    return legendNames(this.layers, this.shipped.bundle);
+  }
+
   private get planning(): boolean {
     return this.state.panel === 'plan' && this.state.tour === undefined;
   }
@@ -173,6 +197,12 @@ export class JbApp extends LitElement {
   private onPick({ mode, lngLat, id }: MapPickDetail) {
     if (mode === 'spot') void this.nearby.setSpot(lngLat);
     else if (mode !== 'select') this.workbench.pick(mode, lngLat, id);
+  }
+
+  /** The map finished drawing (message '') or failed for good (the message to show). */
+  private mapSettled(message: string) {
+    this.mapBusy = false;
+    this.mapError = message;
   }
 
   /** Opens a feature's card (or closes it), then adds the area from the source geometry (rendered geometry is clipped to tiles). */
@@ -190,10 +220,16 @@ export class JbApp extends LitElement {
     this.map?.reload();
   }
 
+  /** A gap piece's suggested site, added to the plan as a new site of its tier; the Plan tab shows what it changes. */
+  private addSuggested({ tier, lngLat, name }: { tier: Tier; lngLat: [number, number]; name: string }) {
+    this.workbench.addProposal(tier, { type: 'Point', coordinates: lngLat }, { name });
+    this.patchState({ panel: 'plan' });
+  }
+
   /** Runs one of the planner's actions (the workbench panel's `wb` event). */
   private onPlannerAction = (e: JbEvent<'wb'>) =>
     runPlannerAction(e.detail, {
-      workbench: this.workbench, lang: this.uiLang, view: this.state, coverage: this.analysis.coverage, gaps: this.analysis.gaps,
+      workbench: this.workbench, lang: this.uiLang, view: this.state, coverage: this.analysis.peopleCoverage ?? this.analysis.coverage, gaps: this.analysis.gaps,
       png: async () => this.map?.png(),
       report: async () => void (this.report = { image: (await this.map?.captureDistrict('image/jpeg')) ?? '' }),
     });
@@ -236,11 +272,11 @@ export class JbApp extends LitElement {
         @view-change=${(e: JbEvent<'view-change'>) => this.patchState(e.detail)}
         @feature-select=${(e: JbEvent<'feature-select'>) => this.select(e.detail)}
         @map-busy=${() => (this.mapBusy = true)}
-        @map-ready=${() => ((this.mapBusy = false), (this.mapError = ''))}
-        @map-error=${(e: JbEvent<'map-error'>) => e.detail.fatal && ((this.mapBusy = false), (this.mapError = e.detail.message))}
+        @map-ready=${() => this.mapSettled('')}
+        @map-error=${(e: JbEvent<'map-error'>) => e.detail.fatal && this.mapSettled(e.detail.message)}
       ></jb-map>
       ${touring
-        ? html`<jb-tour .chapters=${this.tour.chapters} .index=${this.tour.index} .lang=${lang} .autoplay=${this.tour.autoplay} .facts=${this.tour.facts(lang, an.coverage, shipped.inventory)}
+        ? html`<jb-tour .chapters=${this.tour.chapters} .index=${this.tour.index} .lang=${lang} .autoplay=${this.tour.autoplay} .facts=${this.tour.facts(lang, an.coverage, shipped.inventory)} .names=${this.names}
             @chapter-change=${(e: JbEvent<'chapter-change'>) => this.tour.go(e.detail)}
             @autoplay-change=${(e: JbEvent<'autoplay-change'>) => this.tour.setAutoplay(e.detail)}
             @resume=${() => this.tour.resume()}
@@ -251,7 +287,7 @@ export class JbApp extends LitElement {
       ${card ? html`<jb-card .lang=${lang} .feature=${card} .rates=${an.coverage?.areas.find((a) => a.id === card.id)} @close=${() => (this.card = undefined)}></jb-card>` : null}
       ${this.report
         ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${this.share.viewingRates ?? ((wb.hasChanges && wb.result) || an.coverage)}
-            .visible=${visible} .layers=${this.layers} .sports=${s.sports} .scenarioName=${this.share.viewing?.name ?? (wb.hasChanges ? wb.current.name : '')}
+            .visible=${visible} .layers=${this.layers} .names=${this.names} .sports=${s.sports} .scenarioName=${this.share.viewing?.name ?? (wb.hasChanges ? wb.current.name : '')}
             @close=${() => (this.report = undefined)}></jb-report>`
         : null}
       ${this.tour.handout
@@ -282,7 +318,7 @@ export class JbApp extends LitElement {
         <p>${t(lang, 'subtitle')}</p>
       </header>
       <jb-panel .active=${s.panel} .lang=${lang} @panel-change=${(e: JbEvent<'panel-change'>) => this.patchState({ panel: e.detail })}>
-        <jb-coverage slot="coverage" .lang=${lang} .coverage=${an.coverage} .gaps=${an.gaps} .mode=${s.mode} .tier=${s.tier}
+        <jb-coverage slot="coverage" .lang=${lang} .coverage=${an.peopleCoverage ?? an.coverage} .gaps=${an.gaps} .mode=${s.mode} .tier=${s.tier}
           .loading=${an.loading} .error=${an.error} .sports=${s.sports}
           .sportsAvailable=${this.layers.some((l) => l.id === 'sports')}
           .inventory=${shipped.inventory} .sportsCount=${shipped.sportsCount}
@@ -292,7 +328,11 @@ export class JbApp extends LitElement {
           @gap-select=${(e: JbEvent<'gap-select'>) => this.map?.focusOn(e.detail)}
           @retry=${() => an.analyse()}
         ></jb-coverage>
-        <jb-layers slot="layers" .lang=${lang} .visible=${s.visible} .available=${this.layers} .analysis=${analysis} .basemap=${this.basemap}
+        <jb-pieces slot="coverage" .lang=${lang} .pieces=${an.pieces}
+          @gap-select=${(e: JbEvent<'gap-select'>) => this.map?.focusOn(e.detail)}
+          @piece-add=${(e: JbEvent<'piece-add'>) => this.addSuggested(e.detail)}
+        ></jb-pieces>
+        <jb-layers slot="layers" .lang=${lang} .visible=${s.visible} .available=${this.layers} .names=${this.names} .analysis=${analysis} .basemap=${this.basemap}
           @toggle-group=${(e: JbEvent<'toggle-group'>) => this.patchState({ visible: withGroup(s.visible, e.detail.id, e.detail.on) })}
           @toggle-basemap=${(e: JbEvent<'toggle-basemap'>) => (this.basemap = e.detail)}
         ></jb-layers>
@@ -305,10 +345,9 @@ export class JbApp extends LitElement {
           @result-select=${(e: JbEvent<'result-select'>) => nearby.selectSite(e.detail.id)}
           @share=${() => nearby.share()}
         ></jb-nearby>
-        <div slot="plan">
-        <jb-share .lang=${lang} .share=${this.share.snapshot()} .baseline=${wb.baseline ?? an.coverage} .mine=${wb.hasChanges ? wb.result : wb.baseline}
+        <jb-share slot="plan" .lang=${lang} .share=${this.share.snapshot()} .baseline=${wb.baseline ?? an.coverage} .mine=${wb.hasChanges ? wb.result : wb.baseline}
           @scenario-share=${this.onShareAction}></jb-share>
-        <jb-workbench .lang=${lang} .scenario=${wb.current} .scenarios=${wb.scenarios}
+        <jb-workbench slot="plan" .lang=${lang} .scenario=${wb.current} .scenarios=${wb.scenarios}
           .baseline=${wb.baseline} .result=${wb.result} .suggestions=${wb.suggestions}
           .upload=${wb.upload} .busy=${wb.busy} .suggesting=${wb.suggesting}
           .error=${wb.error} .saveError=${wb.saveError} .storeProblems=${wb.storeProblems}
@@ -317,7 +356,11 @@ export class JbApp extends LitElement {
           .names=${wb.baseNames(lang)}
           @wb=${this.onPlannerAction}
         ></jb-workbench>
-        </div>
+        <jb-population slot="plan" .lang=${lang} .prepared=${this.population.prepared} .people=${an.peopleCoverage?.people}
+          .fileName=${this.population.fileName} .checking=${this.population.checking} .error=${this.population.error} .fields=${this.population.fields}
+          @population-load=${(e: JbEvent<'population-load'>) => this.population.load(e.detail, shipped.bundle ? shippedLayer(shipped.bundle, 'boundary') : undefined)}
+          @population-clear=${() => this.population.clear()}
+        ></jb-population>
         <jb-about slot="about" .lang=${lang} .available=${this.layers} .split=${shipped.split}></jb-about>
       </jb-panel>
     </div>`;

@@ -1,3 +1,4 @@
+import { TIERS } from '../../domain/tiers';
 import { LitElement, css, html } from 'lit';
 import { NARROW } from '../layout';
 import type { Geometry } from 'geojson';
@@ -16,7 +17,6 @@ export interface CardFeature {
   geometry?: Geometry;
 }
 
-const TIERS: Tier[] = ['leisure', 'garden', 'park'];
 
 /**
  * <jb-card>: what the plan wants at a clicked zone, core, belt, green space, sports ground or

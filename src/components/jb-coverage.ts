@@ -1,7 +1,9 @@
+import { TIERS } from '../../domain/tiers';
 import { LitElement, css, html, svg } from 'lit';
 import type { FeatureCollection } from 'geojson';
 import type { AreaRates, Coverage, Mode, Tier } from '../api';
-import { bboxOfGeometry, formatNumber } from '../geo';
+import { bboxOf } from '../../domain/geo';
+import { formatNumber } from '../geo';
 import { t, type Lang, type MessageKey } from '../content/messages';
 import { TARGETS, TIER_LABEL } from '../content/targets';
 import { PALETTE } from '../content/palette';
@@ -9,7 +11,6 @@ import type { Inventory } from '../state/inventory';
 import { emit } from '../events';
 
 const KIND_LABEL: Record<AreaRates['kind'], MessageKey> = { district: 'kindDistrict', core: 'kindCore', zone: 'kindZone', belt: 'kindBelt' };
-const TIER_ORDER: Tier[] = ['leisure', 'garden', 'park'];
 
 /**
  * <jb-coverage>: the district's rates against national targets, a small chart, the
@@ -94,7 +95,7 @@ export class JbCoverage extends LitElement {
   private chart(c: Coverage) {
     const w = 320, row = 26, h = row * 3 + 8, x0 = 92, span = w - x0 - 40;
     return html`<svg viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label=${t(this.lang, 'chartTitle')}>
-      ${TIER_ORDER.map((tier, i) => {
+      ${TIERS.map((tier, i) => {
         const r = c.tiers.find((x) => x.tier === tier);
         if (!r) return null;
         const y = 4 + i * row;
@@ -139,10 +140,13 @@ export class JbCoverage extends LitElement {
     const areas = c.areas.filter((a) => a.kind !== 'district');
     return html`
       <p class="sub">${t(lang, 'coverageOf')}</p>
+      ${c.people
+        ? html`<p class="sub people-note">${t(lang, 'popByPeople', { total: formatNumber(c.people.total, lang, 0), source: c.people.source ?? t(lang, 'popNotGiven') })}</p>`
+        : html`<p class="sub area-note">${t(lang, 'popByArea')}</p>`}
       <table class="tiers">
-        <thead><tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'radiusCol')}</th><th>${t(lang, 'rateCol')}</th><th>${t(lang, 'targetCol')}</th></tr></thead>
+        <thead><tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'radiusCol')}</th><th>${t(lang, 'rateCol')}</th>${c.people ? html`<th>${t(lang, 'peopleCol')}</th>` : null}<th>${t(lang, 'targetCol')}</th></tr></thead>
         <tbody>
-          ${TIER_ORDER.map((tier) => {
+          ${TIERS.map((tier) => {
             const r = c.tiers.find((x) => x.tier === tier);
             if (!r) return null;
             const target = TARGETS[tier];
@@ -150,6 +154,7 @@ export class JbCoverage extends LitElement {
             return html`<tr data-tier=${tier}>
               <td>${t(lang, TIER_LABEL[tier])}</td><td>${r.radius_m} m</td>
               <td class="rate">${this.pct(r.coverage_pct)}</td>
+              ${r.people_pct !== undefined ? html`<td class="people" data-people-pct=${r.people_pct} title=${t(lang, 'peopleValue', { n: formatNumber(r.people_covered ?? 0, lang, 0) })}>${this.pct(r.people_pct)}</td>` : null}
               <td class=${ok ? 'ok' : 'low'} title=${t(lang, target.label)}>&gt;${target.pct}% · ${t(lang, ok ? 'meets' : 'below')}</td>
             </tr>`;
           })}
@@ -160,15 +165,16 @@ export class JbCoverage extends LitElement {
       ${this.chart(c)}
       <h3>${t(lang, 'areasTitle')}</h3>
       <table class="areas">
-        <thead><tr><th>${t(lang, 'areaCol')}</th>${TIER_ORDER.map((tier) => html`<th>${c.radii[tier]} m</th>`)}</tr></thead>
+        <thead><tr><th>${t(lang, 'areaCol')}</th>${TIERS.map((tier) => html`<th>${c.radii[tier]} m</th>`)}</tr></thead>
         <tbody>
           ${areas.map(
             (a) => html`<tr data-area=${a.id}>
               <td>${lang === 'zh' ? a.name_zh : a.name_en} <span class="kind">${t(lang, KIND_LABEL[a.kind])}</span></td>
-              ${TIER_ORDER.map((tier) => {
+              ${TIERS.map((tier) => {
                 const r = a.tiers.find((x) => x.tier === tier);
                 // No built-up land in the area (e.g. rural Wubao): a rate would mean nothing.
-                return html`<td class=${r && r.total_km2 > 0 && r.coverage_pct > TARGETS[tier].pct ? 'ok' : ''}>${r && r.total_km2 > 0 ? this.pct(r.coverage_pct) : '–'}</td>`;
+                const people = r?.people_total ? html`<br /><span class="kind" title=${t(lang, 'peopleCol')}>${this.pct(r.people_pct ?? 0)}</span>` : null;
+                return html`<td class=${r && r.total_km2 > 0 && r.coverage_pct > TARGETS[tier].pct ? 'ok' : ''}>${r && r.total_km2 > 0 ? this.pct(r.coverage_pct) : '–'}${people}</td>`;
               })}
             </tr>`,
           )}
@@ -199,7 +205,7 @@ export class JbCoverage extends LitElement {
       <h3>${t(lang, 'gapsTitle')}</h3>
       <fieldset>
         <legend>${t(lang, 'gapsTier')}</legend>
-        ${TIER_ORDER.map(
+        ${TIERS.map(
           (tier) => html`<label><input type="radio" name="tier" value=${tier} .checked=${this.tier === tier}
             @change=${() => emit(this, 'tier-change', tier)} />${t(lang, `tierShort_${tier}`)}</label>`,
         )}
@@ -211,7 +217,7 @@ export class JbCoverage extends LitElement {
               const p = f.properties ?? {};
               const z = p.zone as { name_zh?: string; name_en?: string } | null | undefined;
               const zone = (lang === 'zh' ? z?.name_zh : z?.name_en) ?? t(lang, 'noZone');
-              return html`<li><button title=${t(lang, 'gapGo')} @click=${() => emit(this, 'gap-select', bboxOfGeometry(f.geometry))}>
+              return html`<li><button title=${t(lang, 'gapGo')} @click=${() => emit(this, 'gap-select', bboxOf(f.geometry))}>
                 ${t(lang, 'gapItem', { area: formatNumber(Number(p.area_km2 ?? 0), lang, 2), zone })}</button></li>`;
             })}
           </ol>`}

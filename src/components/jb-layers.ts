@@ -1,6 +1,8 @@
+import { type LegendNames, groupTitle, swatchText } from '../state/legend-text';
 import { LitElement, css, html } from 'lit';
 import type { LayerInfo } from '../api';
-import { LAYER_GROUPS, type GroupId, type LegendSwatch } from '../content/layer-groups';
+import { BOUNDARY_LEGEND, LAYER_GROUPS, type GroupId, type LayerGroup, type LegendSwatch } from '../content/layer-groups';
+import { swatch } from './swatch';
 import { t, type Lang } from '../content/messages';
 import { emit } from '../events';
 
@@ -14,6 +16,7 @@ export class JbLayers extends LitElement {
     lang: { type: String },
     visible: { attribute: false },
     available: { attribute: false },
+    names: { attribute: false },
     analysis: { type: Boolean },
     basemap: { type: Boolean },
   };
@@ -25,14 +28,9 @@ export class JbLayers extends LitElement {
     label { display: flex; gap: 8px; align-items: flex-start; padding: 6px 2px; cursor: pointer; min-height: 28px; }
     input { margin: 2px 0 0; width: 18px; height: 18px; flex: none; }
     input:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
-    .sw { display: inline-flex; flex-direction: column; gap: 3px; flex: none; }
     .row { display: flex; align-items: center; gap: 6px; font-size: 0.85em; color: #455a64; }
-    .fill { width: 18px; height: 12px; border-radius: 2px; border: 1px solid rgb(0 0 0 / 0.25); }
-    .line { width: 18px; height: 0; border-top: 3px solid; }
-    .line.dashed { border-top-style: dashed; }
-    .outline { width: 16px; height: 10px; border-radius: 2px; border: 1.5px dashed; position: relative; }
-    .outline::before { content: ''; position: absolute; inset: 0; background: currentColor; opacity: 0.28; }
-    .circle { width: 11px; height: 11px; border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px rgb(0 0 0 / 0.3); margin: 0 3px; }
+    .swatch { flex: none; }
+    .boundary { margin: 0 0 4px 26px; font-size: 0.95em; }
     .name { font-weight: 500; }
     .one { display: flex; align-items: center; gap: 8px; }
     .swatches { display: flex; flex-direction: column; gap: 2px; margin-top: 4px; }
@@ -43,6 +41,8 @@ export class JbLayers extends LitElement {
   declare lang: Lang;
   declare visible: Set<GroupId>;
   declare available: LayerInfo[];
+  /** Layer titles and zone names from the geodata. */
+  declare names: LegendNames;
   declare analysis: boolean;
   declare basemap: boolean;
 
@@ -51,21 +51,13 @@ export class JbLayers extends LitElement {
     this.lang = 'zh';
     this.visible = new Set();
     this.available = [];
+    this.names = new Map();
     this.analysis = false;
     this.basemap = false;
   }
 
-  private swatchOnly(s: LegendSwatch) {
-    const style =
-      s.kind === 'line' ? `border-color:${s.color}`
-      : s.kind === 'outline' ? `border-color:${s.color};color:${s.color}`
-      : s.kind === 'circle' && s.stroke ? `background:${s.color};border-color:${s.stroke};border-width:2px`
-      : `background:${s.color}`;
-    return html`<span class="${s.kind}${s.dashed ? ' dashed' : ''}" style=${style} aria-hidden="true"></span>`;
-  }
-
-  private swatch(s: LegendSwatch) {
-    return html`<span class="row">${this.swatchOnly(s)}${t(this.lang, s.label)}</span>`;
+  private swatch(s: LegendSwatch, g: LayerGroup) {
+    return html`<span class="row">${swatch(s)}${swatchText(s, g, this.lang, this.names)}</span>`;
   }
 
   override render() {
@@ -75,6 +67,7 @@ export class JbLayers extends LitElement {
     // Top of the map first, as legends read.
     return html`
       <h2>${t(lang, 'legendTitle')}</h2>
+      <p class="one boundary">${swatch(BOUNDARY_LEGEND)}<span class="name">${this.names.get('layer:boundary')?.[lang] ?? ''}</span></p>
       <ul>
         ${[...groups].reverse().map((g) => {
           const on = this.visible.has(g.id);
@@ -83,10 +76,10 @@ export class JbLayers extends LitElement {
               <input type="checkbox" .checked=${on} data-group=${g.id}
                 @change=${(e: Event) => emit(this, 'toggle-group', { id: g.id, on: (e.target as HTMLInputElement).checked })} />
               ${g.legend.length === 1
-                ? html`<span class="one">${this.swatchOnly(g.legend[0]!)}<span class="name">${t(lang, g.label)}</span></span>`
+                ? html`<span class="one">${swatch(g.legend[0]!)}<span class="name">${groupTitle(g, lang, this.names)}</span></span>`
                 : html`<span>
-                    <span class="name">${t(lang, g.label)}</span>
-                    <span class="swatches">${g.legend.map((s) => this.swatch(s))}</span>
+                    <span class="name">${groupTitle(g, lang, this.names)}</span>
+                    <span class="swatches">${g.legend.map((s) => this.swatch(s, g))}</span>
                   </span>`}
             </label>
           </li>`;

@@ -1,3 +1,4 @@
+import { TIERS } from '../../domain/tiers';
 import { LitElement, css, html } from 'lit';
 import type { Mode, Nearest, NearestSite, NearestTier, Place, Tier } from '../api';
 import { formatNumber } from '../geo';
@@ -5,10 +6,9 @@ import { MESSAGES, t, type Lang, type MessageKey } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
 import { emit } from '../events';
 
-const TIERS: Tier[] = ['leisure', 'garden', 'park'];
 const SHORT_TIER: Record<Tier, MessageKey> = { leisure: 'tierLeisure', garden: 'tierGarden', park: 'tierPark' };
 
-export function formatDistance(m: number, lang: Lang): string {
+function formatDistance(m: number, lang: Lang): string {
   return m < 1000 ? t(lang, 'metres', { v: Math.round(m / 10) * 10 }) : t(lang, 'kilometres', { v: formatNumber(m / 1000, lang) });
 }
 

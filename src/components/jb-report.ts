@@ -1,13 +1,15 @@
+import { TIERS } from '../../domain/tiers';
 import { LitElement, css, html } from 'lit';
-import type { Coverage, LayerInfo, Tier } from '../api';
+import type { Coverage, LayerInfo, } from '../api';
 import { formatNumber } from '../geo';
 import { LAYER_GROUPS, type GroupId } from '../content/layer-groups';
 import { t, type Lang } from '../content/messages';
 import { TARGETS, TIER_LABEL } from '../content/targets';
 import { OSM_SOURCE, summariseSources } from '../content/data-source';
 import { emit } from '../events';
+import { type LegendNames, swatchText } from '../state/legend-text';
+import { swatch } from './swatch';
 
-const TIERS: Tier[] = ['leisure', 'garden', 'park'];
 
 /**
  * <jb-report>: a printable one-page report — the map, its legend, rates against the
@@ -21,6 +23,7 @@ export class JbReport extends LitElement {
     coverage: { attribute: false },
     visible: { attribute: false },
     layers: { attribute: false },
+    names: { attribute: false },
     scenarioName: { type: String },
     sports: { type: Boolean },
   };
@@ -35,7 +38,6 @@ export class JbReport extends LitElement {
     img { width: 100%; border: 1px solid #cfd8dc; }
     .cols { display: grid; grid-template-columns: 1fr 1.4fr; gap: 5mm; margin-top: 3mm; }
     .legend span { display: flex; align-items: center; gap: 5px; margin: 1px 0; }
-    .sw { width: 12px; height: 9px; border: 1px solid rgb(0 0 0 / 0.2); display: inline-block; }
     table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
     th, td { text-align: right; padding: 1px 3px; border-bottom: 1px solid #eceff1; }
     th:first-child, td:first-child { text-align: left; }
@@ -53,6 +55,8 @@ export class JbReport extends LitElement {
   declare coverage: Coverage | undefined;
   declare visible: Set<GroupId>;
   declare layers: LayerInfo[];
+  /** Layer titles and zone names from the geodata. */
+  declare names: LegendNames;
   declare scenarioName: string;
   /** Sports grounds were counted as leisure spaces. */
   declare sports: boolean;
@@ -63,6 +67,7 @@ export class JbReport extends LitElement {
     this.image = '';
     this.visible = new Set();
     this.layers = [];
+    this.names = new Map();
     this.scenarioName = '';
     this.sports = false;
   }
@@ -85,8 +90,8 @@ export class JbReport extends LitElement {
         <div class="cols">
           <div class="legend">
             <h2>${t(lang, 'legendTitle')}</h2>
-            ${LAYER_GROUPS.filter((g) => this.visible.has(g.id)).flatMap((g) => g.legend).map(
-              (s) => html`<span><i class="sw" style="background:${s.color}"></i>${t(lang, s.label)}</span>`,
+            ${LAYER_GROUPS.filter((g) => this.visible.has(g.id)).flatMap((g) =>
+              g.legend.map((s) => html`<span>${swatch(s)}${swatchText(s, g, lang, this.names)}</span>`),
             )}
           </div>
           <div>

@@ -1,11 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { css, html, LitElement } from 'lit';
 import type { Coverage, Tier } from '../api';
-import { formatNumber } from '../geo';
-import { t, type Lang } from '../content/messages';
+import { type Lang, t } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
+import { emit } from '../events';
+import { formatNumber } from '../geo';
 import type { ScenarioView } from '../share-api';
 import type { ShareAction, ShareRecord, ShareView } from '../state/share';
-import { emit } from '../events';
 
 const TIERS: Tier[] = ['leisure', 'garden', 'park'];
 
@@ -120,7 +120,13 @@ export class JbShare extends LitElement {
       ${!v.data.matches ? html`<p class="warn data-changed">${t(lang, 'shareDataChanged', { old: v.data.version, now: v.data.current })}</p>` : null}
       ${v.data.missing_closures.length ? html`<p class="warn data-missing">${t(lang, 'shareDataMissing', { ids: v.data.missing_closures.join(', ') })}</p>` : null}
       <p class="muted">${t(lang, 'shareViewRates')}</p>
-      ${this.ratesTable([[t(lang, 'planBaseline'), this.baseline], [t(lang, 'planScenarioCol'), this.share.viewingRates]], 'view-rates')}
+      ${this.ratesTable(
+        [
+          [t(lang, 'planBaseline'), this.baseline],
+          [t(lang, 'planScenarioCol'), this.share.viewingRates],
+        ],
+        'view-rates',
+      )}
     `;
   }
 
@@ -131,9 +137,15 @@ export class JbShare extends LitElement {
     const c = s.conflict;
     return html`<section class="own">
       <h3>${t(lang, 'shareTitle')}</h3>
-      ${c ? this.renderConflict(c.base, c.theirs, c.theirsRates) : link?.token ? this.renderLinked(link) : html`
+      ${
+        c
+          ? this.renderConflict(c.base, c.theirs, c.theirsRates)
+          : link?.token
+            ? this.renderLinked(link)
+            : html`
         <p class="muted">${link ? t(lang, 'shareNoToken') : t(lang, 'shareIntro')}</p>
-        <div class="row"><button class="primary share" ?disabled=${s.busy !== ''} @click=${() => this.act('share')}>${t(lang, s.busy === 'share' ? 'shareSharing' : 'shareButton')}</button></div>`}
+        <div class="row"><button class="primary share" ?disabled=${s.busy !== ''} @click=${() => this.act('share')}>${t(lang, s.busy === 'share' ? 'shareSharing' : 'shareButton')}</button></div>`
+      }
     </section>`;
   }
 
@@ -155,7 +167,13 @@ export class JbShare extends LitElement {
     const lang = this.lang;
     return html`<div class="conflict" role="alert">
       <p class="warn"><strong>${t(lang, 'shareConflictTitle')}</strong><br />${t(lang, 'shareConflictText', { base, n: theirs.version, name: theirs.name })}</p>
-      ${this.ratesTable([[t(lang, 'shareConflictTheirs', { n: theirs.version }), theirsRates], [t(lang, 'shareConflictMine'), this.mine]], 'conflict-rates')}
+      ${this.ratesTable(
+        [
+          [t(lang, 'shareConflictTheirs', { n: theirs.version }), theirsRates],
+          [t(lang, 'shareConflictMine'), this.mine],
+        ],
+        'conflict-rates',
+      )}
       <div class="row">
         <button class="primary keep-mine" ?disabled=${this.share.busy !== ''} @click=${() => this.act('keep-mine')}>${t(lang, 'shareKeepMine')}</button>
         <button class="take-theirs" @click=${() => this.act('take-theirs')}>${t(lang, 'shareTakeTheirs')}</button>
@@ -167,8 +185,12 @@ export class JbShare extends LitElement {
     const lang = this.lang;
     const s = this.share;
     return html`
-      ${s.failure ? html`<div class="err failure" role="alert">${t(lang, 'shareFailed', { message: s.failure.message })}
-          <div class="row"><button class="retry" @click=${() => this.act('retry')}>${t(lang, 'shareRetry')}</button></div></div>` : null}
+      ${
+        s.failure
+          ? html`<div class="err failure" role="alert">${t(lang, 'shareFailed', { message: s.failure.message })}
+          <div class="row"><button class="retry" @click=${() => this.act('retry')}>${t(lang, 'shareRetry')}</button></div></div>`
+          : null
+      }
       ${s.notice ? html`<p class="ok notice" role="status">${t(lang, s.notice.key, s.notice.vars)}</p>` : null}
     `;
   }

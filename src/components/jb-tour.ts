@@ -3,6 +3,8 @@ import { NARROW } from '../layout';
 import { LAYER_GROUPS } from '../content/layer-groups';
 import { t, type Lang } from '../content/messages';
 import type { TourChapter } from '../content/tour';
+import { type LegendNames, groupTitle } from '../state/legend-text';
+import { swatch } from './swatch';
 import { chapterCaption, type TourFacts } from '../state/tour-facts';
 import { emit } from '../events';
 
@@ -24,6 +26,7 @@ export class JbTour extends LitElement {
     lang: { type: String },
     autoplay: { type: Number },
     facts: { attribute: false },
+    names: { attribute: false },
   };
 
   static override styles = css`
@@ -43,7 +46,6 @@ export class JbTour extends LitElement {
     p { margin: 0; font-size: clamp(1.1rem, 1.9vw, 1.7rem); line-height: 1.45; }
     .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; margin-top: 10px; font-size: clamp(0.9rem, 1.2vw, 1.1rem); color: #455a64; }
     .legend span { display: inline-flex; align-items: center; gap: 6px; }
-    .sw { width: 16px; height: 12px; border-radius: 2px; display: inline-block; border: 1px solid rgb(0 0 0 / 0.2); }
     .keys { margin-left: auto; font-size: 0.8rem; color: #78909c; }
     .bar { font-size: 0.9rem; }
     .bar label { display: inline-flex; align-items: center; gap: 4px; }
@@ -55,6 +57,8 @@ export class JbTour extends LitElement {
   declare lang: Lang;
   declare autoplay: number;
   declare facts: TourFacts;
+  /** Layer titles from the geodata. */
+  declare names: LegendNames;
   private timer?: ReturnType<typeof setInterval>;
 
   constructor() {
@@ -64,6 +68,7 @@ export class JbTour extends LitElement {
     this.lang = 'zh';
     this.autoplay = 0;
     this.facts = {};
+    this.names = new Map();
   }
 
   private readonly onKey = (e: KeyboardEvent) => {
@@ -169,7 +174,7 @@ export class JbTour extends LitElement {
           ${ch.legend.map((id) => {
             const g = LAYER_GROUPS.find((x) => x.id === id);
             if (!g) return null;
-            return html`<span><i class="sw" style="background:${g.legend[0]?.color ?? '#ccc'}"></i>${t(lang, g.label)}</span>`;
+            return html`<span>${g.legend[0] ? swatch(g.legend[0]) : null}${groupTitle(g, lang, this.names)}</span>`;
           })}
           <span class="keys">${t(lang, 'tourKeys')}</span>
         </div>

@@ -1,3 +1,4 @@
+import { TIERS } from '../../domain/tiers';
 import { LitElement, css, html } from 'lit';
 import type { Coverage, Tier } from '../api';
 import { formatNumber } from '../geo';
@@ -9,7 +10,6 @@ import type { UploadReport } from '../state/upload';
 import type { Crs, PlannerAction, Tool } from '../state/planner';
 import { emit } from '../events';
 
-const TIERS: Tier[] = ['leisure', 'garden', 'park'];
 
 /**
  * <jb-workbench>: the planner's what-if panel. Everything it shows comes down as properties;
@@ -252,6 +252,7 @@ export class JbWorkbench extends LitElement {
                 })}
               </tbody>
             </table>
+            ${r.people ? this.renderPeople(r, b) : null}
             <table class="areas">
               <thead><tr><th>${t(lang, 'areaCol')}</th>${TIERS.map((tier) => html`<th>${r.radii[tier]} m</th>`)}</tr></thead>
               <tbody>
@@ -270,6 +271,30 @@ export class JbWorkbench extends LitElement {
     `;
   }
 
+  /** People served, before and after (with a population; the baseline counted with it too). */
+  private renderPeople(r: Coverage, b: Coverage) {
+    const lang = this.lang;
+    return html`<h3>${t(lang, 'planPeopleTitle')}</h3>
+      <table class="people-diff">
+        <thead><tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'planBaseline')}</th><th>${t(lang, 'planScenarioCol')}</th><th>${t(lang, 'planChange')}</th><th>${t(lang, 'planPeopleServed')}</th></tr></thead>
+        <tbody>
+          ${TIERS.map((tier) => {
+            const now = r.tiers.find((x) => x.tier === tier);
+            const before = b.tiers.find((x) => x.tier === tier);
+            if (now?.people_pct === undefined || before?.people_pct === undefined) return null;
+            const d = now.people_pct - before.people_pct;
+            return html`<tr data-tier=${tier} data-people=${now.people_covered ?? 0} data-people-before=${before.people_covered ?? 0}>
+              <td>${now.radius_m} m</td>
+              <td>${formatNumber(before.people_pct, lang)}%</td>
+              <td class="rate">${formatNumber(now.people_pct, lang)}%</td>
+              <td class=${d > 0.05 ? 'up' : d < -0.05 ? 'down' : ''}>${t(lang, 'ppValue', { v: this.pp(d) })}</td>
+              <td>${t(lang, 'peopleValue', { n: formatNumber((now.people_covered ?? 0) - (before.people_covered ?? 0), lang, 0) })}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>`;
+  }
+
   private renderSuggest() {
     const lang = this.lang;
     return html`
@@ -283,7 +308,7 @@ export class JbWorkbench extends LitElement {
       </div>
       <ol class="suggestions">
         ${this.suggestions.map(
-          (x) => html`<li data-rank=${x.rank} data-gain-pp=${x.gain_pp}><span class="grow">#${x.rank} ${t(lang, 'planGain', { km2: formatNumber(x.gain_km2, lang, 2), pp: formatNumber(x.gain_pp, lang, 2) })}</span>
+          (x) => html`<li data-rank=${x.rank} data-gain-pp=${x.gain_pp}><span class="grow">#${x.rank} ${t(lang, 'planGain', { km2: formatNumber(x.gain_km2, lang, 2), pp: formatNumber(x.gain_pp, lang, 2) })}${x.gain_people !== undefined ? html`; ${t(lang, 'planGainPeople', { n: formatNumber(x.gain_people, lang, 0), pp: formatNumber(x.gain_people_pp ?? 0, lang, 2) })}` : null}</span>
             <button class="accept" @click=${() => this.act({ action: 'accept', rank: x.rank })}>${t(lang, 'planAccept')}</button>
             <button @click=${() => this.act({ action: 'dismiss', rank: x.rank })}>${t(lang, 'planDismiss')}</button></li>`,
         )}

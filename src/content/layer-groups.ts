@@ -3,10 +3,12 @@
  * Content, not code — edit colours, order and label zooms here. `source` is a shipped
  * layer id (served at /api/layers/<id>) or an analysis result ('rings', 'gaps').
  * Text fields are written with {name} and filled with name_zh or name_en by language.
+ * Titles of shipped layers and names of zones are the geodata's (see src/state/legend-text.ts).
  */
 import type { FilterSpecification } from 'maplibre-gl';
 import type { MessageKey } from './messages';
 import { PALETTE as P } from './palette';
+import { BASEMAP } from './map-theme';
 
 export type GroupId =
   | 'neighbours' | 'builtup' | 'zones' | 'belt' | 'cores'
@@ -28,20 +30,19 @@ export interface StyleLayer {
 }
 
 export interface LegendSwatch {
-  /** `outline`: a faint fill inside a dashed edge (features drawn but set apart). */
-  kind: 'fill' | 'line' | 'circle' | 'outline';
-  color: string;
-  label: MessageKey;
-  /** A line drawn dashed on the map is dashed in the legend. */
-  dashed?: boolean;
-  /** Ring colour of a circle (default: white). */
-  stroke?: string;
+  /** The style layers it shows, bottom first, drawn as the map draws them (see state/legend-look.ts). */
+  layers: string[];
+  /** Words for a sub-kind the data does not name; without it, the group's title. */
+  label?: MessageKey;
+  /** The id of the feature (in the group's source) whose name the swatch shows. */
+  feature?: string;
 }
 
 export interface LayerGroup {
   id: GroupId;
   source: SourceId;
-  label: MessageKey;
+  /** Title of an analysis group; a shipped layer's title comes from its manifest entry. */
+  label?: MessageKey;
   /** Layers that can be clicked for an info card. */
   clickable?: boolean;
   layers: StyleLayer[];
@@ -94,52 +95,54 @@ const label = (size: number, color: string = P.label, minzoom = 0): Pick<StyleLa
 const EDGELESS = { 'fill-antialias': false } as const;
 
 export const BOUNDARY_LAYERS: StyleLayer[] = [
-  { id: 'boundary-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.land, 'fill-opacity': 0.85 } },
+  { id: 'boundary-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.land, 'fill-opacity': BASEMAP.districtFill.offline } },
 ];
 export const BOUNDARY_LINE: StyleLayer = {
   id: 'boundary-line', type: 'line', paint: { 'line-color': P.boundary, 'line-width': 2.5, 'line-dasharray': [3, 1.5] },
 };
+/** The district, always drawn: a legend row of its own, with no switch. */
+export const BOUNDARY_LEGEND: LegendSwatch = { layers: ['boundary-fill', 'boundary-line'] };
 
 /** Drawing order: first is bottom. */
 export const LAYER_GROUPS: LayerGroup[] = [
   {
-    id: 'neighbours', source: 'neighbours', label: 'layerNeighbours',
+    id: 'neighbours', source: 'neighbours',
     // The neighbours' fill is the map background (one full-screen fill fewer to draw); the
     // layer itself draws their borders and names.
     layers: [
       { id: 'neighbours-line', type: 'line', paint: { 'line-color': P.neighbourLine, 'line-width': 1 } },
       { id: 'neighbours-label', type: 'symbol', ...label(13, '#78716c') },
     ],
-    legend: [{ kind: 'fill', color: P.background, label: 'layerNeighbours' }],
+    legend: [{ layers: ['background', 'neighbours-line'] }],
   },
   {
-    id: 'builtup', source: 'builtup', label: 'layerBuiltup',
+    id: 'builtup', source: 'builtup',
     layers: [{ id: 'builtup-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.builtup, 'fill-opacity': 0.55 } }],
-    legend: [{ kind: 'fill', color: P.builtup, label: 'layerBuiltup' }],
+    legend: [{ layers: ['builtup-fill'] }],
   },
   {
-    id: 'zones', source: 'zones', label: 'layerZones', clickable: true,
+    id: 'zones', source: 'zones', clickable: true,
     layers: [
       ...perCategory('id', P.zones, P.zoneFallback, (id, color, filter) => ({ id: `zones-fill-${id}`, type: 'fill', filter, paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.16 } })),
       ...perCategory('id', P.zones, P.zoneFallback, (id, color, filter) => ({ id: `zones-line-${id}`, type: 'line', filter, paint: { 'line-color': color, 'line-width': 2.5, 'line-dasharray': [2, 1] } })),
     ],
-    legend: Object.entries(P.zones).map(([id, color]) => ({ kind: 'line' as const, color, label: `zone:${id}` as MessageKey, dashed: true })),
+    legend: Object.keys(P.zones).map((id) => ({ layers: [`zones-fill-${id}`, `zones-line-${id}`], feature: id })),
   },
   {
-    id: 'belt', source: 'belt', label: 'layerBelt', clickable: true,
+    id: 'belt', source: 'belt', clickable: true,
     layers: [
       { id: 'belt-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.belt, 'fill-opacity': 0.22 } },
       { id: 'belt-line', type: 'line', paint: { 'line-color': P.belt, 'line-width': 1.5 } },
     ],
-    legend: [{ kind: 'fill', color: P.belt, label: 'layerBelt' }],
+    legend: [{ layers: ['belt-fill', 'belt-line'] }],
   },
   {
-    id: 'cores', source: 'cores', label: 'layerCores', clickable: true,
+    id: 'cores', source: 'cores', clickable: true,
     layers: [
       { id: 'cores-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.core, 'fill-opacity': 0.25 } },
       { id: 'cores-line', type: 'line', paint: { 'line-color': P.core, 'line-width': 3 } },
     ],
-    legend: [{ kind: 'fill', color: P.core, label: 'layerCores' }],
+    legend: [{ layers: ['cores-fill', 'cores-line'] }],
   },
   {
     id: 'rings-park', source: 'rings', label: 'ringPark',
@@ -147,7 +150,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'rings-park-fill', type: 'fill', filter: ringTier('park'), paint: { ...EDGELESS, 'fill-color': P.rings.park, 'fill-opacity': 0.45 } },
       { id: 'rings-park-line', type: 'line', filter: ringTier('park'), paint: { 'line-color': P.tiers.park, 'line-width': 1, 'line-dasharray': [4, 2] } },
     ],
-    legend: [{ kind: 'fill', color: P.rings.park, label: 'ringPark' }],
+    legend: [{ layers: ['rings-park-fill', 'rings-park-line'], label: 'ringPark' }],
   },
   {
     id: 'rings-garden', source: 'rings', label: 'ringGarden',
@@ -155,7 +158,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'rings-garden-fill', type: 'fill', filter: ringTier('garden'), paint: { ...EDGELESS, 'fill-color': P.rings.garden, 'fill-opacity': 0.45 } },
       { id: 'rings-garden-line', type: 'line', filter: ringTier('garden'), paint: { 'line-color': P.tiers.garden, 'line-width': 1 } },
     ],
-    legend: [{ kind: 'fill', color: P.rings.garden, label: 'ringGarden' }],
+    legend: [{ layers: ['rings-garden-fill', 'rings-garden-line'], label: 'ringGarden' }],
   },
   {
     id: 'rings-leisure', source: 'rings', label: 'ringLeisure',
@@ -163,7 +166,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'rings-leisure-fill', type: 'fill', filter: ringTier('leisure'), paint: { ...EDGELESS, 'fill-color': P.rings.leisure, 'fill-opacity': 0.4 } },
       { id: 'rings-leisure-line', type: 'line', filter: ringTier('leisure'), paint: { 'line-color': P.tiers.park, 'line-width': 1.2 } },
     ],
-    legend: [{ kind: 'fill', color: P.rings.leisure, label: 'ringLeisure' }],
+    legend: [{ layers: ['rings-leisure-fill', 'rings-leisure-line'], label: 'ringLeisure' }],
   },
   {
     id: 'gaps', source: 'gaps', label: 'layerGaps',
@@ -171,20 +174,20 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'gaps-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.gap, 'fill-opacity': 0.45 } },
       { id: 'gaps-line', type: 'line', paint: { 'line-color': P.gap, 'line-width': 1.2 } },
     ],
-    legend: [{ kind: 'fill', color: P.gap, label: 'layerGaps' }],
+    legend: [{ layers: ['gaps-fill', 'gaps-line'], label: 'layerGaps' }],
   },
   {
-    id: 'rivers', source: 'rivers', label: 'layerRivers',
+    id: 'rivers', source: 'rivers',
     layers: [
       { id: 'rivers-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.river } },
       { id: 'rivers-line', type: 'line', paint: { 'line-color': P.riverLine, 'line-width': 0.8 } },
       { id: 'rivers-label', type: 'symbol', layout: { 'symbol-placement': 'line', 'text-field': '{name}', 'text-size': 13, 'text-letter-spacing': 0.2 }, paint: { 'text-color': '#2b6a94', 'text-halo-color': P.halo, 'text-halo-width': 1 } },
     ],
-    legend: [{ kind: 'fill', color: P.river, label: 'layerRivers' }],
+    legend: [{ layers: ['rivers-fill', 'rivers-line'] }],
   },
   {
     // Context, so the map reads as Chongqing: lines from the city view, names close in.
-    id: 'railways', source: 'railways', label: 'layerRailways',
+    id: 'railways', source: 'railways',
     layers: [
       { id: 'railways-tunnel', type: 'line', minzoom: 9.5, filter: tunnel, paint: { 'line-color': P.railMetro, 'line-width': 1, 'line-opacity': 0.3, 'line-dasharray': [2, 2] } },
       { id: 'railways-rail', type: 'line', minzoom: 9.5, filter: all(not(tunnel), railKind('rail')), paint: { 'line-color': P.rail, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1, 15, 2.2], 'line-dasharray': [3, 1.5] } },
@@ -192,13 +195,13 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'railways-label', type: 'symbol', minzoom: 14, filter: named, layout: { 'symbol-placement': 'line', 'text-field': '{name}', 'text-size': 10, 'symbol-spacing': 400 }, paint: { 'text-color': P.railMetro, 'text-halo-color': P.halo, 'text-halo-width': 1.2 } },
     ],
     legend: [
-      { kind: 'line', color: P.railMetro, label: 'railMetro' },
-      { kind: 'line', color: P.rail, label: 'railRail', dashed: true },
-      { kind: 'line', color: P.railTunnel, label: 'railTunnel', dashed: true },
+      { layers: ['railways-metro'], label: 'railMetro' },
+      { layers: ['railways-rail'], label: 'railRail' },
+      { layers: ['railways-tunnel'], label: 'railTunnel' },
     ],
   },
   {
-    id: 'bridges', source: 'bridges', label: 'layerBridges',
+    id: 'bridges', source: 'bridges',
     layers: [
       { id: 'bridges-casing', type: 'line', filter: walkable, paint: { 'line-color': '#ffffff', 'line-width': 5 } },
       { id: 'bridges-line', type: 'line', filter: walkable, paint: { 'line-color': P.bridge, 'line-width': 2.5 } },
@@ -207,13 +210,13 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'bridges-label', type: 'symbol', minzoom: 13, filter: walkable, layout: { 'symbol-placement': 'line-center', 'text-field': '{name}', 'text-size': 11 }, paint: { 'text-color': P.bridge, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
     ],
     legend: [
-      { kind: 'line', color: P.bridge, label: 'bridgeWalkable' },
-      { kind: 'line', color: P.bridgeNoWalk, label: 'bridgeNoWalk', dashed: true },
+      { layers: ['bridges-casing', 'bridges-line'], label: 'bridgeWalkable' },
+      { layers: ['bridges-nowalk'], label: 'bridgeNoWalk' },
     ],
   },
   {
     // Not green space: counted as leisure spaces only when the planner asks (Coverage panel).
-    id: 'sports', source: 'sports', label: 'layerSports', clickable: true,
+    id: 'sports', source: 'sports', clickable: true,
     layers: [
       { id: 'sports-fill', type: 'fill', filter: both(polygon, inside), paint: { ...EDGELESS, 'fill-color': P.sports, 'fill-opacity': 0.65 } },
       { id: 'sports-outside-fill', type: 'fill', filter: both(polygon, outside), paint: { ...EDGELESS, 'fill-color': P.sports, 'fill-opacity': 0.25 } },
@@ -221,10 +224,10 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { id: 'sports-point', type: 'circle', filter: point, paint: { 'circle-color': P.sports, 'circle-radius': 4, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2 } },
       { id: 'sports-label', type: 'symbol', minzoom: 14.5, filter: named, layout: { 'text-field': '{name}', 'text-size': 10.5, 'text-max-width': 7 }, paint: { 'text-color': P.sportsLine, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
     ],
-    legend: [{ kind: 'fill', color: P.sports, label: 'layerSports' }],
+    legend: [{ layers: ['sports-fill', 'sports-line'] }],
   },
   {
-    id: 'greenspaces', source: 'greenspaces', label: 'layerGreenspaces', clickable: true,
+    id: 'greenspaces', source: 'greenspaces', clickable: true,
     layers: [
       ...perCategory('tier', P.tiers, null, (tier, color, filter) => ({ id: `greenspaces-fill-${tier}`, type: 'fill', filter: all(polygon, inside, filter), paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.7 } })),
       ...perCategory('tier', P.tiers, null, (tier, color, filter) => ({ id: `greenspaces-outside-fill-${tier}`, type: 'fill', filter: all(polygon, outside, filter), paint: { ...EDGELESS, 'fill-color': color, 'fill-opacity': 0.28 } })),
@@ -247,27 +250,28 @@ export const LAYER_GROUPS: LayerGroup[] = [
       },
     ],
     legend: [
-      { kind: 'circle', color: P.tiers.park, label: 'tierPark' },
-      { kind: 'circle', color: P.tiers.garden, label: 'tierGarden' },
-      { kind: 'circle', color: P.tiers.leisure, label: 'tierLeisure' },
-      { kind: 'outline', color: P.tiers.park, label: 'legendOutside' },
+      { layers: ['greenspaces-fill-park', 'greenspaces-line'], label: 'tierPark' },
+      { layers: ['greenspaces-fill-garden', 'greenspaces-line'], label: 'tierGarden' },
+      { layers: ['greenspaces-fill-leisure', 'greenspaces-line'], label: 'tierLeisure' },
+      { layers: ['greenspaces-point-leisure'], label: 'legendPoint' },
+      { layers: ['greenspaces-outside-fill-park', 'greenspaces-outside-line'], label: 'legendOutside' },
     ],
   },
   {
-    id: 'stations', source: 'stations', label: 'layerStations', clickable: true,
+    id: 'stations', source: 'stations', clickable: true,
     layers: [
       { id: 'stations-point', type: 'circle', minzoom: 10.5, paint: { 'circle-color': '#ffffff', 'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 15, 5], 'circle-stroke-color': P.station, 'circle-stroke-width': 1.5 } },
       { id: 'stations-label', type: 'symbol', minzoom: 12.5, layout: { 'text-field': '{name}', 'text-size': 11, 'text-anchor': 'top', 'text-offset': [0, 0.6] }, paint: { 'text-color': P.station, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
     ],
-    legend: [{ kind: 'circle', color: '#ffffff', stroke: P.station, label: 'layerStations' }],
+    legend: [{ layers: ['stations-point'] }],
   },
   {
-    id: 'landmarks', source: 'landmarks', label: 'layerLandmarks', clickable: true,
+    id: 'landmarks', source: 'landmarks', clickable: true,
     layers: [
       { id: 'landmarks-point', type: 'circle', paint: { 'circle-color': P.landmark, 'circle-radius': 3.5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.2 } },
       { id: 'landmarks-label', type: 'symbol', minzoom: 12.5, layout: { 'text-field': '{name}', 'text-size': 11, 'text-anchor': 'left', 'text-offset': [0.7, 0] }, paint: { 'text-color': P.landmark, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
     ],
-    legend: [{ kind: 'circle', color: P.landmark, label: 'layerLandmarks' }],
+    legend: [{ layers: ['landmarks-point'] }],
   },
 ];
 

@@ -16,4 +16,8 @@ export const DISTRICT_BOUNDS: [[number, number], [number, number]] = [
 export const BASEMAP = {
   tiles: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   attribution: '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a> contributors',
+  /** The tiles a little faded, so the plan's colours stay readable over them. */
+  opacity: 0.9,
+  /** The district's own fill: nearly opaque as the offline background, faint over the tiles. */
+  districtFill: { offline: 0.85, online: 0.15 },
 };

@@ -9,7 +9,7 @@
 import type { GroupId, SourceId } from './layer-groups';
 import type { MessageKey } from './messages';
 
-export interface TourCamera {
+interface TourCamera {
   center: [number, number];
   zoom: number;
   pitch: number;

@@ -2,13 +2,13 @@
 import type { CameraOptions, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 
 /** Resolves when the map next goes idle (every tile drawn). */
-export const nextIdle = (map: MapLibreMap): Promise<unknown> => new Promise((r) => map.once('idle', r));
+const nextIdle = (map: MapLibreMap): Promise<unknown> => new Promise((r) => map.once('idle', r));
 
 /**
  * The map's canvas as a data URL. Read inside a render callback, while the drawing buffer
  * still holds the frame (the map's context does not preserve it between frames).
  */
-export function captureCanvas(map: MapLibreMap, type: string, quality: number): Promise<string> {
+function captureCanvas(map: MapLibreMap, type: string, quality: number): Promise<string> {
   return new Promise((resolve) => {
     map.once('render', () => resolve(map.getCanvas().toDataURL(type, quality)));
     map.triggerRepaint();

@@ -4,8 +4,10 @@
  * One interaction, attached with `enable()` and taken off with `disable()`, as MapLibre's
  * own handlers are.
  */
-import { LngLatBounds, type Map as MapLibreMap, type MapGeoJSONFeature, type MapMouseEvent } from 'maplibre-gl';
-import { LAYER_GROUPS, type GroupId } from '../content/layer-groups';
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { bboxOf } from '../../domain/geo';
+import type { GroupId } from '../content/layer-groups';
+import { ClickInteraction, hitGroup } from './hit';
 
 export interface FeatureSelectDetail {
   group: GroupId;
@@ -19,55 +21,27 @@ const CLICK_ORDER: GroupId[] = ['stations', 'landmarks', 'greenspaces', 'sports'
 /** Half the side of the square hit-tested around the pointer (px). */
 const TOLERANCE = 4;
 
-function bboxOf(f: MapGeoJSONFeature): [number, number, number, number] {
-  const b = new LngLatBounds();
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') b.extend([c[0], c[1] as number]);
-    else if (Array.isArray(c)) c.forEach(walk);
-  };
-  walk((f.geometry as { coordinates?: unknown }).coordinates);
-  return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
-}
-
-export class FeatureSelect {
-  private enabled = false;
-
+export class FeatureSelect extends ClickInteraction {
   constructor(
-    private readonly map: MapLibreMap,
+    map: MapLibreMap,
     private readonly options: {
       /** The groups shown now: hidden ones cannot be clicked. */
       visible: () => ReadonlySet<GroupId>;
       select: (detail: FeatureSelectDetail | null) => void;
     },
-  ) {}
-
-  enable() {
-    if (this.enabled) return;
-    this.map.on('click', this.onClick);
-    this.enabled = true;
-  }
-
-  disable() {
-    if (!this.enabled) return;
-    this.map.off('click', this.onClick);
-    this.enabled = false;
+  ) {
+    super(map);
   }
 
   /** The feature under `point` (px), by click priority; null if none. */
   hitTest(point: { x: number; y: number }): FeatureSelectDetail | null {
-    const map = this.map;
-    const box: [[number, number], [number, number]] = [[point.x - TOLERANCE, point.y - TOLERANCE], [point.x + TOLERANCE, point.y + TOLERANCE]];
     const visible = this.options.visible();
     for (const gid of CLICK_ORDER) {
-      const group = LAYER_GROUPS.find((g) => g.id === gid)!;
-      if (!visible.has(gid)) continue;
-      const ids = group.layers.filter((l) => l.type === 'fill' || l.type === 'circle').map((l) => l.id).filter((id) => map.getLayer(id));
-      if (!ids.length) continue;
-      const [f] = map.queryRenderedFeatures(box, { layers: ids });
-      if (f) return { group: gid, properties: { ...f.properties }, bounds: bboxOf(f) };
+      const f = visible.has(gid) ? hitGroup(this.map, gid, point, TOLERANCE) : undefined;
+      if (f) return { group: gid, properties: { ...f.properties }, bounds: bboxOf(f.geometry) };
     }
     return null;
   }
 
-  private readonly onClick = (e: MapMouseEvent) => this.options.select(this.hitTest(e.point));
+  protected readonly onClick = (e: MapMouseEvent) => this.options.select(this.hitTest(e.point));
 }

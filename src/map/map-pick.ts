@@ -4,7 +4,7 @@
  * found under the pointer. Attached with `enable()`, taken off with `disable()`.
  */
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { LAYER_GROUPS } from '../content/layer-groups';
+import { ClickInteraction, hitGroup } from './hit';
 
 export type ClickMode = 'select' | 'spot' | 'add' | 'draw' | 'close';
 
@@ -18,37 +18,23 @@ export interface MapPickDetail {
 /** Half the side of the square searched for a green space to close (px). */
 const TOLERANCE = 6;
 
-export class MapPick {
-  private enabled = false;
-
+export class MapPick extends ClickInteraction {
   constructor(
-    private readonly map: MapLibreMap,
+    map: MapLibreMap,
     private readonly options: {
       /** The click mode now. */
       mode: () => ClickMode;
       pick: (detail: MapPickDetail) => void;
     },
-  ) {}
-
-  enable() {
-    if (this.enabled) return;
-    this.map.on('click', this.onClick);
-    this.enabled = true;
+  ) {
+    super(map);
   }
 
-  disable() {
-    if (!this.enabled) return;
-    this.map.off('click', this.onClick);
-    this.enabled = false;
-  }
-
-  private readonly onClick = (e: MapMouseEvent) => {
+  protected readonly onClick = (e: MapMouseEvent) => {
     const mode = this.options.mode();
     const lngLat: [number, number] = [e.lngLat.lng, e.lngLat.lat];
     if (mode !== 'close') return this.options.pick({ mode, lngLat });
-    const { x, y } = e.point;
-    const layers = LAYER_GROUPS.find((g) => g.id === 'greenspaces')!.layers.filter((l) => l.type === 'fill' || l.type === 'circle').map((l) => l.id).filter((id) => this.map.getLayer(id));
-    const [f] = this.map.queryRenderedFeatures([[x - TOLERANCE, y - TOLERANCE], [x + TOLERANCE, y + TOLERANCE]], { layers });
+    const f = hitGroup(this.map, 'greenspaces', e.point, TOLERANCE);
     if (f) this.options.pick({ mode, lngLat, id: String(f.properties.id) });
   };
 }

@@ -104,8 +104,8 @@ export function labelLanguage(map: MapLibreMap, lang: Lang) {
 export function showBasemap(map: MapLibreMap, on: boolean) {
   if (on && !map.getSource('basemap')) {
     map.addSource('basemap', { type: 'raster', tiles: [BASEMAP.tiles], tileSize: 256, attribution: BASEMAP.attribution, maxzoom: 19 });
-    placeLayer(map, { id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.9 } });
+    placeLayer(map, { id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': BASEMAP.opacity } });
   }
   if (map.getLayer('basemap')) map.setLayoutProperty('basemap', 'visibility', on ? 'visible' : 'none');
-  if (map.getLayer('boundary-fill')) map.setPaintProperty('boundary-fill', 'fill-opacity', on ? 0.15 : 0.85);
+  if (map.getLayer('boundary-fill')) map.setPaintProperty('boundary-fill', 'fill-opacity', on ? BASEMAP.districtFill.online : BASEMAP.districtFill.offline);
 }

@@ -6,7 +6,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Feature, FeatureCollection } from 'geojson';
 import { errorMessage, fetchLayer, fetchNearest, searchPlaces, shippedLayer, type Nearest, type Place } from '../api';
-import { areaKm2, bboxOfGeometry, nearestPointOn, pointInGeometry } from '../geo';
+import { bboxOf } from '../../domain/geo';
+import { areaKm2, nearestPointOn, pointInGeometry } from '../geo';
 import { t, type Lang } from '../content/messages';
 import { serializeNearby, type ViewState } from './view-state';
 import type { ShippedController } from './shipped';
@@ -63,12 +64,12 @@ export class NearbyController implements ReactiveController {
   frame() {
     const near = this.host.state.near;
     if (!near) return;
-    const box: Box = [near[0], near[1], near[0], near[1]];
+    let box: Box = [near[0], near[1], near[0], near[1]];
     for (const x of this.nearest?.tiers ?? []) {
       const f = x.id ? this.host.shipped.site(x.id)?.feature : undefined;
       if (!f || (x.distance_m ?? Infinity) > 3000) continue; // a far park would zoom the spot away
-      const [w, s, e, n] = bboxOfGeometry(x.path ?? { type: 'LineString', coordinates: [near, nearestPointOn(near, f.geometry)] });
-      box[0] = Math.min(box[0], w), box[1] = Math.min(box[1], s), box[2] = Math.max(box[2], e), box[3] = Math.max(box[3], n);
+      const [w, s, e, n] = bboxOf(x.path ?? { type: 'LineString', coordinates: [near, nearestPointOn(near, f.geometry)] });
+      box = [Math.min(box[0], w), Math.min(box[1], s), Math.max(box[2], e), Math.max(box[3], n)];
     }
     this.host.map?.focusOn(box);
   }
@@ -145,7 +146,7 @@ export class NearbyController implements ReactiveController {
     const site = this.host.shipped.site(id);
     if (!site) return;
     const f = site.feature;
-    this.host.map?.focusOn(bboxOfGeometry(f.geometry));
+    this.host.map?.focusOn(bboxOf(f.geometry));
     this.host.card = { group: site.group, properties: { ...f.properties }, id, areaKm2: areaKm2(f.geometry) };
   }
 

@@ -4,11 +4,10 @@
  * silently: a corrupt entry is reported and skipped, a full quota is reported to the caller.
  */
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import type { Mode, Tier } from '../api';
+import { siteProblems } from '../../domain/sites';
+import { DEFAULT_RADII, MAX_RADIUS_M, MIN_RADIUS_M, type Mode, type Radii, TIERS, type Tier, tierFromName } from '../../domain/tiers';
 
-export type Radii = Record<Tier, number>;
-export const DEFAULT_RADII: Radii = { leisure: 500, garden: 1000, park: 2000 };
-const TIERS: Tier[] = ['leisure', 'garden', 'park'];
+;
 
 export interface Proposal {
   id: string;
@@ -68,16 +67,19 @@ export function toGeoJSON(s: Scenario): FeatureCollection & Record<string, unkno
 export class ScenarioFileError extends Error {}
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isPos = (c: unknown) => Array.isArray(c) && c.length >= 2 && isNum(c[0]) && isNum(c[1]) && Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90;
 
+/** A proposal's geometry: a Point or a Polygon that passes the site rules (tier checked apart). */
 function checkGeometry(g: unknown, where: string): Point | Polygon {
-  const geom = g as { type?: unknown; coordinates?: unknown };
-  if (geom?.type === 'Point' && isPos(geom.coordinates)) return { type: 'Point', coordinates: (geom.coordinates as number[]).slice(0, 2) };
-  if (geom?.type === 'Polygon' && Array.isArray(geom.coordinates) && geom.coordinates.length > 0) {
-    const rings = geom.coordinates as unknown[];
-    if (rings.every((r) => Array.isArray(r) && r.length >= 4 && r.every(isPos))) return { type: 'Polygon', coordinates: rings as number[][][] };
+  const geometry = g as Point | Polygon;
+  let problem: string | undefined;
+  try {
+    problem = siteProblems({ type: 'Feature', properties: null, geometry }, { geometries: ['Point', 'Polygon'], needsTier: false })[0]?.message;
+  } catch {
+    // The site rules read well-formed GeoJSON; a file may not be.
+    problem = 'geometry must be a Point or a Polygon with valid lon/lat coordinates.';
   }
-  throw new ScenarioFileError(`${where}: geometry must be a Point or a Polygon with valid lon/lat coordinates.`);
+  if (problem) throw new ScenarioFileError(`${where}: ${problem}`);
+  return geometry.type === 'Point' ? { type: 'Point', coordinates: geometry.coordinates.slice(0, 2) } : geometry;
 }
 
 /** Reads a scenario file; throws ScenarioFileError naming what is wrong. */
@@ -90,7 +92,7 @@ export function fromGeoJSON(data: unknown, fallbackName = 'Imported'): Scenario 
     for (const tier of TIERS) {
       const r = (meta.radii as Record<string, unknown>)[tier];
       if (r !== undefined) {
-        if (!isNum(r) || r < 50 || r > 10_000) throw new ScenarioFileError(`radii.${tier} must be a number of metres from 50 to 10000.`);
+        if (!isNum(r) || r < MIN_RADIUS_M || r > MAX_RADIUS_M) throw new ScenarioFileError(`radii.${tier} must be a number of metres from ${MIN_RADIUS_M} to ${MAX_RADIUS_M}.`);
         radii[tier] = r;
       }
     }
@@ -98,13 +100,13 @@ export function fromGeoJSON(data: unknown, fallbackName = 'Imported'): Scenario 
   const proposals = (fc.features as unknown[]).map((f, i): Proposal => {
     const feat = f as { properties?: Record<string, unknown> | null; geometry?: unknown; id?: unknown };
     const p = feat?.properties ?? {};
-    const tier = p.tier;
-    if (!TIERS.includes(tier as Tier)) throw new ScenarioFileError(`Feature ${i}: tier must be leisure, garden or park.`);
+    const tier = tierFromName(p.tier);
+    if (!tier) throw new ScenarioFileError(`Feature ${i + 1}: tier must be one of ${TIERS.join(', ')}.`);
     const out: Proposal = {
       id: typeof p.id === 'string' && p.id ? p.id : newId('site'),
-      tier: tier as Tier,
+      tier,
       name: typeof p.name === 'string' ? p.name.slice(0, 200) : '',
-      geometry: checkGeometry(feat.geometry, `Feature ${i}`),
+      geometry: checkGeometry(feat.geometry, `Feature ${i + 1}`),
     };
     if (isNum(p.gain_km2)) out.gain_km2 = p.gain_km2;
     return out;

@@ -9,11 +9,12 @@
  * browser last saved or took and the local scenario linked to it. An edit link carries the
  * token in the URL fragment (`#edit=…`), which browsers never send to the server.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 import type { FeatureCollection } from 'geojson';
-import { ApiFailure, postCoverage, type Coverage } from '../api';
-import { type ScenarioView, VersionConflict, fetchShared, saveSharedVersion, shareScenario } from '../share-api';
-import { type Scenario, fromGeoJSON, scenarioSites, toGeoJSON } from './scenario';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ApiFailure, type Coverage, postCoverage } from '../api';
+import { fetchShared, type ScenarioView, saveSharedVersion, shareScenario, VersionConflict } from '../share-api';
+import { fromGeoJSON, type Scenario, scenarioSites, toGeoJSON } from './scenario';
 import { browserStorage } from './storage';
 import type { WorkbenchController } from './workbench';
 
@@ -101,7 +102,10 @@ export class ShareController implements ReactiveController {
   /** What just happened, for a status line: e.g. { key: 'shareSaved', n: 3 }. */
   notice?: { key: 'shareSaved' | 'shareCopyDone' | 'shareLinked'; vars: Record<string, string | number> };
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly deps: ShareDeps) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly deps: ShareDeps,
+  ) {
     host.addController(this);
     this.records = new ShareRecords(deps.storage ?? browserStorage().storage);
   }
@@ -128,7 +132,11 @@ export class ShareController implements ReactiveController {
       if (err instanceof VersionConflict) {
         this.conflict = { base: err.base, theirs: err.current };
         this.host.requestUpdate();
-        void this.rates(this.scenarioOf(err.current)).then((r) => this.conflict && (this.conflict.theirsRates = r, this.host.requestUpdate()));
+        void this.rates(this.scenarioOf(err.current)).then((r) => {
+          if (!this.conflict) return;
+          this.conflict.theirsRates = r;
+          this.host.requestUpdate();
+        });
       } else if (op === 'open' && err instanceof ApiFailure && err.status === 404) {
         this.notFound = true;
       } else {
@@ -262,14 +270,22 @@ export class ShareController implements ReactiveController {
   /** Runs one of <jb-share>'s actions. */
   act(a: ShareAction) {
     switch (a.action) {
-      case 'share': return this.share();
-      case 'save': return this.save();
-      case 'keep-mine': return this.keepMine();
-      case 'take-theirs': return this.takeTheirs();
-      case 'open': return this.viewingId ? this.open(this.viewingId) : undefined;
-      case 'copy': return this.copy();
-      case 'close': return this.close();
-      case 'retry': return this.retry();
+      case 'share':
+        return this.share();
+      case 'save':
+        return this.save();
+      case 'keep-mine':
+        return this.keepMine();
+      case 'take-theirs':
+        return this.takeTheirs();
+      case 'open':
+        return this.viewingId ? this.open(this.viewingId) : undefined;
+      case 'copy':
+        return this.copy();
+      case 'close':
+        return this.close();
+      case 'retry':
+        return this.retry();
     }
   }
 }

@@ -3,14 +3,14 @@
  * leisure spaces, visible layer groups, language, open panel, a shared scenario. Pure parse/serialise over the query string; jb-app writes it back with
  * history.replaceState so Back is never flooded with camera moves.
  */
+import { TIERS } from '../../domain/tiers';
 import { DEFAULT_VISIBLE, LAYER_GROUPS, type GroupId } from '../content/layer-groups';
 import type { Lang } from '../content/messages';
 import type { Mode, Tier } from '../api';
 
-export type { Mode, Tier };
+;
 export type PanelId = 'layers' | 'coverage' | 'nearby' | 'plan' | 'about';
 
-export const TIERS: readonly Tier[] = ['leisure', 'garden', 'park'];
 const PANELS: readonly PanelId[] = ['layers', 'coverage', 'nearby', 'plan', 'about'];
 
 export interface ViewState {

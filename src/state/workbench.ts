@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import {
   ApiFailure, postCoverage, postGaps, postRings, postSuggest,
-  type Coverage, type Mode, type Tier,
+  type Coverage, type Mode, type PopulationWire, type Tier,
 } from '../api';
 import {
   QuotaError, ScenarioFileError, ScenarioStore, fromGeoJSON, newId, newScenario, scenarioSites, toGeoJSON,
@@ -22,6 +22,9 @@ export interface Suggestion {
   rank: number;
   gain_km2: number;
   gain_pp: number;
+  /** With a population: people newly served, and as a share of the district's (pp). */
+  gain_people?: number;
+  gain_people_pp?: number;
   coordinates: [number, number];
 }
 
@@ -68,7 +71,7 @@ export class WorkbenchController implements ReactiveController {
    * count as leisure spaces (sent as `sports` with every request, so a scenario is compared
    * with a baseline counted the same way).
    */
-  constructor(private readonly host: ReactiveControllerHost, private readonly view: () => { tier: Tier; sports: boolean }, storage?: Storage) {
+  constructor(private readonly host: ReactiveControllerHost, private readonly view: () => { tier: Tier; sports: boolean; population?: PopulationWire | undefined }, storage?: Storage) {
     host.addController(this);
     const s = storage ? { storage, persistent: true } : browserStorage();
     this.store = new ScenarioStore(s.storage);
@@ -279,14 +282,16 @@ export class WorkbenchController implements ReactiveController {
     this.busy = true;
     this.error = '';
     this.host.requestUpdate();
-    const { tier: gapTier, sports } = this.view();
+    const { tier: gapTier, sports, population } = this.view();
+    // With a population, the rates come back in people too (the gaps and rings ignore it).
     const body = { sites: this.sites, radii: this.current.radii, mode: this.current.mode, ...(sports ? { sports } : {}) };
+    const rateBody = population ? { ...body, population } : body;
     const current = () => this.inflight === ctrl;
     try {
       // All three asked at once; the worker answers one request at a time per isolate, in the
       // order asked: the rates (a few ms of work) first, then the gaps, then the rings (the
       // costliest). Each is shown as it arrives, so the table never waits for the map.
-      const rates = postCoverage(body, ctrl.signal).then((coverage) => {
+      const rates = postCoverage(rateBody, ctrl.signal).then((coverage) => {
         if (!current()) return;
         this.result = coverage;
         this.lastUpdateMs = performance.now() - t0;
@@ -327,12 +332,14 @@ export class WorkbenchController implements ReactiveController {
     this.error = '';
     this.host.requestUpdate();
     try {
-      const sports = this.view().sports;
-      const fc = await postSuggest({ sites: this.sites, radii: this.current.radii, tier: 'leisure', count, ...(sports ? { sports } : {}) });
+      const { sports, population } = this.view();
+      // With a population, each pick serves the most people not yet served.
+      const fc = await postSuggest({ sites: this.sites, radii: this.current.radii, tier: 'leisure', count, ...(sports ? { sports } : {}), ...(population ? { population } : {}) });
       this.suggestions = fc.features.map((f) => ({
         rank: Number(f.properties?.rank),
         gain_km2: Number(f.properties?.gain_km2),
         gain_pp: Number(f.properties?.gain_pp),
+        ...(f.properties?.gain_people !== undefined ? { gain_people: f.properties.gain_people, gain_people_pp: f.properties.gain_people_pp } : {}),
         coordinates: (f.geometry as Point).coordinates as [number, number],
       }));
     } catch (err) {

@@ -6,6 +6,7 @@
 import gcoord from 'gcoord';
 import * as GJV from 'geojson-validation';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { tierFromName } from '../../domain/tiers';
 import { checkUploadFeature, type UploadKind } from './upload-rules';
 
 export interface UploadRequest {
@@ -60,7 +61,9 @@ self.onmessage = (e: MessageEvent<UploadRequest>) => {
     else if (seen.has(id)) problems.push({ index, message: `duplicate id "${id.slice(0, 40)}"` });
     else {
       seen.add(id);
-      valid.push({ ...f, properties: { ...f.properties, id } });
+      // A tier written as a name (公园, street garden) is stored as its id, as the map styles expect.
+      const tier = kind === 'greenspaces' ? { tier: tierFromName(f.properties?.tier) } : {};
+      valid.push({ ...f, properties: { ...f.properties, ...tier, id } });
     }
     if (index % 500 === 499) post({ type: 'progress', done: index + 1, total: features.length });
   });

@@ -155,7 +155,7 @@ describe('faults', () => {
   it('storage full when saving: the user is told, the change stays on the page and can be exported', { timeout: 60_000 }, async () => {
     const { page, guard } = await openPage('/?lang=en&panel=plan');
     await page.context().addInitScript(() => {
-      Storage.prototype.setItem = function () {
+      Storage.prototype.setItem = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
     });

@@ -10,7 +10,7 @@ import * as turf from '@turf/turf';
 import type { FeatureCollection, Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type Guard, closeBrowser, openPage, screenshot, waitForMapReady } from './browser';
+import { closeBrowser, type Guard, openPage, screenshot, waitForMapReady } from './browser';
 
 afterAll(closeBrowser);
 
@@ -30,19 +30,35 @@ function scenarioFile(name: string, spots: Position[]) {
   return {
     type: 'FeatureCollection',
     jiangbei_scenario: { version: 1, name, closures: [], radii: { leisure: 500, garden: 1000, park: 2000 }, mode: 'radius' },
-    features: spots.map((c, i) => ({ type: 'Feature', id: `p${i + 1}`, properties: { id: `p${i + 1}`, tier: 'leisure', name: `#${i + 1}` }, geometry: { type: 'Point', coordinates: c } })),
+    features: spots.map((c, i) => ({
+      type: 'Feature',
+      id: `p${i + 1}`,
+      properties: { id: `p${i + 1}`, tier: 'leisure', name: `#${i + 1}` },
+      geometry: { type: 'Point', coordinates: c },
+    })),
   };
 }
 
 async function importScenario(page: Page, file: object) {
-  await wb(page).locator('input.import').setInputFiles({ name: 'shared.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
+  await wb(page)
+    .locator('input.import')
+    .setInputFiles({ name: 'shared.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
 }
 
 /** The scenario's 500 m rate as the workbench's diff table shows it, once the analysis settled. */
 async function shownRate(page: Page): Promise<string> {
   const cell = wb(page).locator('table.diff tr[data-tier=leisure] td.rate');
   await expect.poll(() => cell.count(), { timeout: 20_000 }).toBe(1);
-  await expect.poll(() => wb(page).locator('[role=status]').filter({ hasText: /Computing|正在计算/ }).count(), { timeout: 20_000 }).toBe(0);
+  await expect
+    .poll(
+      () =>
+        wb(page)
+          .locator('[role=status]')
+          .filter({ hasText: /Computing|正在计算/ })
+          .count(),
+      { timeout: 20_000 },
+    )
+    .toBe(0);
   return (await cell.textContent())!.trim();
 }
 
@@ -56,7 +72,7 @@ describe('sharing scenarios between two planners', () => {
   it('A shares; B opens the read link read-only and copies it; B’s stale edit gets the conflict view while A saves', { timeout: 180_000 }, async () => {
     const gaps = await api<FeatureCollection>('/api/gaps?tier=leisure');
     const spots = gaps.features.slice(0, 2).map((f) => turf.pointOnFeature(f).geometry.coordinates);
-    const name = 'North bank <script>alert(1)</script> 江北 \'; DROP TABLE scenarios;--';
+    const name = "North bank <script>alert(1)</script> 江北 '; DROP TABLE scenarios;--";
 
     // --- A shares -------------------------------------------------------------------------
     const a = await planner();
@@ -86,7 +102,15 @@ describe('sharing scenarios between two planners', () => {
     const aRate = await shownRate(a.page);
     await expect.poll(() => card.locator('table.view-rates tr[data-tier=leisure] td').nth(2).textContent(), { timeout: 20_000 }).toBe(aRate);
     // Its two sites are on B's map.
-    await expect.poll(() => b.page.evaluate(() => (window.jbMap!.getSource('proposals') as unknown as { serialize(): { data: FeatureCollection } }).serialize().data.features.length), { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(
+        () =>
+          b.page.evaluate(
+            () => (window.jbMap!.getSource('proposals') as unknown as { serialize(): { data: FeatureCollection } }).serialize().data.features.length,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(2);
     // Read-only: no way to save a version from here, the copy is B's own.
     expect(await share(b.page).locator('button.save-version').count()).toBe(0);
     expect(await card.locator('button.copy').textContent()).toBe('Make my own copy');
@@ -152,7 +176,16 @@ describe('sharing scenarios between two planners', () => {
   });
 
   it('a scenario closing a green space that no longer ships says which; its report is the shared scenario', { timeout: 60_000 }, async () => {
-    const file = { ...scenarioFile('Closes a park that is gone', [[106.56, 29.58]]), jiangbei_scenario: { version: 1, name: 'Closes a park that is gone', closures: ['osm-gone-42'], radii: { leisure: 500, garden: 1000, park: 2000 }, mode: 'radius' } };
+    const file = {
+      ...scenarioFile('Closes a park that is gone', [[106.56, 29.58]]),
+      jiangbei_scenario: {
+        version: 1,
+        name: 'Closes a park that is gone',
+        closures: ['osm-gone-42'],
+        radii: { leisure: 500, garden: 1000, park: 2000 },
+        mode: 'radius',
+      },
+    };
     const res = await fetch(`${base()}/api/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(file) });
     const { id } = (await res.json()) as { id: string };
     const { page, guard } = await planner(`/?lang=en&scenario=${id}`);
@@ -187,7 +220,11 @@ describe('the database unavailable', () => {
     const { page, guard } = await planner();
     await importScenario(page, scenarioFile('Kept while the database is down', [[106.56, 29.58]]));
     await page.context().route('**/api/scenarios**', (route) =>
-      route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"storage_unavailable","message":"The scenario database did not answer."}}' }),
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: '{"error":{"code":"storage_unavailable","message":"The scenario database did not answer."}}',
+      }),
     );
     await share(page).locator('button.share').click();
     const failure = share(page).locator('.failure');

@@ -98,7 +98,10 @@ describe('the map viewer', () => {
         const p: [number, number] = [w + ((e - w) * i) / 40, s + ((n - s) * j) / 40];
         if (!turf.booleanPointInPolygon(p, big)) continue;
         const d = Math.min(...lines.map((l) => turf.pointToLineDistance(p, l, { units: 'meters' })));
-        if (d > depth) (depth = d), (best = p);
+        if (d > depth) {
+          depth = d;
+          best = p;
+        }
       }
     const [lon, lat] = best;
     await page.evaluate(([a, b]) => new Promise((r) => { window.jbMap!.once('idle', r); window.jbMap!.jumpTo({ center: [a!, b!], zoom: 14 }); }), [lon, lat]);

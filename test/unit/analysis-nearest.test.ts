@@ -1,10 +1,10 @@
 import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../../bench/coverage-data';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 import { nearestSites } from '../../worker/analysis/analyse';
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS, tierRank } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, TIERS, tierRank } from '../../domain/tiers';
 import { randomSites, rng } from '../fixtures/analysis/random-sites';
 
 describe('nearest site per tier (straight line)', () => {

@@ -1,13 +1,13 @@
 import type { FeatureCollection } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../../bench/coverage-data';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 import { coverageReport } from '../../worker/analysis/analyse';
 import { cellKm2 } from '../../worker/analysis/grid';
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';
 import { siteDistance } from '../../worker/analysis/nearest';
 import { INDEX_MAX_M, type RateIndex, STEP_M, buildRateIndex, indexAnswers, indexedRates } from '../../worker/analysis/rate-index';
 import { type Site, projectSites, serving } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS, tierRank } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, TIERS, tierRank } from '../../domain/tiers';
 import { randomSites } from '../fixtures/analysis/random-sites';
 import { point, rect, syntheticLayers } from '../fixtures/analysis/synthetic';
 

@@ -1,13 +1,13 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../../bench/coverage-data';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 import { coverageReport } from '../../worker/analysis/analyse';
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';
 import { buildRateIndex } from '../../worker/analysis/rate-index';
-import { referenceBuffers, referenceLand, referenceRates } from '../../worker/analysis/reference';
+import { referenceBuffers, referenceLand, referenceRates } from '../fixtures/analysis/reference';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS, tierRank } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, TIERS, tierRank } from '../../domain/tiers';
 import { randomSites } from '../fixtures/analysis/random-sites';
 import { at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
 

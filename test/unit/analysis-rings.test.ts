@@ -1,12 +1,12 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../../bench/coverage-data';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 import { coverageGaps, coverageReport, coverageRings } from '../../worker/analysis/analyse';
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';
-import { referenceRing } from '../../worker/analysis/reference';
+import { referenceRing } from '../fixtures/analysis/reference';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, type Tier } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, type Tier } from '../../domain/tiers';
 import { outlineDistance } from '../fixtures/analysis/hausdorff';
 import { randomSites } from '../fixtures/analysis/random-sites';
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import type { Feature, FeatureCollection } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../../bench/coverage-data';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 import { coverageGaps, coverageReport, coverageRings, nearestSites, suggest } from '../../worker/analysis/analyse';
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, TIERS } from '../../domain/tiers';
 import { checkSites } from '../../worker/analysis/validate-input';
 
 // Odd but valid input: every analysis answers, with numbers in range, and never throws.

@@ -1,10 +1,10 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../../bench/coverage-data';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 import { coverageReport, suggest } from '../../worker/analysis/analyse';
 import { type DistrictModel, buildModel } from '../../worker/analysis/model';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, type Tier, tierRank } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII, type Tier, tierRank } from '../../domain/tiers';
 
 describe('suggest: greedy placement of new sites', () => {
   const layers = shippedLayers();

@@ -3,7 +3,7 @@ import { coverageReport, nearestSites, tierCoverage } from '../../worker/analysi
 import { toGrid } from '../../worker/analysis/grid';
 import { buildModel } from '../../worker/analysis/model';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII } from '../../worker/analysis/tiers';
+import { DEFAULT_RADII } from '../../domain/tiers';
 import { randomSites } from '../fixtures/analysis/random-sites';
 import { at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
 

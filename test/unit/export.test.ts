@@ -4,7 +4,7 @@ import { CSV_BOM, coverageCsv } from '../../src/export';
 
 const tiers = (p: number) => (['leisure', 'garden', 'park'] as const).map((tier, i) => ({ tier, radius_m: [500, 1000, 2000][i]!, covered_km2: 10 + i, total_km2: 60, coverage_pct: p + i, land_covered_km2: 20 + i, land_total_km2: 200, land_coverage_pct: 10 + i }));
 const coverage = (p: number): Coverage => ({
-  mode: 'radius', radii: { leisure: 500, garden: 1000, park: 2000 }, of: 'builtup', computed_ms: 1, tiers: tiers(p),
+  mode: 'radius', radii: { leisure: 500, garden: 1000, park: 2000 }, of: 'builtup', sites: 95, sports: false, computed_ms: 1, tiers: tiers(p),
   areas: [{ id: 'wubao', kind: 'zone', name_zh: '五宝片区', name_en: 'Wubao, "east"', tiers: tiers(p - 5) }],
 });
 
@@ -29,5 +29,19 @@ describe('coverage CSV', () => {
     const lines = coverageCsv({ ...coverage(20), sports: true }, undefined, credit).slice(1).trim().split('\r\n');
     expect(lines[0]!.split(',').slice(-2)).toEqual(['sports_as_leisure', 'data_source']);
     for (const line of lines.slice(1)) expect(line.endsWith(`,true,"${credit}"`)).toBe(true);
+  });
+
+  it('with a population: people served, people in the area, their share and its change, and the population’s source and date', () => {
+    const withPeople = (c: Coverage, pct: number): Coverage => ({
+      ...c,
+      tiers: c.tiers.map((r, i) => ({ ...r, people_covered: 1000 * (pct + i), people_total: 100_000, people_pct: pct + i })),
+      areas: c.areas.map((a) => ({ ...a, tiers: a.tiers.map((r) => ({ ...r, people_covered: 0, people_total: 0, people_pct: 0 })) })),
+      people: { source: 'Census, "grid" 2020', date: '2020', given: 120_000, total: 100_000, outside: 20_000, extent_builtup_pct: 100 },
+    });
+    const lines = coverageCsv(withPeople(coverage(25), 40), withPeople(coverage(20), 35)).slice(1).trim().split('\r\n');
+    expect(lines[0]).toContain('people_covered,people_total,people_pct,baseline_people_pct,change_people_pp,population_source,population_date');
+    expect(lines[1]).toBe('jiangbei,district,江北区,Jiangbei District,leisure,500,10,60,25,20,5,40000,100000,40,35,5,"Census, ""grid"" 2020",2020,radius,builtup,false,');
+    // Without a population, no people columns.
+    expect(coverageCsv(coverage(20)).includes('people')).toBe(false);
   });
 });

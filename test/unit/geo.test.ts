@@ -2,7 +2,8 @@ import * as turf from '@turf/turf';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { areaKm2, bboxOfGeometry, formatNumber, nearestPointOn, pointInGeometry } from '../../src/geo';
+import { bboxOf } from '../../domain/geo';
+import { areaKm2, formatNumber, nearestPointOn, pointInGeometry } from '../../src/geo';
 
 const boundary = JSON.parse(readFileSync('geodata/boundary.geojson', 'utf8')) as FeatureCollection;
 
@@ -18,7 +19,7 @@ describe('front-end geometry helpers agree with Turf', () => {
   });
 
   it('bbox of the district', () => {
-    expect(bboxOfGeometry(boundary.features[0]!.geometry)).toEqual(turf.bbox(boundary));
+    expect(bboxOf(boundary.features[0]!.geometry)).toEqual(turf.bbox(boundary));
   });
 });
 

@@ -21,7 +21,7 @@ describe('inventory of the district’s green spaces', () => {
 
 describe('tour captions quote the figures of the data as it is', () => {
   const tiers = (p: number) => (['leisure', 'garden', 'park'] as const).map((tier, i) => ({ tier, radius_m: [500, 1000, 2000][i]!, covered_km2: 30 + i, total_km2: 60, coverage_pct: p + 10 * i, land_covered_km2: 0, land_total_km2: 0, land_coverage_pct: 0 }));
-  const coverage = (p: number): Coverage => ({ mode: 'radius', radii: { leisure: 500, garden: 1000, park: 2000 }, of: 'builtup', computed_ms: 0, tiers: tiers(p), areas: [] });
+  const coverage = (p: number): Coverage => ({ mode: 'radius', radii: { leisure: 500, garden: 1000, park: 2000 }, of: 'builtup', sites: 95, sports: false, computed_ms: 0, tiers: tiers(p), areas: [] });
   const chapter: TourChapter = {
     id: 'gaps', camera: { center: [106.6, 29.6], zoom: 12, pitch: 0, bearing: 0 }, layers: [], legend: [],
     title: { zh: '缺口', en: 'Gaps' }, caption: { zh: '橙色是缺口。', en: 'Orange marks gaps.' }, facts: ['tourFactsGaps', 'tourFactsGapsMet'],

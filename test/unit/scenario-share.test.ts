@@ -49,7 +49,11 @@ describe('scenario ids and edit tokens', () => {
 
 describe('a shared scenario file', () => {
   it('is the workbench export, stored in the form the workbench writes', () => {
-    const s = { ...newScenario('Test'), closures: ['osm-1'], proposals: [{ id: 'p1', tier: 'park' as const, name: 'A park', geometry: { type: 'Point' as const, coordinates: [106.6, 29.6] } }] };
+    const s = {
+      ...newScenario('Test'),
+      closures: ['osm-1'],
+      proposals: [{ id: 'p1', tier: 'park' as const, name: 'A park', geometry: { type: 'Point' as const, coordinates: [106.6, 29.6] } }],
+    };
     const file = toGeoJSON(s);
     const r = checkScenarioFile(JSON.parse(JSON.stringify(file)));
     expect(r.ok).toBe(true);

@@ -40,9 +40,15 @@ describe('scenario files', () => {
 
   it('names what is wrong in a bad file', () => {
     expect(() => fromGeoJSON({ type: 'Feature' })).toThrow(ScenarioFileError);
-    expect(() => fromGeoJSON({ type: 'FeatureCollection', features: [{ properties: { tier: 'forest' }, geometry: { type: 'Point', coordinates: [106, 29] } }] })).toThrow(/Feature 0: tier/);
-    expect(() => fromGeoJSON({ type: 'FeatureCollection', features: [{ properties: { tier: 'park' }, geometry: { type: 'Point', coordinates: [999, 29] } }] })).toThrow(/Feature 0: geometry/);
-    expect(() => fromGeoJSON({ type: 'FeatureCollection', features: [], jiangbei_scenario: { radii: { park: -5 } } })).toThrow(/radii.park/);
+    expect(() => fromGeoJSON({ type: 'FeatureCollection', features: [{ properties: { tier: 'forest' }, geometry: { type: 'Point', coordinates: [106, 29] } }] })).toThrow(/Feature 1: tier/);
+    expect(() => fromGeoJSON({ type: 'FeatureCollection', features: [{ properties: { tier: 'park' }, geometry: { type: 'Point', coordinates: [999, 29] } }] })).toThrow(/Feature 1: position \[999, 29\] is out of range/);
+    // The same rules as the worker's: a site far from Jiangbei, or a line, is refused by name.
+    expect(() => fromGeoJSON({ type: 'FeatureCollection', features: [{ properties: { tier: 'park' }, geometry: { type: 'Point', coordinates: [29.6, 106.6] } }] })).toThrow(/Feature 1: position \[29.6, 106.6\] is out of range .*look swapped/);
+    expect(() => fromGeoJSON({ type: 'FeatureCollection', features: [{ properties: { tier: 'park' }, geometry: { type: 'LineString', coordinates: [[106.6, 29.6], [106.7, 29.6]] } }] })).toThrow(/Feature 1: geometry type LineString is not supported; use Point or Polygon/);
+    expect(() => fromGeoJSON({ type: 'FeatureCollection', features: [{ properties: { tier: 'park' }, geometry: { type: 'Polygon', coordinates: 7 } }] })).toThrow(/Feature 1: geometry must be a Point or a Polygon/);
+    // Tiers may be written as the plan's names.
+    expect(fromGeoJSON({ type: 'FeatureCollection', features: [{ properties: { tier: '街头绿园' }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } }] }).proposals[0]!.tier).toBe('garden');
+    expect(() => fromGeoJSON({ type: 'FeatureCollection', features: [], jiangbei_scenario: { radii: { park: -5 } } })).toThrow(/radii.park must be a number of metres from 50 to 3000/);
   });
 
   it('gives the analysis the base sites minus closures plus proposals', () => {

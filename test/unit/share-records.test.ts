@@ -4,12 +4,24 @@ import { ShareRecords } from '../../src/state/share';
 /** A Storage over a Map, as the browser's localStorage behaves. */
 class MapStorage implements Storage {
   private m = new Map<string, string>();
-  get length() { return this.m.size; }
-  key(i: number) { return [...this.m.keys()][i] ?? null; }
-  getItem(k: string) { return this.m.get(k) ?? null; }
-  setItem(k: string, v: string) { this.m.set(k, String(v)); }
-  removeItem(k: string) { this.m.delete(k); }
-  clear() { this.m.clear(); }
+  get length() {
+    return this.m.size;
+  }
+  key(i: number) {
+    return [...this.m.keys()][i] ?? null;
+  }
+  getItem(k: string) {
+    return this.m.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.m.set(k, String(v));
+  }
+  removeItem(k: string) {
+    this.m.delete(k);
+  }
+  clear() {
+    this.m.clear();
+  }
 }
 
 describe('edit tokens kept in this browser', () => {

@@ -2,8 +2,9 @@ import { exports } from 'cloudflare:workers';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referenceLand, referenceRates } from '../../worker/analysis/reference';
-import { DEFAULT_RADII } from '../../worker/analysis/tiers';
+import { referenceLand, referenceRates } from '../fixtures/analysis/reference';
+import type { Coverage, ErrorBody } from '../../domain/api';
+import { DEFAULT_RADII } from '../../domain/tiers';
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://127.0.0.1${path}`, init));
 const get = async <T>(path: string): Promise<T> => {
@@ -14,26 +15,6 @@ const get = async <T>(path: string): Promise<T> => {
 const post = (path: string, body: unknown) =>
   call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
-interface Rate {
-  tier: string;
-  radius_m: number;
-  covered_km2: number;
-  total_km2: number;
-  coverage_pct: number;
-  land_covered_km2: number;
-  land_coverage_pct: number;
-}
-interface Coverage {
-  mode: string;
-  of: string;
-  radii: Record<string, number>;
-  tiers: Rate[];
-  areas: { id: string; kind: string; name_zh: string; name_en: string; tiers: Rate[] }[];
-  computed_ms: number;
-}
-interface ErrorBody {
-  error: { code: string; message: string; details?: { problems?: { index?: number; field: string; message: string }[] } };
-}
 
 const layer = (id: string) => get<FeatureCollection>(`/api/layers/${id}`);
 
@@ -224,7 +205,7 @@ describe('GET /api/coverage over the shipped data, in workerd', () => {
   it('serves an OpenAPI 3.1 document describing every route', async () => {
     const doc = await get<{ openapi: string; paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/coverage', '/coverage/rings', '/gaps', '/nearest', '/suggest']) {
+    for (const p of ['/coverage', '/coverage/rings', '/gaps', '/gaps/pieces', '/nearest', '/suggest']) {
       expect(doc.paths[p], p).toHaveProperty('get');
       expect(doc.paths[p], p).toHaveProperty('post');
     }

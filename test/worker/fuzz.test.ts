@@ -8,15 +8,15 @@
  * `exports.default.fetch` each request got slower than the last (300 took 7.6 s, the next
  * 300 some 40 s: the pool's loopback, not the app), which rules out 10,000 of them.
  */
+import { TIERS } from '../../domain/tiers';
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
 
 const ORIGIN = 'http://127.0.0.1';
-const POSTS = ['/api/coverage', '/api/coverage/rings', '/api/gaps', '/api/nearest', '/api/suggest'] as const;
-const GETS = ['/api/coverage', '/api/coverage/rings', '/api/gaps', '/api/nearest', '/api/suggest', '/api/places', '/api/layers', '/api/health', '/api/openapi.json'] as const;
-const TIERS = ['leisure', 'garden', 'park'];
+const POSTS = ['/api/coverage', '/api/coverage/rings', '/api/gaps', '/api/gaps/pieces', '/api/nearest', '/api/suggest'] as const;
+const GETS = ['/api/coverage', '/api/coverage/rings', '/api/gaps', '/api/gaps/pieces', '/api/nearest', '/api/suggest', '/api/places', '/api/layers', '/api/health', '/api/openapi.json'] as const;
 
 let tried = 0;
 let fiveXX = 0;
@@ -111,6 +111,28 @@ const radii = fc.oneof(
   fc.record({ leisure: fc.oneof(fc.integer({ min: 50, max: 3000 }), anyNumber, fc.string()), garden: fc.integer({ min: 50, max: 3000 }), park: fc.oneof(fc.integer({ min: 50, max: 3000 }), anyNumber) }, { requiredKeys: [] }),
   fc.oneof(fc.string(), fc.array(fc.integer()), fc.dictionary(fc.string(), fc.anything({ maxDepth: 1 })), fc.constantFrom('leisure:500,park:2000', 'park:1e9', 'x', null)),
 );
+const populationPoint = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(lonNear, latNear, fc.oneof(fc.nat({ max: 500 }), fc.double({ min: 0, max: 1e4, noNaN: true }))) },
+  { weight: 1, arbitrary: fc.tuple(anyNumber, anyNumber, anyNumber) },
+  { weight: 1, arbitrary: fc.oneof(fc.array(anyNumber, { maxLength: 5 }), fc.anything({ maxDepth: 1 }), fc.tuple(fc.string(), latNear, fc.nat())) },
+);
+const population = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(undefined) },
+  {
+    weight: 4,
+    arbitrary: fc.record(
+      {
+        points: fc.oneof({ weight: 6, arbitrary: fc.array(populationPoint, { maxLength: 12 }) }, { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) }),
+        source: fc.oneof(fc.string({ maxLength: 40 }), hostileName, fc.anything({ maxDepth: 1 })),
+        date: fc.oneof(fc.string({ maxLength: 12 }), fc.integer()),
+        extent: fc.oneof(fc.tuple(lonNear, latNear, lonNear, latNear), fc.array(anyNumber, { maxLength: 5 }), fc.anything({ maxDepth: 1 })),
+        given: fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), anyNumber, fc.string()),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { weight: 1, arbitrary: fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom(null, [], '', {}, { points: null })) },
+);
 const body = fc.record(
   {
     sites,
@@ -122,6 +144,8 @@ const body = fc.record(
     lat: fc.oneof(latNear, anyNumber, fc.string()),
     count: fc.oneof(fc.integer({ min: -3, max: 60 }), anyNumber, fc.string()),
     min_km2: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), anyNumber),
+    limit: fc.oneof(fc.integer({ min: -3, max: 600 }), anyNumber, fc.string()),
+    population,
   },
   { requiredKeys: ['sites'] },
 );
@@ -148,7 +172,7 @@ const bodyText = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('', ' ', 'null', '[]', '{}', '\ufeff{}', '{"sites":', '{"sites":{"type":"FeatureCollection","features":[]},}', '{"__proto__":{"sites":1}}', '{"sites":{"type":"FeatureCollection","features":[],"__proto__":{"x":1}}}') },
 );
 const pathWithQuery = fc
-  .tuple(fc.constantFrom(...POSTS), fc.constantFrom('', '?tier=park', '?lon=106.6&lat=29.6', '?count=3', '?mode=walk', '?lon=NaN&lat=Infinity', '?tier=%E0%A4%A', '?count=1e400', '?sports=true', '?sports=1', '?sports=%00'))
+  .tuple(fc.constantFrom(...POSTS), fc.constantFrom('', '?tier=park', '?lon=106.6&lat=29.6', '?count=3', '?mode=walk', '?lon=NaN&lat=Infinity', '?tier=%E0%A4%A', '?count=1e400', '?sports=true', '?sports=1', '?sports=%00', '?limit=3', '?limit=1e9'))
   .map(([p, q]) => p + q);
 
 // --- query strings --------------------------------------------------------------------
@@ -227,6 +251,9 @@ describe('hostile input never gets a 5xx, and every error is JSON with a code an
       await post(path, hugePolygon.convex);
       await post(path, JSON.stringify({ sites: { type: 'FeatureCollection', features: Array.from({ length: 10_001 }, () => ({ type: 'Feature', properties: { tier: 'park' }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } })) } }));
       await post(path, new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+      // 150,001 population points (413), and 140,000 good ones (within every limit: answered).
+      await post(path, JSON.stringify({ sites: { type: 'FeatureCollection', features: [] }, population: { points: Array.from({ length: 150_001 }, () => [106.6, 29.6, 1]) } }));
+      await post(path, JSON.stringify({ sites: { type: 'FeatureCollection', features: [] }, population: { points: Array.from({ length: 140_000 }, (_, k) => [106.45 + (k % 400) * 0.001, 29.5 + Math.floor(k / 400) * 0.0005, k % 7]) } }));
     }
   }, 240_000);
 });

@@ -1,15 +1,12 @@
 import { exports } from 'cloudflare:workers';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../domain/api';
 import { BUDGET } from '../../worker/analysis/budget';
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://127.0.0.1${path}`, init));
 const post = (path: string, body: unknown, type = 'application/json') =>
   call(path, { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-
-interface ErrorBody {
-  error: { code: string; message: string; details?: Record<string, unknown> };
-}
 
 /** A star-shaped (not convex) park of n vertices about 2 km across, 5-decimal positions. */
 function wigglyPark(n: number): Feature {

@@ -33,7 +33,9 @@ interface ErrorBody {
 function client() {
   const ip = `198.51.100.${++clients}`;
   const call = (path: string, init: RequestInit = {}) =>
-    exports.default.fetch(new Request(`http://127.0.0.1${path}`, { ...init, headers: { 'cf-connecting-ip': ip, ...(init.headers as Record<string, string>) } }));
+    exports.default.fetch(
+      new Request(`http://127.0.0.1${path}`, { ...init, headers: { 'cf-connecting-ip': ip, ...(init.headers as Record<string, string>) } }),
+    );
   const send = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
     call(path, { method, headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return {
@@ -104,7 +106,9 @@ describe('create, read, update, delete', () => {
     expect(r3.status).toBe(200);
 
     expect(await latest(c, body.id)).toMatchObject({ version: 3, latest: 3, name: 'v3 name', features: 0 });
-    const list = await json<{ latest: number; kept: number; versions: { version: number; name: string; features: number }[] }>(await c.get(`/api/scenarios/${body.id}/versions`));
+    const list = await json<{ latest: number; kept: number; versions: { version: number; name: string; features: number }[] }>(
+      await c.get(`/api/scenarios/${body.id}/versions`),
+    );
     expect(list.latest).toBe(3);
     expect(list.kept).toBe(L.versionsKept);
     expect(list.versions.map((x) => [x.version, x.name, x.features])).toEqual([
@@ -124,7 +128,11 @@ describe('create, read, update, delete', () => {
       expect(res.status, path).toBe(404);
       expect((await json<ErrorBody>(res)).error.code).toBe('scenario_not_found');
     }
-    const rows = await DB.prepare('SELECT (SELECT count(*) FROM scenarios WHERE id = ?1) + (SELECT count(*) FROM scenario_versions WHERE scenario_id = ?1) AS n').bind(body.id).first<{ n: number }>();
+    const rows = await DB.prepare(
+      'SELECT (SELECT count(*) FROM scenarios WHERE id = ?1) + (SELECT count(*) FROM scenario_versions WHERE scenario_id = ?1) AS n',
+    )
+      .bind(body.id)
+      .first<{ n: number }>();
     expect(rows!.n).toBe(0);
   });
 
@@ -144,7 +152,11 @@ describe('edit rights', () => {
     const { body } = await c.create();
     const row = await DB.prepare('SELECT token_hash FROM scenarios WHERE id = ?1').bind(body.id).first<{ token_hash: string }>();
     expect(row!.token_hash).toBe(await sha256Hex(body.edit_token));
-    const anywhere = await DB.prepare('SELECT count(*) AS n FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id WHERE instr(s.token_hash, ?1) OR instr(v.body, ?1) OR instr(v.name, ?1)').bind(body.edit_token).first<{ n: number }>();
+    const anywhere = await DB.prepare(
+      'SELECT count(*) AS n FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id WHERE instr(s.token_hash, ?1) OR instr(v.body, ?1) OR instr(v.name, ?1)',
+    )
+      .bind(body.edit_token)
+      .first<{ n: number }>();
     expect(anywhere!.n).toBe(0);
   });
 
@@ -213,13 +225,19 @@ describe('two editors at once', () => {
     expect(await latest(c, body.id)).toMatchObject({ version: 2, latest: 2, name: 'A’s edit', features: 5 });
     expect((await json<{ versions: unknown[] }>(await c.get(`/api/scenarios/${body.id}/versions`))).versions).toHaveLength(2);
     // Based on the current version, B's edit goes through.
-    expect(await json<ScenarioView>(await c.put(body.id, scenarioFile('B’s edit', 7), auth(body.edit_token, 2)))).toMatchObject({ version: 3, name: 'B’s edit' });
+    expect(await json<ScenarioView>(await c.put(body.id, scenarioFile('B’s edit', 7), auth(body.edit_token, 2)))).toMatchObject({
+      version: 3,
+      name: 'B’s edit',
+    });
   });
 
   it('two saves on the same base sent together: exactly one wins, the other gets 409', async () => {
     const c = client();
     const { body } = await c.create();
-    const [a, b] = await Promise.all([c.put(body.id, scenarioFile('A'), auth(body.edit_token, 1)), c.put(body.id, scenarioFile('B'), auth(body.edit_token, 1))]);
+    const [a, b] = await Promise.all([
+      c.put(body.id, scenarioFile('A'), auth(body.edit_token, 1)),
+      c.put(body.id, scenarioFile('B'), auth(body.edit_token, 1)),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const winner = a.status === 200 ? 'A' : 'B';
     expect(await latest(c, body.id)).toMatchObject({ version: 2, latest: 2, name: winner });
@@ -345,7 +363,8 @@ describe('hostile text is stored and answered as text', () => {
 
   it('names (of the scenario and of its sites) round-trip byte for byte, as JSON, and the tables survive', async () => {
     const c = client();
-    const tables = async () => (await DB.prepare("SELECT group_concat(name) AS t FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)").first<{ t: string }>())!.t;
+    const tables = async () =>
+      (await DB.prepare("SELECT group_concat(name) AS t FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)").first<{ t: string }>())!.t;
     const before = await tables();
     for (const name of hostile) {
       const file = scenarioFile(name, 1);
@@ -367,7 +386,7 @@ describe('hostile text is stored and answered as text', () => {
 
   it('hostile ids and version numbers are 404/400, never an error from the database', async () => {
     const c = client();
-    for (const id of ["x' OR '1'='1", '%27%3B--', '..%2F..%2Fwrangler.toml', 'a'.repeat(22) + "'", '%00', 'A'.repeat(2000)]) {
+    for (const id of ["x' OR '1'='1", '%27%3B--', '..%2F..%2Fwrangler.toml', `${'a'.repeat(22)}'`, '%00', 'A'.repeat(2000)]) {
       const res = await c.get(`/api/scenarios/${id}`);
       expect(res.status, id).toBe(404);
     }
@@ -400,7 +419,12 @@ describe('the database unavailable', () => {
       },
     };
     for (const e of [noDb, failing]) {
-      for (const [method, path] of [['POST', '/api/scenarios'], ['GET', '/api/scenarios/AAAAAAAAAAAAAAAAAAAAAA'], ['PUT', '/api/scenarios/AAAAAAAAAAAAAAAAAAAAAA'], ['DELETE', '/api/scenarios/AAAAAAAAAAAAAAAAAAAAAA']] as const) {
+      for (const [method, path] of [
+        ['POST', '/api/scenarios'],
+        ['GET', '/api/scenarios/AAAAAAAAAAAAAAAAAAAAAA'],
+        ['PUT', '/api/scenarios/AAAAAAAAAAAAAAAAAAAAAA'],
+        ['DELETE', '/api/scenarios/AAAAAAAAAAAAAAAAAAAAAA'],
+      ] as const) {
         const init: RequestInit = { method, headers: { 'content-type': 'application/json', authorization: 'Bearer x', 'if-match': '"v1"' } };
         if (method === 'POST' || method === 'PUT') init.body = JSON.stringify(scenarioFile());
         const res = await app.fetch(new Request(`http://127.0.0.1${path}`, init), e);
@@ -413,7 +437,10 @@ describe('the database unavailable', () => {
 
 describe('the API described', () => {
   it('the OpenAPI document has every scenario route, the token scheme and the limits', async () => {
-    const doc = await json<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { securitySchemes: Record<string, { scheme: string }>; schemas: Record<string, unknown> } }>(await client().get('/api/openapi.json'));
+    const doc = await json<{
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { securitySchemes: Record<string, { scheme: string }>; schemas: Record<string, unknown> };
+    }>(await client().get('/api/openapi.json'));
     expect(Object.keys(doc.paths['/scenarios']!)).toEqual(['post']);
     expect(Object.keys(doc.paths['/scenarios/{id}']!).sort()).toEqual(['delete', 'get', 'put']);
     expect(doc.paths['/scenarios/{id}/versions']).toHaveProperty('get');

@@ -5,18 +5,22 @@
  */
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { FAR_M, distanceField, sourcesOf } from './field';
+import { distanceField, sourcesOf } from './field';
 import { toGrid } from './grid';
 import type { DistrictModel } from './model';
 import { type NearestHit, nearestByRadius, nearestByWalk } from './nearest';
-import { type TierRate, areaRate, districtShares } from './rates';
+import { cellAreas } from './cell-areas';
+import { type DistrictPeople, areaPeople, pointsToDistrict } from './population';
+import { type AreaPeople, type TierRate, areaRate, districtShares } from './rates';
 import { districtWindow, gapRegion, ringRegion, simplifyAndClip, simplifyRegion } from './rings';
 import { type RateIndex, indexedRates } from './rate-index';
+import { type PieceOptions, gapPieces } from './gap-pieces';
 import { refineNearRadius } from './refine';
 import { type Site, serving } from './sites';
 import { coverageMask } from './stamp';
 import { suggestSites } from './suggest';
-import { DEFAULT_RADII, type Mode, type Radii, TIERS, type Tier, WALK_M_PER_MIN, tierRank } from './tiers';
+import { DEFAULT_RADII, type Mode, type Radii, TIERS, type Tier, WALK_M_PER_MIN, tierRank } from '../../domain/tiers';
+import type { Coverage, Nearest, NearbySite, NearestTier, PeopleSummary } from '../../domain/api';
 import { walkTiers } from './walk-tiers';
 
 const fieldScratch = new WeakMap<DistrictModel, { src: ReturnType<typeof sourcesOf>; dist: Float32Array }>();
@@ -103,21 +107,41 @@ function scratchOf(model: DistrictModel): Scratch {
   return s;
 }
 
-export interface AreaReport {
-  id: string;
-  kind: string;
-  name_zh: string;
-  name_en: string;
-  tiers: TierRate[];
+/** Rates as the analysis gives them; the route adds `sports` and the time taken. */
+export type CoverageReport = Omit<Coverage, 'sports' | 'computed_ms'>;
+
+const peopleCache = new WeakMap<DistrictPeople, AreaPeople[]>();
+/** Every area's people per listed cell, once per population. */
+function peopleByArea(model: DistrictModel, people: DistrictPeople): AreaPeople[] {
+  let out = peopleCache.get(people);
+  if (!out) {
+    out = model.areas.map((_, a) => {
+      const perCell = a === 0 ? people.perCell : areaPeople(model, a, people);
+      let total = 0;
+      for (let k = 0; k < perCell.length; k++) total += perCell[k]!;
+      return { perCell, total };
+    });
+    peopleCache.set(people, out);
+  }
+  return out;
 }
 
-export interface CoverageReport {
-  mode: Mode;
-  radii: Radii;
-  of: 'builtup' | 'land';
-  sites: number;
-  tiers: TierRate[];
-  areas: AreaReport[];
+/**
+ * People per district cell from points with counts (the wire form: the page sends a
+ * resampled raster, CSV or GeoJSON as one point per cell centre): each point into its cell.
+ * `extent`: where the population has data (default: the points' bounds); `given`: the
+ * file's whole total, when more than the points hold.
+ */
+export function peopleOfPoints(model: DistrictModel, points: ArrayLike<readonly number[]>, extent: [number, number, number, number] | null, given: number | null = null): DistrictPeople {
+  const people = pointsToDistrict(model, cellAreas(model).districtPos, points, extent);
+  // The file's own total, when the points are only the district's part of it.
+  if (given !== null && given > people.given) Object.assign(people, { given, outside: given - people.total });
+  return people;
+}
+
+/** `people` in an answer: the population's numbers, and its source and date as the planner gave them. */
+export function peopleSummary(p: DistrictPeople, meta: { source: string | null; date: string | null } = { source: null, date: null }): PeopleSummary {
+  return { ...meta, given: Math.round(p.given), total: Math.round(p.total), outside: Math.round(p.outside), extent_builtup_pct: p.extent_builtup_pct };
 }
 
 /**
@@ -125,10 +149,12 @@ export interface CoverageReport {
  * index built for these very sites and this mode, tiers are looked up instead of stamped
  * (or walked).
  */
-export function coverageReport(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, index?: RateIndex): CoverageReport {
+export function coverageReport(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, index?: RateIndex, people?: DistrictPeople): CoverageReport {
   const scratch = scratchOf(model);
   const perArea: TierRate[][] = model.areas.map(() => []);
-  const useIndex = index !== undefined && index.sites === sites && index.mode === mode;
+  // The index holds land counts only: with people, every tier is stamped (or walked).
+  const useIndex = !people && index !== undefined && index.sites === sites && index.mode === mode;
+  const byArea = people ? peopleByArea(model, people) : null;
   const looked = TIERS.map((tier) => (useIndex ? indexedRates(model, index, tier, radii[tier]) : null));
   // Walk mode: the tiers not looked up, walked together.
   const walked = mode === 'walk' && model.blocked ? walkShares(model, sites, radii, TIERS.filter((_, k) => !looked[k])) : null;
@@ -139,9 +165,9 @@ export function coverageReport(model: DistrictModel, sites: readonly Site[], rad
       return;
     }
     const share = walked?.get(tier) ?? tierCoverage(model, sites, tier, radii[tier], mode, scratch);
-    model.areas.forEach((a, k) => perArea[k]!.push(areaRate(model, a, share, tier, radii[tier])));
+    model.areas.forEach((a, k) => perArea[k]!.push(areaRate(model, a, share, tier, radii[tier], byArea?.[k])));
   });
-  return {
+  const out: CoverageReport = {
     mode,
     radii,
     of: model.of,
@@ -149,6 +175,8 @@ export function coverageReport(model: DistrictModel, sites: readonly Site[], rad
     tiers: perArea[0]!,
     areas: model.areas.map((a, k) => ({ id: a.id, kind: a.kind, name_zh: a.name_zh, name_en: a.name_en, tiers: perArea[k]! })),
   };
+  if (people) out.people = peopleSummary(people);
+  return out;
 }
 
 const km2 = (f: Feature<Polygon | MultiPolygon>) => Math.round(turf.area(f) / 1e3) / 1e3;
@@ -207,16 +235,20 @@ export function coverageGaps(model: DistrictModel, sites: readonly Site[], radii
   return { type: 'FeatureCollection', features };
 }
 
-export interface NearestTier {
-  tier: Tier;
-  id: string | null;
-  name_zh: string | null;
-  name_en: string | null;
-  distance_m: number | null;
-  walk_min: number | null;
-  covered: boolean;
-  radius_m: number;
-  path?: { type: 'LineString'; coordinates: [number, number][] };
+/**
+ * A tier's gap pieces (gap-pieces.ts) as a FeatureCollection, ranked by unserved people
+ * (with `opts.people`), else by uncovered built-up land. Coverage as the rates have it
+ * (radius: stamped at 25 m sub-cells; walk: walked at cell centres); each piece's site is
+ * measured by straight-line reach, as suggestions are.
+ */
+export function coverageGapPieces(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, tier: Tier, opts: Omit<PieceOptions, 'people'> & { people?: DistrictPeople | null } = {}): FeatureCollection {
+  const r = radii[tier];
+  const share = tierCoverage(model, sites, tier, r, mode, scratchOf(model));
+  const pieces = gapPieces(model, share, r, { ...opts, people: opts.people?.perCell ?? null });
+  return {
+    type: 'FeatureCollection',
+    features: pieces.map(({ geometry, ...p }) => ({ type: 'Feature', properties: { ...p, tier, radius_m: r, mode }, geometry })),
+  };
 }
 
 const sourceCache = new WeakMap<readonly Site[], { grid: DistrictModel['grid']; siteSets: Site[][]; sets: ReturnType<typeof sourcesOf>[] }>();
@@ -236,27 +268,17 @@ function tierSources(model: DistrictModel, sites: readonly Site[]) {
 }
 
 /** Farthest a walk search goes (metres). */
-export const MAX_WALK_SEARCH_M = 15000;
-
-export interface NearbySite {
-  id: string;
-  tier: Tier;
-  name_zh: string;
-  name_en: string;
-  distance_m: number;
-  walk_min: number;
-  path?: { type: 'LineString'; coordinates: [number, number][] };
-}
+const MAX_WALK_SEARCH_M = 15000;
 
 /** How many sites of any tier `nearest` lists (radius mode). */
-export const NEARBY_SITES = 5;
+const NEARBY_SITES = 5;
 
 /**
  * For each tier, the nearest serving site from a point; and `sites`, the nearest sites of
  * any tier, closest first (radius mode: the 5 closest; walk mode: the tiers' nearest,
  * without repeats).
  */
-export function nearestSites(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, lon: number, lat: number): { mode: Mode; tiers: NearestTier[]; sites: NearbySite[] } {
+export function nearestSites(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, lon: number, lat: number): Omit<Nearest, 'sports'> {
   const [gx, gy] = toGrid(model.grid, lon, lat);
   let hits: (NearestHit | null)[];
   let closest: NearestHit[];
@@ -300,22 +322,23 @@ export function nearestSites(model: DistrictModel, sites: readonly Site[], radii
 }
 
 /** Greedy placement of `count` new sites of a tier, as points with their marginal gains. */
-export function suggest(model: DistrictModel, sites: readonly Site[], radii: Radii, tier: Tier, count: number): FeatureCollection<Point> {
+export function suggest(model: DistrictModel, sites: readonly Site[], radii: Radii, tier: Tier, count: number, people?: DistrictPeople): FeatureCollection<Point> {
   const covered = tierCoverage(model, sites, tier, radii[tier], 'radius');
-  const picks = suggestSites(model, covered, radii[tier], count);
+  // With people, each pick serves the most people not yet served.
+  const picks = suggestSites(model, covered, radii[tier], count, people ? { perCell: people.perCell, total: people.total } : undefined);
   return {
     type: 'FeatureCollection',
-    features: picks.map((p) => ({
-      type: 'Feature',
-      properties: { rank: p.rank, tier, radius_m: radii[tier], gain_km2: round(p.gain_km2, 4), gain_pp: round(p.gain_pp, 3) },
-      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-    })),
+    features: picks.map((p) => {
+      const properties: Record<string, unknown> = { rank: p.rank, tier, radius_m: radii[tier], gain_km2: round(p.gain_km2, 4), gain_pp: round(p.gain_pp, 3) };
+      if (people) Object.assign(properties, { gain_people: Math.round(p.gain_people!), gain_people_pp: round(p.gain_people_pp!, 3) });
+      return { type: 'Feature' as const, properties, geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] } };
+    }),
   };
 }
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-export { FAR_M };
+;
 
 /**
  * Warms an isolate for the shipped data: answers the default rates from the indexes, in

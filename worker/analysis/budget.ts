@@ -20,7 +20,7 @@
 import type { Grid } from './grid';
 import { type Site, siteBounds } from './sites';
 import { isConvex } from './stamp';
-import { type Mode, type Radii, TIERS, tierRank } from './tiers';
+import { type Mode, type Radii, TIERS, tierRank } from '../../domain/tiers';
 
 export const BUDGET = {
   /**

@@ -4,6 +4,8 @@
  * cells of `cell` metres, row 0 at the south. Cell (i, j) spans
  * [x0 + i·cell, x0 + (i+1)·cell] × [y0 + j·cell, y0 + (j+1)·cell]; its index is j·w + i.
  */
+import { type BBox, EARTH_RADIUS_M } from '../../domain/geo';
+
 export interface Grid {
   /** Cell size in metres. */
   readonly cell: number;
@@ -22,10 +24,6 @@ export interface Grid {
   readonly margin: number;
 }
 
-/** Mean Earth radius, as Turf's `distance` and `buffer` use. */
-export const EARTH_RADIUS_M = 6371008.8;
-
-export type BBox = [number, number, number, number];
 
 /** A grid covering `bbox` (lon/lat) plus `margin` metres on every side. */
 export function makeGrid(bbox: BBox, cell: number, margin: number): Grid {

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { type BBox, type Grid, fineGrid, makeGrid, toGrid } from './grid';
+import { bboxOf } from '../../domain/geo';
+import { type Grid, fineGrid, makeGrid, toGrid } from './grid';
 import {
   type GridPolygon,
   forEachInteriorRun,
@@ -12,14 +13,14 @@ import {
 } from './rasterize';
 import type { Block } from './exact-distance';
 import { segDist } from './nearest';
-import { MAX_RADIUS_M } from './tiers';
+import { MAX_RADIUS_M } from '../../domain/tiers';
 
 /** Grid cell size (metres). See README.md for the accuracy this gives. */
-export const CELL_M = 50;
+const CELL_M = 50;
 /** Scanlines per cell row when measuring land (exact along x, 12.5 m apart along y). */
-export const SUB = 4;
+const SUB = 4;
 /** Coverage is sampled on cells split SS × SS (25 m at 50 m cells). */
-export const SS = 2;
+const SS = 2;
 
 export type AreaKind = 'district' | 'core' | 'zone' | 'belt';
 
@@ -41,7 +42,7 @@ export interface AreaMask {
   pos: Int32Array;
 }
 
-export interface NamedPolygon {
+interface NamedPolygon {
   id: string;
   name_zh: string;
   name_en: string;
@@ -80,7 +81,7 @@ export interface DistrictModel {
 }
 
 /** Cells either side of the district outline where `districtSd` is exact. */
-export const SD_BAND = 3;
+const SD_BAND = 3;
 
 export interface BaseLayers {
   boundary: FeatureCollection;
@@ -108,24 +109,6 @@ function gridPolys(grid: Grid, features: readonly Feature[]): GridPolygon[] {
   return out;
 }
 
-function bboxOf(features: readonly Feature[]): BBox {
-  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) {
-    for (const poly of polygonsOf(f)) {
-      for (const ring of poly) {
-        for (const p of ring) {
-          const [x, y] = p as [number, number];
-          if (x < b[0]) b[0] = x;
-          if (y < b[1]) b[1] = y;
-          if (x > b[2]) b[2] = x;
-          if (y > b[3]) b[3] = y;
-        }
-      }
-    }
-  }
-  return b;
-}
-
 function asDistrict(boundary: FeatureCollection): Feature<Polygon | MultiPolygon> {
   const coords = boundary.features.flatMap(polygonsOf);
   if (coords.length === 0) throw new Error('boundary layer has no polygon');
@@ -138,10 +121,18 @@ function asDistrict(boundary: FeatureCollection): Feature<Polygon | MultiPolygon
 
 const text = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
 
+/**
+ * The analysis grid of a district boundary, as `buildModel` makes it: for code that needs
+ * the grid without the model (the page resampling a population onto it).
+ */
+export function districtGrid(boundary: FeatureCollection, cell = CELL_M, margin = MAX_RADIUS_M): Grid {
+  return makeGrid(bboxOf(asDistrict(boundary).geometry), cell, margin);
+}
+
 /** Builds the district model from the base layers. Pure; ~tens of ms, once per isolate. */
 export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIUS_M): DistrictModel {
   const district = asDistrict(layers.boundary);
-  const grid = makeGrid(bboxOf([district]), cell, margin);
+  const grid = districtGrid(layers.boundary, cell, margin);
   const { w, h } = grid;
   const n = w * h;
   const rows = h * SUB;

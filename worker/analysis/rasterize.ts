@@ -103,7 +103,7 @@ const NONE = new Float64Array(0);
 const or: SpanOp = (x, y) => x || y;
 const and: SpanOp = (x, y) => x && y;
 const andNot: SpanOp = (x, y) => x && !y;
-export const unionSpans = (a: Float64Array, b: Float64Array) => (a.length === 0 ? b : b.length === 0 ? a : combine(a, b, or));
+const unionSpans = (a: Float64Array, b: Float64Array) => (a.length === 0 ? b : b.length === 0 ? a : combine(a, b, or));
 export const intersectSpans = (a: Float64Array, b: Float64Array) => (a.length === 0 || b.length === 0 ? NONE : combine(a, b, and));
 export const subtractSpans = (a: Float64Array, b: Float64Array) => (a.length === 0 ? NONE : b.length === 0 ? a : combine(a, b, andNot));
 

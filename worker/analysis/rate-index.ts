@@ -17,7 +17,7 @@ import { type Block, lowerToSites } from './exact-distance';
 import { type DistrictModel, districtSpans } from './model';
 import { type TierRate, rateOf } from './rates';
 import type { Site } from './sites';
-import { MAX_RADIUS_M, type Mode, type Radii, TIERS, type Tier, tierRank } from './tiers';
+import { MAX_RADIUS_M, type Mode, type Radii, TIERS, type Tier, tierRank } from '../../domain/tiers';
 import { walkTiers } from './walk-tiers';
 
 /** Radius resolution of the index (metres): whole and half metres are answered exactly. */
@@ -46,7 +46,7 @@ export interface RateIndex {
 /** Bin of a distance (metres): the smallest radius step that covers it; BINS + 1 beyond. */
 function binOf(d: number): number {
   const b = Math.ceil(d / STEP_M - EPS_M / STEP_M);
-  return b > BINS ? BINS + 1 : b < 0 ? 0 : b;
+  return b > BINS ? BINS + 1 : Math.max(b , 0);
 }
 
 /**

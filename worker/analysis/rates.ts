@@ -1,18 +1,14 @@
 import { cellKm2 } from './grid';
 import type { AreaMask, DistrictModel } from './model';
-import type { Tier } from './tiers';
+import type { TierRate } from '../../domain/api';
+import type { Tier } from '../../domain/tiers';
 
-export interface TierRate {
-  tier: Tier;
-  radius_m: number;
-  /** Covered / total of what the model's `of` names (built-up land, or land without it). */
-  covered_km2: number;
-  total_km2: number;
-  coverage_pct: number;
-  /** The same over all land (district without water). */
-  land_covered_km2: number;
-  land_total_km2: number;
-  land_coverage_pct: number;
+export type { TierRate };
+
+/** An area's people per listed cell (population.ts `areaPeople`) and their sum. */
+export interface AreaPeople {
+  perCell: Float64Array;
+  total: number;
 }
 
 const round = (x: number, d: number) => {
@@ -65,10 +61,24 @@ export function districtShares(model: DistrictModel, cov: Coverage, into?: Float
  * Rates for one area and one tier: the area's measured cells weighted by their covered
  * share (`share`, per district cell, from `districtShares`).
  */
-export function areaRate(model: DistrictModel, area: AreaMask, share: Float32Array, tier: Tier, radius: number): TierRate {
+export function areaRate(model: DistrictModel, area: AreaMask, share: Float32Array, tier: Tier, radius: number, people?: AreaPeople): TierRate {
   const { pos, land, builtup } = area;
   let cl = 0;
   let cb = 0;
+  if (people) {
+    // The same pass, one more product: people within reach, by covered share.
+    const pp = people.perCell;
+    let cp = 0;
+    for (let k = 0; k < pos.length; k++) {
+      const f = share[pos[k]!]!;
+      if (f !== 0) {
+        cl += land[k]! * f;
+        cb += builtup[k]! * f;
+        cp += pp[k]! * f;
+      }
+    }
+    return withPeople(rateOf(model, area, tier, radius, cl, cb), cp, people.total);
+  }
   for (let k = 0; k < pos.length; k++) {
     const f = share[pos[k]!]!;
     if (f !== 0) {
@@ -77,6 +87,11 @@ export function areaRate(model: DistrictModel, area: AreaMask, share: Float32Arr
     }
   }
   return rateOf(model, area, tier, radius, cl, cb);
+}
+
+/** A rate with its people fields: whole people, the share to 0.01 %. */
+function withPeople(rate: TierRate, covered: number, total: number): TierRate {
+  return { ...rate, people_covered: Math.round(covered), people_total: Math.round(total), people_pct: total > 0 ? round((100 * covered) / total, 2) : 0 };
 }
 
 /**
@@ -98,13 +113,4 @@ export function rateOf(model: DistrictModel, area: AreaMask, tier: Tier, radius:
     land_total_km2: round(area.landCells * km2, 3),
     land_coverage_pct: area.landCells > 0 ? round((100 * cl) / area.landCells, 2) : 0,
   };
-}
-
-/** Unrounded covered share (0–1) of an area, of what the model's `of` names. */
-export function coveredShare(model: DistrictModel, area: AreaMask, share: Float32Array): number {
-  const w = model.of === 'builtup' ? area.builtup : area.land;
-  let c = 0;
-  for (let k = 0; k < area.pos.length; k++) c += w[k]! * share[area.pos[k]!]!;
-  const tot = model.of === 'builtup' ? area.builtupCells : area.landCells;
-  return tot > 0 ? c / tot : 0;
 }

@@ -9,7 +9,7 @@ import { type Grid, fromGrid } from './grid';
  * sample i at x = i + 0.5, which is our grid's cell centre, so its coordinates are grid
  * units as they are.
  */
-export function contourRegion(grid: Grid, values: ArrayLike<number>, threshold: number, window?: Window): MultiPolygon {
+function contourRegion(grid: Grid, values: ArrayLike<number>, threshold: number, window?: Window): MultiPolygon {
   const { i0, j0, w, h } = window ?? { i0: 0, j0: 0, w: grid.w, h: grid.h };
   let sub: ArrayLike<number> = values;
   if (window) {
@@ -49,7 +49,7 @@ export function districtWindow(grid: Grid): Window {
 }
 
 /** Simplification tolerance in degrees: ~1 m, far below a cell. */
-export const SIMPLIFY_DEG = 0.00001;
+const SIMPLIFY_DEG = 0.00001;
 
 /**
  * Simplifies then clips a region to a polygon (e.g. the district). Null when empty. Should

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { type Grid, toGrid } from './grid';
 import type { GridPolygon } from './rasterize';
-import { type Tier, isTier, tierRank } from './tiers';
+import { type Tier, tierFromName, tierRank } from '../../domain/tiers';
 
 /** A green-space site in grid units, ready for the raster passes. */
 export interface Site {
@@ -32,8 +32,8 @@ export function projectSites(grid: Grid, fc: FeatureCollection): Site[] {
   const ring = (r: Position[]) => r.map((p) => toGrid(grid, p[0]!, p[1]!));
   fc.features.forEach((f, index) => {
     const props = f.properties ?? {};
-    const tier = props.tier;
-    if (!isTier(tier) || !f.geometry) return;
+    const tier = tierFromName(props.tier);
+    if (!tier || !f.geometry) return;
     const site: Site = {
       index,
       id: str(props.id ?? f.id, `site-${index}`),
@@ -90,24 +90,4 @@ export function siteBounds(s: Site): [number, number, number, number] | null {
 /** The sites serving a tier: those of that tier or higher. */
 export function serving(sites: readonly Site[], rank: number): Site[] {
   return sites.filter((s) => s.rank >= rank);
-}
-
-/**
- * Points along every polygon edge at most `step` grid units apart (vertices included).
- * Disks of radius r around them, plus the polygon's interior, make the polygon's r-buffer
- * to within step²/(8r) (0.16 m at step 25 m, r 500 m).
- */
-export function boundarySamples(poly: GridPolygon, step: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (const ring of poly) {
-    for (let k = 0; k + 1 < ring.length; k++) {
-      const [ax, ay] = ring[k]!;
-      const [bx, by] = ring[k + 1]!;
-      const n = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / step));
-      for (let s = 0; s < n; s++) out.push([ax + ((bx - ax) * s) / n, ay + ((by - ay) * s) / n]);
-    }
-    const last = ring[ring.length - 1];
-    if (last) out.push([last[0], last[1]]);
-  }
-  return out;
 }

@@ -17,7 +17,7 @@ function fillRow(grid: Grid, mask: Uint8Array, j: number, xa: number, xb: number
  * (grid units). Rows are clipped to the grid, so points outside it still cover the cells
  * they reach. Cost: one typed-array fill per row of the disk.
  */
-export function stampDisk(grid: Grid, mask: Uint8Array, px: number, py: number, radiusM: number): void {
+function stampDisk(grid: Grid, mask: Uint8Array, px: number, py: number, radiusM: number): void {
   const R = (radiusM + EPS_M) / grid.cell;
   const R2 = R * R;
   const j0 = Math.max(0, Math.ceil(py - R - 0.5));
@@ -60,7 +60,7 @@ const ARC_TOL = 0.005;
  * vertices (points close enough that the arcs stray less than ARC_TOL from the circle,
  * the error split evenly inside and out). Exact to a few millimetres at 50 m cells.
  */
-export function convexBuffer(ring: GridRing, R: number): [number, number][] {
+function convexBuffer(ring: GridRing, R: number): [number, number][] {
   let pts = ring.slice(0, ring.length - 1);
   let area = 0;
   for (let k = 0; k < pts.length; k++) {
@@ -330,7 +330,7 @@ function joinChunk(o: Outline, c: number, y: number, R: number, R2: number, lo: 
     const uy = uys[v]!;
     const bx = ax + ux * l;
     const rx = R * (uy < 0 ? -uy : uy);
-    if (l === 0 || ((ax < bx ? ax : bx) - rx >= lo && (ax > bx ? ax : bx) + rx <= hi)) continue;
+    if (l === 0 || ((Math.min(ax , bx)) - rx >= lo && (Math.max(ax , bx)) + rx <= hi)) continue;
     let a = -Infinity;
     let b = Infinity;
     if (ux > 1e-12) {

@@ -1,3 +1,4 @@
+import { DiskSum } from './disk-sum';
 import { fromGrid } from './grid';
 import type { DistrictModel } from './model';
 
@@ -9,63 +10,49 @@ export interface Suggestion {
   gain_km2: number;
   /** The same as a share of the tier's rate (percentage points of the district). */
   gain_pp: number;
+  /** People newly served, when the picks maximise people (`weight` given). */
+  gain_people?: number;
+  /** The same as a share of the district's people (percentage points). */
+  gain_people_pp?: number;
+}
+
+/**
+ * What the greedy picks maximise, per district cell (areas[0].cells order): e.g. people.
+ * Without one, the measured land (built-up land, or land).
+ */
+export interface SuggestWeight {
+  perCell: ArrayLike<number>;
+  total: number;
 }
 
 /**
  * Greedy maximum coverage. Each candidate (a cell centre on district land) gains the
- * measured weight (built-up land, or land) of the still-uncovered cells within `radiusM`,
- * a disk of row spans. Row prefix sums make a candidate's gain one subtraction per disk
- * row; after each pick only rows and candidates within reach of it are updated. The gains
- * add up to the rise in the rate to within the coverage sampling (a disk of whole cells
- * here, of sub-cells in the rates).
+ * weight (built-up land, or land, or people with `weight`) of the still-uncovered cells
+ * within `radiusM`, a disk of row spans (disk-sum.ts). After each pick only rows and
+ * candidates within reach of it are updated. The gains add up to the rise in the rate to
+ * within the coverage sampling (a disk of whole cells here, of sub-cells in the rates).
+ * With `weight`, each pick also reports the measured land it adds.
  */
-export function suggestSites(model: DistrictModel, share: Float32Array, radiusM: number, count: number): Suggestion[] {
+export function suggestSites(model: DistrictModel, share: Float32Array, radiusM: number, count: number, weight?: SuggestWeight): Suggestion[] {
   const { grid } = model;
   const { w, h } = grid;
   const district = model.areas[0]!;
   const total = model.of === 'builtup' ? district.builtupCells : district.landCells;
-  // Measured weight of uncovered cells in the district (district-area weights: the area
-  // list holds exactly the district's measured cells).
-  const open = new Float64Array(w * h);
   const dw = model.of === 'builtup' ? district.builtup : district.land;
+  // Uncovered weight of the district's cells (the district's list holds exactly its measured cells).
+  const open = new Float64Array(w * h);
+  const land = weight ? new Float64Array(w * h) : open;
   for (let k = 0; k < district.cells.length; k++) {
     const c = district.cells[k]!;
-    open[c] = dw[k]! * (1 - share[k]!);
+    land[c] = dw[k]! * (1 - share[k]!);
+    if (weight) open[c] = weight.perCell[k]! * (1 - share[k]!);
   }
-  const R = (radiusM + 1e-6) / grid.cell;
-  const Ri = Math.floor(R);
-  const half = new Int32Array(2 * Ri + 1);
-  for (let dy = -Ri; dy <= Ri; dy++) half[dy + Ri] = Math.floor(Math.sqrt(Math.max(0, R * R - dy * dy)));
-  // prefix[j*(w+1) + i] = sum of open[j*w + 0 .. i-1]
-  const pw = w + 1;
-  const prefix = new Float64Array(pw * h);
-  const rebuildRow = (j: number) => {
-    let s = 0;
-    const o = j * w;
-    const p = j * pw;
-    prefix[p] = 0;
-    for (let i = 0; i < w; i++) {
-      s += open[o + i]!;
-      prefix[p + i + 1] = s;
-    }
-  };
-  for (let j = 0; j < h; j++) rebuildRow(j);
+  const disk = new DiskSum(w, h, radiusM / grid.cell, open);
+  const landDisk = weight ? new DiskSum(w, h, radiusM / grid.cell, land) : disk;
+  const Ri = disk.R;
   const cands = model.landCells;
   const gain = new Float64Array(cands.length);
-  const gainOf = (c: number) => {
-    const i = c % w;
-    const j = (c - i) / w;
-    let g = 0;
-    for (let dy = -Ri; dy <= Ri; dy++) {
-      const jj = j + dy;
-      if (jj < 0 || jj >= h) continue;
-      const hw = half[dy + Ri]!;
-      const a = Math.max(0, i - hw);
-      const b = Math.min(w, i + hw + 1);
-      g += prefix[jj * pw + b]! - prefix[jj * pw + a]!;
-    }
-    return g;
-  };
+  const gainOf = (c: number) => disk.at(c % w, Math.floor(c / w));
   for (let k = 0; k < cands.length; k++) gain[k] = gainOf(cands[k]!);
   const out: Suggestion[] = [];
   for (let pick = 0; pick < count; pick++) {
@@ -81,13 +68,9 @@ export function suggestSites(model: DistrictModel, share: Float32Array, radiusM:
     const c = cands[bk]!;
     const ci = c % w;
     const cj = (c - ci) / w;
-    for (let dy = -Ri; dy <= Ri; dy++) {
-      const jj = cj + dy;
-      if (jj < 0 || jj >= h) continue;
-      const hw = half[dy + Ri]!;
-      open.fill(0, jj * w + Math.max(0, ci - hw), jj * w + Math.min(w, ci + hw + 1));
-      rebuildRow(jj);
-    }
+    const landGain = weight ? landDisk.at(ci, cj) : bg;
+    disk.clearDisk(ci, cj);
+    if (weight) landDisk.clearDisk(ci, cj);
     for (let k = 0; k < cands.length; k++) {
       const o = cands[k]!;
       const oi = o % w;
@@ -95,8 +78,13 @@ export function suggestSites(model: DistrictModel, share: Float32Array, radiusM:
       if (Math.abs(oi - ci) <= 2 * Ri + 1 && Math.abs(oj - cj) <= 2 * Ri + 1) gain[k] = gainOf(o);
     }
     const [lon, lat] = fromGrid(grid, ci + 0.5, cj + 0.5);
-    const km2 = (bg * grid.cell * grid.cell) / 1e6;
-    out.push({ rank: pick + 1, lon, lat, gain_km2: km2, gain_pp: total > 0 ? (100 * bg) / total : 0 });
+    const km2 = (landGain * grid.cell * grid.cell) / 1e6;
+    const s: Suggestion = { rank: pick + 1, lon, lat, gain_km2: km2, gain_pp: total > 0 ? (100 * landGain) / total : 0 };
+    if (weight) {
+      s.gain_people = bg;
+      s.gain_people_pp = weight.total > 0 ? (100 * bg) / weight.total : 0;
+    }
+    out.push(s);
   }
   return out;
 }

@@ -6,8 +6,10 @@
  * Jiangbei, tiers, radii, and size limits.
  */
 import * as GJV from 'geojson-validation';
-import type { Feature, FeatureCollection, Position } from 'geojson';
-import { DEFAULT_RADII, MAX_RADIUS_M, MIN_RADIUS_M, MODES, type Mode, type Radii, TIERS, isTier } from './tiers';
+import type { Feature, FeatureCollection } from 'geojson';
+import { positionsOf } from '../../domain/geo';
+import { MAX_KM_FROM_JIANGBEI, type SiteProblemCode, kmFromJiangbei, preview, siteProblems } from '../../domain/sites';
+import { DEFAULT_RADII, MAX_RADIUS_M, MIN_RADIUS_M, MODES, type Mode, type Radii, TIERS, isTier } from '../../domain/tiers';
 
 export const LIMITS = {
   /** Sites per request. */
@@ -15,17 +17,18 @@ export const LIMITS = {
   /** Positions over all sites. */
   maxVertices: 200_000,
   /** Every position must lie within this distance of Jiangbei's centre (km). */
-  maxKmFromJiangbei: 60,
+  maxKmFromJiangbei: MAX_KM_FROM_JIANGBEI,
   /** Problems listed in one error. */
   maxProblems: 20,
   /** POST body size (bytes), enforced by hono's bodyLimit. */
   maxBodyBytes: 4 * 1024 * 1024,
   /** Suggestions per request. */
   maxSuggest: 50,
+  /** Gap pieces per answer (`limit`). */
+  maxPieces: 500,
+  /** Population points per request (a 50 m resampling of the district is ~90,000). */
+  maxPopulationPoints: 150_000,
 } as const;
-
-/** Jiangbei's centre (lon, lat), for the far-away check. */
-export const JIANGBEI_CENTRE: readonly [number, number] = [106.669, 29.619];
 
 export interface Problem {
   /** Feature index in `sites.features`, when the problem is in one feature. */
@@ -37,8 +40,6 @@ export interface Problem {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; code: string; message: string; problems: Problem[] };
 
-const SITE_TYPES = ['Point', 'MultiPoint', 'Polygon', 'MultiPolygon'];
-
 function fail<T>(code: string, problems: Problem[]): Checked<T> {
   const first = problems[0]!;
   const where = first.index !== undefined ? `Feature ${first.index}: ` : '';
@@ -46,31 +47,12 @@ function fail<T>(code: string, problems: Problem[]): Checked<T> {
   return { ok: false, code, message: `${where}${first.message}${more}`, problems: problems.slice(0, LIMITS.maxProblems) };
 }
 
-/** Kilometres between two lon/lat positions (haversine). */
-function km(a: readonly [number, number], lon: number, lat: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat - a[1]) * rad;
-  const dLon = (lon - a[0]) * rad;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(s)));
-}
-
-/**
- * A client's value for a message: a primitive as JSON, cut to `max` characters; an array or
- * object by its kind only (stringifying deeply nested input would overflow the stack).
- */
-function preview(v: unknown, max: number): string {
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object' && v !== null) return 'an object';
-  return (JSON.stringify(v) ?? String(v)).slice(0, max);
-}
-
 /**
  * True when `v` nests arrays and objects more than `cap` levels deep. Iterative: hostile
  * input nested 100,000 levels deep must not overflow the stack here, nor reach code that
  * recurses (geojson-validation stringifies bad positions).
  */
-export function nestedDeeperThan(v: unknown, cap: number): boolean {
+function nestedDeeperThan(v: unknown, cap: number): boolean {
   const stack: [unknown, number][] = [[v, 0]];
   while (stack.length > 0) {
     const [x, d] = stack.pop()!;
@@ -83,32 +65,6 @@ export function nestedDeeperThan(v: unknown, cap: number): boolean {
 
 /** Levels of nesting a site's geometry may have: object → coordinates → polygon → ring → position. */
 const MAX_GEOMETRY_DEPTH = 6;
-
-/** A position for a message: its first values only, never recursing into nested arrays. */
-function showPosition(p: unknown): string {
-  if (!Array.isArray(p)) return typeof p;
-  return p
-    .slice(0, 3)
-    .map((v) => (typeof v === 'number' ? String(v) : Array.isArray(v) ? 'array' : typeof v))
-    .join(', ');
-}
-
-function positionsOf(f: Feature): Position[] {
-  const g = f.geometry;
-  if (!g) return [];
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-      return g.coordinates;
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    default:
-      return [];
-  }
-}
 
 /** Validates a FeatureCollection of sites. */
 export function checkSites(sites: unknown): Checked<FeatureCollection> {
@@ -129,6 +85,7 @@ export function checkSites(sites: unknown): Checked<FeatureCollection> {
   };
   let vertices = 0;
   let structural = false;
+  const codes = new Set<SiteProblemCode>();
   features.forEach((raw, index) => {
     const at = `sites.features[${index}]`;
     if (typeof raw === 'object' && raw !== null && nestedDeeperThan((raw as { geometry?: unknown }).geometry, MAX_GEOMETRY_DEPTH)) {
@@ -149,39 +106,10 @@ export function checkSites(sites: unknown): Checked<FeatureCollection> {
       return;
     }
     const f = raw as Feature;
-    if (!f.geometry) {
-      add({ index, field: `${at}.geometry`, message: 'has no geometry.' });
-      return;
-    }
-    if (!SITE_TYPES.includes(f.geometry.type)) {
-      add({ index, field: `${at}.geometry.type`, message: `geometry type ${f.geometry.type} is not supported; use Point, MultiPoint, Polygon or MultiPolygon.` });
-      return;
-    }
-    const tier = f.properties?.tier;
-    if (!isTier(tier)) {
-      add({
-        index,
-        field: `${at}.properties.tier`,
-        message: tier === undefined ? `has no properties.tier (one of ${TIERS.join(', ')}).` : `tier ${preview(tier, 40)} is not one of ${TIERS.join(', ')}.`,
-      });
-    }
-    const pos = positionsOf(f);
-    vertices += pos.length;
-    for (const p of pos) {
-      const [lon, lat] = p as [number, number];
-      if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-        add({ index, field: `${at}.geometry.coordinates`, message: `position [${showPosition(p)}] is out of range (longitude −180…180, latitude −90…90).` });
-        return;
-      }
-      const d = km(JIANGBEI_CENTRE, lon, lat);
-      if (d > LIMITS.maxKmFromJiangbei) {
-        add({
-          index,
-          field: `${at}.geometry.coordinates`,
-          message: `position [${lon}, ${lat}] is ${Math.round(d)} km from Jiangbei, Chongqing; sites must lie within ${LIMITS.maxKmFromJiangbei} km (WGS-84 longitude, latitude order).`,
-        });
-        return;
-      }
+    vertices += positionsOf(f.geometry).length;
+    for (const p of siteProblems(f)) {
+      codes.add(p.code);
+      add({ index, field: `${at}.${p.field}`, message: p.message });
     }
   });
   if (vertices > LIMITS.maxVertices) {
@@ -191,11 +119,11 @@ export function checkSites(sites: unknown): Checked<FeatureCollection> {
   if (problems.length > 0) {
     const code = structural
       ? 'invalid_geojson'
-      : problems.every((p) => p.field.endsWith('.tier'))
+      : codes.size === 1 && codes.has('unknown_tier')
         ? 'unknown_tier'
-        : problems.some((p) => p.message.includes(' km from Jiangbei'))
+        : codes.has('far_from_district')
           ? 'far_from_district'
-          : problems.some((p) => p.field.endsWith('.geometry.type'))
+          : codes.has('unsupported_geometry')
             ? 'unsupported_geometry'
             : 'invalid_sites';
     return fail(code, problems);
@@ -268,7 +196,7 @@ export function checkPoint(lon: unknown, lat: unknown): Checked<[number, number]
   if (!x.ok) return x;
   const y = checkNumber(lat, 'lat', -90, 90);
   if (!y.ok) return y;
-  const d = km(JIANGBEI_CENTRE, x.value, y.value);
+  const d = kmFromJiangbei(x.value, y.value);
   if (d > LIMITS.maxKmFromJiangbei) {
     return fail('far_from_district', [{ field: 'lon,lat', message: `the point is ${Math.round(d)} km from Jiangbei, Chongqing; it must lie within ${LIMITS.maxKmFromJiangbei} km.` }]);
   }
@@ -295,10 +223,10 @@ export interface AnalysisBody {
   body: Record<string, unknown>;
 }
 
-/** Validates a POST body `{ sites, radii?, mode?, sports? }` (already JSON-parsed). */
+/** Validates a POST body `{ sites, radii?, mode?, sports?, population? }` (already JSON-parsed). */
 export function checkBody(body: unknown): Checked<AnalysisBody> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return fail('invalid_body', [{ field: 'body', message: 'the body must be a JSON object { "sites": FeatureCollection, "radii"?: {…}, "mode"?: "radius"|"walk", "sports"?: boolean }.' }]);
+    return fail('invalid_body', [{ field: 'body', message: 'the body must be a JSON object { "sites": FeatureCollection, "radii"?: {…}, "mode"?: "radius"|"walk", "sports"?: boolean, "population"?: {…} }.' }]);
   }
   const b = body as Record<string, unknown>;
   if (!('sites' in b)) return fail('invalid_body', [{ field: 'sites', message: 'the body has no `sites` (a GeoJSON FeatureCollection).' }]);
@@ -310,5 +238,6 @@ export function checkBody(body: unknown): Checked<AnalysisBody> {
   if (!mode.ok) return mode;
   const sports = checkSports(b.sports);
   if (!sports.ok) return sports;
+  // `population`, when present, is checked by validate-population.ts (the route calls it).
   return { ok: true, value: { sites: sites.value, radii: radii.value, mode: mode.value, sports: sports.value, body: b } };
 }

@@ -46,10 +46,10 @@ function stencil(): Step[] {
   return out.filter((s) => s.di !== 0 || s.dj !== 0);
 }
 
-export const STENCIL: readonly Step[] = stencil();
+const STENCIL: readonly Step[] = stencil();
 
 /** Longest a 16-neighbour path is, relative to the straight line, in open ground. */
-export const STENCIL_STRETCH = 1.0275;
+const STENCIL_STRETCH = 1.0275;
 
 function canStep(grid: Grid, blocked: Uint8Array | null, i: number, j: number, s: Step): number {
   const ti = i + s.di;
@@ -69,7 +69,7 @@ function canStep(grid: Grid, blocked: Uint8Array | null, i: number, j: number, s
  * nearest blocked cell is (metres, a lower bound: centre to centre less half a cell
  * diagonal, so nothing blocked lies nearer).
  */
-export interface WalkGround {
+interface WalkGround {
   steps: Uint16Array;
   clear: Float32Array;
   /** Grid offset and cost (metres) of each stencil step. */
@@ -79,7 +79,7 @@ export interface WalkGround {
 
 const grounds = new WeakMap<Uint8Array, WalkGround>();
 
-export function walkGround(grid: Grid, blocked: Uint8Array): WalkGround {
+function walkGround(grid: Grid, blocked: Uint8Array): WalkGround {
   const had = grounds.get(blocked);
   if (had) return had;
   const { w, h, cell } = grid;
@@ -299,7 +299,7 @@ export function walkFrom(grid: Grid, blocked: Uint8Array | null, gx: number, gy:
 const searchScratch = new WeakMap<Grid, { dist: Float32Array; pred: Int32Array }>();
 
 /** True when the straight segment between two points (grid units) crosses no blocked cell. */
-export function clearLine(grid: Grid, blocked: Uint8Array | null, ax: number, ay: number, bx: number, by: number, skip: ReadonlySet<number>): boolean {
+function clearLine(grid: Grid, blocked: Uint8Array | null, ax: number, ay: number, bx: number, by: number, skip: ReadonlySet<number>): boolean {
   if (!blocked) return true;
   let clear = true;
   forEachSegmentCell(ax, ay, bx, by, grid.w, grid.h, (c) => {

@@ -1,3 +1,4 @@
+import type { LayerInfo } from '../../domain/api';
 import type { FeatureCollection } from 'geojson';
 import manifest from '../../geodata/layers.json';
 
@@ -12,17 +13,7 @@ const raw = import.meta.glob<string>('../../geodata/*.geojson', {
   eager: true,
 });
 
-export interface LayerInfo {
-  id: string;
-  title_zh: string;
-  title_en: string;
-  /** Geometry kind of the layer's features: point, line, polygon, or mixed. */
-  geometry: 'point' | 'line' | 'polygon' | 'mixed' | 'none';
-  count: number;
-  /** Where the features come from and how sure we are: shown in the "about the data" panel. */
-  sources: string[];
-  confidence: { high: number; medium: number; low: number };
-}
+export type { LayerInfo };
 
 const textById = new Map<string, string>();
 for (const [path, text] of Object.entries(raw)) {

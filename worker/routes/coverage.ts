@@ -9,40 +9,30 @@ import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { bodyLimit } from 'hono/body-limit';
 import {
+  coverageGapPieces,
   coverageGaps,
   coverageReport,
   coverageRings,
   nearestSites,
+  peopleOfPoints,
+  peopleSummary,
   suggest as suggestSitesFor,
   warmUp,
 } from '../analysis/analyse';
 import { BUDGET, type Kind, estimateWork, overBudgetMessage } from '../analysis/budget';
 import type { DistrictModel } from '../analysis/model';
+import type { DistrictPeople } from '../analysis/population';
+import { type PopulationInput, pointsExtent } from '../analysis/validate-population';
 import { type Site, projectSites } from '../analysis/sites';
-import type { Mode, Radii, Tier } from '../analysis/tiers';
-import {
-  type AnalysisBody,
-  type Checked,
-  LIMITS,
-  checkBody,
-  checkMode,
-  checkNumber,
-  checkPoint,
-  checkRadii,
-  checkSports,
-  checkTier,
-} from '../analysis/validate-input';
+import type { Mode, Radii, Tier } from '../../domain/tiers';
+import { type AnalysisBody, LIMITS, checkBody } from '../analysis/validate-input';
+import { type AnyParam, ok, point, readParams } from '../contract/params';
+import { CONTRACT } from '../contract/routes';
 import { ApiError } from '../errors';
-import { openapi } from './openapi';
-import { cached, prepareShippedAnalysis, shippedModel, shippedRateIndex, shippedSitesFor, shippedSports } from './shipped-analysis';
+import { openapiDocument } from './openapi';
+import { cached, prepareShippedAnalysis, shippedModel, shippedPlaces, shippedRateIndex, shippedSitesFor, shippedSports } from './shipped-analysis';
 
 export const analysis = new Hono();
-
-function ok<T>(r: Checked<T>): T {
-  if (r.ok) return r.value;
-  const status = r.code === 'too_many_features' || r.code === 'too_many_vertices' ? 413 : 422;
-  throw new ApiError(status, r.code, r.message, { problems: r.problems });
-}
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 const GEOJSON_TYPE = { 'content-type': 'application/geo+json; charset=utf-8' };
@@ -85,13 +75,32 @@ function withSports(posted: Site[], sports: boolean): Site[] {
   return sports && shippedSports().length > 0 ? [...posted, ...shippedSports()] : posted;
 }
 
-async function readBody(c: Context): Promise<AnalysisBody & { sitesProjected: Site[] }> {
+/**
+ * A POST body `{ sites, ...params }` checked, with the route's parameters read from the query
+ * string or the body (the query wins), and the sites projected (plus sports grounds if asked).
+ */
+async function readBody<const P extends readonly AnyParam[]>(c: Context, params: P) {
   const raw = await readJson(c);
-  const body = ok(checkBody(raw));
-  // `sports` may come in the query string, as tier and lon/lat may.
-  const sports = q(c, 'sports') !== undefined ? ok(checkSports(q(c, 'sports'))) : body.sports;
-  return { ...body, sports, sitesProjected: withSports(projectSites(shippedModel().grid, body.sites), sports) };
+  const body: AnalysisBody = ok(checkBody(raw));
+  const values = readParams(params, (k) => c.req.query(k) ?? body.body[k]);
+  const sports = (values as { sports?: boolean }).sports ?? false;
+  return { ...values, sites: body.sites, sitesProjected: withSports(projectSites(shippedModel().grid, body.sites), sports) };
 }
+
+/** A checked `population` on the grid, with its source and date as given (null without one). */
+interface People {
+  people: DistrictPeople;
+  meta: { source: string | null; date: string | null };
+}
+function peopleOf(p: PopulationInput | null): People | null {
+  if (!p) return null;
+  return { people: peopleOfPoints(shippedModel(), p.points, p.extent ?? pointsExtent(p.points), p.given), meta: { source: p.source, date: p.date } };
+}
+/** `people` in an answer: the population's numbers, and its source and date as given. */
+const peopleOut = (p: People | null) => (p ? { people: peopleSummary(p.people, p.meta) } : {});
+
+/** A GET's parameters, read from the query string through the route's contract. */
+const readQuery = <const P extends readonly AnyParam[]>(c: Context, params: P) => readParams(params, (k) => c.req.query(k));
 
 /**
  * Refuses, before it starts, an analysis estimated to overrun the Worker's CPU (see
@@ -118,103 +127,99 @@ const limit = createMiddleware(async (c, next) => {
   return sizeLimit(c, next);
 });
 
-const q = (c: Context, k: string) => c.req.query(k);
-/** Query value, else body value: POST routes accept either. */
-const qb = (c: Context, body: Record<string, unknown>, k: string) => q(c, k) ?? body[k];
-
-function queryCommon(c: Context): { mode: Mode; radii: Radii; sports: boolean } {
-  return { mode: ok(checkMode(q(c, 'mode'))), radii: ok(checkRadii(q(c, 'radii'))), sports: ok(checkSports(q(c, 'sports'))) };
-}
 const key = (radii: Radii) => `${radii.leisure},${radii.garden},${radii.park}`;
 
 // --- coverage rates -------------------------------------------------------------------
+const COVERAGE = CONTRACT['/coverage'];
 analysis.get('/coverage', (c) => {
-  const { mode, radii, sports } = queryCommon(c);
+  const { mode, radii, sports } = readQuery(c, COVERAGE.get.params);
   return shipped(c, `coverage|${mode}|${key(radii)}`, sports, (m, s) => coverageReport(m, s, radii, mode, shippedRateIndex(mode, sports)), { timed: true });
 });
 analysis.post('/coverage', limit, async (c) => {
-  const b = await readBody(c);
+  const b = await readBody(c, COVERAGE.post.params);
   withinBudget('coverage', b.sitesProjected, b.radii, b.mode);
-  return c.json(timed(() => echo(coverageReport(shippedModel(), b.sitesProjected, b.radii, b.mode), b.sports), true));
+  const people = peopleOf(b.population);
+  return c.json(timed(() => echo({ ...coverageReport(shippedModel(), b.sitesProjected, b.radii, b.mode, undefined, people?.people), ...peopleOut(people) }, b.sports), true));
 });
 
 // --- rings ----------------------------------------------------------------------------
+const RINGS = CONTRACT['/coverage/rings'];
 analysis.get('/coverage/rings', (c) => {
-  const { mode, radii, sports } = queryCommon(c);
+  const { mode, radii, sports } = readQuery(c, RINGS.get.params);
   return shipped(c, `rings|${mode}|${key(radii)}`, sports, (m, s) => coverageRings(m, s, radii, mode), { geo: true });
 });
 analysis.post('/coverage/rings', limit, async (c) => {
-  const b = await readBody(c);
+  const b = await readBody(c, RINGS.post.params);
   withinBudget('rings', b.sitesProjected, b.radii, b.mode);
   return c.body(JSON.stringify(echo(coverageRings(shippedModel(), b.sitesProjected, b.radii, b.mode), b.sports)), 200, GEOJSON_TYPE);
 });
 
 // --- gaps -----------------------------------------------------------------------------
-const minKm2 = (v: unknown) => ok(checkNumber(v, 'min_km2', 0, 100, 0.0025));
+const GAPS = CONTRACT['/gaps'];
 analysis.get('/gaps', (c) => {
-  const { mode, radii, sports } = queryCommon(c);
-  const tier: Tier = ok(checkTier(q(c, 'tier') ?? 'leisure'));
-  const min = minKm2(q(c, 'min_km2'));
-  return shipped(c, `gaps|${mode}|${key(radii)}|${tier}|${min}`, sports, (m, s) => coverageGaps(m, s, radii, mode, tier, min), { geo: true });
+  const { tier, mode, radii, sports, min_km2 } = readQuery(c, GAPS.get.params);
+  return shipped(c, `gaps|${mode}|${key(radii)}|${tier}|${min_km2}`, sports, (m, s) => coverageGaps(m, s, radii, mode, tier, min_km2), { geo: true });
 });
 analysis.post('/gaps', limit, async (c) => {
-  const b = await readBody(c);
-  const tier: Tier = ok(checkTier(qb(c, b.body, 'tier') ?? 'leisure'));
-  const min = minKm2(qb(c, b.body, 'min_km2'));
-  withinBudget('gaps', b.sitesProjected, b.radii, b.mode, tier);
-  return c.body(JSON.stringify(echo(coverageGaps(shippedModel(), b.sitesProjected, b.radii, b.mode, tier, min), b.sports)), 200, GEOJSON_TYPE);
+  const b = await readBody(c, GAPS.post.params);
+  withinBudget('gaps', b.sitesProjected, b.radii, b.mode, b.tier);
+  return c.body(JSON.stringify(echo(coverageGaps(shippedModel(), b.sitesProjected, b.radii, b.mode, b.tier, b.min_km2), b.sports)), 200, GEOJSON_TYPE);
+});
+
+// --- gap pieces -----------------------------------------------------------------------
+const PIECES = CONTRACT['/gaps/pieces'];
+analysis.get('/gaps/pieces', (c) => {
+  const { tier, mode, radii, sports, min_km2, limit: count } = readQuery(c, PIECES.get.params);
+  return shipped(c, `pieces|${mode}|${key(radii)}|${tier}|${min_km2}|${count}`, sports, (m, s) => coverageGapPieces(m, s, radii, mode, tier, { places: shippedPlaces(), minKm2: min_km2, limit: count }), { geo: true });
+});
+analysis.post('/gaps/pieces', limit, async (c) => {
+  const b = await readBody(c, PIECES.post.params);
+  withinBudget('gaps', b.sitesProjected, b.radii, b.mode, b.tier);
+  const people = peopleOf(b.population);
+  const out = coverageGapPieces(shippedModel(), b.sitesProjected, b.radii, b.mode, b.tier, { places: shippedPlaces(), minKm2: b.min_km2, limit: b.limit, people: people?.people ?? null });
+  return c.body(JSON.stringify(echo({ ...out, ...peopleOut(people) }, b.sports)), 200, GEOJSON_TYPE);
 });
 
 // --- nearest --------------------------------------------------------------------------
+const NEAREST = CONTRACT['/nearest'];
 analysis.get('/nearest', (c) => {
-  const { mode, radii, sports } = queryCommon(c);
-  const [lon, lat] = ok(checkPoint(q(c, 'lon'), q(c, 'lat')));
+  const { mode, radii, sports, lon, lat } = readQuery(c, NEAREST.get.params);
+  const [x, y] = point(lon, lat);
   // Points are many and cheap to answer: not cached.
-  return c.json(echo(nearestSites(shippedModel(), shippedSitesFor(sports), radii, mode, lon, lat), sports));
+  return c.json(echo(nearestSites(shippedModel(), shippedSitesFor(sports), radii, mode, x, y), sports));
 });
 analysis.post('/nearest', limit, async (c) => {
-  const b = await readBody(c);
-  const [lon, lat] = ok(checkPoint(qb(c, b.body, 'lon'), qb(c, b.body, 'lat')));
+  const b = await readBody(c, NEAREST.post.params);
+  const [x, y] = point(b.lon, b.lat);
   withinBudget('nearest', b.sitesProjected, b.radii, b.mode);
-  return c.json(echo(nearestSites(shippedModel(), b.sitesProjected, b.radii, b.mode, lon, lat), b.sports));
+  return c.json(echo(nearestSites(shippedModel(), b.sitesProjected, b.radii, b.mode, x, y), b.sports));
 });
 
 // --- suggestions ----------------------------------------------------------------------
-function suggestParams(get: (k: string) => unknown): { tier: Tier; count: number; sports: boolean } {
-  const sports = ok(checkSports(get('sports')));
-  const tier: Tier = ok(checkTier(get('tier') ?? 'leisure'));
-  const count = ok(checkNumber(get('count'), 'count', 1, LIMITS.maxSuggest, 5));
-  if (!Number.isInteger(count)) throw new ApiError(422, 'invalid_parameter', `count must be a whole number from 1 to ${LIMITS.maxSuggest}.`);
-  const mode = get('mode');
-  if (mode !== undefined && mode !== 'radius') {
-    throw new ApiError(422, 'invalid_mode', 'Suggestions measure straight-line reach only: use mode=radius (or leave it out).');
-  }
-  return { tier, count, sports };
-}
+const SUGGEST = CONTRACT['/suggest'];
 analysis.get('/suggest', (c) => {
-  const { tier, count, sports } = suggestParams((k) => q(c, k));
-  const radii = ok(checkRadii(q(c, 'radii')));
+  const { tier, count, radii, sports } = readQuery(c, SUGGEST.get.params);
   return shipped(c, `suggest|${key(radii)}|${tier}|${count}`, sports, (m, s) => suggestSitesFor(m, s, radii, tier, count), { geo: true });
 });
 analysis.post('/suggest', limit, async (c) => {
   const raw = await readJson(c);
   // The sites are optional here: without them, suggest over the shipped sites.
-  const hasSites = typeof raw === 'object' && raw !== null && 'sites' in raw;
   const body = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
-  const { tier, count, sports } = suggestParams((k) => qb(c, body, k));
+  const { tier, count, radii, sports, population } = readParams(SUGGEST.post.params, (k) => c.req.query(k) ?? body[k]);
   let sites = shippedSitesFor(sports);
-  let radii = ok(checkRadii(qb(c, body, 'radii')));
-  if (hasSites) {
-    const b = ok(checkBody({ ...body, mode: undefined, sports: undefined }));
+  if ('sites' in body) {
+    const b = ok(checkBody({ sites: body.sites }));
     sites = withSports(projectSites(shippedModel().grid, b.sites), sports);
-    radii = b.radii;
     withinBudget('suggest', sites, radii, 'radius', tier, count);
   }
-  return c.body(JSON.stringify(echo(suggestSitesFor(shippedModel(), sites, radii, tier, count), sports)), 200, GEOJSON_TYPE);
+  // With a population, each pick serves the most people not yet served.
+  const people = peopleOf(population);
+  const out = suggestSitesFor(shippedModel(), sites, radii, tier, count, people?.people);
+  return c.body(JSON.stringify(echo({ ...out, ...peopleOut(people) }, sports)), 200, GEOJSON_TYPE);
 });
 
 // --- the API described -----------------------------------------------------------------
-analysis.get('/openapi.json', (c) => c.json(openapi));
+analysis.get('/openapi.json', (c) => c.json(openapiDocument()));
 
 /**
  * Optional: build the shipped-data model and rate indexes and warm the analysis at isolate

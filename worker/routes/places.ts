@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { ApiError } from '../errors';
+import { readParams } from '../contract/params';
+import { CONTRACT } from '../contract/routes';
 import { getLayer } from '../data/layers';
 import { buildPlaceIndex, searchPlaces, type PlaceIndex } from '../search/places';
 
@@ -13,11 +14,6 @@ export const places = new Hono();
 
 /** GET /api/places?q=<Chinese, pinyin or English, partial>&limit=1..20 */
 places.get('/', (c) => {
-  const q = c.req.query('q') ?? '';
-  if (q.trim() === '') throw new ApiError(400, 'missing_query', 'Give a search text as ?q= (Chinese, pinyin or English; partial names work).');
-  if (q.length > 64) throw new ApiError(400, 'query_too_long', 'The search text is longer than 64 characters.');
-  const limitText = c.req.query('limit') ?? '8';
-  const limit = Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 20) throw new ApiError(400, 'invalid_limit', `limit must be a whole number from 1 to 20, not "${limitText.slice(0, 16)}".`);
+  const { q, limit } = readParams(CONTRACT['/places'].get.params, (k) => c.req.query(k));
   return c.json({ query: q, places: searchPlaces(placeIndex(), q, limit) });
 });

@@ -13,8 +13,8 @@ import { ApiError } from '../errors';
 import type { D1Database } from '../scenarios/d1';
 import { SCENARIO_LIMITS } from '../scenarios/limits';
 import { clientKey, countWrite } from '../scenarios/rate-limit';
-import { ID_PATTERN, bearerToken, newEditToken, newScenarioId, sha256Hex, tokenMatches } from '../scenarios/secrets';
-import { type Head, createScenario, deleteScenario, listVersions, readHead, readLatest, readVersion, saveVersion } from '../scenarios/store';
+import { bearerToken, ID_PATTERN, newEditToken, newScenarioId, sha256Hex, tokenMatches } from '../scenarios/secrets';
+import { createScenario, deleteScenario, type Head, listVersions, readHead, readLatest, readVersion, saveVersion } from '../scenarios/store';
 import { checkScenarioFile } from '../scenarios/validate';
 import { ifMatchVersion, scenarioView, versionTag } from '../scenarios/view';
 import { dataVersion } from './shipped-analysis';
@@ -69,7 +69,11 @@ async function authorise(c: Ctx, head: Head): Promise<void> {
   const token = bearerToken(c.req.header('authorization'));
   if (!token) {
     c.header('WWW-Authenticate', 'Bearer realm="scenarios"');
-    throw new ApiError(401, 'token_required', 'Editing a shared scenario needs its edit token: send Authorization: Bearer <token>. A read link alone cannot edit.');
+    throw new ApiError(
+      401,
+      'token_required',
+      'Editing a shared scenario needs its edit token: send Authorization: Bearer <token>. A read link alone cannot edit.',
+    );
   }
   if (!(await tokenMatches(token, head.token_hash))) throw new ApiError(403, 'token_invalid', 'This edit token does not belong to this scenario.');
 }
@@ -81,7 +85,11 @@ const writeLimit = createMiddleware<{ Bindings: Bindings }>(async (c, next) => {
   const { count, retryAfter } = await stored(() => countWrite(db(c), client, Date.now()));
   if (count > limit) {
     c.header('Retry-After', String(retryAfter));
-    throw new ApiError(429, 'rate_limited', `More than ${limit} scenario writes a minute from this client; try again in ${retryAfter} s.`, { limit: 'writesPerMinute', max: limit, retry_after_s: retryAfter });
+    throw new ApiError(429, 'rate_limited', `More than ${limit} scenario writes a minute from this client; try again in ${retryAfter} s.`, {
+      limit: 'writesPerMinute',
+      max: limit,
+      retry_after_s: retryAfter,
+    });
   }
   await next();
 });
@@ -95,7 +103,11 @@ const sizeLimit = bodyLimit({ maxSize: L.maxBodyBytes, onError: tooLarge });
 const jsonBody = createMiddleware(async (c, next) => {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!/^application\/([a-z0-9.+-]*\+)?json$/.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', `Send the scenario as JSON with Content-Type: application/json (got ${JSON.stringify(type.slice(0, 40) || 'none')}).`);
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `Send the scenario as JSON with Content-Type: application/json (got ${JSON.stringify(type.slice(0, 40) || 'none')}).`,
+    );
   }
   return sizeLimit(c, next);
 });
@@ -118,7 +130,11 @@ async function view(c: Ctx, id: string, head: Head, n: number) {
   const row = await stored(() => readVersion(db(c), id, n));
   if (!row) {
     if (n >= 1 && n <= head.latest) {
-      throw new ApiError(410, 'version_pruned', `Version ${n} is no longer kept: a scenario keeps its latest ${L.versionsKept} versions.`, { limit: 'versionsKept', max: L.versionsKept, latest: head.latest });
+      throw new ApiError(410, 'version_pruned', `Version ${n} is no longer kept: a scenario keeps its latest ${L.versionsKept} versions.`, {
+        limit: 'versionsKept',
+        max: L.versionsKept,
+        latest: head.latest,
+      });
     }
     throw new ApiError(404, 'version_not_found', `Scenario ${id} has no version ${n}; the latest is ${head.latest}.`, { latest: head.latest });
   }
@@ -140,7 +156,9 @@ scenarios.post('/', writeLimit, jsonBody, async (c) => {
   const now = nowIso();
   const d = db(c);
   const data = dataVersion();
-  await stored(async () => createScenario(d, id, await sha256Hex(token), { name: file.scenario.name, body: file.text, features: file.features, dataVersion: data, now }));
+  await stored(async () =>
+    createScenario(d, id, await sha256Hex(token), { name: file.scenario.name, body: file.text, features: file.features, dataVersion: data, now }),
+  );
   c.header('Location', `/api/scenarios/${id}`);
   return answer(c, { id, version: 1, name: file.scenario.name, created: now, data_version: data, read_link: `/?scenario=${id}`, edit_token: token }, 1, 201);
 });
@@ -158,7 +176,12 @@ scenarios.get('/:id/versions', async (c) => {
   const head = await headOf(c, id);
   const versions = await stored(() => listVersions(db(c), id));
   c.header('Cache-Control', 'no-cache');
-  return c.json({ id, latest: head.latest, kept: L.versionsKept, versions: versions.map((v) => ({ version: v.n, name: v.name, saved: v.created_at, features: v.features, data_version: v.data_version })) });
+  return c.json({
+    id,
+    latest: head.latest,
+    kept: L.versionsKept,
+    versions: versions.map((v) => ({ version: v.n, name: v.name, saved: v.created_at, features: v.features, data_version: v.data_version })),
+  });
 });
 
 scenarios.get('/:id/versions/:n', async (c) => {
@@ -177,14 +200,24 @@ scenarios.put('/:id', writeLimit, jsonBody, async (c) => {
   await authorise(c, head);
   const ifMatch = c.req.header('if-match');
   if (ifMatch === undefined) {
-    throw new ApiError(428, 'if_match_required', `Say which version your edit is based on: If-Match: ${versionTag(head.latest)} (the ETag of the version you read).`, { latest: head.latest });
+    throw new ApiError(
+      428,
+      'if_match_required',
+      `Say which version your edit is based on: If-Match: ${versionTag(head.latest)} (the ETag of the version you read).`,
+      { latest: head.latest },
+    );
   }
   const base = ifMatchVersion(ifMatch);
   if (base === null) throw new ApiError(400, 'invalid_if_match', `If-Match must name one version, as its ETag reads (e.g. ${versionTag(head.latest)}).`);
   // Checked before the body is read: a stale editor learns of the conflict whatever they send.
   const conflict = async (latest: Head) => {
     const current = await view(c, id, latest, latest.latest);
-    return new ApiError(409, 'version_conflict', `Your edit is based on version ${base}, but version ${latest.latest} was saved since. Nothing was overwritten; the current version is attached.`, { base, current });
+    return new ApiError(
+      409,
+      'version_conflict',
+      `Your edit is based on version ${base}, but version ${latest.latest} was saved since. Nothing was overwritten; the current version is attached.`,
+      { base, current },
+    );
   };
   if (base !== head.latest) throw await conflict(head);
   const file = await readFile(c);

@@ -8,12 +8,13 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { getLayer, getLayerText } from '../data/layers';
 import { type DistrictModel, buildModel } from '../analysis/model';
+import { type NamedPoint, projectPlaces } from '../analysis/nearest-place';
 import { type RateIndex, buildRateIndex } from '../analysis/rate-index';
 import { type Site, projectSites } from '../analysis/sites';
-import type { Mode } from '../analysis/tiers';
+import type { Mode } from '../../domain/tiers';
 import { ApiError } from '../errors';
 
-const BASE = ['boundary', 'rivers', 'bridges', 'builtup', 'zones', 'cores', 'belt', 'greenspaces', 'sports'] as const;
+const BASE = ['boundary', 'rivers', 'bridges', 'builtup', 'zones', 'cores', 'belt', 'greenspaces', 'sports', 'stations', 'landmarks'] as const;
 
 let model: DistrictModel | undefined;
 let sites: Site[] | undefined;
@@ -22,7 +23,7 @@ let withSports: Site[] | undefined;
 let version: string | undefined;
 
 /** FNV-1a, 32-bit, as 8 hex digits: a cheap, stable key for the cache. */
-export function fnv1a(text: string, seed = 0x811c9dc5): string {
+function fnv1a(text: string, seed = 0x811c9dc5): string {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -50,7 +51,7 @@ export function shippedModel(): DistrictModel {
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export function shippedSites(): Site[] {
+function shippedSites(): Site[] {
   sites ??= projectSites(shippedModel().grid, getLayer('greenspaces') ?? EMPTY);
   return sites;
 }
@@ -75,6 +76,14 @@ export function shippedSitesFor(withSportsGrounds: boolean): Site[] {
   if (!withSportsGrounds) return shippedSites();
   withSports ??= shippedSports().length > 0 ? [...shippedSites(), ...shippedSports()] : shippedSites();
   return withSports;
+}
+
+let places: NamedPoint[] | undefined;
+
+/** The shipped stations and landmarks within the district, to label gap pieces by. */
+export function shippedPlaces(): NamedPoint[] {
+  places ??= projectPlaces(shippedModel().grid, { stations: getLayer('stations'), landmarks: getLayer('landmarks') });
+  return places;
 }
 
 type Built = ReturnType<typeof buildRateIndex>;

@@ -2,15 +2,15 @@
  * The part of Cloudflare D1's binding these modules use, typed here rather than pulling in
  * @cloudflare/workers-types (whose globals clash with the DOM types the page compiles with).
  */
-export interface D1Meta {
+interface D1Meta {
   changes: number;
 }
-export interface D1Result<T = Record<string, unknown>> {
+interface D1Result<T = Record<string, unknown>> {
   results: T[];
   success: boolean;
   meta: D1Meta;
 }
-export interface D1PreparedStatement {
+interface D1PreparedStatement {
   bind(...values: unknown[]): D1PreparedStatement;
   first<T = Record<string, unknown>>(): Promise<T | null>;
   all<T = Record<string, unknown>>(): Promise<D1Result<T>>;

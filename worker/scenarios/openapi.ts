@@ -8,11 +8,26 @@ import { SCENARIO_LIMITS as L } from './limits';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const err = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
-const ok = (schema: object, description: string, headers: Record<string, object> = {}) => ({ description, headers, content: { 'application/json': { schema } } });
+const ok = (schema: object, description: string, headers: Record<string, object> = {}) => ({
+  description,
+  headers,
+  content: { 'application/json': { schema } },
+});
 
-const id = { name: 'id', in: 'path', required: true, description: 'The scenario id: 128 random bits, base64url (22 characters). Knowing it is what allows reading.', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } };
+const id = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'The scenario id: 128 random bits, base64url (22 characters). Knowing it is what allows reading.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' },
+};
 const bearer = [{ editToken: [] }];
-const etag = { ETag: { description: 'The version number as a strong validator, e.g. "v3": send it back as If-Match when saving an edit of this version.', schema: { type: 'string' } } };
+const etag = {
+  ETag: {
+    description: 'The version number as a strong validator, e.g. "v3": send it back as If-Match when saving an edit of this version.',
+    schema: { type: 'string' },
+  },
+};
 const fileBody = {
   required: true,
   content: { 'application/json': { schema: ref('ScenarioFile') } },
@@ -20,9 +35,13 @@ const fileBody = {
 
 const writeErrors = {
   '400': err('Malformed JSON, or an If-Match that names no version (invalid_if_match).'),
-  '413': err(`Limits: body over ${L.maxBodyBytes} bytes (body_too_large), more than ${L.maxFeatures} proposed sites (too_many_features), more than ${L.maxClosures} closures (too_many_closures), more than ${LIMITS.maxVertices} positions (too_many_vertices). \`details.limit\` names the limit.`),
+  '413': err(
+    `Limits: body over ${L.maxBodyBytes} bytes (body_too_large), more than ${L.maxFeatures} proposed sites (too_many_features), more than ${L.maxClosures} closures (too_many_closures), more than ${LIMITS.maxVertices} positions (too_many_vertices). \`details.limit\` names the limit.`,
+  ),
   '415': err('Not sent as JSON.'),
-  '422': err(`Not a scenario file the workbench can open or the analysis can run: invalid_scenario, invalid_geojson, unknown_tier, far_from_district, unsupported_geometry, invalid_radius, invalid_mode; name over ${L.maxNameChars} characters (name_too_long).`),
+  '422': err(
+    `Not a scenario file the workbench can open or the analysis can run: invalid_scenario, invalid_geojson, unknown_tier, far_from_district, unsupported_geometry, invalid_radius, invalid_mode; name over ${L.maxNameChars} characters (name_too_long).`,
+  ),
   '429': err(`More than ${L.writesPerMinute} writes (POST, PUT, DELETE) a minute from one client (rate_limited); Retry-After says when to try again.`),
   '503': err('The database did not answer (storage_unavailable); nothing was stored or changed.'),
 };
@@ -35,7 +54,8 @@ const authErrors = {
 export const scenarioPaths = {
   '/scenarios': {
     post: {
-      summary: 'Share a scenario: stores the workbench’s scenario file as version 1 and answers its id, read link and edit token (shown once; only its hash is kept).',
+      summary:
+        'Share a scenario: stores the workbench’s scenario file as version 1 and answers its id, read link and edit token (shown once; only its hash is kept).',
       requestBody: fileBody,
       responses: {
         '201': ok(ref('ScenarioCreated'), 'Stored.', { ...etag, Location: { description: '/api/scenarios/{id}', schema: { type: 'string' } } }),
@@ -47,17 +67,34 @@ export const scenarioPaths = {
     get: {
       summary: 'The latest version of a shared scenario (anyone with the id).',
       parameters: [id],
-      responses: { '200': ok(ref('ScenarioVersion'), 'The latest version.', etag), '304': { description: 'Not modified (If-None-Match).' }, '404': authErrors['404'], '503': writeErrors['503'] },
+      responses: {
+        '200': ok(ref('ScenarioVersion'), 'The latest version.', etag),
+        '304': { description: 'Not modified (If-None-Match).' },
+        '404': authErrors['404'],
+        '503': writeErrors['503'],
+      },
     },
     put: {
-      summary: 'Save a new version: needs the edit token, and If-Match naming the version the edit is based on. If another version was saved since, nothing is written: 409 with the current version in `details.current`.',
+      summary:
+        'Save a new version: needs the edit token, and If-Match naming the version the edit is based on. If another version was saved since, nothing is written: 409 with the current version in `details.current`.',
       security: bearer,
-      parameters: [id, { name: 'If-Match', in: 'header', required: true, description: 'The ETag of the version the edit started from, e.g. "v3".', schema: { type: 'string' } }],
+      parameters: [
+        id,
+        {
+          name: 'If-Match',
+          in: 'header',
+          required: true,
+          description: 'The ETag of the version the edit started from, e.g. "v3".',
+          schema: { type: 'string' },
+        },
+      ],
       requestBody: fileBody,
       responses: {
         '200': ok(ref('ScenarioVersion'), 'The new version.', etag),
         ...authErrors,
-        '409': err('version_conflict: the edit is based on an older version. `details.base` is the version named, `details.current` the current version (ScenarioVersion); nothing was overwritten.'),
+        '409': err(
+          'version_conflict: the edit is based on an older version. `details.base` is the version named, `details.current` the current version (ScenarioVersion); nothing was overwritten.',
+        ),
         '428': err('No If-Match (if_match_required).'),
         ...writeErrors,
       },
@@ -140,7 +177,12 @@ export const scenarioSchemas = {
       data: {
         type: 'object',
         description: 'How the version stands against today’s shipped layers.',
-        properties: { version: { type: 'string' }, current: { type: 'string' }, matches: { type: 'boolean' }, missing_closures: { type: 'array', items: { type: 'string' }, description: 'Closed green spaces no longer in the shipped layer.' } },
+        properties: {
+          version: { type: 'string' },
+          current: { type: 'string' },
+          matches: { type: 'boolean' },
+          missing_closures: { type: 'array', items: { type: 'string' }, description: 'Closed green spaces no longer in the shipped layer.' },
+        },
       },
       scenario: ref('ScenarioFile'),
     },
@@ -151,7 +193,19 @@ export const scenarioSchemas = {
       id: { type: 'string' },
       latest: { type: 'integer' },
       kept: { type: 'integer' },
-      versions: { type: 'array', items: { type: 'object', properties: { version: { type: 'integer' }, name: { type: 'string' }, saved: { type: 'string' }, features: { type: 'integer' }, data_version: { type: 'string' } } } },
+      versions: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            version: { type: 'integer' },
+            name: { type: 'string' },
+            saved: { type: 'string' },
+            features: { type: 'integer' },
+            data_version: { type: 'string' },
+          },
+        },
+      },
     },
   },
 } as const;

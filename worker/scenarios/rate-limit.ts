@@ -26,7 +26,9 @@ export async function countWrite(db: D1Database, client: string, nowMs: number):
   const [, upsert] = await db.batch([
     db.prepare('DELETE FROM write_counts WHERE minute < ?1').bind(minute),
     db
-      .prepare('INSERT INTO write_counts (client, minute, count) VALUES (?1, ?2, 1) ON CONFLICT (client, minute) DO UPDATE SET count = count + 1 RETURNING count')
+      .prepare(
+        'INSERT INTO write_counts (client, minute, count) VALUES (?1, ?2, 1) ON CONFLICT (client, minute) DO UPDATE SET count = count + 1 RETURNING count',
+      )
       .bind(client, minute),
   ]);
   const count = Number((upsert?.results[0] as { count?: number } | undefined)?.count ?? 1);

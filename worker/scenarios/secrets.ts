@@ -8,10 +8,9 @@
  *   Only its SHA-256 is stored, so a leaked database grants no editing.
  */
 
-export const ID_BYTES = 16;
-export const TOKEN_BYTES = 32;
+const ID_BYTES = 16;
+const TOKEN_BYTES = 32;
 export const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 function base64url(bytes: Uint8Array): string {
   let bin = '';

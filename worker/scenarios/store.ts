@@ -67,12 +67,18 @@ export async function readLatest(db: D1Database, id: string): Promise<{ head: He
 
 /** Version `n` of a scenario; null when it does not exist (or was pruned). */
 export function readVersion(db: D1Database, id: string, n: number): Promise<VersionRow | null> {
-  return db.prepare('SELECT n, name, body, features, data_version, created_at FROM scenario_versions WHERE scenario_id = ?1 AND n = ?2').bind(id, n).first<VersionRow>();
+  return db
+    .prepare('SELECT n, name, body, features, data_version, created_at FROM scenario_versions WHERE scenario_id = ?1 AND n = ?2')
+    .bind(id, n)
+    .first<VersionRow>();
 }
 
 /** The versions kept, newest first, without their bodies. */
 export async function listVersions(db: D1Database, id: string): Promise<VersionInfo[]> {
-  const r = await db.prepare('SELECT n, name, features, data_version, created_at FROM scenario_versions WHERE scenario_id = ?1 ORDER BY n DESC').bind(id).all<VersionInfo>();
+  const r = await db
+    .prepare('SELECT n, name, features, data_version, created_at FROM scenario_versions WHERE scenario_id = ?1 ORDER BY n DESC')
+    .bind(id)
+    .all<VersionInfo>();
   return r.results;
 }
 
@@ -96,6 +102,9 @@ export async function saveVersion(db: D1Database, id: string, base: number, v: N
 }
 
 export async function deleteScenario(db: D1Database, id: string): Promise<boolean> {
-  const [, head] = await db.batch([db.prepare('DELETE FROM scenario_versions WHERE scenario_id = ?1').bind(id), db.prepare('DELETE FROM scenarios WHERE id = ?1').bind(id)]);
+  const [, head] = await db.batch([
+    db.prepare('DELETE FROM scenario_versions WHERE scenario_id = ?1').bind(id),
+    db.prepare('DELETE FROM scenarios WHERE id = ?1').bind(id),
+  ]);
   return (head?.meta.changes ?? 0) === 1;
 }

@@ -7,7 +7,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Head, VersionRow } from './store';
 
-export interface DataCheck {
+interface DataCheck {
   /** Hash of the shipped layers the version was saved on. */
   version: string;
   /** Hash of the layers shipping today. */
@@ -42,7 +42,12 @@ export function scenarioView(id: string, head: Head, row: VersionRow, currentDat
     created: head.created_at,
     saved: row.created_at,
     features: row.features,
-    data: { version: row.data_version, current: currentData, matches: row.data_version === currentData, missing_closures: closures.filter((c) => !shippedIds.has(c)) },
+    data: {
+      version: row.data_version,
+      current: currentData,
+      matches: row.data_version === currentData,
+      missing_closures: closures.filter((c) => !shippedIds.has(c)),
+    },
     scenario,
   };
 }

@@ -9,20 +9,12 @@
  * name (观音桥), and are also found as people say it: 观音桥站, "Guanyinqiao Station".
  * One place mapped as several pieces under one name is one result.
  */
+import type { Place } from '../../domain/api';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import { pinyin } from 'pinyin-pro';
 
-export interface Place {
-  id: string;
-  layer: string;
-  kind: string;
-  name_zh: string;
-  name_en: string;
-  pinyin: string;
-  lon: number;
-  lat: number;
-}
+export type { Place };
 
 interface Entry {
   place: Place;

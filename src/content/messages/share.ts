@@ -49,7 +49,8 @@ export const en: Record<keyof typeof zh, string> = {
   shareSaveVersion: 'Save a new version',
   shareSaving: 'Saving…',
   shareSaved: 'Saved version {n}.',
-  shareNoToken: 'This is a copy of a shared scenario; this browser may not edit the original, so your changes stay here. Share it to make a new shared scenario.',
+  shareNoToken:
+    'This is a copy of a shared scenario; this browser may not edit the original, so your changes stay here. Share it to make a new shared scenario.',
   shareFailed: 'The sharing server could not be reached: {message} Your scenario is still saved in this browser; nothing is lost.',
   shareRetry: 'Retry',
   shareViewTitle: 'Shared scenario (read-only)',

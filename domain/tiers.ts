@@ -28,3 +28,23 @@ export const MODES: readonly Mode[] = ['radius', 'walk'];
 
 /** Walking speed used for `walk_min`. */
 export const WALK_M_PER_MIN = 80;
+
+/** Each tier's name as the plan writes it, and in English. */
+const TIER_NAMES: Readonly<Record<Tier, { zh: string; en: string }>> = {
+  leisure: { zh: '休闲空间', en: 'leisure space' },
+  garden: { zh: '街头绿园', en: 'street garden' },
+  park: { zh: '公园', en: 'park' },
+};
+
+/** Other words planners' files use for a tier (口袋公园 is the plan's pocket park, a leisure space). */
+const TIER_ALIASES: Readonly<Record<string, Tier>> = { 口袋公园: 'leisure', 街头绿地: 'garden', 'pocket park': 'leisure', 'street green garden': 'garden' };
+
+/** The tier a value names: a tier id, or its Chinese or English name (any case); else undefined. */
+export function tierFromName(x: unknown): Tier | undefined {
+  if (isTier(x)) return x;
+  if (typeof x !== 'string') return undefined;
+  const s = x.trim().toLowerCase();
+  if (isTier(s)) return s;
+  for (const t of TIERS) if (TIER_NAMES[t].zh === s || TIER_NAMES[t].en === s) return t;
+  return TIER_ALIASES[s];
+}
