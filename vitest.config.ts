@@ -1,5 +1,9 @@
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+
+// The worker tests get the D1 binding from wrangler.toml (a local database in workerd) and
+// the migrations as a test-only binding, applied by test/worker/setup/migrations.ts.
+const migrations = await readD1Migrations('migrations');
 
 // Three kinds of test, one runner, one kind after the other:
 //  unit   — pure modules (analysis, geodata checks, derivation scripts) in Node;
@@ -12,8 +16,8 @@ export default defineConfig({
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], sequence: { groupOrder: 1 } },
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: { TEST_MIGRATIONS: migrations } } })],
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], setupFiles: ['test/worker/setup/migrations.ts'], sequence: { groupOrder: 1 } },
       },
       {
         test: {

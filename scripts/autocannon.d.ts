@@ -5,7 +5,9 @@ declare module 'autocannon' {
     path?: string;
     body?: string;
     headers?: Record<string, string>;
-    setupRequest?: (req: RequestSpec) => RequestSpec;
+    setupRequest?: (req: RequestSpec, context: Record<string, unknown>) => RequestSpec;
+    /** Called with each response; `context` is what setupRequest saw for that request. */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
   }
   interface Options {
     url: string;

@@ -8,12 +8,13 @@
  *
  *   npm run load                    # every scenario
  *   npm run load -- nearest post    # some of them
+ *   npm run load -- scenarios       # shared scenarios in D1, reads and writes mixed
  *   LOAD_DURATION_S=5 npm run load  # shorter
  */
 import { TIERS } from '../domain/tiers';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import autocannon, { type RequestSpec } from 'autocannon';
 import { build, serve } from './serve-app';
 
 const CONNECTIONS = 100;
@@ -27,6 +28,8 @@ interface Scenario {
   /** Path of each request, varied per request where it says so. */
   path: () => string;
   body?: string;
+  /** Shared scenarios: reads and writes mixed (see sharedMix). */
+  mixed?: true;
 }
 
 /** A fixed pseudo-random sequence, so runs are comparable. */
@@ -68,7 +71,98 @@ function scenarios(): Scenario[] {
       path: () => `/api/nearest?lon=${(106.52 + r() * 0.3).toFixed(5)}&lat=${(29.56 + r() * 0.13).toFixed(5)}`,
     },
     { name: 'post', what: 'POST /api/coverage with 500 sites', method: 'POST', path: () => '/api/coverage', body: sites500() },
+    {
+      name: 'scenarios',
+      what: `shared scenarios in D1, mixed: ${MIX.read}% GET latest, ${MIX.versions}% GET versions, ${MIX.put}% PUT a new version (If-Match), ${MIX.post}% POST a new one; ${SHARED} scenarios, ${SCENARIO_SITES} sites each`,
+      method: 'GET',
+      path: () => '/api/scenarios',
+      mixed: true,
+    },
   ];
+}
+
+// --- shared scenarios: reads and writes mixed ---------------------------------------------
+
+/** Percentages of each kind of request in the `scenarios` mix. */
+const MIX = { read: 60, versions: 15, put: 20, post: 5 };
+const SHARED = 100;
+const SCENARIO_SITES = 20;
+/**
+ * The per-client write limit (30 a minute) would refuse nearly every write here, all from one
+ * loopback address: the server for the load run gets it raised (SCENARIO_WRITES_PER_MINUTE).
+ * The limit itself is tested in test/worker/scenarios.test.ts.
+ */
+export const LOAD_VARS = { SCENARIO_WRITES_PER_MINUTE: '100000000' };
+
+/** A scenario file as the workbench exports it, `n` sites spread over Jiangbei. */
+function scenarioFile(name: string, n: number, seed: number): string {
+  const r = rng(seed);
+  const features = Array.from({ length: n }, (_, i) => ({
+    type: 'Feature',
+    id: `s${i}`,
+    properties: { id: `s${i}`, tier: ['leisure', 'garden', 'park'][i % 3], name: `#${i + 1}` },
+    geometry: { type: 'Point', coordinates: [106.52 + r() * 0.3, 29.56 + r() * 0.13] },
+  }));
+  return JSON.stringify({ type: 'FeatureCollection', jiangbei_scenario: { version: 1, name, closures: [], radii: { leisure: 500, garden: 1000, park: 2000 }, mode: 'radius' }, features });
+}
+
+interface Shared {
+  id: string;
+  token: string;
+  version: number;
+}
+
+/** Shares SHARED scenarios before the run (not timed): what the mix reads and saves. */
+async function shareScenarios(base: string): Promise<Shared[]> {
+  const out: Shared[] = [];
+  for (let i = 0; i < SHARED; i++) {
+    const res = await fetch(`${base}/api/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: scenarioFile(`load ${i}`, SCENARIO_SITES, i + 1) });
+    if (res.status !== 201) throw new Error(`sharing scenario ${i} for the load run: ${res.status} ${await res.text()}`);
+    const c = (await res.json()) as { id: string; edit_token: string; version: number };
+    out.push({ id: c.id, token: c.edit_token, version: c.version });
+  }
+  return out;
+}
+
+/**
+ * The mix as one autocannon request whose setup picks the kind each time. A PUT takes a
+ * scenario no other connection is saving (a free list), names its version in If-Match and
+ * puts it back with the new version when answered, so no save is stale: every answer is 2xx
+ * unless something is wrong. Counts of each kind sent are kept for the report.
+ */
+function sharedMix(pool: Shared[], sent: Record<keyof typeof MIX, number>) {
+  const r = rng(7);
+  const free = [...pool];
+  const bodies = Array.from({ length: 8 }, (_, i) => scenarioFile(`load edit ${i}`, SCENARIO_SITES, 1000 + i));
+  return {
+    setupRequest: (req: RequestSpec, context: Record<string, unknown>): RequestSpec => {
+      context.saving = undefined;
+      const x = r() * 100;
+      const any = pool[Math.floor(r() * pool.length)]!;
+      if (x < MIX.put && free.length > 0) {
+        const s = free.shift()!;
+        context.saving = s;
+        sent.put++;
+        return { ...req, method: 'PUT', path: `/api/scenarios/${s.id}`, body: bodies[s.version % bodies.length], headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}`, 'if-match': `"v${s.version}"` } };
+      }
+      if (x >= MIX.put && x < MIX.put + MIX.post) {
+        sent.post++;
+        return { ...req, method: 'POST', path: '/api/scenarios', body: bodies[0], headers: { 'content-type': 'application/json' } };
+      }
+      if (x >= 100 - MIX.versions) {
+        sent.versions++;
+        return { ...req, method: 'GET', path: `/api/scenarios/${any.id}/versions`, body: undefined, headers: {} };
+      }
+      sent.read++;
+      return { ...req, method: 'GET', path: `/api/scenarios/${any.id}`, body: undefined, headers: {} };
+    },
+    onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+      const s = context.saving as Shared | undefined;
+      if (!s) return;
+      if (status === 200) s.version = (JSON.parse(body) as { version: number }).version;
+      free.push(s);
+    },
+  };
 }
 
 interface Result {
@@ -81,6 +175,8 @@ interface Result {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** The scenarios mix: requests sent of each kind. */
+  sent?: Record<string, number>;
 }
 
 /** The driver: runs one scenario against `base` with autocannon, prints a JSON Result. */
@@ -88,19 +184,11 @@ async function drive(base: string, name: string): Promise<void> {
   const s = scenarios().find((x) => x.name === name)!;
   const url = new URL(base);
   if (url.hostname !== '127.0.0.1') throw new Error(`refusing to load anything but 127.0.0.1 (got ${url.hostname})`);
-  const result = await autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    timeout: 30,
-    requests: [
-      {
-        method: s.method,
-        ...(s.body ? { body: s.body, headers: { 'content-type': 'application/json' } } : {}),
-        setupRequest: (req) => ({ ...req, path: s.path() }),
-      },
-    ],
-  });
+  const sent = { read: 0, versions: 0, put: 0, post: 0 };
+  const request: RequestSpec = s.mixed
+    ? sharedMix(JSON.parse(process.env.LOAD_SHARED ?? '[]') as Shared[], sent)
+    : { method: s.method, ...(s.body ? { body: s.body, headers: { 'content-type': 'application/json' } } : {}), setupRequest: (req) => ({ ...req, path: s.path() }) };
+  const result = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION_S, timeout: 30, requests: [request] });
   const out: Result = {
     name: s.name,
     what: s.what,
@@ -111,14 +199,15 @@ async function drive(base: string, name: string): Promise<void> {
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    ...(s.mixed ? { sent } : {}),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
 /** Runs the driver in a child process (the second process), bounded in time. */
-function runDriver(base: string, name: string): Promise<Result> {
+function runDriver(base: string, name: string, env: Record<string, string> = {}): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--drive', base, name], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--drive', base, name], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), (DURATION_S + 60) * 1000);
@@ -139,7 +228,7 @@ async function main(): Promise<number> {
   const chosen = scenarios().filter((s) => wanted.length === 0 || wanted.includes(s.name));
   console.log('building (vite build)…');
   build();
-  const app = await serve();
+  const app = await serve(60_000, { vars: LOAD_VARS });
   const stopAll = setTimeout(() => {
     console.error(`load: stopped after ${TIMEOUT_S} s`);
     app.stop();
@@ -149,11 +238,17 @@ async function main(): Promise<number> {
   try {
     console.log(`serving at ${app.baseURL}; ${CONNECTIONS} connections × ${DURATION_S} s per scenario\n`);
     for (const s of chosen) {
-      // Warm the isolate and the per-isolate cache once, as a running service would be.
-      await fetch(new URL(s.path(), app.baseURL), s.body ? { method: 'POST', body: s.body, headers: { 'content-type': 'application/json' } } : undefined).then((r) => r.arrayBuffer());
-      const r = await runDriver(app.baseURL, s.name);
+      let env: Record<string, string> = {};
+      if (s.mixed) {
+        env = { LOAD_SHARED: JSON.stringify(await shareScenarios(app.baseURL)) };
+      } else {
+        // Warm the isolate and the per-isolate cache once, as a running service would be.
+        await fetch(new URL(s.path(), app.baseURL), s.body ? { method: 'POST', body: s.body, headers: { 'content-type': 'application/json' } } : undefined).then((r) => r.arrayBuffer());
+      }
+      const r = await runDriver(app.baseURL, s.name, env);
       results.push(r);
-      console.log(`${r.name.padEnd(9)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  ${r.requests} requests, ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx  — ${r.what}`);
+      const sent = r.sent ? ` (sent: ${Object.entries(r.sent).map(([k, n]) => `${k} ${n}`).join(', ')})` : '';
+      console.log(`${r.name.padEnd(9)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  ${r.requests} requests, ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx  — ${r.what}${sent}`);
     }
   } finally {
     clearTimeout(stopAll);

@@ -3,7 +3,10 @@
  * loopback port. Shared by the end-to-end tests and the benchmarks.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_LOG: 'warn' };
 
@@ -30,11 +33,34 @@ export interface RunningApp {
   stop(): void;
 }
 
-/** Starts `wrangler dev` on the last build; resolves once /api/health answers. */
-export async function serve(timeoutMs = 60_000): Promise<RunningApp> {
+/** The D1 database's name in wrangler.toml (`[[d1_databases]] database_name`). */
+export const D1_DATABASE = 'jiangbei-scenarios';
+
+/**
+ * A fresh, empty local D1 state in a temporary folder, with every migration applied: each
+ * run starts from the same database, whatever earlier runs stored (and `npm start`'s own
+ * database under .wrangler/ is left alone).
+ */
+export function freshDatabase(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jb-d1-'));
+  const r = spawnSync('node_modules/.bin/wrangler', ['d1', 'migrations', 'apply', D1_DATABASE, '--local', '--persist-to', dir], { env: quietEnv, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`wrangler d1 migrations apply failed:\n${r.stdout}\n${r.stderr}`);
+  return dir;
+}
+
+export interface ServeOptions {
+  /** Worker variables set for this run only (`wrangler dev --var NAME:VALUE`). */
+  vars?: Record<string, string>;
+}
+
+/** Starts `wrangler dev` on the last build, over a fresh database; resolves once /api/health answers. */
+export async function serve(timeoutMs = 60_000, opts: ServeOptions = {}): Promise<RunningApp> {
   const port = await freePort();
+  const state = freshDatabase();
   let output = '';
-  const child = spawn('node_modules/.bin/wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false'], {
+  const vars = Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', '--persist-to', state, ...vars];
+  const child = spawn('node_modules/.bin/wrangler', args, {
     // With a log kept, keep the worker's own lines in it too.
     env: process.env.JB_SERVER_LOG ? { ...quietEnv, WRANGLER_LOG: 'log' } : quietEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,6 +90,11 @@ export async function serve(timeoutMs = 60_000): Promise<RunningApp> {
       process.kill(-child.pid!, 'SIGTERM');
     } catch {
       /* already gone */
+    }
+    try {
+      rmSync(state, { recursive: true, force: true });
+    } catch {
+      /* workerd still holding a file: a leftover temp folder is harmless */
     }
   };
   // However this process ends (a crash, a thrown error, Ctrl-C), the server goes with it: a

@@ -5,10 +5,19 @@ import { run } from './env.mjs';
 
 const port = process.env.PORT || '8787';
 const base = `http://127.0.0.1:${port}`;
+/** The D1 database's name in wrangler.toml (`[[d1_databases]] database_name`). */
+const D1_DATABASE = 'jiangbei-scenarios';
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 
 const built = await run(bin('vite'), ['build', '--logLevel', 'warn']);
 if (built !== 0) process.exit(built);
+
+// Shared scenarios live in D1: bring the local database (workerd's SQLite under
+// .wrangler/state) up to the schema in migrations/ before serving. Idempotent: only
+// pending migrations run. The deployed database is migrated with --remote (README).
+// No terminal on its stdin, so wrangler applies them without asking (it would prompt in a TTY).
+const migrated = await run(bin('wrangler'), ['d1', 'migrations', 'apply', D1_DATABASE, '--local'], { stdio: ['ignore', 'inherit', 'inherit'] });
+if (migrated !== 0) process.exit(migrated);
 
 // After `vite build`, wrangler reads the generated dist/<worker>/wrangler.json
 // (redirected from .wrangler/deploy/config.json): the worker bundle plus dist/client assets.

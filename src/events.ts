@@ -11,6 +11,7 @@ import type { GroupId } from './content/layer-groups';
 import type { PanelId } from './state/view-state';
 import type { PlannerAction } from './state/planner';
 import type { PopulationLoad } from './state/population';
+import type { ShareAction } from './state/share';
 import type { FeatureSelectDetail, MapPickDetail } from './components/jb-map';
 
 export interface JbEvents {
@@ -52,6 +53,8 @@ export interface JbEvents {
   'tour-exit': null;
   // <jb-workbench>: every planner action, one event
   wb: PlannerAction;
+  // <jb-share>: every sharing action, one event
+  'scenario-share': ShareAction;
   // <jb-card>, <jb-report>, <jb-handout>
   close: null;
 }

@@ -4,6 +4,7 @@ import { ApiError, renderError } from './errors';
 import { layers } from './routes/layers';
 import { analysis } from './routes/coverage';
 import { places } from './routes/places';
+import { scenarios } from './routes/scenarios';
 import { apiCors, securityHeaders } from './security';
 
 /** The API, as a value tests can call with `app.request(...)`. Mounted under /api. */
@@ -16,6 +17,7 @@ api.use('*', etag());
 api.get('/health', (c) => c.json({ ok: true, service: 'jiangbei-green-map', time: new Date().toISOString() }));
 api.route('/layers', layers);
 api.route('/places', places);
+api.route('/scenarios', scenarios);
 api.route('/', analysis);
 
 export const app = new Hono();

@@ -97,6 +97,15 @@ function allowedOrigin(origin: string, c: Context): string | null {
   return extra.includes('*') || extra.includes(origin) ? origin : null;
 }
 
-/** CORS for the API: GET and POST from allowed origins only; others get no CORS headers. */
+/**
+ * CORS for the API, for allowed origins only (others get no CORS headers): GET and POST,
+ * and PUT/DELETE with Authorization and If-Match for shared scenarios (routes/scenarios.ts).
+ */
 export const apiCors = (): MiddlewareHandler =>
-  cors({ origin: allowedOrigin, allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'], allowHeaders: ['content-type', 'accept', 'if-none-match'], exposeHeaders: ['etag', 'x-cache'], maxAge: 600 });
+  cors({
+    origin: allowedOrigin,
+    allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['content-type', 'accept', 'if-none-match', 'if-match', 'authorization'],
+    exposeHeaders: ['etag', 'x-cache', 'location', 'retry-after'],
+    maxAge: 600,
+  });

@@ -11,6 +11,7 @@ import { ShippedController } from '../state/shipped';
 import { AnalysisController } from '../state/analysis';
 import { PopulationController } from '../state/population';
 import { TourController } from '../state/tour';
+import { ShareController } from '../state/share';
 import { clickMode, runPlannerAction } from '../state/planner';
 import { legendNames } from '../state/legend-text';
 import type { JbEvent } from '../events';
@@ -25,6 +26,7 @@ import './jb-panel';
 import './jb-pieces';
 import './jb-population';
 import './jb-report';
+import './jb-share';
 import './jb-tour';
 import './jb-workbench';
 
@@ -66,6 +68,7 @@ export class JbApp extends LitElement {
   readonly nearby: NearbyController;
   readonly tour: TourController;
   readonly population: PopulationController;
+  readonly share: ShareController;
 
   constructor() {
     super();
@@ -102,6 +105,15 @@ export class JbApp extends LitElement {
     );
     this.nearby = new NearbyController(this);
     this.tour = new TourController(this);
+    this.share = new ShareController(this, {
+      workbench: this.workbench,
+      base: async () => {
+        await this.shipped.loaded;
+        if (!this.shipped.greenspaces) throw new Error('the green spaces did not load');
+        return this.shipped.greenspaces;
+      },
+      sports: () => this.state.sports,
+    });
   }
 
   get uiLang(): Lang {
@@ -122,6 +134,7 @@ export class JbApp extends LitElement {
     // The map's data first (the largest download), then the analysis and the layer list: none
     // depends on another, so all are asked at once.
     if (!this.shipped.bundle) void this.shipped.load();
+    if (this.state.scenario && this.share.viewingId !== this.state.scenario) this.openShared(this.state.scenario);
     const analysed = Promise.all([this.analysis.analyse(), this.nearby.find()]);
     try {
       this.layers = await fetchLayers();
@@ -135,6 +148,22 @@ export class JbApp extends LitElement {
       this.nearby.frame();
     }
   }
+
+  /**
+   * Opens a shared scenario from the link. An edit link's token (`#edit=…`, a fragment the
+   * browser never sends) is handed to the share controller and taken out of the address bar.
+   */
+  private openShared(id: string) {
+    const token = new URLSearchParams(location.hash.slice(1)).get('edit') ?? undefined;
+    if (token) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    void this.share.open(id, token);
+  }
+
+  /** Runs one of <jb-share>'s actions; closing or copying the shared scenario drops it from the URL. */
+  private onShareAction = (e: JbEvent<'scenario-share'>) => {
+    void this.share.act(e.detail);
+    if (e.detail.action === 'copy' || e.detail.action === 'close') this.patchState({ scenario: undefined });
+  };
 
   patchState(patch: Partial<ViewState>) {
     this.state = { ...this.state, ...patch };
@@ -243,8 +272,8 @@ export class JbApp extends LitElement {
         .gaps=${this.planning && wb.hasChanges && wb.gaps ? wb.gaps : an.gaps}
         .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}
         .nearby=${touring ? undefined : this.nearby.features()} .clickMode=${clickMode(s, wb.tool)}
-        .proposals=${touring ? undefined : this.planning ? wb.proposalFeatures() : undefined}
-        .draft=${this.planning ? wb.draft : undefined} .closures=${this.planning ? wb.current.closures : NO_CLOSURES}
+        .proposals=${touring ? undefined : this.planning ? (this.share.viewingFeatures() ?? wb.proposalFeatures()) : undefined}
+        .draft=${this.planning ? wb.draft : undefined} .closures=${this.planning ? (this.share.viewing?.scenario.jiangbei_scenario.closures ?? wb.current.closures) : NO_CLOSURES}
         .ringsData=${this.planning && wb.rings ? wb.rings : undefined}
         @map-pick=${(e: JbEvent<'map-pick'>) => this.onPick(e.detail)}
         @proposal-move=${(e: JbEvent<'proposal-move'>) => wb.moveProposal(e.detail.id, e.detail.lngLat)}
@@ -265,8 +294,8 @@ export class JbApp extends LitElement {
         : this.hasUpdated ? this.renderExplore(lang, s, analysis) : null}
       ${card ? html`<jb-card .lang=${lang} .feature=${card} .rates=${an.coverage?.areas.find((a) => a.id === card.id)} @close=${() => (this.card = undefined)}></jb-card>` : null}
       ${this.report
-        ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${(wb.hasChanges && wb.result) || an.coverage}
-            .visible=${visible} .layers=${this.layers} .names=${this.names} .sports=${s.sports} .scenarioName=${wb.hasChanges ? wb.current.name : ''}
+        ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${this.share.viewingRates ?? ((wb.hasChanges && wb.result) || an.coverage)}
+            .visible=${visible} .layers=${this.layers} .names=${this.names} .sports=${s.sports} .scenarioName=${this.share.viewing?.name ?? (wb.hasChanges ? wb.current.name : '')}
             @close=${() => (this.report = undefined)}></jb-report>`
         : null}
       ${this.tour.handout
@@ -324,6 +353,8 @@ export class JbApp extends LitElement {
           @result-select=${(e: JbEvent<'result-select'>) => nearby.selectSite(e.detail.id)}
           @share=${() => nearby.share()}
         ></jb-nearby>
+        <jb-share slot="plan" .lang=${lang} .share=${this.share.snapshot()} .baseline=${wb.baseline ?? an.coverage} .mine=${wb.hasChanges ? wb.result : wb.baseline}
+          @scenario-share=${this.onShareAction}></jb-share>
         <jb-workbench slot="plan" .lang=${lang} .scenario=${wb.current} .scenarios=${wb.scenarios}
           .baseline=${wb.baseline} .result=${wb.result} .suggestions=${wb.suggestions}
           .upload=${wb.upload} .busy=${wb.busy} .suggesting=${wb.suggesting}

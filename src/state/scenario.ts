@@ -49,7 +49,7 @@ export function scenarioSites(base: FeatureCollection, s: Scenario): FeatureColl
 
 // --- the file form: a FeatureCollection of the proposals, the rest in a foreign member ---
 
-const FILE_MEMBER = 'jiangbei_scenario';
+export const FILE_MEMBER = 'jiangbei_scenario';
 
 export function toGeoJSON(s: Scenario): FeatureCollection & Record<string, unknown> {
   return {

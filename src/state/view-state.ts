@@ -1,6 +1,6 @@
 /**
  * What a link restores: camera, analysis mode, selected tier, whether sports grounds count as
- * leisure spaces, visible layer groups, language, open panel. Pure parse/serialise over the query string; jb-app writes it back with
+ * leisure spaces, visible layer groups, language, open panel, a shared scenario. Pure parse/serialise over the query string; jb-app writes it back with
  * history.replaceState so Back is never flooded with camera moves.
  */
 import { TIERS } from '../../domain/tiers';
@@ -27,7 +27,12 @@ export interface ViewState {
   near?: [number, number];
   /** Tour chapter, from 1; undefined when not touring. */
   tour?: number;
+  /** A shared scenario opened read-only (`?scenario=<id>`, opens the Plan panel). */
+  scenario?: string;
 }
+
+/** A shared scenario's id: 128 bits in base64url (see worker/scenarios/secrets.ts). */
+const SCENARIO_ID = /^[A-Za-z0-9_-]{22}$/;
 
 export function defaultState(): ViewState {
   return { mode: 'radius', tier: 'leisure', sports: false, visible: new Set(DEFAULT_VISIBLE), panel: 'coverage' };
@@ -77,6 +82,11 @@ export function parseState(search: string): ViewState {
       if (!panel) state.panel = 'nearby';
     }
   }
+  const scenario = q.get('scenario');
+  if (scenario && SCENARIO_ID.test(scenario)) {
+    state.scenario = scenario;
+    if (!panel) state.panel = 'plan';
+  }
   const tour = num(q.get('tour'), 1, 999);
   if (tour !== undefined) state.tour = Math.floor(tour);
   const layers = q.get('layers');
@@ -105,6 +115,7 @@ export function serializeState(state: ViewState): string {
   if (state.panel !== 'coverage') q.set('panel', state.panel);
   if (state.near) q.set('near', lonLat(state.near));
   if (state.tour !== undefined) q.set('tour', String(state.tour));
+  if (state.scenario) q.set('scenario', state.scenario);
   const visible = LAYER_GROUPS.map((g) => g.id).filter((id) => state.visible.has(id));
   if (visible.join(',') !== DEFAULT_VISIBLE.join(',')) q.set('layers', visible.join(','));
   return query(q);

@@ -238,6 +238,14 @@ export class WorkbenchController implements ReactiveController {
     void this.analyse();
   }
 
+  /** Makes `s` the current scenario and saves it: a shared scenario copied here, or taken over. */
+  adopt(s: Scenario) {
+    this.current = s;
+    this.persist();
+    this.suggestions = [];
+    void this.analyse();
+  }
+
   exportFile(): { name: string; text: string } {
     const safe = this.current.name.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'scenario';
     return { name: `${safe}.geojson`, text: JSON.stringify(toGeoJSON(this.current), null, 1) };

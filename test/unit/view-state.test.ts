@@ -51,6 +51,19 @@ describe('view state in the URL', () => {
     expect(parseState('?tour=abc').tour).toBeUndefined();
   });
 
+  it('opens the Plan panel on a shared ?scenario= id, and round-trips it; a malformed id is dropped', () => {
+    const id = 'caraD7wGr-JpM6MsGoEclw';
+    const s = parseState(`?scenario=${id}`);
+    expect(s.scenario).toBe(id);
+    expect(s.panel).toBe('plan');
+    expect(serializeState(s)).toBe(`?panel=plan&scenario=${id}`);
+    expect(parseState(`?scenario=${id}&panel=coverage`).panel).toBe('coverage');
+    for (const bad of ['short', `${id}x`, "caraD7wGr-JpM6MsGoE'l", '']) {
+      expect(parseState(`?scenario=${encodeURIComponent(bad)}`).scenario).toBeUndefined();
+      expect(parseState(`?scenario=${encodeURIComponent(bad)}`).panel).toBe('coverage');
+    }
+  });
+
   it('keeps an explicitly empty layer list (everything hidden)', () => {
     expect(parseState('?layers=').visible.size).toBe(0);
   });

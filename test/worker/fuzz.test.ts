@@ -1,6 +1,7 @@
 /**
  * Hostile input, inside workerd: generated malformed and extreme payloads to every POST
- * endpoint and hostile query strings to every GET. The API must never answer 5xx, and every
+ * endpoint and hostile query strings to every GET; for shared scenarios, hostile files,
+ * tokens, If-Match headers, ids and version numbers to every route (against the real D1). The API must never answer 5xx, and every
  * error must be JSON `{ error: { code, message } }`. Over 10,000 cases per run (printed).
  *
  * Requests go to the worker's app with the worker's env, in this workerd isolate: through
@@ -27,9 +28,9 @@ afterAll(() => {
 });
 
 /** One request; asserts the answer's shape. */
-async function send(what: string, req: Request): Promise<void> {
+async function send(what: string, req: Request, bindings: object = env): Promise<Response> {
   tried++;
-  const res = await app.fetch(req, env);
+  const res = await app.fetch(req, bindings);
   const text = await res.text();
   seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
   if (res.status >= 500) fiveXX++;
@@ -43,10 +44,13 @@ async function send(what: string, req: Request): Promise<void> {
     expect((body.error!.message as string).length).toBeGreaterThan(0);
     // Never a stack trace.
     expect(text).not.toMatch(/\bat [^ ]+ \(|\.(ts|js):\d+:\d+/);
+  } else if (res.status === 201 || res.status === 204 || res.status === 304) {
+    // Scenario writes: created, deleted; a revalidated read.
   } else {
     expect(res.status, what).toBe(200);
     JSON.parse(text);
   }
+  return new Response(text, { status: res.status, headers: res.headers });
 }
 
 const post = (path: string, body: string | Uint8Array, type: string | null = 'application/json') =>
@@ -252,6 +256,98 @@ describe('hostile input never gets a 5xx, and every error is JSON with a code an
       await post(path, JSON.stringify({ sites: { type: 'FeatureCollection', features: [] }, population: { points: Array.from({ length: 140_000 }, (_, k) => [106.45 + (k % 400) * 0.001, 29.5 + Math.floor(k / 400) * 0.0005, k % 7]) } }));
     }
   }, 240_000);
+});
+
+// --- shared scenarios (/api/scenarios) ----------------------------------------------------
+// The write limit is raised here (as a deployment may): the fuzz is after the checks behind
+// it, which the limit would otherwise hide after 30 writes. scenarios.test.ts tests the limit.
+const scenarioEnv = { ...(env as Record<string, unknown>), SCENARIO_WRITES_PER_MINUTE: '1000000000' };
+const scenarioMeta = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ version: fc.oneof(fc.constant(1), fc.anything({ maxDepth: 1 })), name: fc.oneof(hostileName, fc.anything({ maxDepth: 1 })), closures: fc.oneof(fc.array(fc.oneof(fc.string(), hostileName), { maxLength: 5 }), fc.anything({ maxDepth: 2 })), radii, mode: fc.oneof(fc.constantFrom('radius', 'walk'), fc.anything({ maxDepth: 1 })) }, { requiredKeys: [] }) },
+  { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
+);
+const fileFeature = fc.record(
+  { type: fc.constant('Feature'), id: fc.oneof(fc.string(), fc.integer()), properties: fc.oneof(fc.record({ tier: fc.constantFrom(...TIERS), id: fc.oneof(fc.string(), fc.anything({ maxDepth: 1 })), name: fc.oneof(hostileName, fc.anything({ maxDepth: 1 })), gain_km2: fc.oneof(fc.double(), fc.anything({ maxDepth: 1 })) }, { requiredKeys: ['tier'] }), properties), geometry },
+  { requiredKeys: ['type', 'properties', 'geometry'] },
+);
+const scenarioFile = fc.record(
+  { type: fc.oneof({ weight: 8, arbitrary: fc.constant('FeatureCollection') }, { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) }), features: fc.oneof({ weight: 8, arbitrary: fc.array(fileFeature, { maxLength: 5 }) }, { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) }), jiangbei_scenario: scenarioMeta },
+  { requiredKeys: ['type', 'features'] },
+);
+/** Files that pass the checks but carry hostile names, ids and closures: they get stored. */
+const storableFile = fc.record({
+  type: fc.constant('FeatureCollection'),
+  jiangbei_scenario: fc.record({ version: fc.constant(1), name: hostileName.map((n) => n.slice(0, 200)), closures: fc.array(fc.string({ minLength: 1, maxLength: 40 }), { maxLength: 4 }), mode: fc.constantFrom('radius', 'walk') }),
+  features: fc.array(fc.record({ type: fc.constant('Feature'), properties: fc.record({ tier: fc.constantFrom(...TIERS), id: fc.string({ maxLength: 30 }), name: hostileName }), geometry: fc.record({ type: fc.constant('Point'), coordinates: fc.tuple(lonNear, latNear) }) }), { maxLength: 4 }),
+});
+const scenarioText = fc.oneof({ weight: 6, arbitrary: scenarioFile.map((f) => JSON.stringify(f)) }, { weight: 4, arbitrary: storableFile.map((f) => JSON.stringify(f)) }, { weight: 3, arbitrary: bodyText });
+const goodFile = JSON.stringify({ type: 'FeatureCollection', jiangbei_scenario: { version: 1, name: 'fuzz', closures: [], radii: { leisure: 500, garden: 1000, park: 2000 }, mode: 'radius' }, features: [] });
+const hostileToken = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom('', ' ', 'Bearer', 'Bearer ', 'bearer x', 'Basic Zm9vOmJhcg==', `Bearer ${'A'.repeat(43)}`, `Bearer ${'A'.repeat(5000)}`, "Bearer ' OR 1=1 --"));
+const ifMatch = fc.oneof(fc.constantFrom('"v1"', 'W/"v1"', '"v2"', '*', '"v0"', '"v99999999999"', '', 'v1', '"1"', '"v1", "v2"'), fc.string({ maxLength: 20 }));
+const scenarioPathId = fc.oneof(fc.constantFrom("x' OR '1'='1", '%27--', '..%2F..', '%00', '%E0%A4%A', 'A'.repeat(22), 'versions', ''), fc.string({ unit: 'binary', maxLength: 40 }).map(encodeURIComponent), fc.integer({ min: 23, max: 3000 }).map((n) => 'a'.repeat(n)));
+const versionN = fc.oneof(fc.constantFrom('0', '1', '2', '-1', '1e3', '1.5', 'NaN', '99999999999', "1'--", '%00'), fc.string({ maxLength: 12 }).map(encodeURIComponent));
+/** Header values as a client can send them (fetch refuses control characters and non-Latin-1). */
+const headerSafe = (v: string) => v.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+const headersOf = (pairs: [string, string | undefined][]) => Object.fromEntries(pairs.filter((p): p is [string, string] => p[1] !== undefined).map(([k, v]) => [k, headerSafe(v)]));
+
+describe('shared scenarios: hostile input never gets a 5xx', () => {
+  let real: { id: string; token: string } | undefined;
+  const realScenario = async () => {
+    if (!real) {
+      const res = await send('POST /api/scenarios (the fuzz target)', new Request(`${ORIGIN}/api/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: goodFile }), scenarioEnv);
+      const body = (await res.json()) as { id: string; edit_token: string };
+      real = { id: body.id, token: body.edit_token };
+    }
+    return real;
+  };
+
+  it('POST /api/scenarios: generated scenario files, hostile names, junk', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioText, fc.oneof({ weight: 6, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constantFrom('application/geo+json', 'text/plain', null) }), async (text, type) => {
+        await send(`POST /api/scenarios ${text.slice(0, 160)} (${type})`, new Request(`${ORIGIN}/api/scenarios`, { method: 'POST', headers: type ? { 'content-type': type } : {}, body: text }), scenarioEnv);
+      }),
+      { numRuns: 1200 },
+    );
+  }, 240_000);
+
+  it('PUT and DELETE: hostile tokens, If-Match, ids and bodies; the real scenario survives every wrong token', async () => {
+    const { id, token } = await realScenario();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: fc.constant(id) }, { weight: 1, arbitrary: scenarioPathId }), fc.oneof(hostileToken, fc.constant(undefined), fc.constant(`Bearer ${token}`)), fc.oneof(ifMatch, fc.constant(undefined)), scenarioText, async (target, authz, tag, text) => {
+        const headers = headersOf([['content-type', 'application/json'], ['authorization', authz], ['if-match', tag]]);
+        await send(`PUT /api/scenarios/${target.slice(0, 40)} ${JSON.stringify(headers).slice(0, 200)} ${text.slice(0, 100)}`, new Request(`${ORIGIN}/api/scenarios/${target}`, { method: 'PUT', headers, body: text }), scenarioEnv);
+        // Never the owner's own DELETE: the scenario must stay the target.
+        if (authz !== `Bearer ${token}`) await send(`DELETE /api/scenarios/${target.slice(0, 40)} ${authz?.slice(0, 60)}`, new Request(`${ORIGIN}/api/scenarios/${target}`, { method: 'DELETE', headers: headersOf([['authorization', authz]]) }), scenarioEnv);
+      }),
+      { numRuns: 500 },
+    );
+    // Still there, and with its own token and the current version named, it takes a save.
+    const current = (await (await send(`GET /api/scenarios/${id}`, new Request(`${ORIGIN}/api/scenarios/${id}`), scenarioEnv)).json()) as { latest: number };
+    expect(current.latest).toBeGreaterThanOrEqual(1);
+    const saved = await send('PUT (the owner)', new Request(`${ORIGIN}/api/scenarios/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'if-match': `"v${current.latest}"` }, body: goodFile }), scenarioEnv);
+    expect(saved.status).toBe(200);
+  }, 240_000);
+
+  it('GET: hostile ids, version numbers and query strings', async () => {
+    const { id } = await realScenario();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.constant(id), scenarioPathId), fc.constantFrom('', '/versions', '/versions/'), fc.oneof(versionN, fc.constant('')), query, async (target, sub, n, q) => {
+        const path = `/api/scenarios/${target}${sub}${sub.endsWith('/') ? n : ''}?${q}`;
+        await send(`GET ${path.slice(0, 200)}`, new Request(`${ORIGIN}${path}`), scenarioEnv);
+      }),
+      { numRuns: 800 },
+    );
+  }, 240_000);
+
+  it('bodies over the limit and 2,001 sites', async () => {
+    const { id, token } = await realScenario();
+    const big = `{"type":"FeatureCollection","features":[],"pad":"${'x'.repeat(1024 * 1024)}"}`;
+    const many = JSON.stringify({ type: 'FeatureCollection', features: Array.from({ length: 2001 }, () => ({ type: 'Feature', properties: { tier: 'park' }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } })) });
+    for (const body of [big, many, hugePolygon.concave]) {
+      await send('POST /api/scenarios (large)', new Request(`${ORIGIN}/api/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }), scenarioEnv);
+      await send('PUT /api/scenarios (large)', new Request(`${ORIGIN}/api/scenarios/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'if-match': '"v1"' }, body }), scenarioEnv);
+    }
+  }, 120_000);
 });
 
 describe('the fuzz count', () => {

@@ -7,6 +7,9 @@ import { SCHEMAS } from '../../domain/api';
 import { LIMITS } from '../analysis/validate-input';
 import type { AnyParam } from '../contract/params';
 import { CONTRACT, type Operation } from '../contract/routes';
+// Shared scenarios (PUT/DELETE, path ids, Bearer tokens, If-Match) are described by hand in
+// one place beside their routes, and spread in here whole.
+import { scenarioPaths, scenarioSchemas, scenarioSecuritySchemes } from '../scenarios/openapi';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nameOf = new Map<unknown, string>(Object.entries(SCHEMAS).map(([k, v]) => [v, k]));
@@ -76,8 +79,9 @@ export function openapiDocument(): object {
         Object.entries(CONTRACT).map(([path, methods]) => [path, Object.fromEntries(Object.entries(methods).map(([m, o]) => [m, operation(path, m as 'get' | 'post', o as Operation)]))]),
       ),
       '/openapi.json': { get: { summary: 'This document.', responses: { '200': { description: 'OpenAPI 3.1.' } } } },
+      ...scenarioPaths,
     },
-    components: { schemas: { ...SCHEMAS, Sites: SITES } },
+    components: { securitySchemes: scenarioSecuritySchemes, schemas: { ...SCHEMAS, Sites: SITES, ...scenarioSchemas } },
   };
   return document;
 }

@@ -100,7 +100,7 @@ export function shippedRateIndex(mode: Mode = 'radius', withSportsGrounds = fals
 }
 
 /** Hash of every layer the analysis reads: a new data file means new cache keys. */
-function dataVersion(): string {
+export function dataVersion(): string {
   if (version === undefined) {
     let h = 0x811c9dc5;
     for (const id of BASE) h = parseInt(fnv1a(`${id}:${getLayerText(id) ?? ''}`, h), 16);
