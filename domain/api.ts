@@ -6,6 +6,7 @@
  */
 import * as T from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
+import type { Feature } from 'geojson';
 import { MODES, TIERS } from './tiers';
 
 const nullable = <S extends ReturnType<typeof T.String> | ReturnType<typeof T.Number>>(s: S) => T.Union([s, T.Null()]);
@@ -243,6 +244,64 @@ export const HealthSchema = T.Object({ ok: T.Boolean(), service: T.String(), tim
 /** Any GeoJSON FeatureCollection (the shipped layers). */
 export const FeatureCollectionSchema = T.Object({ type: T.Literal('FeatureCollection'), features: T.Array(T.Unknown()) }, { description: 'GeoJSON (RFC 7946), WGS-84.' });
 
+// --- shared scenarios (worker/routes/scenarios.ts) -------------------------------------
+
+/** The workbench's scenario file (what Plan → Export writes; src/state/scenario.ts reads it). */
+export const ScenarioFileSchema = T.Object(
+  {
+    type: T.Literal('FeatureCollection'),
+    features: T.Array(T.Unsafe<Feature>(T.Object({ type: T.Literal('Feature'), geometry: T.Object({ type: T.String() }) })), { description: 'The proposed sites: Point or Polygon features with properties.tier and optional id and name.' }),
+    jiangbei_scenario: T.Object({
+      version: T.Optional(T.Literal(1)),
+      name: T.String({ description: 'Plain text: stored and answered as given, never interpreted.' }),
+      closures: T.Array(T.String(), { description: 'Ids of shipped green spaces taken out of service.' }),
+      radii: RadiiSchema,
+      mode: ModeSchema,
+    }),
+  },
+  { description: 'A GeoJSON FeatureCollection of the proposed sites, the rest of the scenario in the foreign member `jiangbei_scenario`.' },
+);
+
+export const ScenarioCreatedSchema = T.Object({
+  id: T.String({ description: '128 random bits, base64url: knowing it is what allows reading.' }),
+  version: T.Literal(1),
+  name: T.String(),
+  created: T.String({ format: 'date-time' }),
+  data_version: T.String({ description: 'Hash of the shipped layers the scenario was made on.' }),
+  read_link: T.String({ description: 'The page opening it read-only: /?scenario={id}.' }),
+  edit_token: T.String({ description: 'Shown once; needed to save versions or delete. Only its hash is kept.' }),
+});
+export type ScenarioCreated = Static<typeof ScenarioCreatedSchema>;
+
+export const ScenarioVersionSchema = T.Object({
+  id: T.String(),
+  version: T.Integer(),
+  latest: T.Integer(),
+  name: T.String(),
+  created: T.String({ format: 'date-time', description: 'When the scenario was first shared.' }),
+  saved: T.String({ format: 'date-time', description: 'When this version was saved.' }),
+  features: T.Integer(),
+  data: T.Object(
+    {
+      version: T.String({ description: 'Hash of the shipped layers the version was saved on.' }),
+      current: T.String({ description: 'Hash of the layers shipping today.' }),
+      matches: T.Boolean(),
+      missing_closures: T.Array(T.String(), { description: 'Closed green spaces no longer in the shipped layer.' }),
+    },
+    { description: 'How the version stands against today’s shipped layers.' },
+  ),
+  scenario: ScenarioFileSchema,
+});
+export type ScenarioVersion = Static<typeof ScenarioVersionSchema>;
+
+export const ScenarioVersionListSchema = T.Object({
+  id: T.String(),
+  latest: T.Integer(),
+  kept: T.Integer(),
+  versions: T.Array(T.Object({ version: T.Integer(), name: T.String(), saved: T.String(), features: T.Integer(), data_version: T.String() }), { description: 'Newest first.' }),
+});
+export type ScenarioVersionList = Static<typeof ScenarioVersionListSchema>;
+
 /** Every schema the OpenAPI document lists under components. */
 export const SCHEMAS = {
   Tier: TierSchema,
@@ -261,5 +320,9 @@ export const SCHEMAS = {
   Places: PlacesSchema,
   Health: HealthSchema,
   FeatureCollection: FeatureCollectionSchema,
+  ScenarioFile: ScenarioFileSchema,
+  ScenarioCreated: ScenarioCreatedSchema,
+  ScenarioVersion: ScenarioVersionSchema,
+  ScenarioVersionList: ScenarioVersionListSchema,
   Error: ErrorSchema,
 } as const;

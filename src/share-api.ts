@@ -1,23 +1,13 @@
 /**
  * The shared-scenario API as the page sees it (worker/routes/scenarios.ts). Response types
- * come from the worker, type-only. Failures are ApiFailure (status 0 when the server could
+ * are the API's own (domain/api.ts), type-only. Failures are ApiFailure (status 0 when the server could
  * not be reached); a 409 on saving is a VersionConflict carrying the current version.
  */
 import type { FeatureCollection } from 'geojson';
-import type { ScenarioView } from '../worker/scenarios/view';
+import type { ScenarioCreated as SharedCreated, ScenarioVersion as ScenarioView } from '../domain/api';
 import { ApiFailure } from './api';
 
-export type { ScenarioView };
-
-export interface SharedCreated {
-  id: string;
-  version: number;
-  name: string;
-  created: string;
-  data_version: string;
-  read_link: string;
-  edit_token: string;
-}
+export type { ScenarioView, SharedCreated };
 
 /** Someone saved a newer version first: `current` is it. Nothing was overwritten. */
 export class VersionConflict extends Error {

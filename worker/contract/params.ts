@@ -8,9 +8,12 @@ import { DEFAULT_RADII, MAX_RADIUS_M, MIN_RADIUS_M, MODES, TIERS, type Mode, typ
 import { type Checked, LIMITS, checkMode, checkNumber, checkPoint, checkRadii, checkSports, checkTier } from '../analysis/validate-input';
 import { type PopulationInput, checkPopulation } from '../analysis/validate-population';
 import { ApiError } from '../errors';
+import { ID_PATTERN } from '../scenarios/secrets';
 
 export interface Param<N extends string, T> {
   name: N;
+  /** Where it comes from (default: the query string, or in a POST the query or the body). */
+  in?: 'path' | 'header';
   description: string;
   /** JSON Schema of the value as a query string carries it. */
   schema: Record<string, unknown>;
@@ -137,6 +140,45 @@ export const limit = param({
     if (!Number.isInteger(n) || n < 1 || n > 20) throw new ApiError(400, 'invalid_limit', `limit must be a whole number from 1 to 20, not "${text.slice(0, 16)}".`);
     return n;
   },
+});
+
+// --- shared scenarios -------------------------------------------------------------------
+
+export const scenarioId = param({
+  name: 'id',
+  in: 'path',
+  description: 'The scenario id: 128 random bits, base64url (22 characters). Knowing it is what allows reading.',
+  schema: { type: 'string', pattern: ID_PATTERN.source },
+  required: true,
+  read: (v): string => {
+    const id = typeof v === 'string' ? v : '';
+    if (!ID_PATTERN.test(id)) throw new ApiError(404, 'scenario_not_found', `No shared scenario "${id.slice(0, 40)}" (never stored, or deleted).`);
+    return id;
+  },
+});
+
+export const versionNumber = param({
+  name: 'n',
+  in: 'path',
+  description: 'A version number, from 1.',
+  schema: { type: 'integer', minimum: 1 },
+  required: true,
+  read: (v): number => {
+    const raw = typeof v === 'string' ? v : '';
+    const n = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(n >= 1)) throw new ApiError(400, 'invalid_version', `A version is a whole number from 1; got ${JSON.stringify(raw.slice(0, 20))}.`);
+    return n;
+  },
+});
+
+/** Read by the route once it knows the latest version (its errors name it): 428 when absent, 400 when it names no version. */
+export const ifMatch = param({
+  name: 'If-Match',
+  in: 'header',
+  description: 'The ETag of the version the edit started from, e.g. "v3".',
+  schema: { type: 'string' },
+  required: true,
+  read: (v): string | undefined => (typeof v === 'string' ? v : undefined),
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: any parameter's value type

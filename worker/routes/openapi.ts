@@ -7,9 +7,6 @@ import { SCHEMAS } from '../../domain/api';
 import { LIMITS } from '../analysis/validate-input';
 import type { AnyParam } from '../contract/params';
 import { CONTRACT, type Operation } from '../contract/routes';
-// Shared scenarios (PUT/DELETE, path ids, Bearer tokens, If-Match) are described by hand in
-// one place beside their routes, and spread in here whole.
-import { scenarioPaths, scenarioSchemas, scenarioSecuritySchemes } from '../scenarios/openapi';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nameOf = new Map<unknown, string>(Object.entries(SCHEMAS).map(([k, v]) => [v, k]));
@@ -23,20 +20,36 @@ const SITES = {
   properties: { type: { const: 'FeatureCollection' }, features: { type: 'array', maxItems: LIMITS.maxFeatures } },
 };
 
-function operation(path: string, method: 'get' | 'post', o: Operation) {
-  const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-  const query = (p: AnyParam) => ({ name: p.name, in: 'query', required: method === 'get' && (p.required ?? false), description: p.description, schema: p.schema });
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+function operation(path: string, method: Method, o: Operation) {
+  // Path and header parameters are where they say; the rest are in the query (a POST also
+  // takes them in its body).
+  const parameter = (p: AnyParam) => ({
+    name: p.name,
+    in: p.in ?? 'query',
+    required: p.in === 'path' || ((p.in === 'header' || method === 'get') && (p.required ?? false)),
+    description: p.description,
+    schema: p.schema,
+  });
+  const ok = o.answer
+    ? { description: 'OK.', content: { [o.geo ? 'application/geo+json' : 'application/json']: { schema: schemaRef(o.answer) } } }
+    : { description: 'Done; no content.' };
+  const analysisPost = method === 'post' && o.sites !== undefined;
   const out: Record<string, unknown> = {
     summary: o.summary,
-    parameters: [...pathParams, ...o.params.map(query)],
+    parameters: o.params.map(parameter),
+    ...(o.editToken ? { security: [{ editToken: [] }] } : {}),
     responses: {
-      '200': { description: 'OK.', content: { [o.geo ? 'application/geo+json' : 'application/json']: { schema: schemaRef(o.answer) } } },
-      ...(method === 'get' && o.params.length > 0 ? { '422': errorBody('A parameter out of range or unknown (the error names it).') } : {}),
+      [String(o.status ?? 200)]: ok,
+      ...(method === 'get' && o.params.some((p) => !p.in) ? { '422': errorBody('A parameter out of range or unknown (the error names it).') } : {}),
+      ...(analysisPost ? ANALYSIS_POST_ERRORS : {}),
       ...Object.fromEntries(Object.entries(o.errors ?? {}).map(([status, d]) => [status, errorBody(d)])),
     },
   };
   if (path === '/places') Object.assign(out.responses as object, { '400': errorBody('No search text, a text over 64 characters, or a bad limit.') });
-  if (method === 'post') {
+  if (o.body) out.requestBody = { required: true, content: { 'application/json': { schema: schemaRef(o.body) } } };
+  else if (analysisPost) {
     out.requestBody = {
       required: o.sites === 'required',
       description: 'Each parameter may also be given in the query string.',
@@ -50,17 +63,18 @@ function operation(path: string, method: 'get' | 'post', o: Operation) {
         },
       },
     };
-    Object.assign(out.responses as object, {
-      '400': errorBody('Malformed JSON.'),
-      '413': errorBody(`Body over ${LIMITS.maxBodyBytes} bytes, or more than ${LIMITS.maxFeatures} features or ${LIMITS.maxVertices} positions.`),
-      '415': errorBody('A body not sent as JSON (Content-Type application/json or another +json type).'),
-      '422': errorBody(
-        'JSON that is not acceptable: not GeoJSON, a wrong geometry type, coordinates out of range or far from Jiangbei, an unknown tier, a radius out of bounds, a parameter not of its type, or an analysis too large for the time limit (analysis_too_large). `details.problems` lists each problem with its feature index.',
-      ),
-    });
   }
   return out;
 }
+
+const ANALYSIS_POST_ERRORS = {
+  '400': errorBody('Malformed JSON.'),
+  '413': errorBody(`Body over ${LIMITS.maxBodyBytes} bytes, or more than ${LIMITS.maxFeatures} features or ${LIMITS.maxVertices} positions.`),
+  '415': errorBody('A body not sent as JSON (Content-Type application/json or another +json type).'),
+  '422': errorBody(
+    'JSON that is not acceptable: not GeoJSON, a wrong geometry type, coordinates out of range or far from Jiangbei, an unknown tier, a radius out of bounds, a parameter not of its type, or an analysis too large for the time limit (analysis_too_large). `details.problems` lists each problem with its feature index.',
+  ),
+};
 
 /** The document, built at the first request for it (not at isolate start-up). */
 let document: object | undefined;
@@ -76,12 +90,16 @@ export function openapiDocument(): object {
     servers: [{ url: '/api' }],
     paths: {
       ...Object.fromEntries(
-        Object.entries(CONTRACT).map(([path, methods]) => [path, Object.fromEntries(Object.entries(methods).map(([m, o]) => [m, operation(path, m as 'get' | 'post', o as Operation)]))]),
+        Object.entries(CONTRACT).map(([path, methods]) => [path, Object.fromEntries(Object.entries(methods).map(([m, o]) => [m, operation(path, m as Method, o as Operation)]))]),
       ),
       '/openapi.json': { get: { summary: 'This document.', responses: { '200': { description: 'OpenAPI 3.1.' } } } },
-      ...scenarioPaths,
     },
-    components: { securitySchemes: scenarioSecuritySchemes, schemas: { ...SCHEMAS, Sites: SITES, ...scenarioSchemas } },
+    components: {
+      securitySchemes: {
+        editToken: { type: 'http', scheme: 'bearer', description: 'The edit token answered once when the scenario was shared (256 random bits, base64url).' },
+      },
+      schemas: { ...SCHEMAS, Sites: SITES },
+    },
   };
   return document;
 }

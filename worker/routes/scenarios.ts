@@ -8,12 +8,14 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
+import type { ScenarioCreated, ScenarioVersionList } from '../../domain/api';
 import { getLayer } from '../data/layers';
+import { scenarioId as idParam, ifMatch as ifMatchParam, versionNumber } from '../contract/params';
 import { ApiError } from '../errors';
 import type { D1Database } from '../scenarios/d1';
 import { SCENARIO_LIMITS } from '../scenarios/limits';
 import { clientKey, countWrite } from '../scenarios/rate-limit';
-import { bearerToken, ID_PATTERN, newEditToken, newScenarioId, sha256Hex, tokenMatches } from '../scenarios/secrets';
+import { bearerToken, newEditToken, newScenarioId, sha256Hex, tokenMatches } from '../scenarios/secrets';
 import { createScenario, deleteScenario, type Head, listVersions, readHead, readLatest, readVersion, saveVersion } from '../scenarios/store';
 import { checkScenarioFile } from '../scenarios/validate';
 import { ifMatchVersion, scenarioView, versionTag } from '../scenarios/view';
@@ -52,11 +54,8 @@ const greenspaceIds = () => (shippedIds ??= new Set((getLayer('greenspaces')?.fe
 
 const notFound = (id: string) => new ApiError(404, 'scenario_not_found', `No shared scenario "${id.slice(0, 40)}" (never stored, or deleted).`);
 
-function scenarioId(c: Ctx): string {
-  const id = c.req.param('id') ?? '';
-  if (!ID_PATTERN.test(id)) throw notFound(id);
-  return id;
-}
+/** The path's scenario id, checked as its contract says (../contract/params.ts). */
+const scenarioId = (c: Ctx): string => idParam.read(c.req.param('id'));
 
 async function headOf(c: Ctx, id: string): Promise<Head> {
   const head = await stored(() => readHead(db(c), id));
@@ -160,7 +159,8 @@ scenarios.post('/', writeLimit, jsonBody, async (c) => {
     createScenario(d, id, await sha256Hex(token), { name: file.scenario.name, body: file.text, features: file.features, dataVersion: data, now }),
   );
   c.header('Location', `/api/scenarios/${id}`);
-  return answer(c, { id, version: 1, name: file.scenario.name, created: now, data_version: data, read_link: `/?scenario=${id}`, edit_token: token }, 1, 201);
+  const created: ScenarioCreated = { id, version: 1, name: file.scenario.name, created: now, data_version: data, read_link: `/?scenario=${id}`, edit_token: token };
+  return answer(c, created, 1, 201);
 });
 
 // --- read -------------------------------------------------------------------------------
@@ -181,14 +181,12 @@ scenarios.get('/:id/versions', async (c) => {
     latest: head.latest,
     kept: L.versionsKept,
     versions: versions.map((v) => ({ version: v.n, name: v.name, saved: v.created_at, features: v.features, data_version: v.data_version })),
-  });
+  } satisfies ScenarioVersionList);
 });
 
 scenarios.get('/:id/versions/:n', async (c) => {
   const id = scenarioId(c);
-  const raw = c.req.param('n');
-  const n = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-  if (!(n >= 1)) throw new ApiError(400, 'invalid_version', `A version is a whole number from 1; got ${JSON.stringify(raw.slice(0, 20))}.`);
+  const n = versionNumber.read(c.req.param('n'));
   const head = await headOf(c, id);
   return answer(c, await view(c, id, head, n), n);
 });
@@ -198,7 +196,7 @@ scenarios.put('/:id', writeLimit, jsonBody, async (c) => {
   const id = scenarioId(c);
   const head = await headOf(c, id);
   await authorise(c, head);
-  const ifMatch = c.req.header('if-match');
+  const ifMatch = ifMatchParam.read(c.req.header('if-match'));
   if (ifMatch === undefined) {
     throw new ApiError(
       428,

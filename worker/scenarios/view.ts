@@ -4,32 +4,11 @@
  * (the data version it was made on, and any closed green space that no longer ships).
  * Pure: the route passes in the current data version and the shipped green-space ids.
  */
-import type { FeatureCollection } from 'geojson';
+import type { ScenarioVersion } from '../../domain/api';
 import type { Head, VersionRow } from './store';
 
-interface DataCheck {
-  /** Hash of the shipped layers the version was saved on. */
-  version: string;
-  /** Hash of the layers shipping today. */
-  current: string;
-  matches: boolean;
-  /** Closed green spaces (by id) that are not in today's green-space layer. */
-  missing_closures: string[];
-}
-
-export interface ScenarioView {
-  id: string;
-  version: number;
-  latest: number;
-  name: string;
-  /** When the scenario was first shared, and when this version was saved (ISO 8601). */
-  created: string;
-  saved: string;
-  features: number;
-  data: DataCheck;
-  /** The workbench's scenario file (src/state/scenario.ts, toGeoJSON). */
-  scenario: FeatureCollection & { jiangbei_scenario: { name: string; closures: string[]; radii: Record<string, number>; mode: string } };
-}
+/** One stored version as readers get it: the API's ScenarioVersion (domain/api.ts). */
+export type ScenarioView = ScenarioVersion;
 
 export function scenarioView(id: string, head: Head, row: VersionRow, currentData: string, shippedIds: ReadonlySet<string>): ScenarioView {
   const scenario = JSON.parse(row.body) as ScenarioView['scenario'];
