@@ -45,7 +45,7 @@ export class JbWorkbench extends LitElement {
     h2 { font-size: 1rem; margin: 0 0 8px; }
     h3 { font-size: 0.92rem; margin: 14px 0 6px; color: #37474f; }
     .row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 4px 0; }
-    select, input[type='text'], input[type='number'] { font: inherit; min-height: 34px; padding: 2px 6px; border: 1px solid #90a4ae; border-radius: 6px; }
+    select, input[type='text'], input[type='number'] { font: inherit; max-width: 100%; min-height: 34px; padding: 2px 6px; border: 1px solid #90a4ae; border-radius: 6px; }
     input[type='text'] { flex: 1; min-width: 8em; }
     input[type='number'] { width: 4.5em; }
     button { font: inherit; min-height: 34px; padding: 2px 10px; border: 1px solid #90a4ae; border-radius: 6px; background: #fff; cursor: pointer; }
