@@ -12,23 +12,13 @@ import { projectSites } from '../../worker/analysis/sites';
 import { DEFAULT_RADII, TIERS } from '../../domain/tiers';
 import { lonLatToUtm, utmToLonLat } from '../../worker/analysis/utm';
 import { at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
+import { rng } from '../fixtures/analysis/random-sites';
 
 const sum = (a: ArrayLike<number>) => {
   let s = 0;
   for (let k = 0; k < a.length; k++) s += a[k]!;
   return s;
 };
-/** A seeded generator (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('resampling people onto the analysis grid keeps the total', () => {
   const model = buildModel(syntheticLayers());

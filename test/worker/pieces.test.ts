@@ -1,14 +1,7 @@
-import { exports } from 'cloudflare:workers';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { call, json, post } from './http';
 
-const call = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://127.0.0.1${path}`, init));
-const post = (path: string, body: unknown) => call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text.slice(0, 300)).toBe(status);
-  return JSON.parse(text) as T;
-}
 interface Piece {
   rank: number;
   tier: string;
