@@ -258,20 +258,14 @@ function interiorSpans(o: Outline, j: number): Float64Array | undefined {
 }
 
 /**
- * The row-y section of edge k's rectangle (the points within R of the edge whose foot falls
- * on it: {p : 0 ≤ (p − a)·u ≤ len, |(p − a)·n| ≤ R}, n = (−uy, ux)) joined to [lo, hi], left
- * in SPAN. Written out in the loops that call it (V8 keeps lo and hi in registers there).
+ * The x-interval, relative to an edge's start, where row y (t = y − start's y) meets the
+ * edge's rectangle: the points within R of the edge whose foot falls on it,
+ * {p : 0 ≤ (p − a)·u ≤ len, |(p − a)·n| ≤ R}, n = (−uy, ux). Left in AB; false when the row
+ * misses it. Small enough for V8 to inline into the loops below.
  */
-const SPAN = new Float64Array(2);
+const AB = new Float64Array(2);
 
-function joinEdge(o: Outline, k: number, y: number, R: number, lo: number, hi: number): void {
-  const ux = o.ux[k]!;
-  const uy = o.uy[k]!;
-  const l = o.len[k]!;
-  SPAN[0] = lo;
-  SPAN[1] = hi;
-  if (l === 0) return;
-  const t = y - o.y[k]!;
+function edgeRow(ux: number, uy: number, l: number, t: number, R: number): boolean {
   let a = -Infinity;
   let b = Infinity;
   // Along the edge: 0 ≤ X·ux + t·uy ≤ l, X = x − ax.
@@ -283,7 +277,7 @@ function joinEdge(o: Outline, k: number, y: number, R: number, lo: number, hi: n
     b = (-t * uy) / ux;
   } else {
     const s = t * uy;
-    if (s < 0 || s > l) return;
+    if (s < 0 || s > l) return false;
   }
   // Across it: −R ≤ −X·uy + t·ux ≤ R.
   if (uy > 1e-12) {
@@ -296,11 +290,24 @@ function joinEdge(o: Outline, k: number, y: number, R: number, lo: number, hi: n
     const q = (t * ux - R) / uy;
     if (p > a) a = p;
     if (q < b) b = q;
-  } else if (Math.abs(t * ux) > R) return;
-  if (b < a) return;
+  } else if (Math.abs(t * ux) > R) return false;
+  if (b < a) return false;
+  AB[0] = a;
+  AB[1] = b;
+  return true;
+}
+
+/** Edge k's rectangle on row y joined to [lo, hi], left in SPAN. */
+const SPAN = new Float64Array(2);
+
+function joinEdge(o: Outline, k: number, y: number, R: number, lo: number, hi: number): void {
+  SPAN[0] = lo;
+  SPAN[1] = hi;
+  const l = o.len[k]!;
+  if (l === 0 || !edgeRow(o.ux[k]!, o.uy[k]!, l, y - o.y[k]!, R)) return;
   const ax = o.x[k]!;
-  if (ax + a < lo) SPAN[0] = ax + a;
-  if (ax + b > hi) SPAN[1] = ax + b;
+  if (ax + AB[0]! < lo) SPAN[0] = ax + AB[0]!;
+  if (ax + AB[1]! > hi) SPAN[1] = ax + AB[1]!;
 }
 
 /**
@@ -323,7 +330,7 @@ function joinChunk(o: Outline, c: number, y: number, R: number, R2: number, lo: 
       if (ax - h < lo) lo = ax - h;
       if (ax + h > hi) hi = ax + h;
     }
-    // The edge's rectangle (as in joinEdge): it spans x from the edge's less R·|uy| to its
+    // The edge's rectangle (edgeRow): it spans x from the edge's less R·|uy| to its
     // more R·|uy|, and rows t·… within R·|ux| of the edge's.
     const l = len[v]!;
     const ux = uxs[v]!;
@@ -331,32 +338,9 @@ function joinChunk(o: Outline, c: number, y: number, R: number, R2: number, lo: 
     const bx = ax + ux * l;
     const rx = R * (uy < 0 ? -uy : uy);
     if (l === 0 || ((Math.min(ax , bx)) - rx >= lo && (Math.max(ax , bx)) + rx <= hi)) continue;
-    let a = -Infinity;
-    let b = Infinity;
-    if (ux > 1e-12) {
-      a = (-t * uy) / ux;
-      b = (l - t * uy) / ux;
-    } else if (ux < -1e-12) {
-      a = (l - t * uy) / ux;
-      b = (-t * uy) / ux;
-    } else {
-      const s = t * uy;
-      if (s < 0 || s > l) continue;
-    }
-    if (uy > 1e-12) {
-      const p = (t * ux - R) / uy;
-      const q = (t * ux + R) / uy;
-      if (p > a) a = p;
-      if (q < b) b = q;
-    } else if (uy < -1e-12) {
-      const p = (t * ux + R) / uy;
-      const q = (t * ux - R) / uy;
-      if (p > a) a = p;
-      if (q < b) b = q;
-    } else if (Math.abs(t * ux) > R) continue;
-    if (b < a) continue;
-    if (ax + a < lo) lo = ax + a;
-    if (ax + b > hi) hi = ax + b;
+    if (!edgeRow(ux, uy, l, t, R)) continue;
+    if (ax + AB[0]! < lo) lo = ax + AB[0]!;
+    if (ax + AB[1]! > hi) hi = ax + AB[1]!;
   }
   SPAN[0] = lo;
   SPAN[1] = hi;
