@@ -70,27 +70,22 @@ export const minKm2 = param({
   read: (v): number => ok(checkNumber(v, 'min_km2', 0, 100, 0.0025)),
 });
 
-export const count = param({
-  name: 'count',
-  description: `How many suggestions (1–${LIMITS.maxSuggest}).`,
-  schema: { type: 'integer', minimum: 1, maximum: LIMITS.maxSuggest, default: 5 },
-  read: (v): number => {
-    const n = ok(checkNumber(v, 'count', 1, LIMITS.maxSuggest, 5));
-    if (!Number.isInteger(n)) throw new ApiError(422, 'invalid_parameter', `count must be a whole number from 1 to ${LIMITS.maxSuggest}.`);
-    return n;
-  },
-});
+/** A whole number from 1 to max (a query string or a body number), else 422 naming it. */
+const wholeNumber = <N extends string>(name: N, description: string, max: number, dflt: number) =>
+  param({
+    name,
+    description,
+    schema: { type: 'integer', minimum: 1, maximum: max, default: dflt },
+    read: (v): number => {
+      const n = ok(checkNumber(v, name, 1, max, dflt));
+      if (!Number.isInteger(n)) throw new ApiError(422, 'invalid_parameter', `${name} must be a whole number from 1 to ${max}.`);
+      return n;
+    },
+  });
 
-export const pieceLimit = param({
-  name: 'limit',
-  description: `How many gap pieces, the top ones (1–${LIMITS.maxPieces}).`,
-  schema: { type: 'integer', minimum: 1, maximum: LIMITS.maxPieces, default: 50 },
-  read: (v): number => {
-    const n = ok(checkNumber(v, 'limit', 1, LIMITS.maxPieces, 50));
-    if (!Number.isInteger(n)) throw new ApiError(422, 'invalid_parameter', `limit must be a whole number from 1 to ${LIMITS.maxPieces}.`);
-    return n;
-  },
-});
+export const count = wholeNumber('count', `How many suggestions (1–${LIMITS.maxSuggest}).`, LIMITS.maxSuggest, 5);
+
+export const pieceLimit = wholeNumber('limit', `How many gap pieces, the top ones (1–${LIMITS.maxPieces}).`, LIMITS.maxPieces, 50);
 
 /** People to report rates in (POST only): see worker/analysis/validate-population.ts. */
 export const population = param({
