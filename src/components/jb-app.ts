@@ -68,18 +68,17 @@ export class JbApp extends LitElement {
     this.layers = [];
     this.loadError = this.mapError = '';
     this.mapBusy = this.basemap = false;
-    this.workbench = new WorkbenchController(this, () => ({ tier: this.state.tier, sports: this.state.sports }));
+    this.workbench = new WorkbenchController(this, () => ({ tier: this.state.tier, sports: this.state.sports, mode: this.state.mode }));
     this.shipped = new ShippedController(this, {
       loaded: (greenspaces) => {
-        const coverage = this.analysis.coverage;
-        this.workbench.setShipped(greenspaces, coverage?.mode === this.workbench.current.mode ? coverage : undefined);
+        this.workbench.setShipped(greenspaces, this.analysis.coverage);
         void this.workbench.analyse();
       },
       failed: (message) => (this.mapError = message),
     });
-    this.analysis = new AnalysisController(this, () => this.state, (coverage, mode) => {
+    this.analysis = new AnalysisController(this, () => this.state, (coverage) => {
       const greenspaces = this.shipped.greenspaces;
-      if (greenspaces) this.workbench.setShipped(greenspaces, mode === this.workbench.current.mode ? coverage : undefined);
+      if (greenspaces) this.workbench.setShipped(greenspaces, coverage);
     });
     this.nearby = new NearbyController(this);
     this.tour = new TourController(this);

@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import {
-  ApiFailure, postCoverage, postGaps, postRings, postSuggest,
+  ApiFailure, fetchCoverage, postCoverage, postGaps, postRings, postSuggest,
   type Coverage, type Mode, type Tier,
 } from '../api';
 import {
@@ -26,6 +26,7 @@ export interface Suggestion {
 }
 
 
+const baselineKey = (mode: Mode, sports: boolean) => `${mode}|${sports}`;
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export class WorkbenchController implements ReactiveController {
@@ -41,8 +42,12 @@ export class WorkbenchController implements ReactiveController {
   /** The green spaces the scenario starts from: shipped, or the planner's own upload. */
   base: FeatureCollection = { type: 'FeatureCollection', features: [] };
   baseIsUpload = false;
-  /** Coverage of the shipped data: what every scenario (and every upload) is compared with. */
-  baseline?: Coverage;
+  /**
+   * Coverage of the shipped data by how it was counted (mode, sports): what every scenario (and
+   * every upload) is compared with. Kept per mode, since a saved scenario's mode need not be the
+   * page's (a walk scenario opened by a plain link): its baseline is fetched when missing.
+   */
+  private baselines = new Map<string, Coverage>();
   result?: Coverage;
   rings?: FeatureCollection;
   gaps?: FeatureCollection;
@@ -64,11 +69,12 @@ export class WorkbenchController implements ReactiveController {
   private shippedBase?: FeatureCollection;
 
   /**
-   * `view` reads what the page shows: the tier whose gaps are drawn, and whether sports grounds
+   * `view` reads what the page shows: the tier whose gaps are drawn, whether sports grounds
    * count as leisure spaces (sent as `sports` with every request, so a scenario is compared
-   * with a baseline counted the same way).
+   * with a baseline counted the same way), and the distance mode: a scenario is analysed in the
+   * page's mode whatever mode it was saved in (the page has one mode switch).
    */
-  constructor(private readonly host: ReactiveControllerHost, private readonly view: () => { tier: Tier; sports: boolean }, storage?: Storage) {
+  constructor(private readonly host: ReactiveControllerHost, private readonly view: () => { tier: Tier; sports: boolean; mode: Mode }, storage?: Storage) {
     host.addController(this);
     const s = storage ? { storage, persistent: true } : browserStorage();
     this.store = new ScenarioStore(s.storage);
@@ -88,12 +94,18 @@ export class WorkbenchController implements ReactiveController {
     if (!scenarios.includes(this.current)) this.scenarios = [this.current, ...scenarios];
   }
 
-  /** The shipped green spaces and their coverage: the baseline every change is compared with. */
-  setShipped(base: FeatureCollection, baseline: Coverage | undefined) {
+  /** The shipped green spaces and their coverage (in any mode): the baseline every change is compared with. */
+  setShipped(base: FeatureCollection, coverage: Coverage | undefined) {
     this.shippedBase = base;
     if (!this.baseIsUpload) this.base = base;
-    this.baseline = baseline;
+    if (coverage) this.baselines.set(baselineKey(coverage.mode, coverage.sports ?? false), coverage);
     this.host.requestUpdate();
+  }
+
+  /** Today's coverage counted as the scenario is (the page's mode and sports setting). */
+  get baseline(): Coverage | undefined {
+    const { mode, sports } = this.view();
+    return this.baselines.get(baselineKey(mode, sports));
   }
 
   get hasChanges(): boolean {
@@ -266,12 +278,17 @@ export class WorkbenchController implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
+    const { tier: gapTier, sports, mode } = this.view();
+    // A scenario saved in another mode (or a link naming one) is analysed, and saved, in the page's.
+    if (this.current.mode !== mode) {
+      this.current = { ...this.current, mode };
+      this.persist();
+    }
     const ctrl = (this.inflight = new AbortController());
     const t0 = performance.now();
     this.busy = true;
     this.error = '';
     this.host.requestUpdate();
-    const { tier: gapTier, sports } = this.view();
     const body = { sites: this.sites, radii: this.current.radii, mode: this.current.mode, ...(sports ? { sports } : {}) };
     const current = () => this.inflight === ctrl;
     try {
@@ -296,7 +313,13 @@ export class WorkbenchController implements ReactiveController {
         this.ringsMs = performance.now() - t0;
       });
       rings.catch(() => undefined); // observed below; no unhandled rejection if the others fail first
-      await Promise.all([rates, gaps]);
+      // Today's coverage counted the same way, unless already in hand (a cached GET).
+      const key = baselineKey(body.mode, sports);
+      const baseline = this.baselines.has(key) ? undefined : fetchCoverage(body.mode, sports, ctrl.signal).then((c) => {
+        this.baselines.set(key, c);
+        this.host.requestUpdate();
+      });
+      await Promise.all([rates, gaps, baseline]);
       if (!current()) return;
       this.busy = false;
       this.host.requestUpdate();

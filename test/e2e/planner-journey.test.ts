@@ -1,0 +1,47 @@
+/**
+ * The planner's journey (issue 16), in Chromium on the shipped data: what went wrong when the
+ * app was tried end to end, each step as a planner takes it.
+ */
+import * as turf from '@turf/turf';
+import type { FeatureCollection, Position } from 'geojson';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeBrowser, openPage, screenshot, waitForMapReady } from './browser';
+import { api } from './data';
+
+afterAll(closeBrowser);
+
+const wb = (page: Page) => page.locator('jb-app jb-workbench');
+/** The change in a tier's rate shown in the diff table (pp), or null when there is no table. */
+const shownChange = async (page: Page, tier = 'leisure') => {
+  const cell = wb(page).locator(`table.diff tr[data-tier=${tier}] td[data-pp]`);
+  return (await cell.count()) ? Number(await cell.getAttribute('data-pp')) : null;
+};
+
+async function openWorkbench(search = '') {
+  const opened = await openPage(`/?lang=en&panel=plan${search}`, { viewport: { width: 1280, height: 900 } });
+  await waitForMapReady(opened.page);
+  return opened;
+}
+
+async function clickMapAt(page: Page, lonLat: Position, zoom = 14) {
+  await page.evaluate(([lon, lat, z]) => window.jbMap!.jumpTo({ center: [lon!, lat!], zoom: z! }), [...lonLat, zoom]);
+  const p = await page.evaluate(([lon, lat]) => window.jbMap!.project([lon!, lat!]), lonLat);
+  await page.mouse.click(p.x, p.y);
+}
+
+describe('planner journey', () => {
+  it('opened in walk mode in a fresh browser, an added site is compared with today walked the same way', { timeout: 90_000 }, async () => {
+    const gaps = await api<FeatureCollection>('/api/gaps?tier=leisure&mode=walk');
+    const today = await api<{ tiers: { tier: string; coverage_pct: number }[] }>('/api/coverage?mode=walk');
+    const inGap = turf.pointOnFeature(gaps.features[0]!).geometry.coordinates;
+    const { page, guard } = await openWorkbench('&mode=walk');
+    await wb(page).locator('input[name=tool][value=add]').check();
+    await clickMapAt(page, inGap);
+    await expect.poll(() => shownChange(page), { timeout: 20_000 }).toBeGreaterThan(0.05);
+    const baseline = await wb(page).locator('table.diff tr[data-tier=leisure] td').nth(1).textContent();
+    expect(Number(baseline!.replace('%', ''))).toBeCloseTo(today.tiers.find((t) => t.tier === 'leisure')!.coverage_pct, 1);
+    await screenshot(page, 'planner-walk-baseline');
+    guard.assertClean();
+  });
+});
