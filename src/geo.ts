@@ -1,5 +1,5 @@
 /** Small geometry helpers the front end needs without shipping Turf to the browser. */
-import type { Geometry } from 'geojson';
+import type { Geometry, Polygon } from 'geojson';
 
 export type BBox = [number, number, number, number];
 
@@ -104,4 +104,16 @@ export function nearestPointOn(p: [number, number], g: Geometry): [number, numbe
   else if (g.type === 'MultiPoint') g.coordinates.forEach((c) => consider(c as [number, number]));
   else walk(g.coordinates, depth[g.type]);
   return best;
+}
+
+/** A circle of `radiusM` metres around a lon/lat as a polygon (local flat-earth offsets: a few metres off at 2 km). */
+export function circlePolygon([lon, lat]: [number, number], radiusM: number, steps = 64): Polygon {
+  const dLat = radiusM / 111_195; // metres per degree of latitude on Turf's sphere
+  const dLon = dLat / Math.cos((lat * Math.PI) / 180);
+  const ring: [number, number][] = [];
+  for (let i = 0; i <= steps; i++) {
+    const a = (2 * Math.PI * (i % steps)) / steps;
+    ring.push([lon + dLon * Math.cos(a), lat + dLat * Math.sin(a)]);
+  }
+  return { type: 'Polygon', coordinates: [ring] };
 }

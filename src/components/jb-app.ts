@@ -166,6 +166,7 @@ export class JbApp extends LitElement {
       workbench: this.workbench, lang: this.uiLang, view: this.state, coverage: this.analysis.coverage, gaps: this.analysis.gaps,
       png: async () => this.map?.png(),
       report: async () => void (this.report = { image: (await this.map?.captureDistrict('image/jpeg')) ?? '' }),
+      focus: (bounds) => this.map?.focusOn(bounds),
     });
 
   /** The document follows the language: its `lang` (for screen readers and fonts) and its title. */
@@ -199,6 +200,7 @@ export class JbApp extends LitElement {
         .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}
         .nearby=${touring ? undefined : this.nearby.features()} .clickMode=${clickMode(s, wb.tool)}
         .proposals=${touring ? undefined : this.planning ? wb.proposalFeatures() : undefined}
+        .suggestions=${this.planning ? wb.suggestionFeatures() : undefined}
         .draft=${this.planning ? wb.draft : undefined} .closures=${this.planning ? wb.current.closures : NO_CLOSURES}
         .ringsData=${this.planning && wb.rings ? wb.rings : undefined}
         @map-pick=${(e: JbEvent<'map-pick'>) => this.onPick(e.detail)}
@@ -281,7 +283,7 @@ export class JbApp extends LitElement {
           .error=${wb.error} .saveError=${wb.saveError} .storeProblems=${wb.storeProblems}
           .persistent=${wb.persistent} .tool=${wb.tool} .newTier=${wb.newTier} .draftCount=${wb.draft.length}
           .lastUpdateMs=${wb.lastUpdateMs} .baseCount=${wb.base.features.length} .baseIsUpload=${wb.baseIsUpload}
-          .names=${wb.baseNames(lang)}
+          .names=${wb.baseNames(lang)} .mode=${s.mode}
           @wb=${this.onPlannerAction}
         ></jb-workbench>
         <jb-about slot="about" .lang=${lang} .available=${this.layers} .split=${shipped.split}></jb-about>

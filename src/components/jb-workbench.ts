@@ -1,10 +1,10 @@
 import { LitElement, css, html } from 'lit';
-import type { Coverage, Tier } from '../api';
+import type { Coverage, Mode, Tier } from '../api';
 import { formatNumber } from '../geo';
 import { t, type Lang } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
 import type { Scenario, StoreProblem } from '../state/scenario';
-import type { Suggestion } from '../state/workbench';
+import { suggestionLabel, type Suggestion } from '../state/suggestions';
 import type { UploadReport } from '../state/upload';
 import type { Crs, PlannerAction, Tool } from '../state/planner';
 import { emit } from '../events';
@@ -38,6 +38,7 @@ export class JbWorkbench extends LitElement {
     baseCount: { type: Number },
     baseIsUpload: { type: Boolean },
     names: { attribute: false },
+    mode: { type: String },
   };
 
   static override styles = css`
@@ -69,6 +70,7 @@ export class JbWorkbench extends LitElement {
     .problems { max-height: 10em; overflow: auto; font-size: 0.85em; }
     .problems li { display: list-item; list-style: disc; margin-left: 1.2em; border: 0; }
     progress { width: 100%; }
+    .letter { display: inline-grid; place-items: center; width: 22px; height: 22px; border-radius: 50%; border: 3px solid #c2185b; color: #c2185b; font-weight: 700; font-size: 0.8em; }
     .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; background: #c2185b; }
   `;
 
@@ -93,6 +95,8 @@ export class JbWorkbench extends LitElement {
   declare baseIsUpload: boolean;
   /** Names of base green spaces by id, for the closures list. */
   declare names: Map<string, string>;
+  /** The page's distance mode (suggestions are chosen by straight-line distance whatever it is). */
+  declare mode: Mode;
   private crs: Crs = 'WGS84';
 
   constructor() {
@@ -110,6 +114,7 @@ export class JbWorkbench extends LitElement {
     this.baseCount = 0;
     this.baseIsUpload = false;
     this.names = new Map();
+    this.mode = 'radius';
   }
 
   private act(a: PlannerAction) {
@@ -281,9 +286,16 @@ export class JbWorkbench extends LitElement {
           @click=${() => this.act({ action: 'suggest', count: Math.max(1, Math.min(20, Number(this.renderRoot.querySelector<HTMLInputElement>('#n')!.value) || 5)) })}>
           ${t(lang, this.suggesting ? 'planSuggesting' : 'planSuggest')}</button>
       </div>
+      ${this.mode === 'walk' ? html`<p class="muted walk-note">${t(lang, 'planSuggestStraight')}</p>` : null}
+      ${this.suggestions.length
+        ? html`<p class="muted">${t(lang, 'planSuggestOnMap', { m: this.scenario.radii.leisure })}</p>
+            <div class="row"><button class="primary accept-all" @click=${() => this.act({ action: 'accept-all' })}>${t(lang, 'planAcceptAll', {
+              pp: formatNumber(this.suggestions.reduce((sum, x) => sum + x.gain_pp, 0), lang, 1),
+            })}</button></div>`
+        : null}
       <ol class="suggestions">
         ${this.suggestions.map(
-          (x) => html`<li data-rank=${x.rank} data-gain-pp=${x.gain_pp}><span class="grow">#${x.rank} ${t(lang, 'planGain', { km2: formatNumber(x.gain_km2, lang, 2), pp: formatNumber(x.gain_pp, lang, 2) })}</span>
+          (x) => html`<li data-rank=${x.rank} data-gain-pp=${x.gain_pp}><span class="letter">${suggestionLabel(x.rank)}</span><span class="grow">${t(lang, 'planGain', { km2: formatNumber(x.gain_km2, lang, 2), pp: formatNumber(x.gain_pp, lang, 2) })}</span>
             <button class="accept" @click=${() => this.act({ action: 'accept', rank: x.rank })}>${t(lang, 'planAccept')}</button>
             <button @click=${() => this.act({ action: 'dismiss', rank: x.rank })}>${t(lang, 'planDismiss')}</button></li>`,
         )}

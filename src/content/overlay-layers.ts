@@ -32,7 +32,7 @@ export const CLOSED_LAYERS: StyleLayer[] = [
 
 /** A layer drawn from an overlay source of its own. */
 export interface OverlayLayer extends StyleLayer {
-  source: 'proposals' | 'draft' | 'nearby';
+  source: 'proposals' | 'draft' | 'suggestions' | 'nearby';
 }
 
 /** Proposed sites and the outline being drawn: above the plan, below the Nearby answer. */
@@ -43,6 +43,17 @@ export const EDIT_LAYERS: OverlayLayer[] = [
   { id: 'proposals-label', type: 'symbol', source: 'proposals', layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.4] }, paint: { 'text-color': P.proposal, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
   { id: 'draft-line', type: 'line', source: 'draft', filter: line, paint: { 'line-color': P.proposal, 'line-width': 2, 'line-dasharray': [2, 1] } },
   { id: 'draft-point', type: 'circle', source: 'draft', filter: point, paint: { 'circle-radius': 4, 'circle-color': P.halo, 'circle-stroke-color': P.proposal, 'circle-stroke-width': 2 } },
+];
+
+/**
+ * Suggested sites not yet accepted: hollow, in the proposals' colour, each with its catchment
+ * dashed, so they read as "could be" beside the solid proposals. Labelled with their letter.
+ */
+export const SUGGEST_LAYERS: OverlayLayer[] = [
+  { id: 'suggestions-fill', type: 'fill', source: 'suggestions', filter: polygon, paint: { 'fill-color': P.proposal, 'fill-opacity': 0.08 } },
+  { id: 'suggestions-line', type: 'line', source: 'suggestions', filter: polygon, paint: { 'line-color': P.proposal, 'line-width': 2, 'line-dasharray': [2, 1.5] } },
+  { id: 'suggestions-point', type: 'circle', source: 'suggestions', filter: point, paint: { 'circle-radius': 11, 'circle-color': P.halo, 'circle-stroke-color': P.proposal, 'circle-stroke-width': 3 } },
+  { id: 'suggestions-label', type: 'symbol', source: 'suggestions', filter: point, layout: { 'text-field': ['get', 'label'], 'text-size': 13, 'text-allow-overlap': true }, paint: { 'text-color': P.proposal } },
 ];
 
 /** The Nearby answer, above everything: routes (dashed when straight), then the spot. */

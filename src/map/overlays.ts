@@ -6,7 +6,7 @@
  */
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import { CLOSED_LAYERS, EDIT_LAYERS, NEARBY_LAYERS, SELECTABLE, selectedLayer } from '../content/overlay-layers';
+import { CLOSED_LAYERS, EDIT_LAYERS, NEARBY_LAYERS, SELECTABLE, SUGGEST_LAYERS, selectedLayer } from '../content/overlay-layers';
 import { placeLayer, withinSource } from './style';
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -40,6 +40,15 @@ export function setEdits(map: MapLibreMap, proposals: FeatureCollection | undefi
   map.addSource('draft', { type: 'geojson', data: draft });
   for (const l of EDIT_LAYERS) placeLayer(map, l as LayerSpecification);
   return true;
+}
+
+/** Suggested sites with their catchments, above the proposals. */
+export function setSuggestions(map: MapLibreMap, suggestions: FeatureCollection | undefined) {
+  const src = map.getSource('suggestions') as GeoJSONSource | undefined;
+  if (src) return src.setData(suggestions ?? EMPTY);
+  if (!suggestions?.features.length) return;
+  map.addSource('suggestions', { type: 'geojson', data: suggestions });
+  for (const l of SUGGEST_LAYERS) placeLayer(map, l as LayerSpecification);
 }
 
 /** The Nearby answer, above everything. */

@@ -29,6 +29,7 @@ export type PlannerAction =
   | { action: 'delete-proposal' | 'toggle-closure'; id: string }
   | { action: 'suggest'; count: number }
   | { action: 'accept' | 'dismiss'; rank: number }
+  | { action: 'accept-all' }
   | { action: 'use-upload' | 'use-shipped' }
   | { action: 'export-rings' | 'export-gaps' | 'export-csv' | 'export-png' | 'report' };
 
@@ -43,6 +44,8 @@ export interface PlannerContext {
   png(): Promise<Blob | undefined>;
   /** Opens the printable report (it captures the district itself). */
   report(): Promise<void>;
+  /** Frames a lon/lat box on the map (beside the panel). */
+  focus(bounds: [number, number, number, number]): void;
 }
 
 const GEOJSON = 'application/geo+json';
@@ -78,9 +81,16 @@ export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): P
     case 'cancel-draft': return wb.cancelDraft();
     case 'delete-proposal': return wb.deleteProposal(a.id);
     case 'toggle-closure': return wb.toggleClosure(a.id);
-    case 'suggest': return wb.suggest(a.count);
+    case 'suggest': {
+      await wb.suggest(a.count);
+      // Show where they are: a planner should see each one before accepting it.
+      const box = wb.suggestionBounds();
+      if (box) ctx.focus(box);
+      return;
+    }
     case 'accept': return wb.accept(a.rank);
     case 'dismiss': return wb.dismiss(a.rank);
+    case 'accept-all': return wb.acceptAll();
     case 'upload': return wb.checkUpload(a.file, a.crs);
     case 'use-upload': return wb.useUpload();
     case 'use-shipped': return wb.useShipped();

@@ -14,16 +14,12 @@ import {
   type Proposal, type Scenario, type StoreProblem,
 } from './scenario';
 import { checkFile, type UploadReport } from './upload';
+import { suggestionBounds, suggestionFeatures, type Suggestion } from './suggestions';
 import { browserStorage } from './storage';
 import type { Lang } from '../content/messages';
 import type { Crs, Tool } from './planner';
 
-export interface Suggestion {
-  rank: number;
-  gain_km2: number;
-  gain_pp: number;
-  coordinates: [number, number];
-}
+export type { Suggestion } from './suggestions';
 
 
 const baselineKey = (mode: Mode, sports: boolean) => `${mode}|${sports}`;
@@ -36,6 +32,7 @@ export class WorkbenchController implements ReactiveController {
   current!: Scenario;
   /** The last proposals turned into map features (see `proposalFeatures`). */
   private proposalsShown?: { from: Proposal[]; fc: FeatureCollection };
+  private suggestionsShown?: { from: Suggestion[]; fc: FeatureCollection };
   /** Saved entries that could not be read (shown to the user; kept aside, not deleted). */
   storeProblems: StoreProblem[] = [];
   saveError = '';
@@ -363,6 +360,26 @@ export class WorkbenchController implements ReactiveController {
     if (!s) return;
     this.suggestions = this.suggestions.filter((x) => x.rank !== rank);
     this.addProposal('leisure', { type: 'Point', coordinates: s.coordinates }, { gain_km2: s.gain_km2 });
+  }
+
+  /** Every suggestion as a proposal, in one change (one analysis): their gains add up, as chosen one after another. */
+  acceptAll() {
+    const all = this.suggestions;
+    if (!all.length) return;
+    this.suggestions = [];
+    const n = this.current.proposals.length;
+    const added = all.map((s, i): Proposal => ({ id: newId('site'), tier: 'leisure', name: `#${n + i + 1}`, geometry: { type: 'Point', coordinates: s.coordinates }, gain_km2: s.gain_km2 }));
+    this.change((sc) => ({ ...sc, proposals: [...sc.proposals, ...added] }));
+  }
+
+  /** The suggestions drawn with their catchments (the same object until they change). */
+  suggestionFeatures(): FeatureCollection {
+    if (this.suggestionsShown?.from !== this.suggestions) this.suggestionsShown = { from: this.suggestions, fc: suggestionFeatures(this.suggestions, this.current.radii.leisure) };
+    return this.suggestionsShown.fc;
+  }
+
+  suggestionBounds() {
+    return suggestionBounds(this.suggestions, this.current.radii.leisure);
   }
 
   dismiss(rank: number) {

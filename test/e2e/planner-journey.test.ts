@@ -44,4 +44,31 @@ describe('planner journey', () => {
     await screenshot(page, 'planner-walk-baseline');
     guard.assertClean();
   });
+
+  it('draws each suggestion on the map with its catchment, lettered apart from proposals, and accepts them all at once', { timeout: 90_000 }, async () => {
+    const { page, guard } = await openWorkbench();
+    await wb(page).locator('input#n').fill('4');
+    await wb(page).locator('button.suggest').click();
+    await expect.poll(() => wb(page).locator('ol.suggestions li').count(), { timeout: 20_000 }).toBe(4);
+    // On the map: four points and four catchments, once the camera has framed them.
+    const drawn = () => page.evaluate(() => {
+      const map = window.jbMap!;
+      const labels = map.queryRenderedFeatures(undefined, { layers: ['suggestions-point'] }).map((f) => String(f.properties.label));
+      const rings = new Set(map.queryRenderedFeatures(undefined, { layers: ['suggestions-line'] }).map((f) => f.properties.rank)).size;
+      return { labels: [...new Set(labels)].sort(), rings };
+    });
+    await expect.poll(drawn, { timeout: 15_000 }).toEqual({ labels: ['A', 'B', 'C', 'D'], rings: 4 });
+    const letters = await wb(page).locator('ol.suggestions li .letter').allTextContents();
+    expect(letters).toEqual(['A', 'B', 'C', 'D']);
+    await screenshot(page, 'planner-suggestions-drawn');
+    const total = (await wb(page).locator('ol.suggestions li').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.gainPp)))).reduce((a, b) => a + b, 0);
+    await wb(page).locator('button.accept-all').click();
+    await expect.poll(() => wb(page).locator('ul.proposals li').count()).toBe(4);
+    expect(await wb(page).locator('ol.suggestions li').count()).toBe(0);
+    await expect.poll(() => shownChange(page), { timeout: 20_000 }).toBeGreaterThan(total - 0.6);
+    expect(Math.abs((await shownChange(page))! - total)).toBeLessThanOrEqual(0.6);
+    await expect.poll(drawn).toEqual({ labels: [], rings: 0 });
+    await screenshot(page, 'planner-suggestions-accepted');
+    guard.assertClean();
+  });
 });
