@@ -117,3 +117,19 @@ export function circlePolygon([lon, lat]: [number, number], radiusM: number, ste
   }
   return { type: 'Polygon', coordinates: [ring] };
 }
+
+/** Metres between two lon/lats (local equirectangular: fine over a few kilometres). */
+export function metresBetween(a: [number, number], b: [number, number]): number {
+  const k = Math.cos((((a[1] + b[1]) / 2) * Math.PI) / 180);
+  return Math.hypot((a[0] - b[0]) * k, a[1] - b[1]) * 111_195;
+}
+
+/**
+ * A signed change as shown: "+1.2", "-0.4", and "0.0" for anything that rounds to zero
+ * (never "-0.00" for a loss too small to show, nor "+0.0").
+ */
+export function formatDelta(v: number, lang: 'zh' | 'en', digits = 1): string {
+  const r = Number(v.toFixed(digits));
+  if (r === 0) return formatNumber(0, lang, digits);
+  return r > 0 ? `+${formatNumber(r, lang, digits)}` : formatNumber(r, lang, digits);
+}

@@ -283,7 +283,7 @@ export class JbApp extends LitElement {
           .error=${wb.error} .saveError=${wb.saveError} .storeProblems=${wb.storeProblems}
           .persistent=${wb.persistent} .tool=${wb.tool} .newTier=${wb.newTier} .draftCount=${wb.draft.length}
           .lastUpdateMs=${wb.lastUpdateMs} .baseCount=${wb.base.features.length} .baseIsUpload=${wb.baseIsUpload}
-          .names=${wb.baseNames(lang)} .mode=${s.mode}
+          .names=${wb.baseNames(lang)} .mode=${s.mode} .notes=${wb.siteNotes(shipped.district)}
           @wb=${this.onPlannerAction}
         ></jb-workbench>
         <jb-about slot="about" .lang=${lang} .available=${this.layers} .split=${shipped.split}></jb-about>

@@ -1,12 +1,13 @@
 import { LitElement, css, html } from 'lit';
 import type { Coverage, Mode, Tier } from '../api';
-import { formatNumber } from '../geo';
+import { formatDelta, formatNumber } from '../geo';
 import { t, type Lang } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
 import type { Scenario, StoreProblem } from '../state/scenario';
 import { suggestionLabel, type Suggestion } from '../state/suggestions';
 import type { UploadReport } from '../state/upload';
 import type { Crs, PlannerAction, Tool } from '../state/planner';
+import type { SiteNote } from '../state/site-checks';
 import { emit } from '../events';
 
 const TIERS: Tier[] = ['leisure', 'garden', 'park'];
@@ -39,6 +40,7 @@ export class JbWorkbench extends LitElement {
     baseIsUpload: { type: Boolean },
     names: { attribute: false },
     mode: { type: String },
+    notes: { attribute: false },
   };
 
   static override styles = css`
@@ -56,7 +58,9 @@ export class JbWorkbench extends LitElement {
     fieldset label { display: flex; align-items: center; gap: 6px; min-height: 30px; }
     ul { list-style: none; margin: 0; padding: 0; }
     li { display: flex; align-items: center; gap: 6px; padding: 3px 0; border-bottom: 1px solid #eceff1; }
+    li { flex-wrap: wrap; }
     li .grow { flex: 1; }
+    li .note { flex-basis: 100%; margin: 2px 0 4px; font-size: 0.88em; }
     .muted { color: #78909c; font-size: 0.85em; }
     .warn { background: #fff3e0; border-left: 4px solid #ef6c00; padding: 8px; border-radius: 4px; margin: 6px 0; }
     .err { background: #ffebee; border-left: 4px solid #c62828; padding: 8px; border-radius: 4px; margin: 6px 0; }
@@ -97,6 +101,8 @@ export class JbWorkbench extends LitElement {
   declare names: Map<string, string>;
   /** The page's distance mode (suggestions are chosen by straight-line distance whatever it is). */
   declare mode: Mode;
+  /** What to tell the planner about a proposal (outside the district, no built-up land near), by id. */
+  declare notes: Map<string, SiteNote>;
   private crs: Crs = 'WGS84';
 
   constructor() {
@@ -115,6 +121,7 @@ export class JbWorkbench extends LitElement {
     this.baseIsUpload = false;
     this.names = new Map();
     this.mode = 'radius';
+    this.notes = new Map();
   }
 
   private act(a: PlannerAction) {
@@ -122,8 +129,7 @@ export class JbWorkbench extends LitElement {
   }
 
   private pp(v: number) {
-    const s = formatNumber(v, this.lang, 1);
-    return v > 0.05 ? `+${s}` : s;
+    return formatDelta(v, this.lang, 1);
   }
 
   private readFile(e: Event, action: 'import' | 'upload') {
@@ -217,8 +223,14 @@ export class JbWorkbench extends LitElement {
       ${s.proposals.length === 0 ? html`<p class="muted">${t(lang, 'planNoProposals')}</p>` : null}
       <ul class="proposals">
         ${s.proposals.map(
-          (p) => html`<li data-id=${p.id}><span class="swatch"></span><span class="grow">${p.name} · ${t(lang, TIER_LABEL[p.tier])}${p.geometry.type === 'Polygon' ? ' ▱' : ''}</span>
-            <button @click=${() => this.act({ action: 'delete-proposal', id: p.id })}>${t(lang, 'planRemove')}</button></li>`,
+          (p) => {
+            const note = this.notes.get(p.id);
+            return html`<li data-id=${p.id}><span class="swatch"></span><span class="grow">${p.name} · ${t(lang, TIER_LABEL[p.tier])}${p.geometry.type === 'Polygon' ? ' ▱' : ''}</span>
+            <button @click=${() => this.act({ action: 'delete-proposal', id: p.id })}>${t(lang, 'planRemove')}</button>
+            ${note ? html`<p class="note warn" data-note=${note}>${note === 'outside'
+              ? t(lang, 'planSiteOutside', { name: p.name })
+              : t(lang, 'planSiteNoBuiltup', { name: p.name, m: s.radii[p.tier] })}</p>` : null}</li>`;
+          },
         )}
       </ul>
       ${s.closures.length
@@ -252,7 +264,7 @@ export class JbWorkbench extends LitElement {
                     <td>${formatNumber(before.coverage_pct, lang)}%</td>
                     <td class="rate">${formatNumber(now.coverage_pct, lang)}%</td>
                     <td class=${d > 0.05 ? 'up' : d < -0.05 ? 'down' : ''} data-pp=${d.toFixed(3)}>${t(lang, 'ppValue', { v: this.pp(d) })}</td>
-                    <td>${t(lang, 'km2Value', { v: formatNumber(now.covered_km2 - before.covered_km2, lang, 2) })}</td>
+                    <td class="km2">${t(lang, 'km2Value', { v: formatDelta(now.covered_km2 - before.covered_km2, lang, 2) })}</td>
                   </tr>`;
                 })}
               </tbody>

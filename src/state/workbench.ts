@@ -15,6 +15,7 @@ import {
 } from './scenario';
 import { checkFile, type UploadReport } from './upload';
 import { suggestionBounds, suggestionFeatures, type Suggestion } from './suggestions';
+import { siteNote, type DistrictShape, type SiteNote } from './site-checks';
 import { browserStorage } from './storage';
 import type { Lang } from '../content/messages';
 import type { Crs, Tool } from './planner';
@@ -33,6 +34,7 @@ export class WorkbenchController implements ReactiveController {
   /** The last proposals turned into map features (see `proposalFeatures`). */
   private proposalsShown?: { from: Proposal[]; fc: FeatureCollection };
   private suggestionsShown?: { from: Suggestion[]; fc: FeatureCollection };
+  private notesShown?: { from: Proposal[]; district: DistrictShape | undefined; notes: Map<string, SiteNote> };
   /** Saved entries that could not be read (shown to the user; kept aside, not deleted). */
   storeProblems: StoreProblem[] = [];
   saveError = '';
@@ -413,6 +415,20 @@ export class WorkbenchController implements ReactiveController {
     if (this.shippedBase) this.base = this.shippedBase;
     this.upload = undefined;
     void this.analyse();
+  }
+
+  /** What the planner should know about each proposal (outside the district, no one near), by id. */
+  siteNotes(district: DistrictShape | undefined): Map<string, SiteNote> {
+    const from = this.current.proposals;
+    if (this.notesShown?.from !== from || this.notesShown.district !== district) {
+      const notes = new Map<string, SiteNote>();
+      if (district) for (const p of from) {
+        const note = siteNote(p.geometry, district, this.current.radii[p.tier]);
+        if (note) notes.set(p.id, note);
+      }
+      this.notesShown = { from, district, notes };
+    }
+    return this.notesShown.notes;
   }
 
   /**

@@ -71,4 +71,37 @@ describe('planner journey', () => {
     await screenshot(page, 'planner-suggestions-accepted');
     guard.assertClean();
   });
+
+  it('says when a site is outside the district or far from built-up land, and shows no "-0.00"', { timeout: 90_000 }, async () => {
+    const boundary = (await api<FeatureCollection>('/api/layers/boundary')).features[0]!;
+    const builtup = (await api<FeatureCollection>('/api/layers/builtup')).features[0]!;
+    const edges = turf.flatten(turf.polygonToLine(builtup as never) as never).features;
+    const fromBuiltup = (p: Position) => (turf.booleanPointInPolygon(p, builtup as never) ? 0 : Math.min(...edges.map((l) => turf.pointToLineDistance(p, l as never, { units: 'meters' }))));
+    // The point of the district farthest from built-up land on a 0.01° grid (a forested hill).
+    let far: Position = [0, 0];
+    let farM = -1;
+    for (let x = 106.45; x < 106.89; x += 0.01) for (let y = 29.556; y < 29.68; y += 0.01) {
+      const d = turf.booleanPointInPolygon([x, y], boundary as never) ? fromBuiltup([x, y]) : -1;
+      if (d > farM) [far, farM] = [[x, y], d];
+    }
+    expect(farM).toBeGreaterThan(1000);
+    const yubei: Position = [106.55, 29.70];
+    expect(turf.booleanPointInPolygon(yubei, boundary as never)).toBe(false);
+
+    const { page, guard } = await openWorkbench();
+    await wb(page).locator('input[name=tool][value=add]').check();
+    await clickMapAt(page, yubei, 13);
+    await expect.poll(() => wb(page).locator('ul.proposals li .note').getAttribute('data-note'), { timeout: 15_000 }).toBe('outside');
+    await expect.poll(() => shownChange(page), { timeout: 20_000 }).not.toBeNull();
+    const cells = await wb(page).locator('table.diff td.km2').allTextContents();
+    expect(cells).toHaveLength(3);
+    for (const c of cells) expect(c).toBe('0.00 km²');
+    await screenshot(page, 'planner-site-outside');
+    await clickMapAt(page, far, 13);
+    await expect.poll(() => wb(page).locator('ul.proposals li .note').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.note))).toEqual(['outside', 'no-builtup']);
+    expect(await wb(page).locator('ul.proposals li').count()).toBe(2);
+    expect(await wb(page).locator('ul.proposals li .note').nth(1).textContent()).toContain('no built-up land within 500 m');
+    await screenshot(page, 'planner-site-no-builtup');
+    guard.assertClean();
+  });
 });
