@@ -4,6 +4,7 @@ import { errorMessage, fetchLayers, type LayerInfo } from '../api';
 import { t, type Lang } from '../content/messages';
 import { parseState, serializeState, withGroup, type ViewState } from '../state/view-state';
 import type { CardFeature } from './jb-card';
+import type { GroupId } from '../content/layer-groups';
 import type { FeatureSelectDetail, JbMap, MapPickDetail } from './jb-map';
 import { WorkbenchController } from '../state/workbench';
 import { NearbyController } from '../state/nearby';
@@ -160,6 +161,13 @@ export class JbApp extends LitElement {
     this.map?.reload();
   }
 
+  private hiddenGreen?: { from: Set<GroupId>; to: Set<GroupId> };
+  /** The visible groups less the shipped green spaces (the same set until `visible` changes, so the map is not told of a change on every render). */
+  private withoutShippedGreen(visible: Set<GroupId>): Set<GroupId> {
+    if (this.hiddenGreen?.from !== visible) this.hiddenGreen = { from: visible, to: withGroup(visible, 'greenspaces', false) };
+    return this.hiddenGreen.to;
+  }
+
   /** Runs one of the planner's actions (the workbench panel's `wb` event). */
   private onPlannerAction = (e: JbEvent<'wb'>) =>
     runPlannerAction(e.detail, {
@@ -185,6 +193,8 @@ export class JbApp extends LitElement {
     const { shipped, analysis: an, card } = this;
     const analysis = an.coverage !== undefined;
     const visible = chapter ? new Set(chapter.layers) : s.visible;
+    // The map draws what the analysis uses: the planner's upload instead of the shipped green spaces when it replaces them.
+    const drawn = this.planning && wb.baseFrom === 'replace' ? this.withoutShippedGreen(visible) : visible;
     const selected = chapter ? chapter.highlight : this.card ? { source: this.card.group, id: this.card.id } : undefined;
     const view = chapter ? chapter.camera : { center: s.center, zoom: s.zoom };
     /** Still fetching data the map will show (its layers, the layer list, the analysis). */
@@ -195,12 +205,12 @@ export class JbApp extends LitElement {
         : null}
       <jb-map
         .available=${this.layers} .shipped=${shipped.bundle} .shippedError=${shipped.failed} .pending=${fetching}
-        .visible=${visible} .lang=${lang} .mode=${s.mode} .sports=${s.sports} .analysis=${analysis}
+        .visible=${drawn} .lang=${lang} .mode=${s.mode} .sports=${s.sports} .analysis=${analysis}
         .gaps=${this.planning && wb.hasChanges && wb.gaps ? wb.gaps : an.gaps}
         .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}
         .nearby=${touring ? undefined : this.nearby.features()} .clickMode=${clickMode(s, wb.tool)}
         .proposals=${touring ? undefined : this.planning ? wb.proposalFeatures() : undefined}
-        .suggestions=${this.planning ? wb.suggestionFeatures() : undefined}
+        .suggestions=${this.planning ? wb.suggestionFeatures() : undefined} .uploaded=${this.planning ? wb.uploaded : undefined}
         .draft=${this.planning ? wb.draft : undefined} .closures=${this.planning ? wb.current.closures : NO_CLOSURES}
         .ringsData=${this.planning && wb.rings ? wb.rings : undefined}
         @map-pick=${(e: JbEvent<'map-pick'>) => this.onPick(e.detail)}
@@ -282,7 +292,7 @@ export class JbApp extends LitElement {
           .upload=${wb.upload} .busy=${wb.busy} .suggesting=${wb.suggesting}
           .error=${wb.error} .saveError=${wb.saveError} .storeProblems=${wb.storeProblems}
           .persistent=${wb.persistent} .tool=${wb.tool} .newTier=${wb.newTier} .draftCount=${wb.draft.length}
-          .lastUpdateMs=${wb.lastUpdateMs} .baseCount=${wb.base.features.length} .baseIsUpload=${wb.baseIsUpload}
+          .lastUpdateMs=${wb.lastUpdateMs} .baseFrom=${wb.baseFrom} .uploadedCount=${wb.uploaded?.features.length ?? 0}
           .names=${wb.baseNames(lang)} .mode=${s.mode} .notes=${wb.siteNotes(shipped.district)}
           @wb=${this.onPlannerAction}
         ></jb-workbench>

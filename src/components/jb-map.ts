@@ -17,7 +17,7 @@ import { captureAt, captureBounds, captureNow, pngWithCredit } from '../map/capt
 import { FeatureSelect, type FeatureSelectDetail } from '../map/feature-select';
 import { MapPick, type ClickMode, type MapPickDetail } from '../map/map-pick';
 import { ProposalDrag } from '../map/proposal-drag';
-import { EMPTY, setClosures, setEdits, setNearby, setSelection, setSuggestions } from '../map/overlays';
+import { EMPTY, setClosures, setEdits, setNearby, setSelection, setSuggestions, setUploaded } from '../map/overlays';
 import { emit } from '../events';
 
 export type { ClickMode, FeatureSelectDetail, MapPickDetail };
@@ -41,7 +41,7 @@ declare global {
  * `shippedError` (that data failed to load), `visible` groups, `lang`, `mode`, `sports`
  * (sports grounds counted in the shipped rings),
  * `analysis` (whether coverage results exist), `gaps` (FeatureCollection), `basemap`,
- * `selected`, `nearby`, `clickMode`, `proposals`, `suggestions` (not yet accepted), `draft`, `closures`, `ringsData`, `keyboard`,
+ * `selected`, `nearby`, `clickMode`, `proposals`, `suggestions` (not yet accepted), `uploaded`, `draft`, `closures`, `ringsData`, `keyboard`,
  * `view` (initial camera), `pending` (the app is still fetching data the map will show).
  * Events up: `map-ready` (all shown sources loaded, map idle), `map-busy`,
  * `map-error` ({message, fatal}: `fatal` when the shipped layers failed to draw, which leaves
@@ -66,6 +66,7 @@ export class JbMap extends LitElement {
     clickMode: { type: String },
     proposals: { attribute: false },
     suggestions: { attribute: false },
+    uploaded: { attribute: false },
     draft: { attribute: false },
     closures: { attribute: false },
     ringsData: { attribute: false },
@@ -112,6 +113,8 @@ export class JbMap extends LitElement {
   declare proposals: FeatureCollection | undefined;
   /** Suggested sites with their catchments, before the planner accepts them. */
   declare suggestions: FeatureCollection | undefined;
+  /** The planner's uploaded green spaces, while the analysis uses them. */
+  declare uploaded: FeatureCollection | undefined;
   /** The outline being drawn, vertex by vertex. */
   declare draft: [number, number][] | undefined;
   /** Ids of green spaces closed in the current scenario (drawn struck out). */
@@ -200,7 +203,7 @@ export class JbMap extends LitElement {
     window.jbMap = map;
     map.once('load', () => {
       this.styleLoaded = true;
-      this.sync(new Set(['shipped', 'shippedError', 'available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selected', 'keyboard', 'nearby', 'proposals', 'suggestions', 'draft', 'closures', 'ringsData', 'clickMode']));
+      this.sync(new Set(['shipped', 'shippedError', 'available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selected', 'keyboard', 'nearby', 'proposals', 'suggestions', 'uploaded', 'draft', 'closures', 'ringsData', 'clickMode']));
     });
   }
 
@@ -326,6 +329,7 @@ export class JbMap extends LitElement {
     if (changed.has('keyboard')) this.keyboard ? map.keyboard.enable() : map.keyboard.disable();
     if (changed.has('nearby')) setNearby(map, this.nearby);
     if (changed.has('suggestions')) setSuggestions(map, this.suggestions);
+    if (changed.has('uploaded')) setUploaded(map, this.uploaded);
     if (changed.has('clickMode')) map.getCanvas().style.cursor = this.idleCursor();
     if ((changed.has('proposals') || changed.has('draft')) && setEdits(map, this.proposals, this.draft)) this.drag!.enable();
     if (changed.has('closures') || dataChanged) setClosures(map, this.sourceOf('greenspaces'), this.closures);

@@ -8,6 +8,7 @@ import { suggestionLabel, type Suggestion } from '../state/suggestions';
 import type { UploadReport } from '../state/upload';
 import type { Crs, PlannerAction, Tool } from '../state/planner';
 import type { SiteNote } from '../state/site-checks';
+import { failureText, features, problemText } from '../content/upload-text';
 import { emit } from '../events';
 
 const TIERS: Tier[] = ['leisure', 'garden', 'park'];
@@ -37,7 +38,8 @@ export class JbWorkbench extends LitElement {
     draftCount: { type: Number },
     lastUpdateMs: { type: Number },
     baseCount: { type: Number },
-    baseIsUpload: { type: Boolean },
+    baseFrom: { type: String },
+    uploadedCount: { type: Number },
     names: { attribute: false },
     mode: { type: String },
     notes: { attribute: false },
@@ -96,7 +98,9 @@ export class JbWorkbench extends LitElement {
   declare draftCount: number;
   declare lastUpdateMs: number | undefined;
   declare baseCount: number;
-  declare baseIsUpload: boolean;
+  /** What the scenario starts from: the shipped green spaces, with the upload added, or the upload alone. */
+  declare baseFrom: 'shipped' | 'add' | 'replace';
+  declare uploadedCount: number;
   /** Names of base green spaces by id, for the closures list. */
   declare names: Map<string, string>;
   /** The page's distance mode (suggestions are chosen by straight-line distance whatever it is). */
@@ -118,7 +122,8 @@ export class JbWorkbench extends LitElement {
     this.newTier = 'leisure';
     this.draftCount = 0;
     this.baseCount = 0;
-    this.baseIsUpload = false;
+    this.baseFrom = 'shipped';
+    this.uploadedCount = 0;
     this.names = new Map();
     this.mode = 'radius';
     this.notes = new Map();
@@ -335,14 +340,18 @@ export class JbWorkbench extends LitElement {
       ${u?.progress !== undefined && !u.valid && !u.failed
         ? html`<p role="status">${t(lang, 'planDataChecking', { pct: Math.round((u.progress ?? 0) * 100) })}</p><progress max="1" .value=${u.progress ?? 0}></progress>`
         : null}
-      ${u?.failed ? html`<p class="err" role="alert">${t(lang, 'planDataFailed', { file: u.fileName, message: u.failed })}</p>` : null}
+      ${u?.failed ? html`<p class="err" role="alert">${t(lang, 'planDataFailed', { file: u.fileName, message: failureText(lang, u.failed) })}</p>` : null}
       ${u?.valid
-        ? html`<p class="report" role="status">${t(lang, 'planDataReport', { file: u.fileName, valid: u.valid.features.length, bad: u.problems.length })}</p>
-            ${u.problems.length ? html`<ul class="problems">${u.problems.map((p) => html`<li data-index=${p.index}>${t(lang, 'planDataProblem', { index: p.index, message: p.message })}</li>`)}</ul>` : null}
-            <div class="row"><button class="primary use-upload" ?disabled=${u.valid.features.length === 0} @click=${() => this.act({ action: 'use-upload' })}>${t(lang, 'planDataUse')}</button></div>`
+        ? html`<p class="report" role="status">${t(lang, 'planDataReport', { file: u.fileName, valid: features(lang, u.valid.features.length), bad: u.problems.length })}</p>
+            ${u.problems.length ? html`<ul class="problems">${u.problems.map((p) => html`<li data-index=${p.index}>${problemText(lang, p)}</li>`)}</ul>` : null}
+            <div class="row">
+              <button class="primary add-upload" ?disabled=${u.valid.features.length === 0} @click=${() => this.act({ action: 'use-upload', how: 'add' })}>${t(lang, 'planDataAdd')}</button>
+              <button class="use-upload" ?disabled=${u.valid.features.length === 0} @click=${() => this.act({ action: 'use-upload', how: 'replace' })}>${t(lang, 'planDataReplace')}</button>
+            </div>`
         : null}
-      ${this.baseIsUpload
-        ? html`<p class="warn">${t(lang, 'planDataInUse', { n: this.baseCount })}</p><button @click=${() => this.act({ action: 'use-shipped' })}>${t(lang, 'planDataShipped')}</button>`
+      ${this.baseFrom !== 'shipped'
+        ? html`<p class="warn in-use" data-from=${this.baseFrom}>${t(lang, this.baseFrom === 'add' ? 'planDataInUseAdd' : 'planDataInUseReplace', { n: this.uploadedCount })}</p>
+            <button @click=${() => this.act({ action: 'use-shipped' })}>${t(lang, 'planDataShipped')}</button>`
         : null}
     `;
   }

@@ -32,8 +32,17 @@ export const CLOSED_LAYERS: StyleLayer[] = [
 
 /** A layer drawn from an overlay source of its own. */
 export interface OverlayLayer extends StyleLayer {
-  source: 'proposals' | 'draft' | 'suggestions' | 'nearby';
+  source: 'uploaded' | 'proposals' | 'draft' | 'suggestions' | 'nearby';
 }
+
+const tierColour = ['match', ['get', 'tier'], 'park', P.tiers.park, 'garden', P.tiers.garden, P.tiers.leisure] as const;
+
+/** The planner's uploaded green spaces, while the analysis uses them: tier colours, dashed outlines. */
+export const UPLOAD_LAYERS: OverlayLayer[] = [
+  { id: 'uploaded-fill', type: 'fill', source: 'uploaded', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': tierColour as never, 'fill-opacity': 0.6 } },
+  { id: 'uploaded-line', type: 'line', source: 'uploaded', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'line-color': P.uploadLine, 'line-width': 2, 'line-dasharray': [2, 1] } },
+  { id: 'uploaded-point', type: 'circle', source: 'uploaded', filter: point, paint: { 'circle-radius': 6, 'circle-color': tierColour as never, 'circle-stroke-color': P.uploadLine, 'circle-stroke-width': 2 } },
+];
 
 /** Proposed sites and the outline being drawn: above the plan, below the Nearby answer. */
 export const EDIT_LAYERS: OverlayLayer[] = [

@@ -30,7 +30,8 @@ export type PlannerAction =
   | { action: 'suggest'; count: number }
   | { action: 'accept' | 'dismiss'; rank: number }
   | { action: 'accept-all' }
-  | { action: 'use-upload' | 'use-shipped' }
+  | { action: 'use-upload'; how: 'add' | 'replace' }
+  | { action: 'use-shipped' }
   | { action: 'export-rings' | 'export-gaps' | 'export-csv' | 'export-png' | 'report' };
 
 /** What the exports need from the page. */
@@ -92,7 +93,7 @@ export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): P
     case 'dismiss': return wb.dismiss(a.rank);
     case 'accept-all': return wb.acceptAll();
     case 'upload': return wb.checkUpload(a.file, a.crs);
-    case 'use-upload': return wb.useUpload();
+    case 'use-upload': return wb.useUpload(a.how);
     case 'use-shipped': return wb.useShipped();
     case 'export-rings': {
       const rings = wb.hasChanges && wb.rings ? wb.rings : await (await fetch(ringsUrl(ctx.view.mode, ctx.view.sports))).json();

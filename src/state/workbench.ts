@@ -38,9 +38,11 @@ export class WorkbenchController implements ReactiveController {
   /** Saved entries that could not be read (shown to the user; kept aside, not deleted). */
   storeProblems: StoreProblem[] = [];
   saveError = '';
-  /** The green spaces the scenario starts from: shipped, or the planner's own upload. */
+  /** The green spaces the scenario starts from: shipped, the planner's upload added to them, or the upload alone. */
   base: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  baseIsUpload = false;
+  baseFrom: 'shipped' | 'add' | 'replace' = 'shipped';
+  /** The uploaded green spaces the analysis is using (drawn on the map), when it uses any. */
+  uploaded?: FeatureCollection;
   /**
    * Coverage of the shipped data by how it was counted (mode, sports): what every scenario (and
    * every upload) is compared with. Kept per mode, since a saved scenario's mode need not be the
@@ -96,7 +98,8 @@ export class WorkbenchController implements ReactiveController {
   /** The shipped green spaces and their coverage (in any mode): the baseline every change is compared with. */
   setShipped(base: FeatureCollection, coverage: Coverage | undefined) {
     this.shippedBase = base;
-    if (!this.baseIsUpload) this.base = base;
+    if (this.baseFrom === 'shipped') this.base = base;
+    else if (this.baseFrom === 'add' && this.uploaded) this.base = { type: 'FeatureCollection', features: [...base.features, ...this.uploaded.features] };
     if (coverage) this.baselines.set(baselineKey(coverage.mode, coverage.sports ?? false), coverage);
     this.host.requestUpdate();
   }
@@ -105,6 +108,10 @@ export class WorkbenchController implements ReactiveController {
   get baseline(): Coverage | undefined {
     const { mode, sports } = this.view();
     return this.baselines.get(baselineKey(mode, sports));
+  }
+
+  get baseIsUpload(): boolean {
+    return this.baseFrom !== 'shipped';
   }
 
   get hasChanges(): boolean {
@@ -399,19 +406,27 @@ export class WorkbenchController implements ReactiveController {
     });
   }
 
-  /** Uses the upload's valid features as the green spaces the scenario starts from. */
-  useUpload() {
+  /**
+   * Uses the upload's valid features: added to the shipped green spaces (`add`; an id the
+   * shipped data already uses gets an `upload-` prefix), or instead of them (`replace`).
+   */
+  useUpload(how: 'add' | 'replace') {
     const valid = this.upload?.valid;
     if (!valid?.features.length) return;
-    this.base = valid;
-    this.baseIsUpload = true;
+    const shipped = this.shippedBase?.features ?? [];
+    const taken = new Set(how === 'add' ? shipped.map((f) => String(f.properties?.id)) : []);
+    const mine = valid.features.map((f) => (taken.has(String(f.properties?.id)) ? { ...f, properties: { ...f.properties, id: `upload-${f.properties?.id}` } } : f));
+    this.uploaded = { type: 'FeatureCollection', features: mine };
+    this.base = { type: 'FeatureCollection', features: how === 'add' ? [...shipped, ...mine] : mine };
+    this.baseFrom = how;
     this.current = { ...this.current, closures: [] };
     this.persist();
     void this.analyse();
   }
 
   useShipped() {
-    this.baseIsUpload = false;
+    this.baseFrom = 'shipped';
+    this.uploaded = undefined;
     if (this.shippedBase) this.base = this.shippedBase;
     this.upload = undefined;
     void this.analyse();

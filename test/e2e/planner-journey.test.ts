@@ -104,4 +104,51 @@ describe('planner journey', () => {
     await screenshot(page, 'planner-site-no-builtup');
     guard.assertClean();
   });
+
+  it('adds an upload to the shipped data or replaces it, draws what is used, and words problems in Chinese from feature 1', { timeout: 120_000 }, async () => {
+    const gaps = await api<FeatureCollection>('/api/gaps?tier=leisure');
+    const inGap = (i: number) => turf.pointOnFeature(gaps.features[i]!).geometry.coordinates;
+    const site = (i: number, name: string, tier: string, coordinates: Position) => ({ type: 'Feature', properties: { id: `u${i}`, name_zh: name, tier }, geometry: { type: 'Point', coordinates } });
+    const file = {
+      type: 'FeatureCollection',
+      features: [site(0, '甲', '休闲空间', inGap(0)), site(1, '倒置的公园', 'park', [29.6, 106.6]), site(2, '乙', 'leisure', inGap(1))],
+    };
+    const { page, guard } = await openPage('/?lang=zh&panel=plan', { viewport: { width: 1280, height: 900 } });
+    await waitForMapReady(page);
+    const upload = async () => {
+      await wb(page).locator('input.upload').setInputFiles({ name: 'mine.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
+      await expect.poll(() => wb(page).locator('p.report').textContent()).toContain('mine.geojson：2 个要素可用，1 个有问题');
+    };
+    await upload();
+    // Counted from 1, named, in Chinese, with the likely cause.
+    expect(await wb(page).locator('ul.problems li').allTextContents()).toEqual([expect.stringMatching(/^第 2 个要素（倒置的公园）：经纬度顺序似乎颠倒了/)]);
+    const uploadedDrawn = () => page.evaluate(() => window.jbMap!.getSource('uploaded') ? (window.jbMap!.getSource('uploaded') as unknown as { serialize(): { data: FeatureCollection } }).serialize().data.features.length : 0);
+    const shippedGreenShown = () => page.evaluate(() => window.jbMap!.getLayoutProperty('greenspaces-fill-park', 'visibility') !== 'none');
+
+    // Added: the rate rises (two sites in gaps), both drawn, the shipped parks still shown.
+    await wb(page).locator('button.add-upload').click();
+    await expect.poll(() => shownChange(page), { timeout: 20_000 }).toBeGreaterThan(0.1);
+    expect(await uploadedDrawn()).toBe(2);
+    expect(await shippedGreenShown()).toBe(true);
+    expect(await wb(page).locator('p.in-use').getAttribute('data-from')).toBe('add');
+    await screenshot(page, 'planner-upload-added');
+
+    // Replaced: two pocket parks alone cover almost nothing; the shipped parks leave the map.
+    await wb(page).getByRole('button', { name: '改回内置数据' }).click();
+    await upload();
+    await wb(page).locator('button.use-upload').click();
+    await expect.poll(() => shownChange(page), { timeout: 20_000 }).toBeLessThan(-20);
+    await expect.poll(shippedGreenShown).toBe(false);
+    expect(await uploadedDrawn()).toBe(2);
+    await screenshot(page, 'planner-upload-replaced');
+    guard.assertClean();
+  });
+
+  it('says "1 feature", not "1 features"', async () => {
+    const { page, guard } = await openWorkbench();
+    const one = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { tier: 'garden' }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } }] };
+    await wb(page).locator('input.upload').setInputFiles({ name: 'one.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(one)) });
+    await expect.poll(() => wb(page).locator('p.report').textContent()).toContain('one.geojson: 1 feature usable, 0 with problems');
+    guard.assertClean();
+  });
 });

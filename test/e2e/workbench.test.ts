@@ -141,7 +141,7 @@ describe('planner workbench', () => {
     const text = await wb(page).locator('ul.problems').textContent();
     expect(text).toContain('tier');
     expect(text).toMatch(/first and last positions must be equivalent|not closed/);
-    expect(text).toMatch(/not a lon\/lat|km from Jiangbei/);
+    expect(text).toMatch(/not a lon\/lat|km from Jiangbei|look swapped/);
     await screenshot(page, 'workbench-upload-report');
     guard.assertClean();
   });

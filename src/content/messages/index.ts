@@ -11,13 +11,14 @@ import * as nearby from './nearby';
 import * as planner from './planner';
 import * as shell from './shell';
 import * as tour from './tour';
+import * as upload from './upload';
 
-const zh = { ...shell.zh, ...layers.zh, ...coverage.zh, ...about.zh, ...nearby.zh, ...planner.zh, ...tour.zh };
+const zh = { ...shell.zh, ...layers.zh, ...coverage.zh, ...about.zh, ...nearby.zh, ...planner.zh, ...tour.zh, ...upload.zh };
 
 export type MessageKey = keyof typeof zh;
 type Catalogue = Record<MessageKey, string>;
 
-const en: Catalogue = { ...shell.en, ...layers.en, ...coverage.en, ...about.en, ...nearby.en, ...planner.en, ...tour.en };
+const en: Catalogue = { ...shell.en, ...layers.en, ...coverage.en, ...about.en, ...nearby.en, ...planner.en, ...tour.en, ...upload.en };
 
 export const MESSAGES: Record<'zh' | 'en', Catalogue> = { zh, en };
 export type Lang = keyof typeof MESSAGES;
