@@ -268,6 +268,7 @@ export class JbApp extends LitElement {
           .loading=${an.loading} .error=${an.error} .sports=${s.sports}
           .sportsAvailable=${this.layers.some((l) => l.id === 'sports')}
           .inventory=${shipped.inventory} .sportsCount=${shipped.sportsCount}
+          .builtup=${shipped.builtupInfo} .scenario=${wb.hasChanges ? { name: wb.current.name, upload: wb.baseIsUpload } : undefined}
           @mode-change=${(e: JbEvent<'mode-change'>) => this.setAnalysis({ mode: e.detail })}
           @sports-change=${(e: JbEvent<'sports-change'>) => this.setAnalysis({ sports: e.detail })}
           @tier-change=${(e: JbEvent<'tier-change'>) => this.setAnalysis({ tier: e.detail })}

@@ -29,6 +29,8 @@ export class ShippedController implements ReactiveController {
   sportsCount?: { inside: number; outside: number };
   /** The district's green spaces by tier (outside sites apart), counted from the layer. */
   inventory?: Inventory;
+  /** The built-up land every rate is measured over: its area and how sure the data is of it. */
+  builtupInfo?: { km2: number; confidence: string };
   /** The district's boundary and built-up land, for telling the planner where a site stands. */
   district?: DistrictShape;
   /** Inside / outside counts by layer, for the Data tab (a new object only when the layers load). */
@@ -63,6 +65,8 @@ export class ShippedController implements ReactiveController {
       this.inventory = greenInventory(this.greenspaces);
       this.sportsCount = this.sports.features.length ? sportsInventory(this.sports) : undefined;
       const boundary = shippedLayer(fc, 'boundary').features[0]?.geometry;
+      const bp = shippedLayer(fc, 'builtup').features[0]?.properties;
+      this.builtupInfo = bp ? { km2: Number(bp.area_km2), confidence: String(bp.confidence ?? 'low') } : undefined;
       this.district = boundary ? { boundary, builtup: shippedLayer(fc, 'builtup').features[0]?.geometry } : undefined;
       this.bundle = fc;
       const { tiers, outside } = this.inventory;

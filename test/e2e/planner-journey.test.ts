@@ -151,4 +151,38 @@ describe('planner journey', () => {
     await expect.poll(() => wb(page).locator('p.report').textContent()).toContain('one.geojson: 1 feature usable, 0 with problems');
     guard.assertClean();
   });
+
+  it('the Coverage tab says what its numbers are for and rest on, and names "walking" for what it is', { timeout: 90_000 }, async () => {
+    const greens = (await api<FeatureCollection>('/api/layers/greenspaces')).features.map((f) => f.properties!);
+    const inside = greens.filter((p) => p.outside !== true);
+    const count = (c: string) => inside.filter((p) => p.confidence === c).length;
+    const builtup = (await api<FeatureCollection>('/api/layers/builtup')).features[0]!.properties!;
+    const { page, guard } = await openPage('/?lang=zh', { viewport: { width: 1280, height: 900 } });
+    await waitForMapReady(page);
+    const cov = page.locator('jb-app jb-coverage');
+    const basis = await cov.locator('p.basis').textContent();
+    expect(basis).toContain(`江北区内 ${inside.length} 处绿地（可信度：高 ${count('high')}、中 ${count('medium')}、低 ${count('low')}）`);
+    expect(basis).toContain(`区外 2 公里内 ${greens.length - inside.length} 处`);
+    expect(basis).toContain(`${Number(builtup.area_km2).toFixed(1)} 平方公里建成区`);
+    expect(await cov.locator('p.data-for').textContent()).toContain('内置数据');
+    expect(await cov.locator('p.scenario-note').count()).toBe(0);
+    // The "walking" mode is named for what it is, with its assumptions where the numbers are.
+    const walkLabel = await cov.locator('label:has(input[name=mode][value=walk])').textContent();
+    expect(walkLabel).toContain('直线');
+    expect(walkLabel).not.toMatch(/^\s*步行/);
+    await cov.locator('input[name=mode][value=walk]').check();
+    await expect.poll(() => cov.locator('p.mode-note').textContent()).toContain('没有街道路网');
+    expect(await cov.locator('p.mode-note').textContent()).toContain('80 米');
+    await screenshot(page, 'planner-coverage-basis');
+
+    // A scenario with a change: the tab says it is not what these numbers are for.
+    await page.locator('jb-app jb-panel').getByRole('tab', { name: '方案' }).click();
+    await wb(page).locator('input[name=tool][value=add]').check();
+    await clickMapAt(page, [106.6, 29.6]);
+    await expect.poll(() => wb(page).locator('ul.proposals li').count()).toBe(1);
+    await page.locator('jb-app jb-panel').getByRole('tab', { name: '覆盖' }).click();
+    await expect.poll(() => cov.locator('p.scenario-note').textContent()).toContain('方案 1 / Scenario 1');
+    await screenshot(page, 'planner-coverage-scenario-note');
+    guard.assertClean();
+  });
 });
