@@ -104,7 +104,8 @@ export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): P
     case 'export-csv': {
       const c = (wb.hasChanges && wb.result) || ctx.coverage;
       const credit = t(lang, 'osmPlain', { date: OSM_SOURCE.date, licence: OSM_SOURCE.licence });
-      if (c) download('jiangbei-coverage.csv', coverageCsv(c, wb.hasChanges ? wb.baseline : undefined, credit), 'text/csv;charset=utf-8');
+      const scenario = wb.hasChanges ? wb.current.name : t(lang, 'planBaseline');
+      if (c) download('jiangbei-coverage.csv', coverageCsv(c, wb.hasChanges ? wb.baseline : undefined, credit, { scenario }), 'text/csv;charset=utf-8');
       return;
     }
     case 'export-png': {
