@@ -24,3 +24,10 @@ export function cameraPadding(width: number, height: number): { left: number; ri
     ? { left: PANEL.inset + PANEL.width + 18, right: 60, top: 30, bottom: 30 }
     : { left: 12, right: 12, top: 70, bottom: Math.round(height * ((SHEET.vh + 2) / 100)) };
 }
+
+/**
+ * The report's map picture: CSS px as wide as the printed page's text block (A4 less 2 × 10 mm
+ * ≈ 720 px at 96 px/in), the district's shape (about 2.3 : 1 with a margin), drawn at twice the
+ * pixels for print.
+ */
+export const REPORT_MAP = { width: 720, height: 310, pixelRatio: 2 } as const;

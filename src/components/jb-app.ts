@@ -12,6 +12,7 @@ import { ShippedController } from '../state/shipped';
 import { AnalysisController } from '../state/analysis';
 import { TourController } from '../state/tour';
 import { clickMode, runPlannerAction } from '../state/planner';
+import { pngFrame } from '../state/png-frame';
 import type { JbEvent } from '../events';
 import './jb-about';
 import './jb-card';
@@ -172,7 +173,10 @@ export class JbApp extends LitElement {
   private onPlannerAction = (e: JbEvent<'wb'>) =>
     runPlannerAction(e.detail, {
       workbench: this.workbench, lang: this.uiLang, view: this.state, coverage: this.analysis.coverage, gaps: this.analysis.gaps,
-      png: async () => this.map?.png(),
+      png: async () => this.map?.png(pngFrame(this.uiLang, {
+        visible: this.state.visible, scenario: this.workbench.hasChanges ? this.workbench.current.name : undefined,
+        proposals: this.workbench.current.proposals.length, mode: this.state.mode, sports: this.state.sports,
+      })),
       report: async () => void (this.report = { image: (await this.map?.captureDistrict('image/jpeg')) ?? '' }),
       focus: (bounds) => this.map?.focusOn(bounds),
     });
@@ -233,6 +237,7 @@ export class JbApp extends LitElement {
       ${card ? html`<jb-card .lang=${lang} .feature=${card} .rates=${an.coverage?.areas.find((a) => a.id === card.id)} @close=${() => (this.card = undefined)}></jb-card>` : null}
       ${this.report
         ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${(wb.hasChanges && wb.result) || an.coverage}
+            .baseline=${wb.hasChanges && wb.result ? wb.baseline : undefined}
             .visible=${visible} .layers=${this.layers} .sports=${s.sports} .scenarioName=${wb.hasChanges ? wb.current.name : ''}
             @close=${() => (this.report = undefined)}></jb-report>`
         : null}

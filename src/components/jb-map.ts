@@ -8,12 +8,14 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { ringsUrl, type LayerInfo, type Mode } from '../api';
 import { CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
+import { REPORT_MAP } from '../layout';
 import type { GroupId, SourceId } from '../content/layer-groups';
 import { OSM_SOURCE } from '../content/data-source';
 import { t, type Lang } from '../content/messages';
 import { NARROW, SHEET, cameraPadding } from '../layout';
 import { SHIPPED, addPlanLayers, baseStyle, isAnalysis, labelLanguage, showBasemap, showGroups } from '../map/style';
-import { captureAt, captureBounds, captureNow, pngWithCredit } from '../map/capture';
+import { captureAt, captureBoundsSized, captureNow } from '../map/capture';
+import { framedPng, metresPerPx, type PngFrame } from '../map/png-frame';
 import { FeatureSelect, type FeatureSelectDetail } from '../map/feature-select';
 import { MapPick, type ClickMode, type MapPickDetail } from '../map/map-pick';
 import { ProposalDrag } from '../map/proposal-drag';
@@ -265,14 +267,20 @@ export class JbMap extends LitElement {
 
   /** The whole district as a picture, whatever the user's view; the view is put back after. */
   captureDistrict(type = 'image/jpeg'): Promise<string> {
-    return captureBounds(this.map!, DISTRICT_BOUNDS, type, 0.9);
+    // Drawn as wide as the report prints it (so labels print at screen size), twice as sharp.
+    return captureBoundsSized(this.map!, DISTRICT_BOUNDS, REPORT_MAP, type, 0.9);
   }
 
-  /** The map as drawn now, as a PNG file, with the data's credit written in its corner. */
-  async png(): Promise<Blob> {
+  /**
+   * The map as drawn now, as a PNG file framed for handing on: `frame` gives its title line,
+   * date/scenario line and legend; the scale bar and the data's credit are added here.
+   */
+  async png(frame: Pick<PngFrame, 'title' | 'subtitle' | 'legend'>): Promise<Blob> {
+    const map = this.map!;
     const url = await this.capture('image/png');
-    const text = t(this.lang, 'osmPlain', { date: OSM_SOURCE.date, licence: OSM_SOURCE.licence });
-    return pngWithCredit(url, text, this.map!.getCanvas().clientWidth, getComputedStyle(this).fontFamily || 'sans-serif');
+    const credit = t(this.lang, 'osmPlain', { date: OSM_SOURCE.date, licence: OSM_SOURCE.licence });
+    const scale = metresPerPx(map.getCenter().lat, map.getZoom());
+    return framedPng(url, { ...frame, credit, metresPerPx: scale }, map.getCanvas().clientWidth, getComputedStyle(this).fontFamily || 'sans-serif');
   }
 
   /** The map as drawn at a camera, as a JPEG data URL (for handouts and exports). */

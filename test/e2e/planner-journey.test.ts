@@ -3,6 +3,7 @@
  * app was tried end to end, each step as a planner takes it.
  */
 import * as turf from '@turf/turf';
+import { readFileSync } from 'node:fs';
 import type { FeatureCollection, Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -183,6 +184,65 @@ describe('planner journey', () => {
     await page.locator('jb-app jb-panel').getByRole('tab', { name: '覆盖' }).click();
     await expect.poll(() => cov.locator('p.scenario-note').textContent()).toContain('方案 1 / Scenario 1');
     await screenshot(page, 'planner-coverage-scenario-note');
+    guard.assertClean();
+  });
+
+  it('the report prints on one A4 page with today beside the scenario; the map PNG carries title, legend, scale and credit', { timeout: 120_000 }, async () => {
+    const today = await api<{ tiers: { tier: string; coverage_pct: number }[] }>('/api/coverage');
+    const { page, guard } = await openWorkbench();
+    await wb(page).locator('input[name=tool][value=add]').check();
+    await clickMapAt(page, [106.6, 29.6], 13);
+    await expect.poll(() => shownChange(page), { timeout: 20_000 }).not.toBeNull();
+
+    // The map PNG: the canvas with a title band above and a legend, scale bar and credit below.
+    const canvas = await page.evaluate(() => ({ w: window.jbMap!.getCanvas().width, h: window.jbMap!.getCanvas().height, css: window.jbMap!.getCanvas().clientWidth }));
+    const [png] = await Promise.all([page.waitForEvent('download'), wb(page).locator('button[data-export=png]').click()]);
+    const bytes = readFileSync((await png.path())!);
+    const [w, h] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+    expect(w).toBe(canvas.w);
+    const k = canvas.w / canvas.css;
+    expect(h).toBeGreaterThan(canvas.h + 90 * k);
+    const found = await page.evaluate(async ({ b64, head: headH, top }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.naturalWidth, img.naturalHeight];
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const seen = new Set<string>();
+      const d = g.getImageData(0, top, c.width, c.height - top).data;
+      for (let i = 0; i < d.length; i += 4) seen.add(`#${[d[i]!, d[i + 1]!, d[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`);
+      const head = g.getImageData(0, 0, c.width, headH).data;
+      let dark = 0;
+      for (let i = 0; i < head.length; i += 4) if (head[i]! < 80 && head[i + 1]! < 80) dark++;
+      return { seen: [...seen], dark };
+    }, { b64: bytes.toString('base64'), head: Math.round(48 * k), top: Math.round(48 * k) + canvas.h });
+    // Below the map: the legend swatches of what is shown (zone and green-tier colours), drawn exactly.
+    for (const colour of ['#e69f00', '#56b4e9', '#1b7837', '#c2185b']) expect(found.seen).toContain(colour);
+    expect(found.dark).toBeGreaterThan(200); // the title's letters
+    await page.evaluate(async (b64) => {
+      const a = document.createElement('img');
+      a.src = `data:image/png;base64,${b64}`;
+      a.id = 'png-preview';
+      a.style.cssText = 'position:fixed;top:0;left:0;z-index:99;height:100vh;width:auto;background:#fff;border:1px solid #000';
+      document.body.append(a);
+      await a.decode();
+    }, bytes.toString('base64'));
+    await screenshot(page, 'planner-png-export');
+    await page.evaluate(() => document.getElementById('png-preview')?.remove());
+
+    // The report: today and the scenario side by side, on one page.
+    await wb(page).locator('button[data-export=report]').click();
+    const report = page.locator('jb-app jb-report');
+    await expect.poll(() => report.locator('table.tiers td.baseline').count(), { timeout: 20_000 }).toBe(3);
+    const shown = await report.locator('table.tiers tr[data-tier=leisure] td.baseline').textContent();
+    expect(shown).toBe(`${today.tiers.find((t) => t.tier === 'leisure')!.coverage_pct.toFixed(1)}%`);
+    expect(await report.locator('.legend span').count()).toBeGreaterThan(5);
+    await expect.poll(() => report.locator('img').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(1440);
+    await screenshot(page, 'planner-report');
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
     guard.assertClean();
   });
 });
