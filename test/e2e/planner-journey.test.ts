@@ -245,4 +245,20 @@ describe('planner journey', () => {
     expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
     guard.assertClean();
   });
+
+  it('each tab opens at its top, not where the last one was scrolled to', { timeout: 60_000 }, async () => {
+    const { page, guard } = await openPage('/?lang=en&panel=plan', { viewport: { width: 1280, height: 720 } });
+    await waitForMapReady(page);
+    const body = page.locator('jb-app jb-panel').locator('.body');
+    const top = () => body.evaluate((b) => b.scrollTop);
+    await page.waitForTimeout(1500); // results and notes arriving after the map is drawn
+    expect(await top()).toBe(0);
+    await page.locator('jb-app jb-panel').getByRole('tab', { name: 'Coverage' }).click();
+    await body.evaluate((b) => (b.scrollTop = 700));
+    expect(await top()).toBeGreaterThan(300);
+    await page.locator('jb-app jb-panel').getByRole('tab', { name: 'Plan' }).click();
+    await expect.poll(top).toBe(0);
+    await screenshot(page, 'planner-plan-tab-top');
+    guard.assertClean();
+  });
 });
