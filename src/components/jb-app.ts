@@ -5,6 +5,7 @@ import { t, type Lang } from '../content/messages';
 import { parseState, serializeState, withGroup, type ViewState } from '../state/view-state';
 import type { CardFeature } from './jb-card';
 import type { GroupId } from '../content/layer-groups';
+import type { Tier } from '../api';
 import type { FeatureSelectDetail, JbMap, MapPickDetail } from './jb-map';
 import { WorkbenchController } from '../state/workbench';
 import { NearbyController } from '../state/nearby';
@@ -162,6 +163,9 @@ export class JbApp extends LitElement {
     this.map?.reload();
   }
 
+  /** A shipped site's own tier by id (for Nearby's rows). */
+  private siteTier = (id: string) => this.shipped.site(id)?.feature.properties?.tier as Tier | undefined;
+
   private hiddenGreen?: { from: Set<GroupId>; to: Set<GroupId> };
   /** The visible groups less the shipped green spaces (the same set until `visible` changes, so the map is not told of a change on every render). */
   private withoutShippedGreen(visible: Set<GroupId>): Set<GroupId> {
@@ -286,6 +290,8 @@ export class JbApp extends LitElement {
         ></jb-layers>
         <jb-nearby slot="nearby" .lang=${lang} .mode=${s.mode} .sports=${s.sports} .spot=${s.near} .result=${nearby.nearest} .places=${nearby.places}
           .loading=${nearby.loading} .locating=${nearby.locating} .message=${nearby.message} .shareText=${nearby.shareText}
+          .outside=${nearby.outside} .destination=${nearby.destination} .route=${nearby.route()} .tierOf=${this.siteTier} .spotName=${nearby.spotName()}
+          @clear-destination=${() => nearby.clearDestination()}
           @locate=${() => nearby.locate()}
           @search=${(e: JbEvent<'search'>) => nearby.search(e.detail)}
           @pick-place=${(e: JbEvent<'pick-place'>) => nearby.pickPlace(e.detail)}

@@ -86,6 +86,8 @@ export class JbMap extends LitElement {
       .maplibregl-ctrl button:focus-visible { outline: 3px solid #1565c0; }
       /* Keep the scale bar and attribution above the phone's bottom sheet. */
       @media ${NARROW} { .maplibregl-ctrl-bottom-left, .maplibregl-ctrl-bottom-right { bottom: ${SHEET.vh}vh; } }
+      /* Tap targets on a touch screen: 44 px, as WCAG 2.5.5 asks. */
+      @media (pointer: coarse), ${NARROW} { .maplibregl-ctrl-group button { width: 44px; height: 44px; } }
     `,
   ];
 

@@ -78,5 +78,6 @@ export const NEARBY_LAYERS: OverlayLayer[] = [
     layout: { 'symbol-placement': 'line-center', 'text-field': ['get', 'label'], 'text-size': 13, 'text-offset': [0, -0.8] },
     paint: { 'text-color': P.route, 'text-halo-color': P.halo, 'text-halo-width': 2 },
   },
-  { id: 'nearby-spot', type: 'circle', source: 'nearby', filter: point, paint: { 'circle-radius': 9, 'circle-color': P.route, 'circle-stroke-color': P.halo, 'circle-stroke-width': 3 } },
+  // The spot (where I am) in the route's blue; the destination (where I want to go) in the park green.
+  { id: 'nearby-spot', type: 'circle', source: 'nearby', filter: point, paint: { 'circle-radius': 9, 'circle-color': ['case', ['==', ['get', 'kind'], 'destination'], P.tiers.park, P.route], 'circle-stroke-color': P.halo, 'circle-stroke-width': 3 } },
 ];
