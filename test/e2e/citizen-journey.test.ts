@@ -102,4 +102,36 @@ describe('citizen journey (phone)', () => {
     await screenshot(page, 'citizen-rows-opaque');
     guard.assertClean();
   });
+
+  it('on a 375 px phone every zone name is on screen and clear of the map buttons; a card says its source in Chinese', { timeout: 60_000 }, async () => {
+    const zones = (await api<FeatureCollection>('/api/layers/zones')).features as Feature<Polygon>[];
+    const { page, guard } = await openPage('/?lang=zh', { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    await waitForMapReady(page);
+    await page.waitForFunction(() => !window.jbMap!.isMoving());
+    const buttons = await page.evaluate(() => [...document.querySelector('jb-app')!.shadowRoot!.querySelector('jb-map')!.shadowRoot!.querySelectorAll('.maplibregl-ctrl-group')].map((b) => b.getBoundingClientRect().toJSON() as DOMRect));
+    for (const z of zones) {
+      // The label sits at the zone's centre (a schematic circle); a CJK glyph is as wide as the text size (14 px).
+      const ring = z.geometry.coordinates[0]!;
+      const c = [ring.reduce((a, p) => a + p[0]!, 0) / ring.length, ring.reduce((a, p) => a + p[1]!, 0) / ring.length];
+      const { x, y } = await page.evaluate(([lon, lat]) => window.jbMap!.project([lon!, lat!]), c);
+      const half = (String(z.properties!.name_zh).length * 14) / 2;
+      const name = String(z.properties!.name_zh);
+      expect(x - half, name).toBeGreaterThanOrEqual(0);
+      expect(x + half, name).toBeLessThanOrEqual(375);
+      for (const b of buttons) expect(x + half < b.left || x - half > b.right || y + 9 < b.top || y - 9 > b.bottom, `${name} under the map buttons`).toBe(true);
+    }
+    await screenshot(page, 'citizen-375-zones');
+    // A zone's card: its hand-placed source said in Chinese, the English original folded away.
+    const zone = zones[0]!;
+    await page.evaluate((f) => {
+      const app = document.querySelector('jb-app') as unknown as { card: unknown };
+      app.card = { group: 'zones', properties: f.properties, id: f.properties!.id };
+    }, zone);
+    const source = page.locator('jb-app jb-card dd.source');
+    await expect.poll(() => source.locator('.said').textContent()).toContain('人工标绘的示意位置');
+    expect(await source.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await source.evaluate((dd) => [...dd.childNodes].filter((n) => n.nodeName !== 'DETAILS').map((n) => n.textContent).join(''))).not.toMatch(/hand-placed|[A-Za-z]{6,}/);
+    await screenshot(page, 'citizen-375-zone-card');
+    guard.assertClean();
+  });
 });
