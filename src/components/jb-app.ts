@@ -163,6 +163,23 @@ export class JbApp extends LitElement {
     this.map?.reload();
   }
 
+  private readyOnce = false;
+  /** A link that opens in the tour: once the map is up, the chapter is framed clear of its caption. */
+  private firstReady() {
+    if (this.readyOnce) return;
+    this.readyOnce = true;
+    if (this.tour.chapter) void this.tour.resume();
+  }
+
+  /** The room the tour's bar and caption leave for the map, once the chapter is drawn (TourHost). */
+  async tourRoom() {
+    await this.updateComplete;
+    const tour = this.renderRoot.querySelector('jb-tour');
+    if (!tour) return undefined;
+    await tour.updateComplete;
+    return tour.room();
+  }
+
   /** A shipped site's own tier by id (for Nearby's rows). */
   private siteTier = (id: string) => this.shipped.site(id)?.feature.properties?.tier as Tier | undefined;
 
@@ -226,7 +243,7 @@ export class JbApp extends LitElement {
         @view-change=${(e: JbEvent<'view-change'>) => this.patchState(e.detail)}
         @feature-select=${(e: JbEvent<'feature-select'>) => this.select(e.detail)}
         @map-busy=${() => (this.mapBusy = true)}
-        @map-ready=${() => ((this.mapBusy = false), (this.mapError = ''))}
+        @map-ready=${() => ((this.mapBusy = false), (this.mapError = ''), this.firstReady())}
         @map-error=${(e: JbEvent<'map-error'>) => e.detail.fatal && ((this.mapBusy = false), (this.mapError = e.detail.message))}
       ></jb-map>
       ${touring

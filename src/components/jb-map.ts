@@ -254,12 +254,22 @@ export class JbMap extends LitElement {
     this.map?.fitBounds(bounds, { padding: { ...pad, left: pad.left + 40, bottom: pad.bottom + 40, top: pad.top + 40, right: pad.right + 40 }, maxZoom: 15, duration: reduce ? 0 : 1200 });
   }
 
-  /** Flies to a camera, or jumps there when the user prefers reduced motion. */
-  flyToCamera(camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }) {
+  /**
+   * Flies to a camera, or jumps there when the user prefers reduced motion. `room` keeps the
+   * camera's centre in the part of the screen left free by what covers the map (the tour's bar
+   * and caption); without it the whole map is the frame again.
+   */
+  flyToCamera(camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }, room?: { top: number; bottom: number }) {
     const map = this.map;
     if (!map) return;
-    if (matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(camera);
-    else map.flyTo({ ...camera, duration: 2400, essential: false });
+    const padding = { top: room?.top ?? 0, bottom: room?.bottom ?? 0, left: 0, right: 0 };
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo({ ...camera, padding });
+    else map.flyTo({ ...camera, padding, duration: 2400, essential: false });
+  }
+
+  /** Gives the camera the whole map again (after the tour's caption is gone). */
+  clearRoom() {
+    this.map?.setPadding({ top: 0, bottom: 0, left: 0, right: 0 });
   }
 
   /** The map as drawn now, as a data URL. */

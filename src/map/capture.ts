@@ -23,7 +23,8 @@ export async function captureNow(map: MapLibreMap, type: string, quality: number
 
 /** The map as drawn at `camera` (the map stays there), as a data URL. */
 export async function captureAt(map: MapLibreMap, camera: CameraOptions, type: string, quality: number): Promise<string> {
-  map.jumpTo(camera);
+  // The picture is the whole canvas: no room kept for a caption (the tour's padding) in it.
+  map.jumpTo({ ...camera, padding: { top: 0, bottom: 0, left: 0, right: 0 } });
   await nextIdle(map);
   return captureCanvas(map, type, quality);
 }
