@@ -5,6 +5,7 @@
  */
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { LAYER_GROUPS } from '../content/layer-groups';
+import { UPLOAD_LAYERS } from '../content/overlay-layers';
 
 export type ClickMode = 'select' | 'spot' | 'add' | 'draw' | 'close';
 
@@ -47,7 +48,9 @@ export class MapPick {
     const lngLat: [number, number] = [e.lngLat.lng, e.lngLat.lat];
     if (mode !== 'close') return this.options.pick({ mode, lngLat });
     const { x, y } = e.point;
-    const layers = LAYER_GROUPS.find((g) => g.id === 'greenspaces')!.layers.filter((l) => l.type === 'fill' || l.type === 'circle').map((l) => l.id).filter((id) => this.map.getLayer(id));
+    // The shipped green spaces, and the planner's uploaded ones (the only ones drawn when they replace the shipped).
+    const layers = [...LAYER_GROUPS.find((g) => g.id === 'greenspaces')!.layers, ...UPLOAD_LAYERS]
+      .filter((l) => l.type === 'fill' || l.type === 'circle').map((l) => l.id).filter((id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none');
     const [f] = this.map.queryRenderedFeatures([[x - TOLERANCE, y - TOLERANCE], [x + TOLERANCE, y + TOLERANCE]], { layers });
     if (f) this.options.pick({ mode, lngLat, id: String(f.properties.id) });
   };
