@@ -26,7 +26,22 @@ export interface SiteProblem {
   code: SiteProblemCode;
   /** Where in the feature, e.g. `geometry.type`, `properties.tier`. */
   field: string;
+  /** In English, for the API's errors. */
   message: string;
+  /** What the message says, for a page that words it in its own language. */
+  values?: {
+    type?: string;
+    expected?: string;
+    /** The tier as written (cut short); absent when the feature has none. */
+    tier?: string;
+    lon?: number;
+    lat?: number;
+    km?: number;
+    max?: number;
+    /** The position read the other way round lies near Jiangbei. */
+    swapped?: boolean;
+    kind?: 'empty' | 'not-number' | 'range' | 'short' | 'open';
+  };
 }
 
 export interface SiteRules {
@@ -56,7 +71,14 @@ export function siteProblems(f: Feature, rules: SiteRules = {}): SiteProblem[] {
   const g = f.geometry;
   if (!g) return [{ code: 'no_geometry', field: 'geometry', message: 'has no geometry.' }];
   if (!allowed.includes(g.type)) {
-    return [{ code: 'unsupported_geometry', field: 'geometry.type', message: `geometry type ${g.type} is not supported; use ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')}.` }];
+    return [
+      {
+        code: 'unsupported_geometry',
+        field: 'geometry.type',
+        message: `geometry type ${g.type} is not supported; use ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')}.`,
+        values: { type: g.type, expected: allowed.join(' / ') },
+      },
+    ];
   }
   if (rules.needsTier ?? true) {
     const tier = f.properties?.tier;
@@ -65,16 +87,26 @@ export function siteProblems(f: Feature, rules: SiteRules = {}): SiteProblem[] {
         code: 'unknown_tier',
         field: 'properties.tier',
         message: tier === undefined ? `has no properties.tier (one of ${TIERS.join(', ')}).` : `tier ${preview(tier, 40)} is not one of ${TIERS.join(', ')}.`,
+        values: tier === undefined || tier === null ? {} : { tier: String(tier).slice(0, 20) },
       });
     }
   }
   const positions = positionsOf(g);
-  if (positions.length === 0) return [...out, { code: 'bad_position', field: 'geometry.coordinates', message: 'geometry has no positions.' }];
+  if (positions.length === 0) return [...out, { code: 'bad_position', field: 'geometry.coordinates', message: 'geometry has no positions.', values: { kind: 'empty' } }];
   for (const p of positions) {
     const [lon, lat] = p as [number, number];
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
       const shown = p.slice(0, 3).map((v) => (typeof v === 'number' ? String(v) : Array.isArray(v) ? 'array' : typeof v));
-      return [...out, { code: 'bad_position', field: 'geometry.coordinates', message: `position [${shown.join(', ')}] is out of range (longitude −180…180, latitude −90…90).${swapHint(lon, lat)}` }];
+      const numbers = Number.isFinite(lon) && Number.isFinite(lat);
+      return [
+        ...out,
+        {
+          code: 'bad_position',
+          field: 'geometry.coordinates',
+          message: `position [${shown.join(', ')}] is out of range (longitude −180…180, latitude −90…90).${swapHint(lon, lat)}`,
+          values: numbers ? { kind: 'range', lon, lat, swapped: swapHint(lon, lat) !== '' } : { kind: 'not-number' },
+        },
+      ];
     }
     const km = kmFromJiangbei(lon, lat);
     if (km > MAX_KM_FROM_JIANGBEI) {
@@ -85,6 +117,7 @@ export function siteProblems(f: Feature, rules: SiteRules = {}): SiteProblem[] {
           code: 'far_from_district',
           field: 'geometry.coordinates',
           message: `position [${lon}, ${lat}] is ${Math.round(km)} km from Jiangbei, Chongqing; sites must lie within ${MAX_KM_FROM_JIANGBEI} km (WGS-84 longitude, latitude order).${swapped}`,
+          values: { lon, lat, km: Math.round(km), max: MAX_KM_FROM_JIANGBEI, swapped: swapped !== '' },
         },
       ];
     }
@@ -93,7 +126,8 @@ export function siteProblems(f: Feature, rules: SiteRules = {}): SiteProblem[] {
     for (const ring of g.type === 'Polygon' ? g.coordinates : g.coordinates.flat()) {
       const a = ring[0], b = ring[ring.length - 1];
       if (ring.length < 4 || !a || !b || a[0] !== b[0] || a[1] !== b[1]) {
-        return [...out, { code: 'bad_ring', field: 'geometry.coordinates', message: 'a polygon ring must have at least 4 positions and end where it starts.' }];
+        const kind = ring.length < 4 ? 'short' : 'open';
+        return [...out, { code: 'bad_ring', field: 'geometry.coordinates', message: 'a polygon ring must have at least 4 positions and end where it starts.', values: { kind } }];
       }
     }
   }

@@ -37,7 +37,14 @@ const TIER_NAMES: Readonly<Record<Tier, { zh: string; en: string }>> = {
 };
 
 /** Other words planners' files use for a tier (口袋公园 is the plan's pocket park, a leisure space). */
-const TIER_ALIASES: Readonly<Record<string, Tier>> = { 口袋公园: 'leisure', 街头绿地: 'garden', 'pocket park': 'leisure', 'street green garden': 'garden' };
+const TIER_ALIASES: Readonly<Record<string, Tier>> = {
+  口袋公园: 'leisure',
+  市民广场: 'leisure',
+  街头绿地: 'garden',
+  绿园: 'garden',
+  'pocket park': 'leisure',
+  'street green garden': 'garden',
+};
 
 /** The tier a value names: a tier id, or its Chinese or English name (any case); else undefined. */
 export function tierFromName(x: unknown): Tier | undefined {

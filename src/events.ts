@@ -45,6 +45,9 @@ export interface JbEvents {
   'pick-place': Place;
   'result-select': { id: string; tier: Tier };
   share: null;
+  /** The citizen is typing a search: the phone's bottom sheet opens up so the hits are above the keyboard. */
+  'sheet-expand': null;
+  'clear-destination': null;
   // <jb-tour>
   'chapter-change': number;
   'autoplay-change': number;

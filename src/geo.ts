@@ -1,6 +1,6 @@
 /** Small geometry helpers the front end needs without shipping Turf to the browser. */
-import type { Geometry } from 'geojson';
-import { EARTH_RADIUS_M } from '../domain/geo';
+import type { Geometry, Polygon } from 'geojson';
+import { EARTH_RADIUS_M, haversineM } from '../domain/geo';
 
 /**
  * One formatter per language and precision: `toLocaleString` with options builds a new
@@ -89,4 +89,29 @@ export function nearestPointOn(p: [number, number], g: Geometry): [number, numbe
   else if (g.type === 'MultiPoint') g.coordinates.forEach((c) => consider(c as [number, number]));
   else walk(g.coordinates, depth[g.type]);
   return best;
+}
+
+/** A circle of `radiusM` metres around a lon/lat as a polygon (local flat-earth offsets: a few metres off at 2 km). */
+export function circlePolygon([lon, lat]: [number, number], radiusM: number, steps = 64): Polygon {
+  const dLat = radiusM / ((EARTH_RADIUS_M * Math.PI) / 180); // degrees of latitude on Turf's sphere
+  const dLon = dLat / Math.cos((lat * Math.PI) / 180);
+  const ring: [number, number][] = [];
+  for (let i = 0; i <= steps; i++) {
+    const a = (2 * Math.PI * (i % steps)) / steps;
+    ring.push([lon + dLon * Math.cos(a), lat + dLat * Math.sin(a)]);
+  }
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+/** Metres between two lon/lats (great circle, Turf's radius). */
+export const metresBetween = (a: [number, number], b: [number, number]): number => haversineM(a, b);
+
+/**
+ * A signed change as shown: "+1.2", "-0.4", and "0.0" for anything that rounds to zero
+ * (never "-0.00" for a loss too small to show, nor "+0.0").
+ */
+export function formatDelta(v: number, lang: 'zh' | 'en', digits = 1): string {
+  const r = Number(v.toFixed(digits));
+  if (r === 0) return formatNumber(0, lang, digits);
+  return r > 0 ? `+${formatNumber(r, lang, digits)}` : formatNumber(r, lang, digits);
 }

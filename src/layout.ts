@@ -15,6 +15,9 @@ export const PANEL = { width: 360, inset: 12, bottom: 36 } as const;
 /** The bottom sheet on a phone: its height, folded and expanded (vh). */
 export const SHEET = { vh: 40, expandedVh: 78 } as const;
 
+/** Phone camera inset (px) on the left, so a label centred near the district's edge stays on screen. */
+const PHONE_LABEL_ROOM = 40;
+
 /**
  * Room for the side panel (wide) or bottom sheet (phone) around the district, so the camera
  * does not frame anything under it. `width` and `height` are the map's own size (px).
@@ -22,5 +25,14 @@ export const SHEET = { vh: 40, expandedVh: 78 } as const;
 export function cameraPadding(width: number, height: number): { left: number; right: number; top: number; bottom: number } {
   return width > NARROW_MAX_PX
     ? { left: PANEL.inset + PANEL.width + 18, right: 60, top: 30, bottom: 30 }
-    : { left: 12, right: 12, top: 70, bottom: Math.round(height * ((SHEET.vh + 2) / 100)) };
+    // Phone: room for a zone's name at the district's tips (a 375 px screen put Nanqiaosi's half
+    // off the left edge) and for the map's buttons down the right.
+    : { left: PHONE_LABEL_ROOM, right: PHONE_LABEL_ROOM + 20, top: 70, bottom: Math.round(height * ((SHEET.vh + 2) / 100)) };
 }
+
+/**
+ * The report's map picture: CSS px as wide as the printed page's text block (A4 less 2 × 10 mm
+ * ≈ 720 px at 96 px/in), the district's shape (about 2.3 : 1 with a margin), drawn at twice the
+ * pixels for print.
+ */
+export const REPORT_MAP = { width: 720, height: 310, pixelRatio: 2 } as const;

@@ -35,5 +35,6 @@ export const styles = css`
     header { position: absolute; z-index: 2; top: 8px; left: 8px; right: 60px; padding: 8px 10px; }
     header p { display: none; }
     h1 { font-size: 1.05rem; }
+    .lang, .tour { min-height: 44px; min-width: 44px; }
   }
 `;

@@ -4,6 +4,7 @@ import { errorMessage, fetchLayers, shippedLayer, type LayerInfo, type Tier } fr
 import { t, type Lang } from '../content/messages';
 import { parseState, serializeState, withGroup, type ViewState } from '../state/view-state';
 import type { CardFeature } from './jb-card';
+import type { GroupId } from '../content/layer-groups';
 import type { FeatureSelectDetail, JbMap, MapPickDetail } from './jb-map';
 import { WorkbenchController } from '../state/workbench';
 import { NearbyController } from '../state/nearby';
@@ -14,6 +15,7 @@ import { TourController } from '../state/tour';
 import { ShareController } from '../state/share';
 import { clickMode, runPlannerAction } from '../state/planner';
 import { legendNames } from '../state/legend-text';
+import { pngFrame } from '../state/png-frame';
 import type { JbEvent } from '../events';
 import './jb-about';
 import './jb-card';
@@ -76,7 +78,7 @@ export class JbApp extends LitElement {
     this.layers = [];
     this.loadError = this.mapError = '';
     this.mapBusy = this.basemap = false;
-    this.workbench = new WorkbenchController(this, () => ({ tier: this.state.tier, sports: this.state.sports, population: this.population.wire }));
+    this.workbench = new WorkbenchController(this, () => ({ tier: this.state.tier, sports: this.state.sports, mode: this.state.mode, population: this.population.wire }));
     // A population loaded or removed: every rate, piece and suggestion is asked for again.
     this.population = new PopulationController(this, () => {
       void this.analysis.analyse();
@@ -84,8 +86,7 @@ export class JbApp extends LitElement {
     });
     this.shipped = new ShippedController(this, {
       loaded: (greenspaces) => {
-        const coverage = this.analysis.peopleCoverage ?? this.analysis.coverage;
-        this.workbench.setShipped(greenspaces, coverage?.mode === this.workbench.current.mode ? coverage : undefined);
+        this.workbench.setShipped(greenspaces, this.analysis.peopleCoverage ?? this.analysis.coverage);
         void this.workbench.analyse();
       },
       failed: (message) => (this.mapError = message),
@@ -93,9 +94,9 @@ export class JbApp extends LitElement {
     this.analysis = new AnalysisController(
       this,
       () => this.state,
-      (coverage, mode) => {
+      (coverage) => {
         const greenspaces = this.shipped.greenspaces;
-        if (greenspaces) this.workbench.setShipped(greenspaces, mode === this.workbench.current.mode ? coverage : undefined);
+        if (greenspaces) this.workbench.setShipped(greenspaces, coverage);
       },
       () => {
         const population = this.population.wire;
@@ -226,12 +227,43 @@ export class JbApp extends LitElement {
     this.patchState({ panel: 'plan' });
   }
 
+  private readyOnce = false;
+  /** A link that opens in the tour: once the map is up, the chapter is framed clear of its caption. */
+  private firstReady() {
+    if (this.readyOnce) return;
+    this.readyOnce = true;
+    if (this.tour.chapter) void this.tour.resume();
+  }
+
+  /** The room the tour's bar and caption leave for the map, once the chapter is drawn (TourHost). */
+  async tourRoom() {
+    await this.updateComplete;
+    const tour = this.renderRoot.querySelector('jb-tour');
+    if (!tour) return undefined;
+    await tour.updateComplete;
+    return tour.room();
+  }
+
+  /** A shipped site's own tier by id (for Nearby's rows). */
+  private siteTier = (id: string) => this.shipped.site(id)?.feature.properties?.tier as Tier | undefined;
+
+  private hiddenGreen?: { from: Set<GroupId>; to: Set<GroupId> };
+  /** The visible groups less the shipped green spaces (the same set until `visible` changes, so the map is not told of a change on every render). */
+  private withoutShippedGreen(visible: Set<GroupId>): Set<GroupId> {
+    if (this.hiddenGreen?.from !== visible) this.hiddenGreen = { from: visible, to: withGroup(visible, 'greenspaces', false) };
+    return this.hiddenGreen.to;
+  }
+
   /** Runs one of the planner's actions (the workbench panel's `wb` event). */
   private onPlannerAction = (e: JbEvent<'wb'>) =>
     runPlannerAction(e.detail, {
       workbench: this.workbench, lang: this.uiLang, view: this.state, coverage: this.analysis.peopleCoverage ?? this.analysis.coverage, gaps: this.analysis.gaps,
-      png: async () => this.map?.png(),
+      png: async () => this.map?.png(pngFrame(this.uiLang, {
+        visible: this.state.visible, names: this.names, scenario: this.workbench.hasChanges ? this.workbench.current.name : undefined,
+        proposals: this.workbench.current.proposals.length, mode: this.state.mode, sports: this.state.sports,
+      })),
       report: async () => void (this.report = { image: (await this.map?.captureDistrict('image/jpeg')) ?? '' }),
+      focus: (bounds) => this.map?.focusOn(bounds),
     });
 
   /**
@@ -258,6 +290,8 @@ export class JbApp extends LitElement {
     const { shipped, analysis: an, card } = this;
     const analysis = an.coverage !== undefined;
     const visible = chapter ? new Set(chapter.layers) : s.visible;
+    // The map draws what the analysis uses: the planner's upload instead of the shipped green spaces when it replaces them.
+    const drawn = this.planning && wb.baseFrom === 'replace' ? this.withoutShippedGreen(visible) : visible;
     const selected = chapter ? chapter.highlight : this.card ? { source: this.card.group, id: this.card.id } : undefined;
     const view = chapter ? chapter.camera : { center: s.center, zoom: s.zoom };
     /** Still fetching data the map will show (its layers, the layer list, the analysis). */
@@ -268,11 +302,12 @@ export class JbApp extends LitElement {
         : null}
       <jb-map
         .available=${this.layers} .shipped=${shipped.bundle} .shippedError=${shipped.failed} .pending=${fetching}
-        .visible=${visible} .lang=${lang} .mode=${s.mode} .sports=${s.sports} .analysis=${analysis}
+        .visible=${drawn} .lang=${lang} .mode=${s.mode} .sports=${s.sports} .analysis=${analysis}
         .gaps=${this.planning && wb.hasChanges && wb.gaps ? wb.gaps : an.gaps}
         .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}
         .nearby=${touring ? undefined : this.nearby.features()} .clickMode=${clickMode(s, wb.tool)}
         .proposals=${touring ? undefined : this.planning ? (this.share.viewingFeatures() ?? wb.proposalFeatures()) : undefined}
+        .suggestions=${this.planning ? wb.suggestionFeatures() : undefined} .uploaded=${this.planning ? wb.uploaded : undefined}
         .draft=${this.planning ? wb.draft : undefined} .closures=${this.planning ? (this.share.viewing?.scenario.jiangbei_scenario.closures ?? wb.current.closures) : NO_CLOSURES}
         .ringsData=${this.planning && wb.rings ? wb.rings : undefined}
         @map-pick=${(e: JbEvent<'map-pick'>) => this.onPick(e.detail)}
@@ -280,7 +315,10 @@ export class JbApp extends LitElement {
         @view-change=${(e: JbEvent<'view-change'>) => this.patchState(e.detail)}
         @feature-select=${(e: JbEvent<'feature-select'>) => this.select(e.detail)}
         @map-busy=${() => (this.mapBusy = true)}
-        @map-ready=${() => this.mapSettled('')}
+        @map-ready=${() => {
+          this.mapSettled('');
+          this.firstReady();
+        }}
         @map-error=${(e: JbEvent<'map-error'>) => e.detail.fatal && this.mapSettled(e.detail.message)}
       ></jb-map>
       ${touring
@@ -295,6 +333,7 @@ export class JbApp extends LitElement {
       ${card ? html`<jb-card .lang=${lang} .feature=${card} .rates=${an.coverage?.areas.find((a) => a.id === card.id)} @close=${() => (this.card = undefined)}></jb-card>` : null}
       ${this.report
         ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${this.share.viewingRates ?? ((wb.hasChanges && wb.result) || an.coverage)}
+            .baseline=${!this.share.viewingRates && wb.hasChanges && wb.result ? wb.baseline : undefined}
             .visible=${visible} .layers=${this.layers} .names=${this.names} .sports=${s.sports} .scenarioName=${this.share.viewing?.name ?? (wb.hasChanges ? wb.current.name : '')}
             @close=${() => (this.report = undefined)}></jb-report>`
         : null}
@@ -330,6 +369,7 @@ export class JbApp extends LitElement {
           .loading=${an.loading} .error=${an.error} .sports=${s.sports}
           .sportsAvailable=${this.layers.some((l) => l.id === 'sports')}
           .inventory=${shipped.inventory} .sportsCount=${shipped.sportsCount}
+          .builtup=${shipped.builtupInfo} .scenario=${wb.hasChanges ? { name: wb.current.name, upload: wb.baseIsUpload } : undefined}
           @mode-change=${(e: JbEvent<'mode-change'>) => this.setAnalysis({ mode: e.detail })}
           @sports-change=${(e: JbEvent<'sports-change'>) => this.setAnalysis({ sports: e.detail })}
           @tier-change=${(e: JbEvent<'tier-change'>) => this.setAnalysis({ tier: e.detail })}
@@ -346,6 +386,8 @@ export class JbApp extends LitElement {
         ></jb-layers>
         <jb-nearby slot="nearby" .lang=${lang} .mode=${s.mode} .sports=${s.sports} .spot=${s.near} .result=${nearby.nearest} .places=${nearby.places}
           .loading=${nearby.loading} .locating=${nearby.locating} .message=${nearby.message} .shareText=${nearby.shareText}
+          .outside=${nearby.outside} .destination=${nearby.destination} .route=${nearby.route()} .tierOf=${this.siteTier} .spotName=${nearby.spotName()}
+          @clear-destination=${() => nearby.clearDestination()}
           @locate=${() => nearby.locate()}
           @search=${(e: JbEvent<'search'>) => nearby.search(e.detail)}
           @pick-place=${(e: JbEvent<'pick-place'>) => nearby.pickPlace(e.detail)}
@@ -360,8 +402,8 @@ export class JbApp extends LitElement {
           .upload=${wb.upload} .busy=${wb.busy} .suggesting=${wb.suggesting}
           .error=${wb.error} .saveError=${wb.saveError} .storeProblems=${wb.storeProblems}
           .persistent=${wb.persistent} .tool=${wb.tool} .newTier=${wb.newTier} .draftCount=${wb.draft.length}
-          .lastUpdateMs=${wb.lastUpdateMs} .baseCount=${wb.base.features.length} .baseIsUpload=${wb.baseIsUpload}
-          .names=${wb.baseNames(lang)}
+          .lastUpdateMs=${wb.lastUpdateMs} .baseFrom=${wb.baseFrom} .uploadedCount=${wb.uploaded?.features.length ?? 0}
+          .names=${wb.baseNames(lang)} .mode=${s.mode} .notes=${wb.siteNotes(shipped.district)}
           @wb=${this.onPlannerAction}
         ></jb-workbench>
         <jb-population slot="plan" .lang=${lang} .prepared=${this.population.prepared} .people=${an.peopleCoverage?.people}

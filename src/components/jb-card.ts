@@ -6,7 +6,7 @@ import type { AreaRates, Tier } from '../api';
 import { formatNumber } from '../geo';
 import { t, type Lang } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
-import { OSM_SOURCE, osmParts } from '../content/data-source';
+import { OSM_SOURCE, osmParts, sourceKind } from '../content/data-source';
 import { emit } from '../events';
 
 export interface CardFeature {
@@ -53,6 +53,21 @@ export class JbCard extends LitElement {
     this.lang = 'zh';
   }
 
+  /**
+   * The feature's source: the geodata writes it in English, so the Chinese page says in Chinese
+   * what kind of source it is (OSM objects still linked) and keeps the original text folded away.
+   */
+  private renderSource(source: string) {
+    const lang = this.lang;
+    const links = osmParts(source).map((x) =>
+      typeof x === 'string' ? x : html`<a href=${OSM_SOURCE.objectUrl(x.type, x.id)} target="_blank" rel="noopener" title=${t(lang, 'cardOsmLink')}>${x.text}</a>`);
+    if (lang !== 'zh') return links;
+    const objects = osmParts(source).filter((x) => typeof x !== 'string');
+    return html`<span class="said" data-kind=${sourceKind(source)}>${t(lang, `source_${sourceKind(source)}`)}</span>
+      ${objects.length ? html`<span class="objects">${objects.map((x) => html` <a href=${OSM_SOURCE.objectUrl(x.type, x.id)} target="_blank" rel="noopener" title=${t(lang, 'cardOsmLink')}>${x.text}</a>`)}</span>` : null}
+      <details><summary>${t(lang, 'sourceOriginal')}</summary><span lang="en">${links}</span></details>`;
+  }
+
   override render() {
     const f = this.feature;
     if (!f) return null;
@@ -90,10 +105,7 @@ export class JbCard extends LitElement {
                 : null;
             })
           : null}
-        ${source
-          ? html`<dt>${t(lang, 'cardSource')}</dt><dd class="source">${osmParts(source).map((x) =>
-              typeof x === 'string' ? x : html`<a href=${OSM_SOURCE.objectUrl(x.type, x.id)} target="_blank" rel="noopener" title=${t(lang, 'cardOsmLink')}>${x.text}</a>`)}</dd>`
-          : null}
+        ${source ? html`<dt>${t(lang, 'cardSource')}</dt><dd class="source">${this.renderSource(source)}</dd>` : null}
         ${conf ? html`<dt>${t(lang, 'cardConfidence')}</dt><dd>${t(lang, `confidence_${conf}` as 'confidence_low')}</dd>` : null}
       </dl>
     `;

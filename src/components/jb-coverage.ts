@@ -6,6 +6,7 @@ import { bboxOf } from '../../domain/geo';
 import { formatNumber } from '../geo';
 import { t, type Lang, type MessageKey } from '../content/messages';
 import { TARGETS, TIER_LABEL } from '../content/targets';
+import { OSM_SOURCE } from '../content/data-source';
 import { PALETTE } from '../content/palette';
 import type { Inventory } from '../state/inventory';
 import { emit } from '../events';
@@ -31,6 +32,8 @@ export class JbCoverage extends LitElement {
     sportsAvailable: { type: Boolean },
     inventory: { attribute: false },
     sportsCount: { attribute: false },
+    builtup: { attribute: false },
+    scenario: { attribute: false },
   };
 
   static override styles = css`
@@ -58,6 +61,7 @@ export class JbCoverage extends LitElement {
     .sports { display: flex; align-items: flex-start; gap: 6px; margin: 0 0 2px; }
     .sports input { margin-top: 3px; width: 18px; height: 18px; flex: none; }
     .note { color: #607d8b; font-size: 0.8em; margin: 0 0 10px 24px; }
+    .mode-note { margin: -6px 0 10px; }
     .inventory { font-size: 0.84em; color: #455a64; margin: 8px 0 0; }
     .inventory p { margin: 2px 0; }
   `;
@@ -75,6 +79,10 @@ export class JbCoverage extends LitElement {
   declare sportsAvailable: boolean;
   declare inventory: Inventory | undefined;
   declare sportsCount: { inside: number; outside: number } | undefined;
+  /** The built-up land the rates are measured over (area, confidence). */
+  declare builtup: { km2: number; confidence: string } | undefined;
+  /** The planner's scenario when it changes anything: not what this tab shows, and it says so. */
+  declare scenario: { name: string; upload: boolean } | undefined;
 
   constructor() {
     super();
@@ -122,6 +130,7 @@ export class JbCoverage extends LitElement {
             @change=${() => emit(this, 'mode-change', m)} />${t(lang, m === 'radius' ? 'modeRadius' : 'modeWalk')}</label>`,
         )}
       </fieldset>
+      <p class="note mode-note">${t(lang, this.mode === 'walk' ? 'modeWalkNote' : 'modeRadiusNote')}</p>
       ${this.sportsAvailable
         ? html`<label class="sports"><input type="checkbox" name="sports" .checked=${this.sports}
               @change=${(e: Event) => emit(this, 'sports-change', (e.target as HTMLInputElement).checked)} />${t(lang, 'sportsToggle')}</label>
@@ -139,6 +148,8 @@ export class JbCoverage extends LitElement {
     const lang = this.lang;
     const areas = c.areas.filter((a) => a.kind !== 'district');
     return html`
+      <p class="sub data-for">${t(lang, 'dataFor', { date: OSM_SOURCE.date })}</p>
+      ${this.scenario ? html`<p class="status scenario-note">${t(lang, 'scenarioNotHere', { name: this.scenario.name, upload: this.scenario.upload ? t(lang, 'scenarioNotHereUpload') : '' })}</p>` : null}
       <p class="sub">${t(lang, 'coverageOf')}</p>
       ${c.people
         ? html`<p class="sub people-note">${t(lang, 'popByPeople', { total: formatNumber(c.people.total, lang, 0), source: c.people.source ?? t(lang, 'popNotGiven') })}</p>`
@@ -160,6 +171,7 @@ export class JbCoverage extends LitElement {
           })}
         </tbody>
       </table>
+      ${this.renderBasis()}
       ${this.renderInventory()}
       <h3>${t(lang, 'chartTitle')}</h3>
       ${this.chart(c)}
@@ -182,6 +194,18 @@ export class JbCoverage extends LitElement {
       </table>
       ${this.renderGaps()}
     `;
+  }
+
+  /** What the rates rest on, beside them: how many sites, how sure the data is of them, and of the land measured. */
+  private renderBasis() {
+    const inv = this.inventory;
+    const b = this.builtup;
+    if (!inv || !b) return null;
+    const { high, medium, low } = inv.confidence;
+    const conf = (['high', 'medium', 'low'] as const).includes(b.confidence as 'low') ? t(this.lang, `conf_${b.confidence as 'low'}`) : b.confidence;
+    return html`<p class="sub basis">${t(this.lang, 'basis', {
+      sites: inv.tiers.leisure + inv.tiers.garden + inv.tiers.park, high, medium, low, outside: inv.outside, km2: formatNumber(b.km2, this.lang, 1), conf,
+    })}</p>`;
   }
 
   /** How many sites the rates rest on: the district's own by tier, the outside ones apart. */

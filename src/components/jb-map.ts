@@ -8,16 +8,18 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { ringsUrl, type LayerInfo, type Mode } from '../api';
 import { CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
+import { REPORT_MAP } from '../layout';
 import type { GroupId, SourceId } from '../content/layer-groups';
 import { OSM_SOURCE } from '../content/data-source';
 import { t, type Lang } from '../content/messages';
 import { NARROW, SHEET, cameraPadding } from '../layout';
 import { SHIPPED, addPlanLayers, baseStyle, isAnalysis, labelLanguage, showBasemap, showGroups } from '../map/style';
-import { captureAt, captureBounds, captureNow, pngWithCredit } from '../map/capture';
+import { captureAt, captureBoundsSized, captureNow } from '../map/capture';
+import { framedPng, metresPerPx, type PngFrame } from '../map/png-frame';
 import { FeatureSelect, type FeatureSelectDetail } from '../map/feature-select';
 import { MapPick, type ClickMode, type MapPickDetail } from '../map/map-pick';
 import { ProposalDrag } from '../map/proposal-drag';
-import { EMPTY, setClosures, setEdits, setNearby, setSelection } from '../map/overlays';
+import { EMPTY, setClosures, setEdits, setNearby, setSelection, setSuggestions, setUploaded } from '../map/overlays';
 import { emit } from '../events';
 
 export type { ClickMode, FeatureSelectDetail, MapPickDetail };
@@ -41,7 +43,7 @@ declare global {
  * `shippedError` (that data failed to load), `visible` groups, `lang`, `mode`, `sports`
  * (sports grounds counted in the shipped rings),
  * `analysis` (whether coverage results exist), `gaps` (FeatureCollection), `basemap`,
- * `selected`, `nearby`, `clickMode`, `proposals`, `draft`, `closures`, `ringsData`, `keyboard`,
+ * `selected`, `nearby`, `clickMode`, `proposals`, `suggestions` (not yet accepted), `uploaded`, `draft`, `closures`, `ringsData`, `keyboard`,
  * `view` (initial camera), `pending` (the app is still fetching data the map will show).
  * Events up: `map-ready` (all shown sources loaded, map idle), `map-busy`,
  * `map-error` ({message, fatal}: `fatal` when the shipped layers failed to draw, which leaves
@@ -65,6 +67,8 @@ export class JbMap extends LitElement {
     nearby: { attribute: false },
     clickMode: { type: String },
     proposals: { attribute: false },
+    suggestions: { attribute: false },
+    uploaded: { attribute: false },
     draft: { attribute: false },
     closures: { attribute: false },
     ringsData: { attribute: false },
@@ -82,6 +86,8 @@ export class JbMap extends LitElement {
       .maplibregl-ctrl button:focus-visible { outline: 3px solid #1565c0; }
       /* Keep the scale bar and attribution above the phone's bottom sheet. */
       @media ${NARROW} { .maplibregl-ctrl-bottom-left, .maplibregl-ctrl-bottom-right { bottom: ${SHEET.vh}vh; } }
+      /* Tap targets on a touch screen: 44 px, as WCAG 2.5.5 asks. */
+      @media (pointer: coarse), ${NARROW} { .maplibregl-ctrl-group button { width: 44px; height: 44px; } }
     `,
   ];
 
@@ -109,6 +115,10 @@ export class JbMap extends LitElement {
   declare clickMode: ClickMode;
   /** The planner's proposed sites (draggable). */
   declare proposals: FeatureCollection | undefined;
+  /** Suggested sites with their catchments, before the planner accepts them. */
+  declare suggestions: FeatureCollection | undefined;
+  /** The planner's uploaded green spaces, while the analysis uses them. */
+  declare uploaded: FeatureCollection | undefined;
   /** The outline being drawn, vertex by vertex. */
   declare draft: [number, number][] | undefined;
   /** Ids of green spaces closed in the current scenario (drawn struck out). */
@@ -197,7 +207,7 @@ export class JbMap extends LitElement {
     window.jbMap = map;
     map.once('load', () => {
       this.styleLoaded = true;
-      this.sync(new Set(['shipped', 'shippedError', 'available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selected', 'keyboard', 'nearby', 'proposals', 'draft', 'closures', 'ringsData', 'clickMode']));
+      this.sync(new Set(['shipped', 'shippedError', 'available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selected', 'keyboard', 'nearby', 'proposals', 'suggestions', 'uploaded', 'draft', 'closures', 'ringsData', 'clickMode']));
     });
   }
 
@@ -244,12 +254,22 @@ export class JbMap extends LitElement {
     this.map?.fitBounds(bounds, { padding: { ...pad, left: pad.left + 40, bottom: pad.bottom + 40, top: pad.top + 40, right: pad.right + 40 }, maxZoom: 15, duration: reduce ? 0 : 1200 });
   }
 
-  /** Flies to a camera, or jumps there when the user prefers reduced motion. */
-  flyToCamera(camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }) {
+  /**
+   * Flies to a camera, or jumps there when the user prefers reduced motion. `room` keeps the
+   * camera's centre in the part of the screen left free by what covers the map (the tour's bar
+   * and caption); without it the whole map is the frame again.
+   */
+  flyToCamera(camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }, room?: { top: number; bottom: number }) {
     const map = this.map;
     if (!map) return;
-    if (matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(camera);
-    else map.flyTo({ ...camera, duration: 2400, essential: false });
+    const padding = { top: room?.top ?? 0, bottom: room?.bottom ?? 0, left: 0, right: 0 };
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo({ ...camera, padding });
+    else map.flyTo({ ...camera, padding, duration: 2400, essential: false });
+  }
+
+  /** Gives the camera the whole map again (after the tour's caption is gone). */
+  clearRoom() {
+    this.map?.setPadding({ top: 0, bottom: 0, left: 0, right: 0 });
   }
 
   /** The map as drawn now, as a data URL. */
@@ -259,14 +279,20 @@ export class JbMap extends LitElement {
 
   /** The whole district as a picture, whatever the user's view; the view is put back after. */
   captureDistrict(type = 'image/jpeg'): Promise<string> {
-    return captureBounds(this.map!, DISTRICT_BOUNDS, type, 0.9);
+    // Drawn as wide as the report prints it (so labels print at screen size), twice as sharp.
+    return captureBoundsSized(this.map!, DISTRICT_BOUNDS, REPORT_MAP, type, 0.9);
   }
 
-  /** The map as drawn now, as a PNG file, with the data's credit written in its corner. */
-  async png(): Promise<Blob> {
+  /**
+   * The map as drawn now, as a PNG file framed for handing on: `frame` gives its title line,
+   * date/scenario line and legend; the scale bar and the data's credit are added here.
+   */
+  async png(frame: Pick<PngFrame, 'title' | 'subtitle' | 'legend'>): Promise<Blob> {
+    const map = this.map!;
     const url = await this.capture('image/png');
-    const text = t(this.lang, 'osmPlain', { date: OSM_SOURCE.date, licence: OSM_SOURCE.licence });
-    return pngWithCredit(url, text, this.map!.getCanvas().clientWidth, getComputedStyle(this).fontFamily || 'sans-serif');
+    const credit = t(this.lang, 'osmPlain', { date: OSM_SOURCE.date, licence: OSM_SOURCE.licence });
+    const scale = metresPerPx(map.getCenter().lat, map.getZoom());
+    return framedPng(url, { ...frame, credit, metresPerPx: scale }, map.getCanvas().clientWidth, getComputedStyle(this).fontFamily || 'sans-serif');
   }
 
   /** The map as drawn at a camera, as a JPEG data URL (for handouts and exports). */
@@ -322,6 +348,8 @@ export class JbMap extends LitElement {
     if (changed.has('selected') || dataChanged) setSelection(map, this.selected, (src) => this.sourceOf(src));
     if (changed.has('keyboard')) this.keyboard ? map.keyboard.enable() : map.keyboard.disable();
     if (changed.has('nearby')) setNearby(map, this.nearby);
+    if (changed.has('suggestions')) setSuggestions(map, this.suggestions);
+    if (changed.has('uploaded')) setUploaded(map, this.uploaded);
     if (changed.has('clickMode')) map.getCanvas().style.cursor = this.idleCursor();
     if ((changed.has('proposals') || changed.has('draft')) && setEdits(map, this.proposals, this.draft)) this.drag!.enable();
     if (changed.has('closures') || dataChanged) setClosures(map, this.sourceOf('greenspaces'), this.closures);

@@ -5,6 +5,8 @@ import { formatNumber } from '../geo';
 import { MESSAGES, t, type Lang, type MessageKey } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
 import { emit } from '../events';
+import { navigateLinks } from '../state/navigate';
+import type { Destination, Route } from '../state/nearby';
 
 const SHORT_TIER: Record<Tier, MessageKey> = { leisure: 'tierLeisure', garden: 'tierGarden', park: 'tierPark' };
 
@@ -31,6 +33,11 @@ export class JbNearby extends LitElement {
     locating: { type: Boolean },
     message: { type: String },
     shareText: { type: String },
+    outside: { type: Boolean },
+    destination: { attribute: false },
+    route: { attribute: false },
+    tierOf: { attribute: false },
+    spotName: { attribute: false },
   };
 
   static override styles = css`
@@ -67,6 +74,12 @@ export class JbNearby extends LitElement {
     .share { min-height: 48px; font: inherit; width: 100%; border-radius: 10px; border: 1px solid #2e7d32; background: #fff; color: #1b5e20; margin-top: 8px; cursor: pointer; }
     .shared { word-break: break-all; font-size: 0.85rem; color: #455a64; }
     .spot { font-size: 0.85rem; color: #607d8b; }
+    .destination { border: 2px solid #1b7837; border-radius: 10px; padding: 4px 12px 10px; margin: 10px 0; }
+    .destination .way { font-size: 1.05rem; font-weight: 600; margin: 4px 0; color: #1b5e20; }
+    .nav { display: flex; gap: 8px; flex-wrap: wrap; }
+    .nav a { display: inline-flex; align-items: center; justify-content: center; min-height: 44px; min-width: 44px; padding: 0 14px; border-radius: 10px;
+      border: 1px solid #1565c0; color: #0d47a1; text-decoration: none; font-weight: 600; }
+    .clear { min-height: 44px; font: inherit; margin-top: 8px; border-radius: 10px; border: 1px solid #90a4ae; background: #fff; padding: 0 14px; cursor: pointer; }
   `;
 
   declare lang: Lang;
@@ -79,6 +92,15 @@ export class JbNearby extends LitElement {
   declare locating: boolean;
   declare message: string;
   declare shareText: string;
+  /** The spot lies outside Jiangbei (the data covers Jiangbei and 2 km around it). */
+  declare outside: boolean;
+  /** Where the citizen wants to go, and the way there from the spot (when there is one). */
+  declare destination: Destination | undefined;
+  declare route: Route | undefined;
+  /** A site's own tier by id (a row of "nearest street garden" may be a park). */
+  declare tierOf: (id: string) => Tier | undefined;
+  /** The named place nearest the spot, when there is one. */
+  declare spotName: { name_zh: string; name_en: string; m: number } | undefined;
   private searchTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
@@ -90,6 +112,8 @@ export class JbNearby extends LitElement {
     this.locating = false;
     this.message = '';
     this.shareText = '';
+    this.outside = false;
+    this.tierOf = () => undefined;
   }
 
   override updated(changed: Map<string, unknown>) {
@@ -102,6 +126,12 @@ export class JbNearby extends LitElement {
 
   private onInput(e: Event) {
     const q = (e.target as HTMLInputElement).value;
+    if (q.trim()) {
+      // Room for the hits above the keyboard: the sheet opens up and the search box goes to its top.
+      emit(this, 'sheet-expand');
+      const box = (e.target as HTMLElement).closest('label');
+      requestAnimationFrame(() => box?.scrollIntoView({ block: 'start' }));
+    }
     clearTimeout(this.searchTimer);
     // Wait for a pause in typing: one request per word, not per keystroke.
     this.searchTimer = setTimeout(() => emit(this, 'search', q), 200);
@@ -121,6 +151,13 @@ export class JbNearby extends LitElement {
 
   private headline(r: Nearest): string {
     const lang = this.lang;
+    if (this.outside) {
+      // Outside Jiangbei the tiers' standard is not ours to judge: name the nearest site the data has.
+      const best = [...r.tiers].filter((x) => x.distance_m !== null).sort((a, b) => a.distance_m! - b.distance_m!)[0];
+      return best
+        ? t(lang, 'nearbyHeadlineOutside', { name: this.name(best), dist: formatDistance(best.distance_m!, lang), min: Math.max(1, Math.round(best.walk_min ?? 0)) })
+        : t(lang, 'nearbyHeadlineNone', { tier: t(lang, 'tierPark') });
+    }
     const leisure = r.tiers.find((x) => x.tier === 'leisure');
     const park = r.tiers.find((x) => x.tier === 'park');
     // 0 m is an answer (standing in a park), not a missing one.
@@ -143,7 +180,7 @@ export class JbNearby extends LitElement {
     if (!id || x.distance_m === null) return null;
     return html`<li><button data-id=${id} @click=${() => emit(this, 'result-select', { id, tier })}>
       <span class="name">${this.name(x)}</span><span class="dist">${formatDistance(x.distance_m, lang)}</span>
-      <span class="sub">${t(lang, TIER_LABEL[tier])}</span>
+      <span class="sub tier" data-tier=${this.tierOf(id) ?? tier}>${t(lang, TIER_LABEL[this.tierOf(id) ?? tier])}</span>
       <span class="sub">${t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(x.walk_min ?? 0)) })}</span>
     </button></li>`;
   }
@@ -168,6 +205,7 @@ export class JbNearby extends LitElement {
           : html`<p class="sub">${t(lang, 'nearbyNoMatch')}</p>`
         : null}
       ${this.message ? html`<p class="msg" role="alert">${this.message}</p>` : null}
+      ${this.destination ? this.renderDestination(this.destination) : null}
       <fieldset>
         ${(['walk', 'radius'] as const).map(
           (m) => html`<label><input type="radio" name="nearby-mode" value=${m} .checked=${this.mode === m} @change=${() => emit(this, 'mode-change', m)} />
@@ -179,21 +217,45 @@ export class JbNearby extends LitElement {
     `;
   }
 
+  /** Where I want to go, kept apart from where I am: the way there from the spot, estimated, and hand-offs to map apps. */
+  private renderDestination(d: Destination) {
+    const lang = this.lang;
+    const way = this.route;
+    const name = (lang === 'zh' ? d.name_zh : d.name_en) || d.name_zh;
+    const from = this.spot ? { lon: this.spot[0], lat: this.spot[1] } : undefined;
+    const apps = { amap: 'navAmap', baidu: 'navBaidu', apple: 'navApple' } as const;
+    return html`<section class="destination" data-id=${d.id}>
+      <h3>${t(lang, 'nearbyDestTitle', { name })}</h3>
+      ${way
+        ? html`<p class="way">${t(lang, 'nearbyDestFrom', { dist: formatDistance(way.distance_m, lang), min: Math.max(1, Math.round(way.walk_min)) })}</p>
+            <p class="sub">${t(lang, way.straight ? 'nearbyDestStraight' : 'nearbyDestVia')}</p>`
+        : html`<p class="sub">${t(lang, 'nearbyDestNoSpot')}</p>`}
+      <p class="sub">${t(lang, 'nearbyNavigate')}</p>
+      <div class="nav">${navigateLinks({ lon: d.lon, lat: d.lat, name: d.name_zh }, from).map(
+        (l) => html`<a class="nav-${l.app}" href=${l.url} target="_blank" rel="noopener noreferrer">${t(lang, apps[l.app])}</a>`,
+      )}</div>
+      <button class="clear" @click=${() => emit(this, 'clear-destination')}>${t(lang, 'nearbyDestClear')}</button>
+    </section>`;
+  }
+
   private renderAnswer(r: Nearest) {
     const lang = this.lang;
     const [lon, lat] = this.spot!;
     return html`
-      <p class="spot">${t(lang, 'nearbySpot', { lon: lon.toFixed(5), lat: lat.toFixed(5) })}</p>
+      <p class="spot">${this.spotName
+        ? t(lang, 'nearbySpotNear', { name: lang === 'zh' ? this.spotName.name_zh : this.spotName.name_en, dist: formatDistance(this.spotName.m, lang) })
+        : t(lang, 'nearbySpot', { lon: lon.toFixed(5), lat: lat.toFixed(5) })}</p>
+      ${this.outside ? html`<p class="msg outside-note" role="note">${t(lang, 'nearbyOutsideHonest')}</p>` : null}
       <p class="answer" role="status" aria-live="polite">${this.headline(r)}</p>
       ${this.sports ? html`<p class="sub sports-note">${t(lang, 'sportsCounted')}</p>` : null}
-      <ul class="checks">
+      ${this.outside ? null : html`<ul class="checks">
         ${TIERS.map((tier) => {
           const x = r.tiers.find((y) => y.tier === tier);
           if (!x) return null;
           const vars = { radius: t(lang, 'metres', { v: x.radius_m }), tier: t(lang, `tierShort_${tier}`) };
           return html`<li class=${x.covered ? 'yes' : 'no'} data-tier=${tier}>${t(lang, x.covered ? 'nearbyMeets' : 'nearbyMisses', vars)}</li>`;
         })}
-      </ul>
+      </ul>`}
       <h3>${t(lang, 'nearbyByTier')}</h3>
       <ol class="results by-tier">${r.tiers.map((x) => this.resultButton(x, x.tier))}</ol>
       ${r.sites?.length

@@ -38,10 +38,12 @@ export class JbPanel extends LitElement {
     }
     [role='tab'][aria-selected='true'] { color: #1b5e20; border-bottom-color: #2e7d32; font-weight: 600; }
     button:focus-visible { outline: 3px solid #1565c0; outline-offset: -3px; }
-    .body { overflow: auto; padding: 12px 14px; flex: 1; }
+    /* No scroll anchoring: content arriving above (results, notes) must not scroll the tab away from its top. */
+    .body { overflow: auto; padding: 12px 14px; flex: 1; overflow-anchor: none; }
     .grip { display: none; }
     @media ${NARROW} {
-      :host { position: absolute; z-index: 2; left: 0; right: 0; bottom: 0; height: ${SHEET.vh}vh; border-radius: 12px 12px 0 0; }
+      /* Opaque: the map showing through made the answer hard to read. */
+      :host { position: absolute; z-index: 2; left: 0; right: 0; bottom: 0; height: ${SHEET.vh}vh; border-radius: 12px 12px 0 0; background: #fff; }
       :host([expanded]) { height: ${SHEET.expandedVh}vh; }
       .grip { display: block; width: 100%; border: 0; background: none; padding: 6px 0 0; min-height: 24px; cursor: pointer; }
       .grip::before { content: ''; display: block; margin: 0 auto; width: 44px; height: 5px; border-radius: 3px; background: #b0bec5; }
@@ -57,6 +59,18 @@ export class JbPanel extends LitElement {
     this.active = 'coverage';
     this.lang = 'zh';
     this.expanded = false;
+    // A search in a tab (Nearby's) opens the sheet: its hits would sit under the keyboard otherwise.
+    this.addEventListener('sheet-expand', () => (this.expanded = true));
+    // A hit picked: fold it again, so the map shows the way.
+    this.addEventListener('pick-place', () => (this.expanded = false));
+  }
+
+  /** Each tab opens at its top: the tabs share one scrolling body, which kept the last tab's scroll. */
+  override updated(changed: Map<string, unknown>) {
+    if (changed.has('active') && changed.get('active') !== undefined) {
+      const body = this.renderRoot.querySelector<HTMLElement>('.body');
+      if (body) body.scrollTop = 0;
+    }
   }
 
   private select(id: PanelId, focus = false) {

@@ -1,7 +1,7 @@
 import { TIERS } from '../../domain/tiers';
 import { LitElement, css, html } from 'lit';
 import type { Coverage, LayerInfo, } from '../api';
-import { formatNumber } from '../geo';
+import { formatDelta, formatNumber } from '../geo';
 import { LAYER_GROUPS, type GroupId } from '../content/layer-groups';
 import { t, type Lang } from '../content/messages';
 import { TARGETS, TIER_LABEL } from '../content/targets';
@@ -12,15 +12,16 @@ import { swatch } from './swatch';
 
 
 /**
- * <jb-report>: a printable one-page report — the map, its legend, rates against the
- * national targets, the per-zone table, the data sources (the OpenStreetMap extract, its date
- * and licence first) and the date. Event: `close`.
+ * <jb-report>: a printable one-page A4 report — the map, its legend, rates against the
+ * national targets (today beside the scenario, when there is one), the per-zone table, the
+ * data sources (the OpenStreetMap extract, its date and licence first) and the date. Event: `close`.
  */
 export class JbReport extends LitElement {
   static override properties = {
     lang: { type: String },
     image: { type: String },
     coverage: { attribute: false },
+    baseline: { attribute: false },
     visible: { attribute: false },
     layers: { attribute: false },
     names: { attribute: false },
@@ -29,30 +30,39 @@ export class JbReport extends LitElement {
   };
 
   static override styles = css`
-    :host { position: absolute; inset: 0; z-index: 10; background: #eceff1; overflow: auto; color: #263238; font-size: 12px; }
+    :host { position: absolute; inset: 0; z-index: 10; background: #eceff1; overflow: auto; color: #263238; font-size: 11px; }
     .tools { position: sticky; top: 0; display: flex; gap: 8px; padding: 10px; background: #fff; box-shadow: 0 1px 4px rgb(0 0 0 / 0.2); }
     button { font: inherit; font-size: 14px; min-height: 40px; padding: 4px 14px; cursor: pointer; }
-    .page { background: #fff; width: min(190mm, calc(100% - 24px)); margin: 16px auto; padding: 10mm; box-sizing: border-box; }
-    h1 { font-size: 18px; margin: 0 0 2mm; }
-    .meta { color: #607d8b; margin-bottom: 3mm; }
-    img { width: 100%; border: 1px solid #cfd8dc; }
-    .cols { display: grid; grid-template-columns: 1fr 1.4fr; gap: 5mm; margin-top: 3mm; }
-    .legend span { display: flex; align-items: center; gap: 5px; margin: 1px 0; }
+    /* The A4 text block (210 mm less 2 × 10 mm margins): on screen as on paper. */
+    .page { background: #fff; width: 190mm; max-width: calc(100% - 24px); margin: 16px auto; padding: 8mm; box-sizing: content-box; }
+    h1 { font-size: 16px; margin: 0 0 1mm; }
+    .meta { color: #607d8b; margin-bottom: 2mm; }
+    img { display: block; width: 100%; border: 1px solid #cfd8dc; box-sizing: border-box; }
+    .cols { display: grid; grid-template-columns: 1fr 1.5fr; gap: 4mm; margin-top: 2mm; }
+    .legend { columns: 2; column-gap: 3mm; }
+    .legend span { display: flex; align-items: center; gap: 4px; margin: 0 0 1px; break-inside: avoid; font-size: 10px; }
+    .swatch { flex: none; }
     table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { text-align: right; padding: 1px 3px; border-bottom: 1px solid #eceff1; }
-    th:first-child, td:first-child { text-align: left; }
-    h2 { font-size: 13px; margin: 3mm 0 1mm; }
-    .sources { font-size: 10px; color: #455a64; }
+    th, td { text-align: right; padding: 1px 3px; border-bottom: 1px solid #eceff1; white-space: nowrap; }
+    th:first-child, td:first-child { text-align: left; white-space: normal; }
+    .up { color: #1b5e20; font-weight: 600; }
+    .down { color: #b23c00; font-weight: 600; }
+    h2 { font-size: 12px; margin: 2mm 0 1mm; }
+    .sources { font-size: 8.5px; color: #455a64; columns: 2; column-gap: 4mm; }
+    .sources p, .sources div { margin: 0 0 1px; break-inside: avoid; }
+    @page { size: A4; margin: 10mm; }
     @media print {
       :host { position: static; background: none; overflow: visible; }
       .tools { display: none; }
-      .page { width: auto; margin: 0; padding: 0; }
+      .page { width: auto; max-width: none; margin: 0; padding: 0; }
     }
   `;
 
   declare lang: Lang;
   declare image: string;
   declare coverage: Coverage | undefined;
+  /** Today's coverage, when `coverage` is a scenario's: shown beside it. */
+  declare baseline: Coverage | undefined;
   declare visible: Set<GroupId>;
   declare layers: LayerInfo[];
   /** Layer titles and zone names from the geodata. */
@@ -72,9 +82,14 @@ export class JbReport extends LitElement {
     this.sports = false;
   }
 
+  private change(d: number) {
+    return html`<td class=${d > 0.05 ? 'up' : d < -0.05 ? 'down' : ''}>${t(this.lang, 'ppValue', { v: formatDelta(d, this.lang, 1) })}</td>`;
+  }
+
   override render() {
     const lang = this.lang;
     const c = this.coverage;
+    const b = this.baseline;
     return html`
       <div class="tools">
         <button @click=${() => print()}>${t(lang, 'reportPrint')}</button>
@@ -98,19 +113,30 @@ export class JbReport extends LitElement {
             ${c
               ? html`<h2>${t(lang, 'coverageTitle')}</h2>
                   <table class="tiers">
-                    <tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'radiusCol')}</th><th>${t(lang, 'rateCol')}</th><th>${t(lang, 'targetCol')}</th></tr>
+                    <tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'radiusCol')}</th>${b ? html`<th>${t(lang, 'planBaseline')}</th><th>${t(lang, 'planScenarioCol')}</th><th>${t(lang, 'planChange')}</th>` : html`<th>${t(lang, 'rateCol')}</th>`}<th>${t(lang, 'targetCol')}</th></tr>
                     ${TIERS.map((tier) => {
                       const r = c.tiers.find((x) => x.tier === tier);
-                      return r ? html`<tr><td>${t(lang, TIER_LABEL[tier])}</td><td>${r.radius_m} m</td><td>${formatNumber(r.coverage_pct, lang)}%</td>
+                      const before = b?.tiers.find((x) => x.tier === tier);
+                      return r ? html`<tr data-tier=${tier}><td>${t(lang, TIER_LABEL[tier])}</td><td>${r.radius_m} m</td>
+                        ${before ? html`<td class="baseline">${formatNumber(before.coverage_pct, lang)}%</td>` : null}
+                        <td class="rate">${formatNumber(r.coverage_pct, lang)}%</td>
+                        ${before ? this.change(r.coverage_pct - before.coverage_pct) : null}
                         <td>&gt;${TARGETS[tier].pct}% · ${t(lang, r.coverage_pct > TARGETS[tier].pct ? 'meets' : 'below')}</td></tr>` : null;
                     })}
                   </table>
                   <h2>${t(lang, 'areasTitle')}</h2>
                   <table class="areas">
                     <tr><th>${t(lang, 'areaCol')}</th>${TIERS.map((tier) => html`<th>${c.radii[tier]} m</th>`)}</tr>
-                    ${c.areas.filter((a) => a.kind !== 'district').map(
-                      (a) => html`<tr><td>${lang === 'zh' ? a.name_zh : a.name_en}</td>${TIERS.map((tier) => html`<td>${formatNumber(a.tiers.find((x) => x.tier === tier)?.coverage_pct ?? 0, lang)}%</td>`)}</tr>`,
-                    )}
+                    ${c.areas.filter((a) => a.kind !== 'district').map((a) => {
+                      const before = b?.areas.find((x) => x.id === a.id);
+                      return html`<tr><td>${lang === 'zh' ? a.name_zh : a.name_en}</td>${TIERS.map((tier) => {
+                        const r = a.tiers.find((x) => x.tier === tier);
+                        if (!r || r.total_km2 === 0) return html`<td>–</td>`;
+                        const was = before?.tiers.find((x) => x.tier === tier)?.coverage_pct;
+                        const d = was === undefined ? 0 : r.coverage_pct - was;
+                        return html`<td>${formatNumber(r.coverage_pct, lang, 0)}%${Math.abs(d) >= 0.5 ? html` <span class=${d > 0 ? 'up' : 'down'}>${formatDelta(d, lang, 0)}</span>` : null}</td>`;
+                      })}</tr>`;
+                    })}
                   </table>`
               : null}
           </div>

@@ -49,6 +49,9 @@ export class JbTour extends LitElement {
     .keys { margin-left: auto; font-size: 0.8rem; color: #78909c; }
     .bar { font-size: 0.9rem; }
     .bar label { display: inline-flex; align-items: center; gap: 4px; }
+    /* One row at 1366 px in English too: the chapter list no wider than a long title needs, buttons padded less. */
+    .bar select.list { max-width: 15em; text-overflow: ellipsis; }
+    .bar button, .bar select { padding: 4px 9px; }
     @media ${NARROW} { .caption { bottom: 8px; padding: 10px 12px; } .keys { display: none; } }
   `;
 
@@ -139,6 +142,20 @@ export class JbTour extends LitElement {
     }
   }
 
+
+  /**
+   * The screen the chapter bar and caption leave free, as camera padding (px): the map frames
+   * each chapter there, not under the caption (which covers about the bottom quarter).
+   */
+  room(): { top: number; bottom: number } {
+    const bar = this.renderRoot.querySelector('.bar')?.getBoundingClientRect();
+    const caption = this.renderRoot.querySelector('.caption')?.getBoundingClientRect();
+    const host = this.getBoundingClientRect();
+    return {
+      top: bar ? Math.max(0, Math.round(bar.bottom - host.top) + 8) : 0,
+      bottom: caption ? Math.max(0, Math.round(host.bottom - caption.top) + 8) : 0,
+    };
+  }
 
   override render() {
     const ch = this.chapters[this.index];

@@ -1,13 +1,15 @@
 import { TIERS } from '../../domain/tiers';
 import { LitElement, css, html } from 'lit';
-import type { Coverage, Tier } from '../api';
-import { formatNumber } from '../geo';
+import type { Coverage, Mode, Tier } from '../api';
+import { formatDelta, formatNumber } from '../geo';
 import { t, type Lang } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
 import type { Scenario, StoreProblem } from '../state/scenario';
-import type { Suggestion } from '../state/workbench';
+import { suggestionLabel, type Suggestion } from '../state/suggestions';
 import type { UploadReport } from '../state/upload';
 import type { Crs, PlannerAction, Tool } from '../state/planner';
+import type { SiteNote } from '../state/site-checks';
+import { failureText, features, problemText } from '../content/upload-text';
 import { emit } from '../events';
 
 
@@ -36,8 +38,11 @@ export class JbWorkbench extends LitElement {
     draftCount: { type: Number },
     lastUpdateMs: { type: Number },
     baseCount: { type: Number },
-    baseIsUpload: { type: Boolean },
+    baseFrom: { type: String },
+    uploadedCount: { type: Number },
     names: { attribute: false },
+    mode: { type: String },
+    notes: { attribute: false },
   };
 
   static override styles = css`
@@ -55,7 +60,9 @@ export class JbWorkbench extends LitElement {
     fieldset label { display: flex; align-items: center; gap: 6px; min-height: 30px; }
     ul { list-style: none; margin: 0; padding: 0; }
     li { display: flex; align-items: center; gap: 6px; padding: 3px 0; border-bottom: 1px solid #eceff1; }
+    li { flex-wrap: wrap; }
     li .grow { flex: 1; }
+    li .note { flex-basis: 100%; margin: 2px 0 4px; font-size: 0.88em; }
     .muted { color: #78909c; font-size: 0.85em; }
     .warn { background: #fff3e0; border-left: 4px solid #ef6c00; padding: 8px; border-radius: 4px; margin: 6px 0; }
     .err { background: #ffebee; border-left: 4px solid #c62828; padding: 8px; border-radius: 4px; margin: 6px 0; }
@@ -69,6 +76,7 @@ export class JbWorkbench extends LitElement {
     .problems { max-height: 10em; overflow: auto; font-size: 0.85em; }
     .problems li { display: list-item; list-style: disc; margin-left: 1.2em; border: 0; }
     progress { width: 100%; }
+    .letter { display: inline-grid; place-items: center; width: 22px; height: 22px; border-radius: 50%; border: 3px solid #c2185b; color: #c2185b; font-weight: 700; font-size: 0.8em; }
     .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; background: #c2185b; }
   `;
 
@@ -90,9 +98,15 @@ export class JbWorkbench extends LitElement {
   declare draftCount: number;
   declare lastUpdateMs: number | undefined;
   declare baseCount: number;
-  declare baseIsUpload: boolean;
+  /** What the scenario starts from: the shipped green spaces, with the upload added, or the upload alone. */
+  declare baseFrom: 'shipped' | 'add' | 'replace';
+  declare uploadedCount: number;
   /** Names of base green spaces by id, for the closures list. */
   declare names: Map<string, string>;
+  /** The page's distance mode (suggestions are chosen by straight-line distance whatever it is). */
+  declare mode: Mode;
+  /** What to tell the planner about a proposal (outside the district, no built-up land near), by id. */
+  declare notes: Map<string, SiteNote>;
   private crs: Crs = 'WGS84';
 
   constructor() {
@@ -108,8 +122,11 @@ export class JbWorkbench extends LitElement {
     this.newTier = 'leisure';
     this.draftCount = 0;
     this.baseCount = 0;
-    this.baseIsUpload = false;
+    this.baseFrom = 'shipped';
+    this.uploadedCount = 0;
     this.names = new Map();
+    this.mode = 'radius';
+    this.notes = new Map();
   }
 
   private act(a: PlannerAction) {
@@ -117,8 +134,7 @@ export class JbWorkbench extends LitElement {
   }
 
   private pp(v: number) {
-    const s = formatNumber(v, this.lang, 1);
-    return v > 0.05 ? `+${s}` : s;
+    return formatDelta(v, this.lang, 1);
   }
 
   private readFile(e: Event, action: 'import' | 'upload') {
@@ -212,8 +228,14 @@ export class JbWorkbench extends LitElement {
       ${s.proposals.length === 0 ? html`<p class="muted">${t(lang, 'planNoProposals')}</p>` : null}
       <ul class="proposals">
         ${s.proposals.map(
-          (p) => html`<li data-id=${p.id}><span class="swatch"></span><span class="grow">${p.name} · ${t(lang, TIER_LABEL[p.tier])}${p.geometry.type === 'Polygon' ? ' ▱' : ''}</span>
-            <button @click=${() => this.act({ action: 'delete-proposal', id: p.id })}>${t(lang, 'planRemove')}</button></li>`,
+          (p) => {
+            const note = this.notes.get(p.id);
+            return html`<li data-id=${p.id}><span class="swatch"></span><span class="grow">${p.name} · ${t(lang, TIER_LABEL[p.tier])}${p.geometry.type === 'Polygon' ? ' ▱' : ''}</span>
+            <button @click=${() => this.act({ action: 'delete-proposal', id: p.id })}>${t(lang, 'planRemove')}</button>
+            ${note ? html`<p class="note warn" data-note=${note}>${note === 'outside'
+              ? t(lang, 'planSiteOutside', { name: p.name })
+              : t(lang, 'planSiteNoBuiltup', { name: p.name, m: s.radii[p.tier] })}</p>` : null}</li>`;
+          },
         )}
       </ul>
       ${s.closures.length
@@ -247,7 +269,7 @@ export class JbWorkbench extends LitElement {
                     <td>${formatNumber(before.coverage_pct, lang)}%</td>
                     <td class="rate">${formatNumber(now.coverage_pct, lang)}%</td>
                     <td class=${d > 0.05 ? 'up' : d < -0.05 ? 'down' : ''} data-pp=${d.toFixed(3)}>${t(lang, 'ppValue', { v: this.pp(d) })}</td>
-                    <td>${t(lang, 'km2Value', { v: formatNumber(now.covered_km2 - before.covered_km2, lang, 2) })}</td>
+                    <td class="km2">${t(lang, 'km2Value', { v: formatDelta(now.covered_km2 - before.covered_km2, lang, 2) })}</td>
                   </tr>`;
                 })}
               </tbody>
@@ -306,9 +328,16 @@ export class JbWorkbench extends LitElement {
           @click=${() => this.act({ action: 'suggest', count: Math.max(1, Math.min(20, Number(this.renderRoot.querySelector<HTMLInputElement>('#n')!.value) || 5)) })}>
           ${t(lang, this.suggesting ? 'planSuggesting' : 'planSuggest')}</button>
       </div>
+      ${this.mode === 'walk' ? html`<p class="muted walk-note">${t(lang, 'planSuggestStraight')}</p>` : null}
+      ${this.suggestions.length
+        ? html`<p class="muted">${t(lang, 'planSuggestOnMap', { m: this.scenario.radii.leisure })}</p>
+            <div class="row"><button class="primary accept-all" @click=${() => this.act({ action: 'accept-all' })}>${t(lang, 'planAcceptAll', {
+              pp: formatNumber(this.suggestions.reduce((sum, x) => sum + x.gain_pp, 0), lang, 1),
+            })}</button></div>`
+        : null}
       <ol class="suggestions">
         ${this.suggestions.map(
-          (x) => html`<li data-rank=${x.rank} data-gain-pp=${x.gain_pp}><span class="grow">#${x.rank} ${t(lang, 'planGain', { km2: formatNumber(x.gain_km2, lang, 2), pp: formatNumber(x.gain_pp, lang, 2) })}${x.gain_people !== undefined ? html`; ${t(lang, 'planGainPeople', { n: formatNumber(x.gain_people, lang, 0), pp: formatNumber(x.gain_people_pp ?? 0, lang, 2) })}` : null}</span>
+          (x) => html`<li data-rank=${x.rank} data-gain-pp=${x.gain_pp}><span class="letter">${suggestionLabel(x.rank)}</span><span class="grow">${t(lang, 'planGain', { km2: formatNumber(x.gain_km2, lang, 2), pp: formatNumber(x.gain_pp, lang, 2) })}${x.gain_people !== undefined ? html`; ${t(lang, 'planGainPeople', { n: formatNumber(x.gain_people, lang, 0), pp: formatNumber(x.gain_people_pp ?? 0, lang, 2) })}` : null}</span>
             <button class="accept" @click=${() => this.act({ action: 'accept', rank: x.rank })}>${t(lang, 'planAccept')}</button>
             <button @click=${() => this.act({ action: 'dismiss', rank: x.rank })}>${t(lang, 'planDismiss')}</button></li>`,
         )}
@@ -336,14 +365,18 @@ export class JbWorkbench extends LitElement {
       ${u?.progress !== undefined && !u.valid && !u.failed
         ? html`<p role="status">${t(lang, 'planDataChecking', { pct: Math.round((u.progress ?? 0) * 100) })}</p><progress max="1" .value=${u.progress ?? 0}></progress>`
         : null}
-      ${u?.failed ? html`<p class="err" role="alert">${t(lang, 'planDataFailed', { file: u.fileName, message: u.failed })}</p>` : null}
+      ${u?.failed ? html`<p class="err" role="alert">${t(lang, 'planDataFailed', { file: u.fileName, message: failureText(lang, u.failed) })}</p>` : null}
       ${u?.valid
-        ? html`<p class="report" role="status">${t(lang, 'planDataReport', { file: u.fileName, valid: u.valid.features.length, bad: u.problems.length })}</p>
-            ${u.problems.length ? html`<ul class="problems">${u.problems.map((p) => html`<li data-index=${p.index}>${t(lang, 'planDataProblem', { index: p.index, message: p.message })}</li>`)}</ul>` : null}
-            <div class="row"><button class="primary use-upload" ?disabled=${u.valid.features.length === 0} @click=${() => this.act({ action: 'use-upload' })}>${t(lang, 'planDataUse')}</button></div>`
+        ? html`<p class="report" role="status">${t(lang, 'planDataReport', { file: u.fileName, valid: features(lang, u.valid.features.length), bad: u.problems.length })}</p>
+            ${u.problems.length ? html`<ul class="problems">${u.problems.map((p) => html`<li data-index=${p.index}>${problemText(lang, p)}</li>`)}</ul>` : null}
+            <div class="row">
+              <button class="primary add-upload" ?disabled=${u.valid.features.length === 0} @click=${() => this.act({ action: 'use-upload', how: 'add' })}>${t(lang, 'planDataAdd')}</button>
+              <button class="use-upload" ?disabled=${u.valid.features.length === 0} @click=${() => this.act({ action: 'use-upload', how: 'replace' })}>${t(lang, 'planDataReplace')}</button>
+            </div>`
         : null}
-      ${this.baseIsUpload
-        ? html`<p class="warn">${t(lang, 'planDataInUse', { n: this.baseCount })}</p><button @click=${() => this.act({ action: 'use-shipped' })}>${t(lang, 'planDataShipped')}</button>`
+      ${this.baseFrom !== 'shipped'
+        ? html`<p class="warn in-use" data-from=${this.baseFrom}>${t(lang, this.baseFrom === 'add' ? 'planDataInUseAdd' : 'planDataInUseReplace', { n: this.uploadedCount })}</p>
+            <button @click=${() => this.act({ action: 'use-shipped' })}>${t(lang, 'planDataShipped')}</button>`
         : null}
     `;
   }

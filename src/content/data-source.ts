@@ -39,3 +39,14 @@ export function summariseSources(sources: string[], max = 3): { osm: number; oth
   const others = sources.filter((s) => !/^osm:/.test(s));
   return { osm: sources.length - others.length, other: others.slice(0, max), more: Math.max(0, others.length - max) };
 }
+
+/** What kind of source a feature's `source` is, so the Chinese page can say it in Chinese (the geodata writes it in English). */
+export type SourceKind = 'osm' | 'hand-placed' | 'boundary' | 'derived' | 'other';
+
+export function sourceKind(source: string): SourceKind {
+  if (/^hand-placed/.test(source)) return 'hand-placed';
+  if (/^echarts-china-cities/.test(source)) return 'boundary';
+  if (/^derived from OpenStreetMap/.test(source)) return 'derived';
+  if (/osm:(node|way|relation)\/|OpenStreetMap/.test(source)) return 'osm';
+  return 'other';
+}

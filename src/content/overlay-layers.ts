@@ -32,8 +32,17 @@ export const CLOSED_LAYERS: StyleLayer[] = [
 
 /** A layer drawn from an overlay source of its own. */
 export interface OverlayLayer extends StyleLayer {
-  source: 'proposals' | 'draft' | 'nearby';
+  source: 'uploaded' | 'proposals' | 'draft' | 'suggestions' | 'nearby';
 }
+
+const tierColour = ['match', ['get', 'tier'], 'park', P.tiers.park, 'garden', P.tiers.garden, P.tiers.leisure] as const;
+
+/** The planner's uploaded green spaces, while the analysis uses them: tier colours, dashed outlines. */
+export const UPLOAD_LAYERS: OverlayLayer[] = [
+  { id: 'uploaded-fill', type: 'fill', source: 'uploaded', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': tierColour as never, 'fill-opacity': 0.6 } },
+  { id: 'uploaded-line', type: 'line', source: 'uploaded', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'line-color': P.uploadLine, 'line-width': 2, 'line-dasharray': [2, 1] } },
+  { id: 'uploaded-point', type: 'circle', source: 'uploaded', filter: point, paint: { 'circle-radius': 6, 'circle-color': tierColour as never, 'circle-stroke-color': P.uploadLine, 'circle-stroke-width': 2 } },
+];
 
 /** Proposed sites and the outline being drawn: above the plan, below the Nearby answer. */
 export const EDIT_LAYERS: OverlayLayer[] = [
@@ -43,6 +52,17 @@ export const EDIT_LAYERS: OverlayLayer[] = [
   { id: 'proposals-label', type: 'symbol', source: 'proposals', layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.4] }, paint: { 'text-color': P.proposal, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
   { id: 'draft-line', type: 'line', source: 'draft', filter: line, paint: { 'line-color': P.proposal, 'line-width': 2, 'line-dasharray': [2, 1] } },
   { id: 'draft-point', type: 'circle', source: 'draft', filter: point, paint: { 'circle-radius': 4, 'circle-color': P.halo, 'circle-stroke-color': P.proposal, 'circle-stroke-width': 2 } },
+];
+
+/**
+ * Suggested sites not yet accepted: hollow, in the proposals' colour, each with its catchment
+ * dashed, so they read as "could be" beside the solid proposals. Labelled with their letter.
+ */
+export const SUGGEST_LAYERS: OverlayLayer[] = [
+  { id: 'suggestions-fill', type: 'fill', source: 'suggestions', filter: polygon, paint: { 'fill-color': P.proposal, 'fill-opacity': 0.08 } },
+  { id: 'suggestions-line', type: 'line', source: 'suggestions', filter: polygon, paint: { 'line-color': P.proposal, 'line-width': 2, 'line-dasharray': [2, 1.5] } },
+  { id: 'suggestions-point', type: 'circle', source: 'suggestions', filter: point, paint: { 'circle-radius': 11, 'circle-color': P.halo, 'circle-stroke-color': P.proposal, 'circle-stroke-width': 3 } },
+  { id: 'suggestions-label', type: 'symbol', source: 'suggestions', filter: point, layout: { 'text-field': ['get', 'label'], 'text-size': 13, 'text-allow-overlap': true }, paint: { 'text-color': P.proposal } },
 ];
 
 /** The Nearby answer, above everything: routes (dashed when straight), then the spot. */
@@ -58,5 +78,6 @@ export const NEARBY_LAYERS: OverlayLayer[] = [
     layout: { 'symbol-placement': 'line-center', 'text-field': ['get', 'label'], 'text-size': 13, 'text-offset': [0, -0.8] },
     paint: { 'text-color': P.route, 'text-halo-color': P.halo, 'text-halo-width': 2 },
   },
-  { id: 'nearby-spot', type: 'circle', source: 'nearby', filter: point, paint: { 'circle-radius': 9, 'circle-color': P.route, 'circle-stroke-color': P.halo, 'circle-stroke-width': 3 } },
+  // The spot (where I am) in the route's blue; the destination (where I want to go) in the park green.
+  { id: 'nearby-spot', type: 'circle', source: 'nearby', filter: point, paint: { 'circle-radius': 9, 'circle-color': ['case', ['==', ['get', 'kind'], 'destination'], P.tiers.park, P.route], 'circle-stroke-color': P.halo, 'circle-stroke-width': 3 } },
 ];

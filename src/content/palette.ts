@@ -40,6 +40,8 @@ export const PALETTE = {
   landmark: '#263238',
   route: '#1565c0',
   proposal: '#c2185b',
+  /** The outline of the planner's uploaded green spaces (apart from the shipped ones' green). */
+  uploadLine: '#00695c',
   /** The outline of the selected feature. */
   selection: '#000000',
   /** Green spaces closed in a scenario: greyed, with a dark ring on point sites. */

@@ -143,7 +143,8 @@ export const TOUR: TourChapter[] = [
   },
   {
     id: 'green-standard',
-    camera: { center: [106.6, 29.6], zoom: 11.6, pitch: 0, bearing: 0 },
+    // South-west of the district's middle, so Guanyinqiao (where the rings overlap most) is in frame above the caption.
+    camera: { center: [106.585, 29.588], zoom: 11.6, pitch: 0, bearing: 0 },
     layers: [...CONTEXT, 'rings-park', 'rings-garden', 'rings-leisure', 'greenspaces'],
     legend: ['rings-leisure', 'rings-garden', 'rings-park', 'greenspaces'],
     title: { zh: '绿地标准：500、1000、2000米', en: 'The green standard: 500, 1000, 2000 m' },

@@ -23,45 +23,38 @@ export async function captureNow(map: MapLibreMap, type: string, quality: number
 
 /** The map as drawn at `camera` (the map stays there), as a data URL. */
 export async function captureAt(map: MapLibreMap, camera: CameraOptions, type: string, quality: number): Promise<string> {
-  map.jumpTo(camera);
+  // The picture is the whole canvas: no room kept for a caption (the tour's padding) in it.
+  map.jumpTo({ ...camera, padding: { top: 0, bottom: 0, left: 0, right: 0 } });
   await nextIdle(map);
   return captureCanvas(map, type, quality);
 }
 
-/** `bounds` as a picture, north up, whatever the user's view; the view is put back after. */
-export async function captureBounds(map: MapLibreMap, bounds: LngLatBoundsLike, type: string, quality: number): Promise<string> {
-  const before = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
-  const camera = map.cameraForBounds(bounds, { padding: 20 });
-  if (camera) map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
-  await nextIdle(map);
-  const url = await captureNow(map, type, quality);
-  map.jumpTo(before);
-  return url;
-}
-
 /**
- * A picture (data URL) as a PNG file with `text` written in its bottom-right corner, sized
- * for a canvas drawn `cssWidth` CSS px wide: the attribution control is page markup, not part
- * of the canvas, and the licence asks that the credit travel with the picture.
+ * `bounds` drawn on a canvas of `width` × `height` CSS px at `pixelRatio`, north up: a picture
+ * whose labels keep their on-screen size when it is printed that wide (a report's 19 cm are
+ * ~720 CSS px). The map's container, pixel ratio and view are put back after.
  */
-export async function pngWithCredit(dataUrl: string, text: string, cssWidth: number, fontFamily: string): Promise<Blob> {
-  const img = new Image();
-  img.src = dataUrl;
-  await img.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = img.naturalWidth;
-  canvas.height = img.naturalHeight;
-  const g = canvas.getContext('2d')!;
-  g.drawImage(img, 0, 0);
-  const scale = canvas.width / Math.max(1, cssWidth);
-  g.font = `${Math.round(12 * scale)}px ${fontFamily}`;
-  const pad = Math.round(4 * scale);
-  const w = g.measureText(text).width + 2 * pad;
-  const h = Math.round(18 * scale);
-  g.fillStyle = 'rgb(255 255 255 / 0.85)';
-  g.fillRect(canvas.width - w, canvas.height - h, w, h);
-  g.fillStyle = '#263238';
-  g.textBaseline = 'middle';
-  g.fillText(text, canvas.width - w + pad, canvas.height - h / 2);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
+export async function captureBoundsSized(map: MapLibreMap, bounds: LngLatBoundsLike, size: { width: number; height: number; pixelRatio: number }, type: string, quality: number): Promise<string> {
+  const box = map.getContainer();
+  // The map's own padding (room for the side panel) would push the district off the picture.
+  const saved = { width: box.style.width, height: box.style.height, ratio: map.getPixelRatio(), padding: map.getPadding() };
+  const before = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  box.style.width = `${size.width}px`;
+  box.style.height = `${size.height}px`;
+  map.setPixelRatio(size.pixelRatio);
+  map.setPadding({ top: 0, bottom: 0, left: 0, right: 0 });
+  map.resize();
+  try {
+    const camera = map.cameraForBounds(bounds, { padding: 8 });
+    if (camera) map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
+    await nextIdle(map);
+    return await captureNow(map, type, quality);
+  } finally {
+    box.style.width = saved.width;
+    box.style.height = saved.height;
+    map.setPixelRatio(saved.ratio);
+    map.setPadding(saved.padding);
+    map.resize();
+    map.jumpTo(before);
+  }
 }

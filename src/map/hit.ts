@@ -3,11 +3,15 @@
  * a small square around a point (its lines and labels are not hit targets).
  */
 import type { Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
-import { LAYER_GROUPS, type GroupId } from '../content/layer-groups';
+import { LAYER_GROUPS, type GroupId, type StyleLayer } from '../content/layer-groups';
 
-export function hitGroup(map: MapLibreMap, group: GroupId, point: { x: number; y: number }, tolerance: number): MapGeoJSONFeature | undefined {
-  const layers = LAYER_GROUPS.find((g) => g.id === group)!
-    .layers.filter((l) => (l.type === 'fill' || l.type === 'circle') && map.getLayer(l.id))
+export const hitGroup = (map: MapLibreMap, group: GroupId, point: { x: number; y: number }, tolerance: number) =>
+  hitLayers(map, LAYER_GROUPS.find((g) => g.id === group)!.layers, point, tolerance);
+
+/** The first feature of these style layers' fills and circles (those on the map and shown) near a point. */
+export function hitLayers(map: MapLibreMap, of: readonly StyleLayer[], point: { x: number; y: number }, tolerance: number): MapGeoJSONFeature | undefined {
+  const layers = of
+    .filter((l) => (l.type === 'fill' || l.type === 'circle') && map.getLayer(l.id) && map.getLayoutProperty(l.id, 'visibility') !== 'none')
     .map((l) => l.id);
   if (layers.length === 0) return undefined;
   const { x, y } = point;

@@ -4,7 +4,9 @@
  * found under the pointer. Attached with `enable()`, taken off with `disable()`.
  */
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { ClickInteraction, hitGroup } from './hit';
+import { LAYER_GROUPS } from '../content/layer-groups';
+import { UPLOAD_LAYERS } from '../content/overlay-layers';
+import { ClickInteraction, hitLayers } from './hit';
 
 export type ClickMode = 'select' | 'spot' | 'add' | 'draw' | 'close';
 
@@ -34,7 +36,8 @@ export class MapPick extends ClickInteraction {
     const mode = this.options.mode();
     const lngLat: [number, number] = [e.lngLat.lng, e.lngLat.lat];
     if (mode !== 'close') return this.options.pick({ mode, lngLat });
-    const f = hitGroup(this.map, 'greenspaces', e.point, TOLERANCE);
+    // The shipped green spaces, and the planner's uploaded ones (the only ones drawn when they replace the shipped).
+    const f = hitLayers(this.map, [...LAYER_GROUPS.find((g) => g.id === 'greenspaces')!.layers, ...UPLOAD_LAYERS], e.point, TOLERANCE);
     if (f) this.options.pick({ mode, lngLat, id: String(f.properties.id) });
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import { CLOSED_LAYERS, EDIT_LAYERS, NEARBY_LAYERS, SELECTABLE, selectedLayer } from '../content/overlay-layers';
+import { CLOSED_LAYERS, EDIT_LAYERS, NEARBY_LAYERS, SELECTABLE, SUGGEST_LAYERS, UPLOAD_LAYERS, selectedLayer, type OverlayLayer } from '../content/overlay-layers';
 import { placeLayer, withinSource } from './style';
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -41,6 +41,21 @@ export function setEdits(map: MapLibreMap, proposals: FeatureCollection | undefi
   for (const l of EDIT_LAYERS) placeLayer(map, l as LayerSpecification);
   return true;
 }
+
+/** An overlay of its own source: added with its layers the first time there is something to show. */
+function setOverlay(map: MapLibreMap, id: OverlayLayer['source'], data: FeatureCollection | undefined, layers: OverlayLayer[]) {
+  const src = map.getSource(id) as GeoJSONSource | undefined;
+  if (src) return src.setData(data ?? EMPTY);
+  if (!data?.features.length) return;
+  map.addSource(id, { type: 'geojson', data });
+  for (const l of layers) placeLayer(map, l as LayerSpecification);
+}
+
+/** Suggested sites with their catchments, above the proposals. */
+export const setSuggestions = (map: MapLibreMap, fc: FeatureCollection | undefined) => setOverlay(map, 'suggestions', fc, SUGGEST_LAYERS);
+
+/** The planner's uploaded green spaces the analysis is using, below the proposals. */
+export const setUploaded = (map: MapLibreMap, fc: FeatureCollection | undefined) => setOverlay(map, 'uploaded', fc, UPLOAD_LAYERS);
 
 /** The Nearby answer, above everything. */
 export function setNearby(map: MapLibreMap, nearby: FeatureCollection | undefined) {

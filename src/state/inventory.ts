@@ -13,10 +13,14 @@ export interface Inventory {
   unnamed: number;
   /** Within reach outside the district: drawn and analysed, not counted above. */
   outside: number;
+  /** Inside the district, by the confidence its geodata gives it (how sure its outline and tier are). */
+  confidence: Record<Confidence, number>;
 }
 
+type Confidence = 'high' | 'medium' | 'low';
+
 export function greenInventory(fc: FeatureCollection): Inventory {
-  const inv: Inventory = { tiers: { leisure: 0, garden: 0, park: 0 }, unnamed: 0, outside: 0 };
+  const inv: Inventory = { tiers: { leisure: 0, garden: 0, park: 0 }, unnamed: 0, outside: 0, confidence: { high: 0, medium: 0, low: 0 } };
   for (const f of fc.features) {
     const p = f.properties ?? {};
     if (p.outside === true) {
@@ -26,6 +30,7 @@ export function greenInventory(fc: FeatureCollection): Inventory {
     const tier = p.tier as Tier;
     if (tier in inv.tiers) inv.tiers[tier]++;
     if (p.unnamed === true) inv.unnamed++;
+    if (p.confidence in inv.confidence) inv.confidence[p.confidence as Confidence]++;
   }
   return inv;
 }

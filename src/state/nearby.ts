@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Feature, FeatureCollection } from 'geojson';
 import { errorMessage, fetchLayer, fetchNearest, searchPlaces, shippedLayer, type Nearest, type Place } from '../api';
 import { bboxOf } from '../../domain/geo';
-import { areaKm2, nearestPointOn, pointInGeometry } from '../geo';
+import { areaKm2, metresBetween, nearestPointOn, pointInGeometry } from '../geo';
 import { t, type Lang } from '../content/messages';
 import { serializeNearby, type ViewState } from './view-state';
 import type { ShippedController } from './shipped';
@@ -15,6 +15,31 @@ import type { CardFeature } from '../components/jb-card';
 import type { JbMap } from '../components/jb-map';
 
 type Box = [number, number, number, number];
+
+/** Where the citizen wants to go (a green space picked in the search or the list): apart from where they are. */
+export interface Destination {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  /** The point the way leads to: the site's edge nearest the citizen, or its own point. */
+  lon: number;
+  lat: number;
+}
+
+/** The way from where the citizen is to the destination, as the data can tell it. */
+export interface Route {
+  distance_m: number;
+  walk_min: number;
+  /** Drawn straight (radius mode, or a site the walk search did not reach): rivers not considered. */
+  straight: boolean;
+  path: [number, number][];
+}
+
+/** Beyond this far from the district (km) a location gets no answer from Jiangbei's data. */
+const FAR_KM = 10;
+
+/** Walking speed behind every "minutes" on the page (the worker's WALK_M_PER_MIN). */
+const M_PER_MIN = 80;
 
 /** What the controller needs from the page. */
 export interface NearbyHost extends ReactiveControllerHost {
@@ -37,6 +62,10 @@ export class NearbyController implements ReactiveController {
   /** Places matching the search (undefined when there is no search). */
   places?: Place[];
   shareText = '';
+  /** The spot lies outside Jiangbei (the data covers Jiangbei and 2 km around it). */
+  outside = false;
+  destination?: Destination;
+  private named?: { near: [number, number]; name: ReturnType<NearbyController['spotName']> };
   private inflight?: AbortController;
   /** The last overlay and what it was made from (see `features`). */
   private shown?: { inputs: unknown[]; fc: FeatureCollection };
@@ -47,7 +76,7 @@ export class NearbyController implements ReactiveController {
 
   hostConnected() {}
 
-  private set(patch: Partial<Pick<NearbyController, 'nearest' | 'loading' | 'locating' | 'message' | 'places' | 'shareText'>>) {
+  private set(patch: Partial<Pick<NearbyController, 'nearest' | 'loading' | 'locating' | 'message' | 'places' | 'shareText' | 'outside' | 'destination'>>) {
     Object.assign(this, patch);
     this.host.requestUpdate();
   }
@@ -55,7 +84,8 @@ export class NearbyController implements ReactiveController {
   /** Sets the spot; `frame` moves the camera to show the spot and its answer. */
   async setSpot(near: [number, number], frame = false) {
     this.host.patchState({ near, panel: 'nearby' });
-    this.set({ shareText: '', message: '', places: undefined });
+    this.set({ shareText: '', message: '', places: undefined, outside: !(await this.inDistrict(near).catch(() => true)) });
+    if (this.destination) this.setDestination(this.destination.id);
     await this.find();
     if (frame) this.frame();
   }
@@ -92,6 +122,12 @@ export class NearbyController implements ReactiveController {
     }
   }
 
+  private async kmFromDistrict(p: [number, number]): Promise<number> {
+    const bundle = this.host.shipped.bundle;
+    const boundary = bundle ? shippedLayer(bundle, 'boundary') : await fetchLayer('boundary');
+    return Math.min(...boundary.features.map((f) => metresBetween(p, nearestPointOn(p, f.geometry)) / 1000));
+  }
+
   private async inDistrict(p: [number, number]): Promise<boolean> {
     const bundle = this.host.shipped.bundle;
     const boundary = bundle ? shippedLayer(bundle, 'boundary') : await fetchLayer('boundary');
@@ -109,8 +145,11 @@ export class NearbyController implements ReactiveController {
       async (pos) => {
         this.set({ locating: false });
         const p: [number, number] = [pos.coords.longitude, pos.coords.latitude];
-        if (!(await this.inDistrict(p).catch(() => false))) {
-          this.set({ message: t(lang, 'nearbyOutside') });
+        // Near Jiangbei (across a river, in a neighbouring district): an honest answer, the nearest
+        // green space in the data and what the data does not cover. Far away: say so.
+        const km = await this.kmFromDistrict(p).catch(() => 0);
+        if (km > FAR_KM) {
+          this.set({ message: t(lang, 'nearbyFarOutside', { km: Math.round(km) }) });
           return;
         }
         await this.setSpot(p, true);
@@ -135,9 +174,79 @@ export class NearbyController implements ReactiveController {
     }
   }
 
+  /**
+   * A picked search hit. A green space (or sports ground) is where the citizen wants to go: it
+   * becomes the destination and "where I am" stays. Any other place (a station, a landmark) is
+   * where they want to know about: it becomes the spot.
+   */
   async pickPlace(p: Place) {
     this.set({ places: undefined });
+    await this.host.shipped.loaded;
+    if ((p.layer === 'greenspaces' || p.layer === 'sports') && this.host.shipped.site(p.id)) {
+      this.setDestination(p.id);
+      this.frameDestination();
+      return;
+    }
     await this.setSpot([p.lon, p.lat], true);
+  }
+
+  /** Makes a shipped site the destination; the way leads to its edge nearest the spot. */
+  setDestination(id: string) {
+    const site = this.host.shipped.site(id);
+    if (!site) return;
+    const p = site.feature.properties ?? {};
+    const near = this.host.state.near;
+    const g = site.feature.geometry;
+    const [lon, lat] = near ? nearestPointOn(near, g) : g.type === 'Point' ? (g.coordinates as [number, number]) : (() => {
+      const [w, s, e, n] = bboxOf(g);
+      return nearestPointOn([(w + e) / 2, (s + n) / 2], g);
+    })();
+    this.set({ destination: { id, name_zh: String(p.name_zh ?? ''), name_en: String(p.name_en ?? p.name_zh ?? ''), lon, lat } });
+  }
+
+  clearDestination() {
+    this.set({ destination: undefined });
+  }
+
+  /** The named station or landmark nearest the spot (within 1.5 km), so the spot reads as a place, not coordinates. */
+  spotName(): { name_zh: string; name_en: string; m: number } | undefined {
+    const near = this.host.state.near;
+    const bundle = this.host.shipped.bundle;
+    if (!near || !bundle) return undefined;
+    if (this.named?.near === near) return this.named.name;
+    let best: { name_zh: string; name_en: string; m: number } | undefined;
+    for (const f of bundle.features) {
+      const p = f.properties ?? {};
+      if ((p.layer !== 'stations' && p.layer !== 'landmarks') || f.geometry.type !== 'Point' || !p.name_zh) continue;
+      const m = metresBetween(near, f.geometry.coordinates as [number, number]);
+      if (m <= 1500 && (!best || m < best.m)) best = { name_zh: String(p.name_zh), name_en: String(p.name_en ?? p.name_zh), m };
+    }
+    this.named = { near, name: best };
+    return best;
+  }
+
+  /** The way from the spot to the destination: the walk search's when it found that site, else a straight line. */
+  route(): Route | undefined {
+    const near = this.host.state.near;
+    const d = this.destination;
+    if (!near || !d) return undefined;
+    const hit = [...(this.nearest?.tiers ?? []), ...(this.nearest?.sites ?? [])].find((x) => x.id === d.id && x.distance_m !== null);
+    if (hit && hit.distance_m !== null) {
+      const path = hit.path?.coordinates ?? [near, [d.lon, d.lat] as [number, number]];
+      return { distance_m: hit.distance_m, walk_min: hit.walk_min ?? hit.distance_m / M_PER_MIN, straight: !hit.path, path };
+    }
+    const m = metresBetween(near, [d.lon, d.lat]);
+    return { distance_m: m, walk_min: m / M_PER_MIN, straight: true, path: [near, [d.lon, d.lat]] };
+  }
+
+  private frameDestination() {
+    const d = this.destination;
+    if (!d) return;
+    const near = this.host.state.near;
+    const site = this.host.shipped.site(d.id);
+    let box = site ? bboxOf(site.feature.geometry) : ([d.lon, d.lat, d.lon, d.lat] as Box);
+    if (near) box = [Math.min(box[0], near[0]), Math.min(box[1], near[1]), Math.max(box[2], near[0]), Math.max(box[3], near[1])];
+    this.host.map?.focusOn(box);
   }
 
   /** Flies to a result (a green space, or a sports ground when they count) and opens its card. */
@@ -146,6 +255,7 @@ export class NearbyController implements ReactiveController {
     const site = this.host.shipped.site(id);
     if (!site) return;
     const f = site.feature;
+    this.setDestination(id);
     this.host.map?.focusOn(bboxOf(f.geometry));
     this.host.card = { group: site.group, properties: { ...f.properties }, id, areaKm2: areaKm2(f.geometry) };
   }
@@ -171,12 +281,12 @@ export class NearbyController implements ReactiveController {
   features(): FeatureCollection | undefined {
     const { state, uiLang: lang, shipped } = this.host;
     const near = state.near;
-    if (!near || state.panel !== 'nearby') return undefined;
-    const inputs = [near, this.nearest, shipped.greenspaces, shipped.sports, lang];
+    if ((!near && !this.destination) || state.panel !== 'nearby') return undefined;
+    const inputs = [near, this.nearest, shipped.greenspaces, shipped.sports, lang, this.destination];
     if (this.shown?.inputs.every((x, i) => x === inputs[i])) return this.shown.fc;
-    const features: Feature[] = [{ type: 'Feature', properties: { kind: 'spot' }, geometry: { type: 'Point', coordinates: near } }];
+    const features: Feature[] = near ? [{ type: 'Feature', properties: { kind: 'spot' }, geometry: { type: 'Point', coordinates: near } }] : [];
     const seen = new Set<string>();
-    for (const x of this.nearest?.tiers ?? []) {
+    for (const x of near ? this.nearest?.tiers ?? [] : []) {
       if (!x.id || seen.has(x.id)) continue;
       seen.add(x.id);
       if (x.path) {
@@ -184,9 +294,16 @@ export class NearbyController implements ReactiveController {
         features.push({ type: 'Feature', properties: { kind: 'walk', label: `${name} · ${t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(x.walk_min ?? 0)) })}` }, geometry: x.path });
       } else {
         const f = shipped.site(x.id)?.feature;
-        if (f) features.push({ type: 'Feature', properties: { kind: 'straight', label: t(lang, 'nearbyStraight') }, geometry: { type: 'LineString', coordinates: [near, nearestPointOn(near, f.geometry)] } });
+        if (f && near) features.push({ type: 'Feature', properties: { kind: 'straight', label: t(lang, 'nearbyStraight') }, geometry: { type: 'LineString', coordinates: [near, nearestPointOn(near, f.geometry)] } });
       }
     }
+    const d = this.destination;
+    const way = this.route();
+    if (d && way) {
+      const name = lang === 'zh' ? d.name_zh : d.name_en;
+      features.push({ type: 'Feature', properties: { kind: way.straight ? 'straight' : 'walk', label: `${name} · ${t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(way.walk_min)) })}` }, geometry: { type: 'LineString', coordinates: way.path } });
+    }
+    if (d) features.push({ type: 'Feature', properties: { kind: 'destination' }, geometry: { type: 'Point', coordinates: [d.lon, d.lat] } });
     this.shown = { inputs, fc: { type: 'FeatureCollection', features } };
     return this.shown.fc;
   }

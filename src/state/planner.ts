@@ -29,7 +29,9 @@ export type PlannerAction =
   | { action: 'delete-proposal' | 'toggle-closure'; id: string }
   | { action: 'suggest'; count: number }
   | { action: 'accept' | 'dismiss'; rank: number }
-  | { action: 'use-upload' | 'use-shipped' }
+  | { action: 'accept-all' }
+  | { action: 'use-upload'; how: 'add' | 'replace' }
+  | { action: 'use-shipped' }
   | { action: 'export-rings' | 'export-gaps' | 'export-csv' | 'export-png' | 'report' };
 
 /** What the exports need from the page. */
@@ -43,6 +45,8 @@ export interface PlannerContext {
   png(): Promise<Blob | undefined>;
   /** Opens the printable report (it captures the district itself). */
   report(): Promise<void>;
+  /** Frames a lon/lat box on the map (beside the panel). */
+  focus(bounds: [number, number, number, number]): void;
 }
 
 const GEOJSON = 'application/geo+json';
@@ -78,11 +82,18 @@ export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): P
     case 'cancel-draft': return wb.cancelDraft();
     case 'delete-proposal': return wb.deleteProposal(a.id);
     case 'toggle-closure': return wb.toggleClosure(a.id);
-    case 'suggest': return wb.suggest(a.count);
+    case 'suggest': {
+      await wb.suggest(a.count);
+      // Show where they are: a planner should see each one before accepting it.
+      const box = wb.suggestionBounds();
+      if (box) ctx.focus(box);
+      return;
+    }
     case 'accept': return wb.accept(a.rank);
     case 'dismiss': return wb.dismiss(a.rank);
+    case 'accept-all': return wb.acceptAll();
     case 'upload': return wb.checkUpload(a.file, a.crs);
-    case 'use-upload': return wb.useUpload();
+    case 'use-upload': return wb.useUpload(a.how);
     case 'use-shipped': return wb.useShipped();
     case 'export-rings': {
       const rings = wb.hasChanges && wb.rings ? wb.rings : await (await fetch(ringsUrl(ctx.view.mode, ctx.view.sports))).json();
@@ -93,7 +104,8 @@ export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): P
     case 'export-csv': {
       const c = (wb.hasChanges && wb.result) || ctx.coverage;
       const credit = t(lang, 'osmPlain', { date: OSM_SOURCE.date, licence: OSM_SOURCE.licence });
-      if (c) download('jiangbei-coverage.csv', coverageCsv(c, wb.hasChanges ? wb.baseline : undefined, credit), 'text/csv;charset=utf-8');
+      const scenario = wb.hasChanges ? wb.current.name : t(lang, 'planBaseline');
+      if (c) download('jiangbei-coverage.csv', coverageCsv(c, wb.hasChanges ? wb.baseline : undefined, credit, { scenario }), 'text/csv;charset=utf-8');
       return;
     }
     case 'export-png': {

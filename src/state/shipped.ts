@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { ApiFailure, errorMessage, fetchBundle, shippedLayer } from '../api';
 import { areaKm2 } from '../geo';
 import { greenInventory, sportsInventory, type Inventory } from './inventory';
+import type { DistrictShape } from './site-checks';
 
 export type SiteGroup = 'greenspaces' | 'sports';
 
@@ -28,6 +29,10 @@ export class ShippedController implements ReactiveController {
   sportsCount?: { inside: number; outside: number };
   /** The district's green spaces by tier (outside sites apart), counted from the layer. */
   inventory?: Inventory;
+  /** The built-up land every rate is measured over: its area and how sure the data is of it. */
+  builtupInfo?: { km2: number; confidence: string };
+  /** The district's boundary and built-up land, for telling the planner where a site stands. */
+  district?: DistrictShape;
   /** Inside / outside counts by layer, for the Data tab (a new object only when the layers load). */
   split: Record<string, { inside: number; outside: number }> = {};
 
@@ -59,6 +64,10 @@ export class ShippedController implements ReactiveController {
       this.sports = shippedLayer(fc, 'sports');
       this.inventory = greenInventory(this.greenspaces);
       this.sportsCount = this.sports.features.length ? sportsInventory(this.sports) : undefined;
+      const boundary = shippedLayer(fc, 'boundary').features[0]?.geometry;
+      const bp = shippedLayer(fc, 'builtup').features[0]?.properties;
+      this.builtupInfo = bp ? { km2: Number(bp.area_km2), confidence: String(bp.confidence ?? 'low') } : undefined;
+      this.district = boundary ? { boundary, builtup: shippedLayer(fc, 'builtup').features[0]?.geometry } : undefined;
       this.bundle = fc;
       const { tiers, outside } = this.inventory;
       this.split = { greenspaces: { inside: tiers.park + tiers.garden + tiers.leisure, outside }, ...(this.sportsCount ? { sports: this.sportsCount } : {}) };

@@ -16,7 +16,9 @@ import type { Lang } from '../content/messages';
 export interface TourHost extends ReactiveControllerHost {
   readonly state: ViewState;
   patchState(patch: Partial<ViewState>): void;
-  readonly map: Pick<JbMap, 'flyToCamera' | 'snapshot' | 'updateComplete'> | null;
+  readonly map: Pick<JbMap, 'flyToCamera' | 'clearRoom' | 'snapshot' | 'updateComplete'> | null;
+  /** The screen the tour's bar and caption leave free (camera padding, px), once they are drawn. */
+  tourRoom(): Promise<{ top: number; bottom: number } | undefined>;
   /** The info card shown (closed by a chapter, which shows its own highlight). */
   card: unknown;
 }
@@ -57,10 +59,12 @@ export class TourController implements ReactiveController {
     return this.factsShown.facts;
   }
 
-  go(index: number) {
+  async go(index: number) {
     this.host.card = undefined;
     this.host.patchState({ tour: index + 1 });
-    this.host.map?.flyToCamera(TOUR[index]!.camera);
+    // The chapter's caption first (its height is the room the camera must leave), then the flight.
+    const room = await this.host.tourRoom();
+    if (this.host.state.tour === index + 1) this.host.map?.flyToCamera(TOUR[index]!.camera, room);
   }
 
   start() {
@@ -69,6 +73,7 @@ export class TourController implements ReactiveController {
 
   exit() {
     this.setAutoplay(0);
+    this.host.map?.clearRoom();
     this.host.patchState({ tour: undefined });
   }
 
@@ -78,9 +83,9 @@ export class TourController implements ReactiveController {
   }
 
   /** Back to the current chapter's view after the viewer moved the map. */
-  resume() {
+  async resume() {
     const chapter = this.chapter;
-    if (chapter) this.host.map?.flyToCamera(chapter.camera);
+    if (chapter) this.host.map?.flyToCamera(chapter.camera, await this.host.tourRoom());
   }
 
   closeHandout() {
@@ -111,7 +116,7 @@ export class TourController implements ReactiveController {
       this.handout = { busy: false, pages };
       this.host.requestUpdate();
       const current = this.chapter;
-      if (current) map.flyToCamera(current.camera);
+      if (current) map.flyToCamera(current.camera, await this.host.tourRoom());
     }
   }
 }

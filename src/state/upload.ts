@@ -1,14 +1,15 @@
 /** The planner's own green spaces: a file checked in a Web Worker, so large files never freeze the page. */
 import type { FeatureCollection } from 'geojson';
-import type { UploadMessage, UploadRequest } from '../workers/upload-check';
+import type { ProblemAt, UploadFailure, UploadMessage, UploadRequest } from '../workers/upload-check';
+export type { ProblemAt, UploadFailure };
 import type { Crs } from './planner';
 
 export interface UploadReport {
   fileName: string;
   total: number;
   valid?: FeatureCollection;
-  problems: { index: number; message: string }[];
-  failed?: string;
+  problems: ProblemAt[];
+  failed?: { reason: UploadFailure; detail?: string };
   progress?: number;
 }
 
@@ -26,14 +27,14 @@ export function checkFile(file: File, crs: Crs, report: (upload: UploadReport) =
           else {
             upload = m.type === 'done'
               ? { fileName: file.name, total: m.total, valid: m.valid, problems: m.problems }
-              : { fileName: file.name, total: 0, problems: [], failed: m.message };
+              : { fileName: file.name, total: 0, problems: [], failed: { reason: m.reason, detail: m.detail } };
             worker.terminate();
             resolve();
           }
           report(upload);
         };
         worker.onerror = (e) => {
-          upload = { fileName: file.name, total: 0, problems: [], failed: e.message || 'could not read the file' };
+          upload = { fileName: file.name, total: 0, problems: [], failed: { reason: 'read', detail: e.message || undefined } };
           worker.terminate();
           report(upload);
           resolve();

@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import {
-  ApiFailure, postCoverage, postGaps, postRings, postSuggest,
+  ApiFailure, fetchCoverage, postCoverage, postGaps, postRings, postSuggest,
   type Coverage, type Mode, type PopulationWire, type Tier,
 } from '../api';
 import {
@@ -14,21 +14,16 @@ import {
   type Proposal, type Scenario, type StoreProblem,
 } from './scenario';
 import { checkFile, type UploadReport } from './upload';
+import { suggestionBounds, suggestionFeatures, type Suggestion } from './suggestions';
+import { siteNote, type DistrictShape, type SiteNote } from './site-checks';
 import { browserStorage } from './storage';
 import type { Lang } from '../content/messages';
 import type { Crs, Tool } from './planner';
 
-export interface Suggestion {
-  rank: number;
-  gain_km2: number;
-  gain_pp: number;
-  /** With a population: people newly served, and as a share of the district's (pp). */
-  gain_people?: number;
-  gain_people_pp?: number;
-  coordinates: [number, number];
-}
+export type { Suggestion } from './suggestions';
 
 
+const baselineKey = (mode: Mode, sports: boolean) => `${mode}|${sports}`;
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export class WorkbenchController implements ReactiveController {
@@ -38,14 +33,22 @@ export class WorkbenchController implements ReactiveController {
   current!: Scenario;
   /** The last proposals turned into map features (see `proposalFeatures`). */
   private proposalsShown?: { from: Proposal[]; fc: FeatureCollection };
+  private suggestionsShown?: { from: Suggestion[]; fc: FeatureCollection };
+  private notesShown?: { from: Proposal[]; district: DistrictShape | undefined; notes: Map<string, SiteNote> };
   /** Saved entries that could not be read (shown to the user; kept aside, not deleted). */
   storeProblems: StoreProblem[] = [];
   saveError = '';
-  /** The green spaces the scenario starts from: shipped, or the planner's own upload. */
+  /** The green spaces the scenario starts from: shipped, the planner's upload added to them, or the upload alone. */
   base: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  baseIsUpload = false;
-  /** Coverage of the shipped data: what every scenario (and every upload) is compared with. */
-  baseline?: Coverage;
+  baseFrom: 'shipped' | 'add' | 'replace' = 'shipped';
+  /** The uploaded green spaces the analysis is using (drawn on the map), when it uses any. */
+  uploaded?: FeatureCollection;
+  /**
+   * Coverage of the shipped data by how it was counted (mode, sports): what every scenario (and
+   * every upload) is compared with. Kept per mode, since a saved scenario's mode need not be the
+   * page's (a walk scenario opened by a plain link): its baseline is fetched when missing.
+   */
+  private baselines = new Map<string, Coverage>();
   result?: Coverage;
   rings?: FeatureCollection;
   gaps?: FeatureCollection;
@@ -67,11 +70,12 @@ export class WorkbenchController implements ReactiveController {
   private shippedBase?: FeatureCollection;
 
   /**
-   * `view` reads what the page shows: the tier whose gaps are drawn, and whether sports grounds
+   * `view` reads what the page shows: the tier whose gaps are drawn, whether sports grounds
    * count as leisure spaces (sent as `sports` with every request, so a scenario is compared
-   * with a baseline counted the same way).
+   * with a baseline counted the same way), and the distance mode: a scenario is analysed in the
+   * page's mode whatever mode it was saved in (the page has one mode switch).
    */
-  constructor(private readonly host: ReactiveControllerHost, private readonly view: () => { tier: Tier; sports: boolean; population?: PopulationWire | undefined }, storage?: Storage) {
+  constructor(private readonly host: ReactiveControllerHost, private readonly view: () => { tier: Tier; sports: boolean; mode: Mode; population?: PopulationWire | undefined }, storage?: Storage) {
     host.addController(this);
     const s = storage ? { storage, persistent: true } : browserStorage();
     this.store = new ScenarioStore(s.storage);
@@ -91,12 +95,23 @@ export class WorkbenchController implements ReactiveController {
     if (!scenarios.includes(this.current)) this.scenarios = [this.current, ...scenarios];
   }
 
-  /** The shipped green spaces and their coverage: the baseline every change is compared with. */
-  setShipped(base: FeatureCollection, baseline: Coverage | undefined) {
+  /** The shipped green spaces and their coverage (in any mode): the baseline every change is compared with. */
+  setShipped(base: FeatureCollection, coverage: Coverage | undefined) {
     this.shippedBase = base;
-    if (!this.baseIsUpload) this.base = base;
-    this.baseline = baseline;
+    if (this.baseFrom === 'shipped') this.base = base;
+    else if (this.baseFrom === 'add' && this.uploaded) this.base = { type: 'FeatureCollection', features: [...base.features, ...this.uploaded.features] };
+    if (coverage) this.baselines.set(baselineKey(coverage.mode, coverage.sports ?? false), coverage);
     this.host.requestUpdate();
+  }
+
+  /** Today's coverage counted as the scenario is (the page's mode and sports setting). */
+  get baseline(): Coverage | undefined {
+    const { mode, sports } = this.view();
+    return this.baselines.get(baselineKey(mode, sports));
+  }
+
+  get baseIsUpload(): boolean {
+    return this.baseFrom !== 'shipped';
   }
 
   get hasChanges(): boolean {
@@ -277,12 +292,17 @@ export class WorkbenchController implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
+    const { tier: gapTier, sports, mode, population } = this.view();
+    // A scenario saved in another mode (or a link naming one) is analysed, and saved, in the page's.
+    if (this.current.mode !== mode) {
+      this.current = { ...this.current, mode };
+      this.persist();
+    }
     const ctrl = (this.inflight = new AbortController());
     const t0 = performance.now();
     this.busy = true;
     this.error = '';
     this.host.requestUpdate();
-    const { tier: gapTier, sports, population } = this.view();
     // With a population, the rates come back in people too (the gaps and rings ignore it).
     const body = { sites: this.sites, radii: this.current.radii, mode: this.current.mode, ...(sports ? { sports } : {}) };
     const rateBody = population ? { ...body, population } : body;
@@ -309,7 +329,13 @@ export class WorkbenchController implements ReactiveController {
         this.ringsMs = performance.now() - t0;
       });
       rings.catch(() => undefined); // observed below; no unhandled rejection if the others fail first
-      await Promise.all([rates, gaps]);
+      // Today's coverage counted the same way, unless already in hand (a cached GET).
+      const key = baselineKey(body.mode, sports);
+      const baseline = this.baselines.has(key) ? undefined : fetchCoverage(body.mode, sports, ctrl.signal).then((c) => {
+        this.baselines.set(key, c);
+        this.host.requestUpdate();
+      });
+      await Promise.all([rates, gaps, baseline]);
       if (!current()) return;
       this.busy = false;
       this.host.requestUpdate();
@@ -357,6 +383,26 @@ export class WorkbenchController implements ReactiveController {
     this.addProposal('leisure', { type: 'Point', coordinates: s.coordinates }, { gain_km2: s.gain_km2 });
   }
 
+  /** Every suggestion as a proposal, in one change (one analysis): their gains add up, as chosen one after another. */
+  acceptAll() {
+    const all = this.suggestions;
+    if (!all.length) return;
+    this.suggestions = [];
+    const n = this.current.proposals.length;
+    const added = all.map((s, i): Proposal => ({ id: newId('site'), tier: 'leisure', name: `#${n + i + 1}`, geometry: { type: 'Point', coordinates: s.coordinates }, gain_km2: s.gain_km2 }));
+    this.change((sc) => ({ ...sc, proposals: [...sc.proposals, ...added] }));
+  }
+
+  /** The suggestions drawn with their catchments (the same object until they change). */
+  suggestionFeatures(): FeatureCollection {
+    if (this.suggestionsShown?.from !== this.suggestions) this.suggestionsShown = { from: this.suggestions, fc: suggestionFeatures(this.suggestions, this.current.radii.leisure) };
+    return this.suggestionsShown.fc;
+  }
+
+  suggestionBounds() {
+    return suggestionBounds(this.suggestions, this.current.radii.leisure);
+  }
+
   dismiss(rank: number) {
     this.suggestions = this.suggestions.filter((x) => x.rank !== rank);
     this.host.requestUpdate();
@@ -372,22 +418,44 @@ export class WorkbenchController implements ReactiveController {
     });
   }
 
-  /** Uses the upload's valid features as the green spaces the scenario starts from. */
-  useUpload() {
+  /**
+   * Uses the upload's valid features: added to the shipped green spaces (`add`; an id the
+   * shipped data already uses gets an `upload-` prefix), or instead of them (`replace`).
+   */
+  useUpload(how: 'add' | 'replace') {
     const valid = this.upload?.valid;
     if (!valid?.features.length) return;
-    this.base = valid;
-    this.baseIsUpload = true;
+    const shipped = this.shippedBase?.features ?? [];
+    const taken = new Set(how === 'add' ? shipped.map((f) => String(f.properties?.id)) : []);
+    const mine = valid.features.map((f) => (taken.has(String(f.properties?.id)) ? { ...f, properties: { ...f.properties, id: `upload-${f.properties?.id}` } } : f));
+    this.uploaded = { type: 'FeatureCollection', features: mine };
+    this.base = { type: 'FeatureCollection', features: how === 'add' ? [...shipped, ...mine] : mine };
+    this.baseFrom = how;
     this.current = { ...this.current, closures: [] };
     this.persist();
     void this.analyse();
   }
 
   useShipped() {
-    this.baseIsUpload = false;
+    this.baseFrom = 'shipped';
+    this.uploaded = undefined;
     if (this.shippedBase) this.base = this.shippedBase;
     this.upload = undefined;
     void this.analyse();
+  }
+
+  /** What the planner should know about each proposal (outside the district, no one near), by id. */
+  siteNotes(district: DistrictShape | undefined): Map<string, SiteNote> {
+    const from = this.current.proposals;
+    if (this.notesShown?.from !== from || this.notesShown.district !== district) {
+      const notes = new Map<string, SiteNote>();
+      if (district) for (const p of from) {
+        const note = siteNote(p.geometry, district, this.current.radii[p.tier]);
+        if (note) notes.set(p.id, note);
+      }
+      this.notesShown = { from, district, notes };
+    }
+    return this.notesShown.notes;
   }
 
   /**

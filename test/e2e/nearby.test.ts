@@ -111,7 +111,7 @@ describe('Nearby, phone first', () => {
     guard.assertClean();
   });
 
-  it('finds a park by the start of its pinyin and answers for it: standing in it, the park is right here', async () => {
+  it('finds a park by the start of its pinyin and makes it the destination, not the spot', async () => {
     const parks = await namedOsmParks();
     const park = parks[0]!;
     const name = park.properties!.name_zh as string;
@@ -122,11 +122,10 @@ describe('Nearby, phone first', () => {
     const hit = nearby(page).locator('ul.hits button[data-layer=greenspaces]', { hasText: name });
     await expect.poll(() => hit.count()).toBeGreaterThan(0);
     await hit.first().click();
-    await expect.poll(() => answer(page).count()).toBe(1);
-    const parkRow = nearby(page).locator('ol.by-tier li', { hasText: '公园' }).last().locator('button');
-    await expect.poll(() => parkRow.textContent()).toContain(name);
-    expect(await parkRow.locator('.dist').textContent()).toMatch(/^0 米$/);
-    expect(await answer(page).textContent()).toBe(`您就在公园里：${name}。`);
+    // Where I want to go, not where I am: no answer "you are in the park" without a location.
+    await expect.poll(() => nearby(page).locator('section.destination h3').textContent()).toBe(`去${name}`);
+    expect(await answer(page).count()).toBe(0);
+    expect(page.url()).not.toContain('near=');
     guard.assertClean();
   });
 

@@ -126,7 +126,8 @@ describe('OpenStreetMap data in the page', () => {
     const hit = nearby.locator('ul.hits button[data-layer=greenspaces]', { hasText: name_zh });
     await expect.poll(() => hit.count()).toBeGreaterThan(0);
     await hit.first().click();
-    await expect.poll(() => nearby.locator('p.answer').count()).toBe(1);
+    // A park picked in the search is where to go (issue 16), not where the citizen is.
+    await expect.poll(() => nearby.locator('section.destination').count()).toBe(1);
 
     // Show the whole park, then ask the map what it drew there.
     await page.evaluate((b) => new Promise((r) => { window.jbMap!.once('idle', r); window.jbMap!.fitBounds(b as [number, number, number, number], { padding: { top: 60, bottom: 60, left: 420, right: 80 }, duration: 0 }); }), turf.bbox(park));

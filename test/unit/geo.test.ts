@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { bboxOf } from '../../domain/geo';
-import { areaKm2, formatNumber, nearestPointOn, pointInGeometry } from '../../src/geo';
+import { areaKm2, circlePolygon, formatDelta, formatNumber, metresBetween, nearestPointOn, pointInGeometry } from '../../src/geo';
 
 const boundary = JSON.parse(readFileSync('geodata/boundary.geojson', 'utf8')) as FeatureCollection;
 
@@ -73,5 +73,22 @@ describe('formatNumber', () => {
     expect(formatNumber(87.25, 'zh', 2)).toBe('87.25');
     expect(formatNumber(1234.56, 'en')).toBe('1,234.6');
     expect(formatNumber(0.04, 'zh')).toBe('0.0');
+  });
+});
+
+describe('signed changes and circles', () => {
+  it('a change that rounds to zero shows as zero, never "-0.00" or "+0.0"', () => {
+    expect(formatDelta(-0.001, 'en', 2)).toBe('0.00');
+    expect(formatDelta(-0.004, 'zh', 2)).toBe('0.00');
+    expect(formatDelta(0.04, 'en', 1)).toBe('0.0');
+    expect(formatDelta(-0.06, 'en', 1)).toBe('-0.1');
+    expect(formatDelta(1.26, 'en', 1)).toBe('+1.3');
+  });
+
+  it('a 500 m circle is 500 m from its centre all round (±1 m by Turf)', () => {
+    const c: [number, number] = [106.58, 29.6];
+    const ring = circlePolygon(c, 500).coordinates[0]!;
+    for (const p of ring) expect(Math.abs(turf.distance(c, p, { units: 'meters' }) - 500)).toBeLessThan(1);
+    expect(metresBetween(c, ring[10] as [number, number])).toBeCloseTo(500, -1);
   });
 });

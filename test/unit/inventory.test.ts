@@ -9,9 +9,9 @@ const site = (tier: string, extra: Record<string, unknown> = {}): Feature => ({ 
 const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
 describe('inventory of the district’s green spaces', () => {
-  it('counts each tier inside the district, and the sites outside apart', () => {
-    const inv = greenInventory(fc([site('park'), site('park', { outside: true }), site('garden'), site('leisure', { unnamed: true }), site('leisure', { outside: true, unnamed: true }), site('leisure')]));
-    expect(inv).toEqual({ tiers: { park: 1, garden: 1, leisure: 2 }, unnamed: 1, outside: 2 });
+  it('counts each tier and confidence inside the district, and the sites outside apart', () => {
+    const inv = greenInventory(fc([site('park', { confidence: 'medium' }), site('park', { outside: true, confidence: 'low' }), site('garden', { confidence: 'high' }), site('leisure', { unnamed: true, confidence: 'low' }), site('leisure', { outside: true, unnamed: true }), site('leisure', { confidence: 'high' })]));
+    expect(inv).toEqual({ tiers: { park: 1, garden: 1, leisure: 2 }, unnamed: 1, outside: 2, confidence: { high: 2, medium: 1, low: 1 } });
   });
 
   it('counts sports grounds inside and outside', () => {
@@ -26,7 +26,7 @@ describe('tour captions quote the figures of the data as it is', () => {
     id: 'gaps', camera: { center: [106.6, 29.6], zoom: 12, pitch: 0, bearing: 0 }, layers: [], legend: [],
     title: { zh: '缺口', en: 'Gaps' }, caption: { zh: '橙色是缺口。', en: 'Orange marks gaps.' }, facts: ['tourFactsGaps', 'tourFactsGapsMet'],
   };
-  const inv = { tiers: { park: 3, garden: 5, leisure: 8 }, unnamed: 0, outside: 2 };
+  const inv = { tiers: { park: 3, garden: 5, leisure: 8 }, unnamed: 0, outside: 2, confidence: { high: 16, medium: 0, low: 0 } };
 
   it('fills a template from the analysis: the gap, the rate, how far from the target', () => {
     const text = chapterCaption(chapter, 'en', tourFacts('en', coverage(49.3), inv));

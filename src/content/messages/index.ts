@@ -13,13 +13,14 @@ import * as population from './population';
 import * as share from './share';
 import * as shell from './shell';
 import * as tour from './tour';
+import * as upload from './upload';
 
-const zh = { ...shell.zh, ...layers.zh, ...coverage.zh, ...about.zh, ...nearby.zh, ...planner.zh, ...population.zh, ...share.zh, ...tour.zh };
+const zh = { ...shell.zh, ...layers.zh, ...coverage.zh, ...about.zh, ...nearby.zh, ...planner.zh, ...population.zh, ...share.zh, ...tour.zh, ...upload.zh };
 
 export type MessageKey = keyof typeof zh;
 type Catalogue = Record<MessageKey, string>;
 
-const en: Catalogue = { ...shell.en, ...layers.en, ...coverage.en, ...about.en, ...nearby.en, ...planner.en, ...population.en, ...share.en, ...tour.en };
+const en: Catalogue = { ...shell.en, ...layers.en, ...coverage.en, ...about.en, ...nearby.en, ...planner.en, ...population.en, ...share.en, ...tour.en, ...upload.en };
 
 export const MESSAGES: Record<'zh' | 'en', Catalogue> = { zh, en };
 export type Lang = keyof typeof MESSAGES;
