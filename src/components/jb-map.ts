@@ -1,6 +1,6 @@
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import {
-  AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
+  FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
   type GeoJSONSource, type ErrorEvent,
 } from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
@@ -21,6 +21,8 @@ import { MapPick, type ClickMode, type MapPickDetail } from '../map/map-pick';
 import { ProposalDrag } from '../map/proposal-drag';
 import { EMPTY, setClosures, setEdits, setNearby, setSelection, setSuggestions, setUploaded } from '../map/overlays';
 import { emit } from '../events';
+import { showAttribution } from '../map/attribution';
+import { settle } from '../map/readiness';
 
 export type { ClickMode, FeatureSelectDetail, MapPickDetail };
 
@@ -135,8 +137,6 @@ export class JbMap extends LitElement {
    */
   declare pending: boolean;
   private map?: MapLibreMap;
-  private attribution?: AttributionControl;
-  private attributionLang?: Lang;
   private styleLoaded = false;
   /** The interactions, one a unit: which click handler is on follows `clickMode`. */
   private select?: FeatureSelect;
@@ -184,7 +184,7 @@ export class JbMap extends LitElement {
     map.addControl(new NavigationControl(), 'top-right');
     map.addControl(new FullscreenControl({ container: document.documentElement }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    this.applyAttribution();
+    showAttribution(map, this.lang);
     map.on('error', (e: ErrorEvent & { sourceId?: string }) => {
       // The shipped layers are the map: without them it is blank, so the page must say so.
       const fatal = e.sourceId === SHIPPED;
@@ -343,7 +343,7 @@ export class JbMap extends LitElement {
     }
     if (changed.has('visible') || dataChanged) showGroups(map, this.visible);
     if (changed.has('lang') || dataChanged) labelLanguage(map, this.lang);
-    if (changed.has('lang')) this.applyAttribution();
+    if (changed.has('lang')) showAttribution(this.map!, this.lang);
     if (changed.has('basemap')) showBasemap(map, this.basemap);
     if (changed.has('selected') || dataChanged) setSelection(map, this.selected, (src) => this.sourceOf(src));
     if (changed.has('keyboard')) this.keyboard ? map.keyboard.enable() : map.keyboard.disable();
@@ -379,41 +379,10 @@ export class JbMap extends LitElement {
     return addPlanLayers(map, (id) => this.sourceOf(id)) || added;
   }
 
-  /**
-   * "© OpenStreetMap contributors", in the page's language, whatever else is on: the shipped
-   * layers are OSM data (ODbL). Full text on a wide map; on a phone MapLibre's compact form,
-   * shown open at first and folded into its (i) button once the map is moved. The basemap's
-   * own credit is added beside it while the basemap is on (MapLibre merges duplicates).
-   */
-  private applyAttribution() {
-    const map = this.map;
-    if (!map || this.attributionLang === this.lang) return;
-    this.attributionLang = this.lang;
-    const control = new AttributionControl({ customAttribution: t(this.lang, 'osmAttribution', { url: OSM_SOURCE.copyrightUrl }) });
-    if (this.attribution) map.removeControl(this.attribution);
-    map.addControl(control, 'bottom-right');
-    this.attribution = control;
-  }
-
-  /** Flags the page busy, then ready once every source is loaded and the map is idle. */
+  /** Flags the page busy, then ready once the map has drawn what it was given (../map/readiness.ts). */
   private settle() {
     const map = this.map!;
-    document.documentElement.dataset.mapReady = 'false';
-    emit(this, 'map-busy');
-    const check = () => {
-      const ids = Object.keys(map.getStyle().sources).filter((id) => id !== 'basemap');
-      if (this.pending) return; // settled again once the app's data is in (see `pending`)
-      // A source that failed counts as loaded: the map is idle, but not drawn.
-      if (this.shippedFailed) document.documentElement.dataset.mapReady = 'error';
-      else if (ids.every((id) => map.isSourceLoaded(id)) && map.loaded()) {
-        document.documentElement.dataset.mapReady = 'true';
-        emit(this, 'map-ready', { map });
-      } else map.once('idle', check);
-    };
-    map.once('idle', check);
-    // An idle map fires `idle` again only after a frame: ask for one (it joins any frame the
-    // new data brings anyway).
-    map.triggerRepaint();
+    settle(map, { pending: () => this.pending, failed: () => this.shippedFailed, busy: () => emit(this, 'map-busy'), ready: () => emit(this, 'map-ready', { map }) });
   }
 }
 

@@ -83,16 +83,16 @@ export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): P
     case 'delete-proposal': return wb.deleteProposal(a.id);
     case 'toggle-closure': return wb.toggleClosure(a.id);
     case 'suggest': {
-      await wb.suggest(a.count);
+      await wb.suggested.ask(a.count);
       // Show where they are: a planner should see each one before accepting it.
-      const box = wb.suggestionBounds();
+      const box = wb.suggested.bounds();
       if (box) ctx.focus(box);
       return;
     }
-    case 'accept': return wb.accept(a.rank);
-    case 'dismiss': return wb.dismiss(a.rank);
-    case 'accept-all': return wb.acceptAll();
-    case 'upload': return wb.checkUpload(a.file, a.crs);
+    case 'accept': return wb.suggested.accept(a.rank);
+    case 'dismiss': return wb.suggested.dismiss(a.rank);
+    case 'accept-all': return wb.suggested.accept();
+    case 'upload': return wb.data.check(a.file, a.crs);
     case 'use-upload': return wb.useUpload(a.how);
     case 'use-shipped': return wb.useShipped();
     case 'export-rings': {

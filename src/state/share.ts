@@ -207,6 +207,16 @@ export class ShareController implements ReactiveController {
 
   // --- a shared scenario opened from a link ----------------------------------------------
 
+  /**
+   * Opens the shared scenario a link names. An edit link's token (`#edit=…`, a fragment the
+   * browser never sends) is kept for later saves and taken out of the address bar.
+   */
+  openLink(id: string) {
+    const token = new URLSearchParams(location.hash.slice(1)).get('edit') ?? undefined;
+    if (token) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    return this.open(id, token);
+  }
+
   /** Opens shared scenario `id` read-only; an edit link's token is kept for later saves. */
   open(id: string, token?: string) {
     this.viewingId = id;

@@ -5,7 +5,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Feature, FeatureCollection } from 'geojson';
-import { ApiFailure, errorMessage, fetchBundle, shippedLayer } from '../api';
+import { ApiFailure, errorMessage, fetchBundle, fetchLayers, type LayerInfo, shippedLayer, type Tier } from '../api';
+import { legendNames } from './legend-text';
 import { areaKm2 } from '../geo';
 import { greenInventory, sportsInventory, type Inventory } from './inventory';
 import type { DistrictShape } from './site-checks';
@@ -48,6 +49,28 @@ export class ShippedController implements ReactiveController {
   }
 
   hostConnected() {}
+
+  /** The list of shipped layers (titles, counts, sources), once fetched. */
+  layers: LayerInfo[] = [];
+
+  /** Fetches the list of layers; the failure's message, or '' when it came. */
+  async loadLayers(): Promise<string> {
+    try {
+      this.layers = await fetchLayers();
+      this.host.requestUpdate();
+      return '';
+    } catch (err) {
+      return errorMessage(err);
+    }
+  }
+
+  /** Layer titles and zone names from the geodata, for the legends (one object per data load). */
+  get names() {
+    return legendNames(this.layers, this.bundle);
+  }
+
+  /** A shipped green space's own tier by id (for Nearby's rows). */
+  tierOf = (id: string) => this.site(id)?.feature.properties?.tier as Tier | undefined;
 
   /** Fetches the layers (again, after a failure). */
   load(): Promise<void> {

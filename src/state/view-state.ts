@@ -52,6 +52,16 @@ export function withGroup(visible: ReadonlySet<GroupId>, id: GroupId, on: boolea
   return next;
 }
 
+const without = new WeakMap<ReadonlySet<GroupId>, Map<GroupId, Set<GroupId>>>();
+/** The visible groups less one: the same set for the same input, so the map is not told of a change on every render. */
+export function withoutGroup(visible: ReadonlySet<GroupId>, id: GroupId): Set<GroupId> {
+  let byId = without.get(visible);
+  if (!byId) without.set(visible, (byId = new Map()));
+  let next = byId.get(id);
+  if (!next) byId.set(id, (next = withGroup(visible, id, false)));
+  return next;
+}
+
 /** Reads state from a query string; anything malformed falls back to the default. */
 export function parseState(search: string): ViewState {
   const q = new URLSearchParams(search);

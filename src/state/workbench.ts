@@ -6,21 +6,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import {
-  ApiFailure, fetchCoverage, postCoverage, postGaps, postRings, postSuggest,
+  ApiFailure, fetchCoverage, postCoverage, postGaps, postRings,
   type Coverage, type Mode, type PopulationWire, type Tier,
 } from '../api';
 import {
   QuotaError, ScenarioFileError, ScenarioStore, fromGeoJSON, newId, newScenario, scenarioSites, toGeoJSON,
   type Proposal, type Scenario, type StoreProblem,
 } from './scenario';
-import { checkFile, type UploadReport } from './upload';
-import { suggestionBounds, suggestionFeatures, type Suggestion } from './suggestions';
+import { PlannerData } from './planner-data';
+import { PlannerSuggestions } from './planner-suggestions';
 import { siteNote, type DistrictShape, type SiteNote } from './site-checks';
 import { browserStorage } from './storage';
-import type { Lang } from '../content/messages';
-import type { Crs, Tool } from './planner';
+import type { Tool } from './planner';
 
-export type { Suggestion } from './suggestions';
 
 
 const baselineKey = (mode: Mode, sports: boolean) => `${mode}|${sports}`;
@@ -33,16 +31,14 @@ export class WorkbenchController implements ReactiveController {
   current!: Scenario;
   /** The last proposals turned into map features (see `proposalFeatures`). */
   private proposalsShown?: { from: Proposal[]; fc: FeatureCollection };
-  private suggestionsShown?: { from: Suggestion[]; fc: FeatureCollection };
   private notesShown?: { from: Proposal[]; district: DistrictShape | undefined; notes: Map<string, SiteNote> };
   /** Saved entries that could not be read (shown to the user; kept aside, not deleted). */
   storeProblems: StoreProblem[] = [];
   saveError = '';
   /** The green spaces the scenario starts from: shipped, the planner's upload added to them, or the upload alone. */
-  base: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  baseFrom: 'shipped' | 'add' | 'replace' = 'shipped';
-  /** The uploaded green spaces the analysis is using (drawn on the map), when it uses any. */
-  uploaded?: FeatureCollection;
+  readonly data = new PlannerData(() => this.host.requestUpdate());
+  /** Suggested pocket parks for the scenario as it stands. */
+  readonly suggested: PlannerSuggestions;
   /**
    * Coverage of the shipped data by how it was counted (mode, sports): what every scenario (and
    * every upload) is compared with. Kept per mode, since a saved scenario's mode need not be the
@@ -59,15 +55,11 @@ export class WorkbenchController implements ReactiveController {
   ringsMs?: number;
   /** Completed analyses (tests and benchmarks wait on this). */
   updates = 0;
-  suggestions: Suggestion[] = [];
-  suggesting = false;
-  upload?: UploadReport;
   /** The planner's map tool, the tier a new site gets, and the outline being drawn. */
   tool: Tool = 'none';
   newTier: Tier = 'leisure';
   draft: [number, number][] = [];
   private inflight?: AbortController;
-  private shippedBase?: FeatureCollection;
 
   /**
    * `view` reads what the page shows: the tier whose gaps are drawn, whether sports grounds
@@ -77,9 +69,22 @@ export class WorkbenchController implements ReactiveController {
    */
   constructor(private readonly host: ReactiveControllerHost, private readonly view: () => { tier: Tier; sports: boolean; mode: Mode; population?: PopulationWire | undefined }, storage?: Storage) {
     host.addController(this);
+    const wb = this;
     const s = storage ? { storage, persistent: true } : browserStorage();
     this.store = new ScenarioStore(s.storage);
     this.persistent = s.persistent;
+    this.suggested = new PlannerSuggestions({
+      get sites() {
+        return wb.sites;
+      },
+      get current() {
+        return wb.current;
+      },
+      view: () => this.view(),
+      propose: (sites) => this.propose(sites),
+      failed: (error) => this.fail(error),
+      requestUpdate: () => this.host.requestUpdate(),
+    });
     this.loadSaved();
   }
 
@@ -97,9 +102,7 @@ export class WorkbenchController implements ReactiveController {
 
   /** The shipped green spaces and their coverage (in any mode): the baseline every change is compared with. */
   setShipped(base: FeatureCollection, coverage: Coverage | undefined) {
-    this.shippedBase = base;
-    if (this.baseFrom === 'shipped') this.base = base;
-    else if (this.baseFrom === 'add' && this.uploaded) this.base = { type: 'FeatureCollection', features: [...base.features, ...this.uploaded.features] };
+    this.data.setShipped(base);
     if (coverage) this.baselines.set(baselineKey(coverage.mode, coverage.sports ?? false), coverage);
     this.host.requestUpdate();
   }
@@ -110,22 +113,12 @@ export class WorkbenchController implements ReactiveController {
     return this.baselines.get(baselineKey(mode, sports));
   }
 
-  get baseIsUpload(): boolean {
-    return this.baseFrom !== 'shipped';
-  }
-
   get hasChanges(): boolean {
-    return this.current.proposals.length > 0 || this.current.closures.length > 0 || this.baseIsUpload;
-  }
-
-  /** Names of the base green spaces by id, in `lang` (for the closures list). */
-  baseNames(lang: Lang): Map<string, string> {
-    const key = lang === 'zh' ? 'name_zh' : 'name_en';
-    return new Map(this.base.features.map((f) => [String(f.properties?.id), String(f.properties?.[key] ?? f.properties?.name_zh ?? f.properties?.id)]));
+    return this.current.proposals.length > 0 || this.current.closures.length > 0 || this.data.isUpload;
   }
 
   get sites(): FeatureCollection {
-    return scenarioSites(this.base, this.current);
+    return scenarioSites(this.data.base, this.current);
   }
 
   // --- editing ---------------------------------------------------------------------------
@@ -150,8 +143,14 @@ export class WorkbenchController implements ReactiveController {
   }
 
   addProposal(tier: Tier, geometry: Point | Polygon, extra: Partial<Proposal> = {}) {
-    const n = this.current.proposals.length + 1;
-    this.change((s) => ({ ...s, proposals: [...s.proposals, { id: newId('site'), tier, name: `#${n}`, geometry, ...extra }] }));
+    this.propose([{ tier, geometry, ...extra }]);
+  }
+
+  /** New sites in one change, named #n on from the last. */
+  private propose(sites: Omit<Proposal, 'id' | 'name'>[]) {
+    const n = this.current.proposals.length;
+    const added = sites.map((p, i): Proposal => ({ id: newId('site'), name: `#${n + i + 1}`, ...p }));
+    this.change((s) => ({ ...s, proposals: [...s.proposals, ...added] }));
   }
 
   moveProposal(id: string, to: [number, number]) {
@@ -228,14 +227,14 @@ export class WorkbenchController implements ReactiveController {
     if (!s) return;
     this.current = s;
     this.persist();
-    this.suggestions = [];
+    this.suggested.clear();
     void this.analyse();
   }
 
   create(name: string) {
     this.current = newScenario(name);
     this.persist();
-    this.suggestions = [];
+    this.suggested.clear();
     void this.analyse();
   }
 
@@ -248,7 +247,7 @@ export class WorkbenchController implements ReactiveController {
     this.store.remove(this.current.id);
     this.scenarios = this.scenarios.filter((s) => s.id !== this.current.id);
     this.current = this.scenarios[0] ?? newScenario('方案 1 / Scenario 1');
-    this.suggestions = [];
+    this.suggested.clear();
     this.host.requestUpdate();
     void this.analyse();
   }
@@ -257,7 +256,7 @@ export class WorkbenchController implements ReactiveController {
   adopt(s: Scenario) {
     this.current = s;
     this.persist();
-    this.suggestions = [];
+    this.suggested.clear();
     void this.analyse();
   }
 
@@ -274,7 +273,7 @@ export class WorkbenchController implements ReactiveController {
       return err instanceof ScenarioFileError || err instanceof SyntaxError ? message(err) : `unexpected: ${message(err)}`;
     }
     this.persist();
-    this.suggestions = [];
+    this.suggested.clear();
     void this.analyse();
     return '';
   }
@@ -353,94 +352,18 @@ export class WorkbenchController implements ReactiveController {
     }
   }
 
-  async suggest(count: number) {
-    this.suggesting = true;
-    this.error = '';
-    this.host.requestUpdate();
-    try {
-      const { sports, population } = this.view();
-      // With a population, each pick serves the most people not yet served.
-      const fc = await postSuggest({ sites: this.sites, radii: this.current.radii, tier: 'leisure', count, ...(sports ? { sports } : {}), ...(population ? { population } : {}) });
-      this.suggestions = fc.features.map((f) => ({
-        rank: Number(f.properties?.rank),
-        gain_km2: Number(f.properties?.gain_km2),
-        gain_pp: Number(f.properties?.gain_pp),
-        ...(f.properties?.gain_people !== undefined ? { gain_people: f.properties.gain_people, gain_people_pp: f.properties.gain_people_pp } : {}),
-        coordinates: (f.geometry as Point).coordinates as [number, number],
-      }));
-    } catch (err) {
-      this.error = message(err);
-    } finally {
-      this.suggesting = false;
-      this.host.requestUpdate();
-    }
-  }
-
-  accept(rank: number) {
-    const s = this.suggestions.find((x) => x.rank === rank);
-    if (!s) return;
-    this.suggestions = this.suggestions.filter((x) => x.rank !== rank);
-    this.addProposal('leisure', { type: 'Point', coordinates: s.coordinates }, { gain_km2: s.gain_km2 });
-  }
-
-  /** Every suggestion as a proposal, in one change (one analysis): their gains add up, as chosen one after another. */
-  acceptAll() {
-    const all = this.suggestions;
-    if (!all.length) return;
-    this.suggestions = [];
-    const n = this.current.proposals.length;
-    const added = all.map((s, i): Proposal => ({ id: newId('site'), tier: 'leisure', name: `#${n + i + 1}`, geometry: { type: 'Point', coordinates: s.coordinates }, gain_km2: s.gain_km2 }));
-    this.change((sc) => ({ ...sc, proposals: [...sc.proposals, ...added] }));
-  }
-
-  /** The suggestions drawn with their catchments (the same object until they change). */
-  suggestionFeatures(): FeatureCollection {
-    if (this.suggestionsShown?.from !== this.suggestions) this.suggestionsShown = { from: this.suggestions, fc: suggestionFeatures(this.suggestions, this.current.radii.leisure) };
-    return this.suggestionsShown.fc;
-  }
-
-  suggestionBounds() {
-    return suggestionBounds(this.suggestions, this.current.radii.leisure);
-  }
-
-  dismiss(rank: number) {
-    this.suggestions = this.suggestions.filter((x) => x.rank !== rank);
-    this.host.requestUpdate();
-  }
-
   // --- the planner's own data --------------------------------------------------------------
 
-  /** Checks an uploaded file in a Web Worker (large files never freeze the page). */
-  checkUpload(file: File, crs: Crs) {
-    return checkFile(file, crs, (upload) => {
-      this.upload = upload;
-      this.host.requestUpdate();
-    });
-  }
-
-  /**
-   * Uses the upload's valid features: added to the shipped green spaces (`add`; an id the
-   * shipped data already uses gets an `upload-` prefix), or instead of them (`replace`).
-   */
+  /** The upload's valid features added to the shipped green spaces, or instead of them; the closures start afresh. */
   useUpload(how: 'add' | 'replace') {
-    const valid = this.upload?.valid;
-    if (!valid?.features.length) return;
-    const shipped = this.shippedBase?.features ?? [];
-    const taken = new Set(how === 'add' ? shipped.map((f) => String(f.properties?.id)) : []);
-    const mine = valid.features.map((f) => (taken.has(String(f.properties?.id)) ? { ...f, properties: { ...f.properties, id: `upload-${f.properties?.id}` } } : f));
-    this.uploaded = { type: 'FeatureCollection', features: mine };
-    this.base = { type: 'FeatureCollection', features: how === 'add' ? [...shipped, ...mine] : mine };
-    this.baseFrom = how;
+    if (!this.data.use(how)) return;
     this.current = { ...this.current, closures: [] };
     this.persist();
     void this.analyse();
   }
 
   useShipped() {
-    this.baseFrom = 'shipped';
-    this.uploaded = undefined;
-    if (this.shippedBase) this.base = this.shippedBase;
-    this.upload = undefined;
+    this.data.useShipped();
     void this.analyse();
   }
 
