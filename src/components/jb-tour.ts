@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { NARROW } from '../layout';
 import { LAYER_GROUPS } from '../content/layer-groups';
 import { t, type Lang } from '../content/messages';
-import type { TourChapter } from '../content/tour';
+import { SCHEMATIC_SOURCES, type TourChapter } from '../content/tour';
 import { type LegendNames, groupTitle } from '../state/legend-text';
 import { swatch } from './swatch';
 import { chapterCaption, type TourFacts } from '../state/tour-facts';
@@ -46,6 +46,7 @@ export class JbTour extends LitElement {
     p { margin: 0; font-size: clamp(1.1rem, 1.9vw, 1.7rem); line-height: 1.45; }
     .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; margin-top: 10px; font-size: clamp(0.9rem, 1.2vw, 1.1rem); color: #455a64; }
     .legend span { display: inline-flex; align-items: center; gap: 6px; }
+    .schematic { font-size: clamp(0.9rem, 1.2vw, 1.1rem); color: #b23c00; margin: -2px 0 6px; }
     .keys { margin-left: auto; font-size: 0.8rem; color: #78909c; }
     .bar { font-size: 0.9rem; }
     .bar label { display: inline-flex; align-items: center; gap: 4px; }
@@ -186,6 +187,7 @@ export class JbTour extends LitElement {
       </nav>
       <section class="caption" aria-live="polite">
         <h2>${ch.title[lang]}</h2>
+        ${ch.highlight && SCHEMATIC_SOURCES.includes(ch.highlight.source) ? html`<p class="schematic">${t(lang, 'cardSchematic')}</p>` : null}
         <p>${chapterCaption(ch, lang, this.facts)}</p>
         <div class="legend">
           ${ch.legend.map((id) => {

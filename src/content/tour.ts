@@ -29,6 +29,15 @@ export interface TourChapter {
   facts?: MessageKey[];
 }
 
+/**
+ * A zone is a schematic circle placed from descriptions, ±1–1.5 km: framed at a zoom that shows
+ * that much around it (rivers, stations, real parks, landmarks), never at street level.
+ */
+const ZONE_ZOOM = 12.6;
+
+/** Layers whose outlines are schematic: a chapter highlighting one says so on screen. */
+export const SCHEMATIC_SOURCES: readonly string[] = ['zones', 'cores', 'belt'];
+
 /** What every chapter shows around its subject, so the map reads as Chongqing. */
 const CONTEXT: GroupId[] = ['neighbours', 'rivers', 'railways', 'bridges'];
 
@@ -83,8 +92,8 @@ export const TOUR: TourChapter[] = [
   },
   {
     id: 'zone-nanqiaosi',
-    camera: { center: [106.47, 29.6], zoom: 14.2, pitch: 0, bearing: 0 },
-    layers: [...CONTEXT, 'zones', 'greenspaces'],
+    camera: { center: [106.47, 29.6], zoom: ZONE_ZOOM, pitch: 0, bearing: 0 },
+    layers: [...CONTEXT, 'zones', 'greenspaces', 'stations', 'landmarks'],
     highlight: { source: 'zones', id: 'nanqiaosi' },
     legend: ['zones', 'greenspaces'],
     title: { zh: '南桥寺片区', en: 'Nanqiaosi zone' },
@@ -95,8 +104,8 @@ export const TOUR: TourChapter[] = [
   },
   {
     id: 'zone-changan-no3',
-    camera: { center: [106.5545, 29.5798], zoom: 15.3, pitch: 0, bearing: 0 },
-    layers: [...CONTEXT, 'zones', 'greenspaces', 'landmarks'],
+    camera: { center: [106.5545, 29.5798], zoom: ZONE_ZOOM, pitch: 0, bearing: 0 },
+    layers: [...CONTEXT, 'zones', 'greenspaces', 'landmarks', 'stations'],
     highlight: { source: 'zones', id: 'changan-no3' },
     legend: ['zones', 'landmarks'],
     title: { zh: '长安三工厂片区', en: 'Changan No.3 Factory zone' },
@@ -107,8 +116,8 @@ export const TOUR: TourChapter[] = [
   },
   {
     id: 'zone-gangcheng-tanggui',
-    camera: { center: [106.6427, 29.6112], zoom: 13.2, pitch: 0, bearing: 0 },
-    layers: [...CONTEXT, 'zones', 'greenspaces', 'landmarks'],
+    camera: { center: [106.6427, 29.6112], zoom: ZONE_ZOOM, pitch: 0, bearing: 0 },
+    layers: [...CONTEXT, 'zones', 'greenspaces', 'landmarks', 'stations'],
     highlight: { source: 'zones', id: 'gangcheng-tanggui' },
     legend: ['zones', 'greenspaces'],
     title: { zh: '港城唐桂片区', en: 'Gangcheng–Tanggui zone' },
@@ -119,8 +128,8 @@ export const TOUR: TourChapter[] = [
   },
   {
     id: 'zone-wangjiang',
-    camera: { center: [106.686, 29.5793], zoom: 13.8, pitch: 30, bearing: 0 },
-    layers: [...CONTEXT, 'zones', 'greenspaces'],
+    camera: { center: [106.686, 29.5793], zoom: ZONE_ZOOM, pitch: 30, bearing: 0 },
+    layers: [...CONTEXT, 'zones', 'greenspaces', 'stations', 'landmarks'],
     highlight: { source: 'zones', id: 'wangjiang' },
     legend: ['zones', 'greenspaces'],
     title: { zh: '望江片区', en: 'Wangjiang zone' },
@@ -131,8 +140,8 @@ export const TOUR: TourChapter[] = [
   },
   {
     id: 'zone-wubao',
-    camera: { center: [106.8621, 29.6452], zoom: 13.3, pitch: 0, bearing: 0 },
-    layers: [...CONTEXT, 'zones', 'greenspaces'],
+    camera: { center: [106.8621, 29.6452], zoom: ZONE_ZOOM, pitch: 0, bearing: 0 },
+    layers: [...CONTEXT, 'zones', 'greenspaces', 'stations', 'landmarks'],
     highlight: { source: 'zones', id: 'wubao' },
     legend: ['zones'],
     title: { zh: '五宝片区', en: 'Wubao zone' },

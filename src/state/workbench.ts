@@ -21,7 +21,8 @@ import type { Tool } from './planner';
 
 
 
-const baselineKey = (mode: Mode, sports: boolean) => `${mode}|${sports}`;
+/** Baselines are kept by how they were counted: mode, sports, and whether in people too. */
+const baselineKey = (mode: Mode, sports: boolean, people = false) => `${mode}|${sports}|${people}`;
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export class WorkbenchController implements ReactiveController {
@@ -103,14 +104,15 @@ export class WorkbenchController implements ReactiveController {
   /** The shipped green spaces and their coverage (in any mode): the baseline every change is compared with. */
   setShipped(base: FeatureCollection, coverage: Coverage | undefined) {
     this.data.setShipped(base);
-    if (coverage) this.baselines.set(baselineKey(coverage.mode, coverage.sports ?? false), coverage);
+    if (coverage) this.baselines.set(baselineKey(coverage.mode, coverage.sports ?? false, coverage.people !== undefined), coverage);
     this.host.requestUpdate();
   }
 
   /** Today's coverage counted as the scenario is (the page's mode and sports setting). */
   get baseline(): Coverage | undefined {
-    const { mode, sports } = this.view();
-    return this.baselines.get(baselineKey(mode, sports));
+    const { mode, sports, population } = this.view();
+    // With a population, today's rates in people if in hand (else by area: the people columns then stay blank).
+    return (population && this.baselines.get(baselineKey(mode, sports, true))) || this.baselines.get(baselineKey(mode, sports));
   }
 
   get hasChanges(): boolean {

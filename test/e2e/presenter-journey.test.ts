@@ -54,4 +54,25 @@ describe('presenter journey', () => {
     }
     guard.assertClean();
   });
+
+  it('frames each zone chapter at a zoom its schematic outline can bear, with context around it, and says the outline is schematic', { timeout: 90_000 }, async () => {
+    const { page, guard } = await openPage('/?lang=zh&tour=1', { viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' });
+    await waitForMapReady(page);
+    for (const [i, ch] of TOUR.entries()) {
+      if (ch.highlight?.source !== 'zones') continue;
+      await tour(page).locator('select.list').selectOption(String(i));
+      await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('tour'))).toBe(String(i + 1));
+      await page.waitForTimeout(300);
+      await settled(page);
+      await waitForMapReady(page);
+      // A zone placed ±1–1.5 km is no street-level subject: at most zoom 13 (about 10 km across here).
+      expect(await page.evaluate(() => window.jbMap!.getZoom()), ch.id).toBeLessThanOrEqual(13);
+      expect(await tour(page).locator('.caption .schematic').textContent(), ch.id).toBe('示意范围，非精确界线');
+      // Context to read it by: stations or landmarks drawn in view, not a disc on blank paper.
+      const context = () => page.evaluate(() => window.jbMap!.queryRenderedFeatures({ layers: window.jbMap!.getStyle().layers.filter((l) => /^(stations|landmarks)/.test(l.id)).map((l) => l.id) }).length);
+      await expect.poll(context, { timeout: 10_000, message: ch.id }).toBeGreaterThan(2);
+      if (ch.id === 'zone-changan-no3') await screenshot(page, 'presenter-zone-changan');
+    }
+    guard.assertClean();
+  });
 });
