@@ -9,7 +9,7 @@
 //                                   the app's own style as its map holds it once ready (same
 //                                   sources, layers, camera), whole or with parts taken out:
 //                                   what MapLibre costs for the app's content without the app.
-import { Map as MapLibreMap, setWorkerUrl, type LayerSpecification, type StyleSpecification } from 'maplibre-gl';
+import { type LayerSpecification, Map as MapLibreMap, type StyleSpecification, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
@@ -30,13 +30,26 @@ if (allTypes) {
   layers.push(
     { id: 'boundary-dash', type: 'line', source: 'boundary', paint: { 'line-color': '#2e7d32', 'line-width': 1, 'line-dasharray': [2, 1] } },
     { id: 'boundary-circle', type: 'circle', source: 'boundary', paint: { 'circle-radius': 4, 'circle-color': '#2e7d32' } },
-    { id: 'boundary-label', type: 'symbol', source: 'boundary', layout: { 'text-field': ['get', 'name_zh'], 'text-size': 14 }, paint: { 'text-halo-color': '#fff', 'text-halo-width': 1.5 } },
+    {
+      id: 'boundary-label',
+      type: 'symbol',
+      source: 'boundary',
+      layout: { 'text-field': ['get', 'name_zh'], 'text-size': 14 },
+      paint: { 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
+    },
   );
 }
 const given = window.jbBenchStyle;
 const map = new MapLibreMap({
   container: 'map',
-  ...(given ? { center: given.center, zoom: given.zoom } : { bounds: [[106.4477, 29.556], [106.8911, 29.6819]] }),
+  ...(given
+    ? { center: given.center, zoom: given.zoom }
+    : {
+        bounds: [
+          [106.4477, 29.556],
+          [106.8911, 29.6819],
+        ],
+      }),
   localIdeographFontFamily: given?.cjkFont ?? '"Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif',
   fadeDuration: 0,
   style: given?.style ?? { version: 8, sources: { boundary: { type: 'geojson', data: '/api/layers/boundary' } }, layers },

@@ -10,8 +10,8 @@ import { execFileSync, execSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Grid } from '../worker/analysis/grid';
 import type { Radii } from '../domain/tiers';
+import type { Grid } from '../worker/analysis/grid';
 
 /**
  * The Python that imports Shapely: the one on PATH, or Debian's own (/usr/bin/python3,

@@ -4,12 +4,13 @@
  * peak in all. The district model is built first and not counted in the growth: it is made
  * once per isolate. Prints one JSON line. Run by bench/coverage.ts.
  */
-import { coverageReport } from '../worker/analysis/analyse';
-import { buildModel } from '../worker/analysis/model';
-import { projectSites } from '../worker/analysis/sites';
+
 import { DEFAULT_RADII } from '../domain/tiers';
 import { randomSites } from '../test/fixtures/analysis/random-sites';
 import { shippedLayers } from '../test/fixtures/analysis/shipped-data';
+import { coverageReport } from '../worker/analysis/analyse';
+import { buildModel } from '../worker/analysis/model';
+import { projectSites } from '../worker/analysis/sites';
 
 const model = buildModel(shippedLayers());
 const sites = randomSites(10_000, 10_000);

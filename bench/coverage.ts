@@ -22,16 +22,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { DEFAULT_RADII, type Mode, TIERS, tierRank } from '../domain/tiers';
+import { randomSites } from '../test/fixtures/analysis/random-sites';
+import { referenceBuffers, referenceLand, referenceRates } from '../test/fixtures/analysis/reference';
+import { readLayer, shippedLayers } from '../test/fixtures/analysis/shipped-data';
 import { type CoverageReport, coverageReport, suggest } from '../worker/analysis/analyse';
 import { estimateWork } from '../worker/analysis/budget';
 import { buildModel } from '../worker/analysis/model';
 import { buildRateIndex } from '../worker/analysis/rate-index';
-import { referenceBuffers, referenceLand, referenceRates } from '../test/fixtures/analysis/reference';
 import { projectSites } from '../worker/analysis/sites';
-import { DEFAULT_RADII, type Mode, TIERS, tierRank } from '../domain/tiers';
 import { checkBody } from '../worker/analysis/validate-input';
-import { randomSites } from '../test/fixtures/analysis/random-sites';
-import { readLayer, shippedLayers } from '../test/fixtures/analysis/shipped-data';
 import { ensureShapely, geosBaseline } from './coverage-geos';
 import { type FirstRequest, firstRequests, median } from './first-request';
 
@@ -93,7 +93,10 @@ const sportsLayer = readLayer('sports') ?? { type: 'FeatureCollection' as const,
 const [model, tModel] = time(() => buildModel(layers));
 const [ref, tRefLand] = time(() => referenceLand(layers));
 const measured = ref.builtup ?? ref.land;
-const asLeisure = (fc: FeatureCollection): FeatureCollection => ({ ...fc, features: fc.features.map((f) => ({ ...f, properties: { ...f.properties, tier: 'leisure' } })) });
+const asLeisure = (fc: FeatureCollection): FeatureCollection => ({
+  ...fc,
+  features: fc.features.map((f) => ({ ...f, properties: { ...f.properties, tier: 'leisure' } })),
+});
 const green = layers.greenspaces;
 const sites = projectSites(model.grid, green);
 const sportsSites = projectSites(model.grid, asLeisure(sportsLayer));
@@ -128,7 +131,16 @@ const [getRadius, stampedGet] = pair(
   () => coverageReport(model, sites, DEFAULT_RADII, 'radius', radiusIdx.index),
   () => coverageReport(model, projectSites(model.grid, green), DEFAULT_RADII, 'radius'),
 );
-rows.push({ name: 'GET rates, shipped, radius (rate index)', ours: getRadius.median, first: getRadius.first, vs: 'stamping them', base: stampedGet.median, ratio: getRadius.median / stampedGet.median, target: '≤ 10 ms', ok: getRadius.median <= 10 });
+rows.push({
+  name: 'GET rates, shipped, radius (rate index)',
+  ours: getRadius.median,
+  first: getRadius.first,
+  vs: 'stamping them',
+  base: stampedGet.median,
+  ratio: getRadius.median / stampedGet.median,
+  target: '≤ 10 ms',
+  ok: getRadius.median <= 10,
+});
 let fresh: FirstRequest[] = [];
 try {
   fresh = firstRequests();
@@ -137,8 +149,20 @@ try {
 }
 if (fresh.length) {
   const col = (k: keyof FirstRequest) => fresh.map((o) => o[k]);
-  rows.push({ name: `first GET after isolate start (${fresh.length} fresh processes; max)`, ours: median(col('first')), first: Math.max(...col('first')), target: '≤ 10 ms', ok: Math.max(...col('first')) <= 10 });
-  rows.push({ name: '  first GET in walk mode; with sports grounds', ours: median(col('firstWalk')), first: median(col('firstSports')), target: '(walk ≤ 10 ms)', ok: Math.max(...col('firstWalk')) <= 10 });
+  rows.push({
+    name: `first GET after isolate start (${fresh.length} fresh processes; max)`,
+    ours: median(col('first')),
+    first: Math.max(...col('first')),
+    target: '≤ 10 ms',
+    ok: Math.max(...col('first')) <= 10,
+  });
+  rows.push({
+    name: '  first GET in walk mode; with sports grounds',
+    ours: median(col('firstWalk')),
+    first: median(col('firstSports')),
+    target: '(walk ≤ 10 ms)',
+    ok: Math.max(...col('firstWalk')) <= 10,
+  });
   rows.push({
     name: 'isolate start-up: model, indexes, warm-up (max)',
     ours: median(col('startup')),
@@ -198,7 +222,15 @@ rows.push({
   target: '≤ 40 ms, ≤ 0.5 pp',
   ok: post.median <= 40 && agreement <= 0.5,
 });
-rows.push({ name: '  same POST vs the 40 ms target', ours: post.median, vs: 'target', base: 40, ratio: post.median / 40, target: '≤ 1×', ok: post.median <= 40 });
+rows.push({
+  name: '  same POST vs the 40 ms target',
+  ours: post.median,
+  vs: 'target',
+  base: 40,
+  ratio: post.median / 40,
+  target: '≤ 1×',
+  ok: post.median <= 40,
+});
 
 // --- Issue 14: walk mode ------------------------------------------------------------------
 const [getWalk, getRad2] = pair(
@@ -206,23 +238,60 @@ const [getWalk, getRad2] = pair(
   () => coverageReport(model, sites, DEFAULT_RADII, 'radius', radiusIdx.index),
   200,
 );
-rows.push({ name: 'GET rates, walk mode (walk index)', ours: getWalk.median, first: getWalk.first, vs: 'radius GET', base: getRad2.median, ratio: getWalk.median / getRad2.median, target: '≤ 10 ms, ≈ 1×', ok: getWalk.median <= 10 && getWalk.median <= 1.5 * getRad2.median });
+rows.push({
+  name: 'GET rates, walk mode (walk index)',
+  ours: getWalk.median,
+  first: getWalk.first,
+  vs: 'radius GET',
+  base: getRad2.median,
+  ratio: getWalk.median / getRad2.median,
+  target: '≤ 10 ms, ≈ 1×',
+  ok: getWalk.median <= 10 && getWalk.median <= 1.5 * getRad2.median,
+});
 const [postWalk, postRad] = pair(
   () => postRoundTrip(postBody, 'walk'),
   () => postRoundTrip(postBody),
   Math.max(5, Math.round(RUNS / 3)),
 );
-rows.push({ name: 'POST shipped sites, walk mode', ours: postWalk.median, first: postWalk.first, vs: 'radius POST', base: postRad.median, ratio: postWalk.median / postRad.median, target: '≤ 2×', ok: postWalk.median <= 2 * postRad.median });
+rows.push({
+  name: 'POST shipped sites, walk mode',
+  ours: postWalk.median,
+  first: postWalk.first,
+  vs: 'radius POST',
+  base: postRad.median,
+  ratio: postWalk.median / postRad.median,
+  target: '≤ 2×',
+  ok: postWalk.median <= 2 * postRad.median,
+});
 
 // --- Earlier budgets: random sites, suggestions, memory ----------------------------------
 const r1k = randomSites(1000, 1000);
 const [naive1k, tNaive1k] = time(() => referenceRates(measured, r1k, DEFAULT_RADII));
 const ours1k = bench(() => coverageReport(model, projectSites(model.grid, r1k), DEFAULT_RADII, 'radius'));
 const diff1k = Math.max(...ours1k.out.tiers.map((t, k) => Math.abs(t.coverage_pct - naive1k[k]!.coverage_pct)));
-rows.push({ name: '1,000 random sites (20 % polygons), 3 tiers', ours: ours1k.median, first: ours1k.first, vs: 'Turf naive', base: tNaive1k, ratio: ours1k.median / tNaive1k, diff: diff1k.toFixed(2), target: '≤ 1/50', ok: tNaive1k / ours1k.median >= 50 });
+rows.push({
+  name: '1,000 random sites (20 % polygons), 3 tiers',
+  ours: ours1k.median,
+  first: ours1k.first,
+  vs: 'Turf naive',
+  base: tNaive1k,
+  ratio: ours1k.median / tNaive1k,
+  diff: diff1k.toFixed(2),
+  target: '≤ 1/50',
+  ok: tNaive1k / ours1k.median >= 50,
+});
 const r10k = randomSites(10_000, 10_000);
 const ours10k = bench(() => coverageReport(model, projectSites(model.grid, r10k), DEFAULT_RADII, 'radius'), 7);
-rows.push({ name: '10,000 random sites, 3 tiers', ours: ours10k.median, first: ours10k.first, vs: '1,000 sites', base: ours1k.median, ratio: ours10k.median / ours1k.median, target: '≤ 10×', ok: ours10k.median <= 10 * ours1k.median });
+rows.push({
+  name: '10,000 random sites, 3 tiers',
+  ours: ours10k.median,
+  first: ours10k.first,
+  vs: '1,000 sites',
+  base: ours1k.median,
+  ratio: ours10k.median / ours1k.median,
+  target: '≤ 10×',
+  ok: ours10k.median <= 10 * ours1k.median,
+});
 for (const tier of ['leisure', 'park'] as const) {
   const s = bench(() => suggest(model, sites, DEFAULT_RADII, tier, 10), 5);
   rows.push({ name: `suggest 10 ${tier} sites (shipped)`, ours: s.median, first: s.first, target: '≤ 200 ms', ok: s.median <= 200 });
@@ -239,7 +308,17 @@ try {
 
 // --- Table --------------------------------------------------------------------------------
 const head = ['case', 'ours ms', '1st ms', 'against', 'its ms', 'ours/its', 'max |Δ| pp', 'budget', ''];
-const cells = rows.map((r) => [r.name, ms(r.ours), ms(r.first), r.vs ?? '', ms(r.base), r.ratio === undefined ? '' : `${r.ratio < 0.01 ? r.ratio.toExponential(1) : r.ratio.toFixed(2)}×`, r.diff ?? '', r.target, r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED']);
+const cells = rows.map((r) => [
+  r.name,
+  ms(r.ours),
+  ms(r.first),
+  r.vs ?? '',
+  ms(r.base),
+  r.ratio === undefined ? '' : `${r.ratio < 0.01 ? r.ratio.toExponential(1) : r.ratio.toFixed(2)}×`,
+  r.diff ?? '',
+  r.target,
+  r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED',
+]);
 const widths = head.map((h, k) => Math.max(h.length, ...cells.map((r) => r[k]!.length)));
 const line = (r: string[]) => r.map((c, k) => (k === 0 || k === 3 || k === 6 || k === 7 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
 const text = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
@@ -248,14 +327,17 @@ if (why) console.log(`\nGEOS row skipped: ${why}.`);
 console.log(memNote);
 console.log(
   `\n"1st" is the first call in this process (cold JIT); "ours ms" the median of ${RUNS} more after ${WARMUP} untimed warm-up calls (fewer for the slow cases); ` +
-    'paired rows were timed turn about. The POST round trip is the route\'s work in Node: JSON.parse, validation, projection, the work guard, rates for every area, ' +
+    "paired rows were timed turn about. The POST round trip is the route's work in Node: JSON.parse, validation, projection, the work guard, rates for every area, " +
     `JSON.stringify (no HTTP). GEOS: buffer → unary_union → intersection → area per tier, district rates only, positions projected beforehand, median of ${geos?.runs ?? 0} runs; ` +
     `its rates differ from ours by its 16-segment quarter circles too. Turf 64: the reference pipeline with 64 steps per quarter circle, every area (${(tTurf / 1000).toFixed(1)} s).`,
 );
 const failures = rows.filter((r) => r.ok === false).map((r) => r.name.trim());
 mkdirSync(fileURLToPath(new URL('../bench-results/', import.meta.url)), { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-writeFileSync(fileURLToPath(new URL(`../bench-results/coverage-${stamp}.json`, import.meta.url)), JSON.stringify({ at: new Date().toISOString(), rows, fresh, geos, table: text }, null, 1));
+writeFileSync(
+  fileURLToPath(new URL(`../bench-results/coverage-${stamp}.json`, import.meta.url)),
+  JSON.stringify({ at: new Date().toISOString(), rows, fresh, geos, table: text }, null, 1),
+);
 if (failures.length) {
   console.log(`\nMISSED: ${failures.join('; ')}`);
   process.exitCode = 1;

@@ -3,8 +3,8 @@
  * app built as `npm start` builds it (unless NO_BUILD=1), served from workerd, and the same
  * headless Chromium with software WebGL that the benchmarks use.
  */
-import { chromium, type Browser } from 'playwright-core';
-import { type RunningApp, build, serve } from '../scripts/serve-app';
+import { type Browser, chromium } from 'playwright-core';
+import { build, type RunningApp, serve } from '../scripts/serve-app';
 
 export async function diagnosticSetup(): Promise<{ app: RunningApp; browser: Browser }> {
   if (!process.env.NO_BUILD) build();

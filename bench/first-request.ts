@@ -10,11 +10,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { readLayer, shippedLayers } from '../test/fixtures/analysis/shipped-data';
 import { coverageReport, warmUp } from '../worker/analysis/analyse';
 import { buildModel } from '../worker/analysis/model';
 import { buildRateIndex } from '../worker/analysis/rate-index';
 import { projectSites } from '../worker/analysis/sites';
-import { readLayer, shippedLayers } from '../test/fixtures/analysis/shipped-data';
 
 export interface FirstRequest {
   /** Model, sites, the indexes (each mode, with and without sports) and warm-up: start-up. */
@@ -45,7 +45,10 @@ function once(): FirstRequest {
   const model = buildModel(layers);
   const t1 = performance.now();
   const sites = projectSites(model.grid, layers.greenspaces);
-  const sports = projectSites(model.grid, { ...sportsLayer, features: sportsLayer.features.map((f) => ({ ...f, properties: { ...f.properties, tier: 'leisure' } })) });
+  const sports = projectSites(model.grid, {
+    ...sportsLayer,
+    features: sportsLayer.features.map((f) => ({ ...f, properties: { ...f.properties, tier: 'leisure' } })),
+  });
   const withSports = sports.length ? [...sites, ...sports] : sites;
   const radius = buildRateIndex(model, sites, 'radius', withSports);
   radius.withPlus();
@@ -66,7 +69,18 @@ function once(): FirstRequest {
   const t7 = performance.now();
   coverageReport(model, projectSites(model.grid, layers.greenspaces), radii, 'radius');
   const t8 = performance.now();
-  return { startup: t4 - t0, startupCpu: c4 - c0, model: t1 - t0, index: t2 - t1, walkIndex: t3 - t2, warm: t4 - t3, first: t5 - t4, firstWalk: t6 - t5, firstSports: t7 - t6, stamped: t8 - t7 };
+  return {
+    startup: t4 - t0,
+    startupCpu: c4 - c0,
+    model: t1 - t0,
+    index: t2 - t1,
+    walkIndex: t3 - t2,
+    warm: t4 - t3,
+    first: t5 - t4,
+    firstWalk: t6 - t5,
+    firstSports: t7 - t6,
+    stamped: t8 - t7,
+  };
 }
 
 /** `runs` fresh processes, each running `once`. */
@@ -86,6 +100,13 @@ else if (import.meta.url === `file://${process.argv[1]}`) {
   const out = firstRequests();
   const col = (k: keyof FirstRequest) => out.map((o) => o[k]);
   console.log(`isolate start-up and first requests, ${out.length} fresh processes (median, max):`);
-  for (const k of Object.keys(out[0]!) as (keyof FirstRequest)[]) console.log(`  ${k.padEnd(12)} ${median(col(k)).toFixed(1).padStart(8)} ms  ${Math.max(...col(k)).toFixed(1).padStart(8)} ms`);
-  console.log(`start-up ≤ 1000 ms: ${Math.max(...col('startup')) <= 1000 ? 'ok' : 'OVER'}; first GET ≤ 10 ms: ${Math.max(...col('first')) <= 10 ? 'ok' : 'OVER'}`);
+  for (const k of Object.keys(out[0]!) as (keyof FirstRequest)[])
+    console.log(
+      `  ${k.padEnd(12)} ${median(col(k)).toFixed(1).padStart(8)} ms  ${Math.max(...col(k))
+        .toFixed(1)
+        .padStart(8)} ms`,
+    );
+  console.log(
+    `start-up ≤ 1000 ms: ${Math.max(...col('startup')) <= 1000 ? 'ok' : 'OVER'}; first GET ≤ 10 ms: ${Math.max(...col('first')) <= 10 ? 'ok' : 'OVER'}`,
+  );
 }

@@ -29,7 +29,9 @@ build();
 // --- sizes ----------------------------------------------------------------------------
 const assets = 'dist/client/assets';
 const isMapLibre = (f: string) => /^maplibre/.test(f);
-const geo = readdirSync('geodata').filter((f) => f.endsWith('.geojson')).reduce((s, f) => s + gz(join('geodata', f)), 0);
+const geo = readdirSync('geodata')
+  .filter((f) => f.endsWith('.geojson'))
+  .reduce((s, f) => s + gz(join('geodata', f)), 0);
 /** Printed once the first view has been loaded: its JavaScript is what the page fetched. */
 function printSizes(firstView: string[]) {
   const lazy = readdirSync(assets).filter((f) => /\.m?js$/.test(f) && !/^bare-/.test(f) && !firstView.includes(f));
@@ -55,10 +57,11 @@ type GivenStyle = { style: StyleSpecification; center: [number, number]; zoom: n
 async function timeToReady(path: string, given?: GivenStyle): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }); // cold cache
   const page = await context.newPage();
-  if (path === '/') page.on('response', (r) => {
-    const file = new URL(r.url()).pathname.split('/').pop()!;
-    if (/\.m?js$/.test(file)) firstViewJs.add(file);
-  });
+  if (path === '/')
+    page.on('response', (r) => {
+      const file = new URL(r.url()).pathname.split('/').pop()!;
+      if (/\.m?js$/.test(file)) firstViewJs.add(file);
+    });
   // Handed over as JSON text: a style is too deep a type for Playwright's argument typing.
   if (given) await page.addInitScript((json: string) => (window.jbBenchStyle = JSON.parse(json)), JSON.stringify(given));
   // Record the moment the hook flips, in the page's own clock (ms since navigation start).
@@ -125,7 +128,9 @@ try {
   const alone = median(pages[2]!.times);
   const ratio = appMs / alone;
   console.log(`  ratio app / MapLibre alone, same style      ${ratio.toFixed(2).padStart(13)}×  budget ≤ 1.25×  ${ratio <= 1.25 ? 'ok' : 'OVER'}`);
-  console.log(`  ratio app / bare boundary-only page         ${(appMs / bare).toFixed(2).padStart(13)}×  (MapLibre alone drawing this content takes ${(alone / bare).toFixed(2)}× of it)`);
+  console.log(
+    `  ratio app / bare boundary-only page         ${(appMs / bare).toFixed(2).padStart(13)}×  (MapLibre alone drawing this content takes ${(alone / bare).toFixed(2)}× of it)`,
+  );
   console.log(`  ("MapLibre alone" rows: the app's own style drawn by a bare page — what MapLibre costs for this content without our code)`);
 } finally {
   await browser.close();

@@ -4,17 +4,24 @@
  * types, the page reads them, the tests check against them, and the OpenAPI document
  * (worker/routes/openapi.ts) publishes the schemas themselves.
  */
-import * as T from '@sinclair/typebox';
+
 import type { Static } from '@sinclair/typebox';
+import * as T from '@sinclair/typebox';
 import type { Feature } from 'geojson';
 import { MODES, TIERS } from './tiers';
 
 const nullable = <S extends ReturnType<typeof T.String> | ReturnType<typeof T.Number>>(s: S) => T.Union([s, T.Null()]);
 
-const TierSchema = T.Union(TIERS.map((t) => T.Literal(t)), { description: 'leisure (休闲空间), garden (街头绿园) or park (公园).' });
-const ModeSchema = T.Union(MODES.map((m) => T.Literal(m)), {
-  description: '`radius`: straight line from the site edge; `walk`: straight lines on foot, the rivers crossed only on bridges.',
-});
+const TierSchema = T.Union(
+  TIERS.map((t) => T.Literal(t)),
+  { description: 'leisure (休闲空间), garden (街头绿园) or park (公园).' },
+);
+const ModeSchema = T.Union(
+  MODES.map((m) => T.Literal(m)),
+  {
+    description: '`radius`: straight line from the site edge; `walk`: straight lines on foot, the rivers crossed only on bridges.',
+  },
+);
 const RadiiSchema = T.Object({ leisure: T.Number(), garden: T.Number(), park: T.Number() }, { description: 'Service radius per tier (m).' });
 
 const TierRateSchema = T.Object({
@@ -52,7 +59,11 @@ const PopulationSchema = T.Object(
     points: T.Array(T.Tuple([T.Number(), T.Number(), T.Number({ minimum: 0 })]), { description: '[lon, lat, count], WGS-84; at most 150,000.' }),
     source: T.Optional(T.String({ maxLength: 200, description: 'Where the counts come from (echoed).' })),
     date: T.Optional(T.String({ maxLength: 200, description: 'Of when (echoed).' })),
-    extent: T.Optional(T.Tuple([T.Number(), T.Number(), T.Number(), T.Number()], { description: '[west, south, east, north] where the population has data; default the points’ bounds.' })),
+    extent: T.Optional(
+      T.Tuple([T.Number(), T.Number(), T.Number(), T.Number()], {
+        description: '[west, south, east, north] where the population has data; default the points’ bounds.',
+      }),
+    ),
     given: T.Optional(T.Number({ description: 'The file’s whole total, when the points are only the district’s part of it.' })),
   },
   {
@@ -142,7 +153,14 @@ export type RingProperties = Static<typeof RingPropertiesSchema>;
 export const RingsSchema = collection(RingPropertiesSchema, 'One dissolved (Multi)Polygon per tier: the land within reach, clipped to the district.');
 
 const ZoneRefSchema = T.Union([T.Object({ id: T.String(), name_zh: T.String(), name_en: T.String() }), T.Null()]);
-const GapPropertiesSchema = T.Object({ rank: T.Integer(), tier: TierSchema, radius_m: T.Number(), mode: ModeSchema, area_km2: T.Number(), zone: ZoneRefSchema });
+const GapPropertiesSchema = T.Object({
+  rank: T.Integer(),
+  tier: TierSchema,
+  radius_m: T.Number(),
+  mode: ModeSchema,
+  area_km2: T.Number(),
+  zone: ZoneRefSchema,
+});
 export type GapProperties = Static<typeof GapPropertiesSchema>;
 export const GapsSchema = collection(GapPropertiesSchema, 'Uncovered built-up land for a tier, one Polygon per gap, largest first.');
 
@@ -159,7 +177,13 @@ export type SuggestionProperties = Static<typeof SuggestionPropertiesSchema>;
 export const SuggestionsSchema = collection(SuggestionPropertiesSchema, 'Points, best first.');
 
 const PlaceHitSchema = T.Union([
-  T.Object({ layer: T.String(), id: T.String(), name_zh: T.String(), name_en: T.String(), distance_m: T.Number({ description: 'From the piece’s weighted centre.' }) }),
+  T.Object({
+    layer: T.String(),
+    id: T.String(),
+    name_zh: T.String(),
+    name_en: T.String(),
+    distance_m: T.Number({ description: 'From the piece’s weighted centre.' }),
+  }),
   T.Null(),
 ]);
 const PieceSiteSchema = T.Union([
@@ -206,7 +230,20 @@ export type Problem = Static<typeof ProblemSchema>;
 
 export const ErrorSchema = T.Object({
   error: T.Object({
-    code: T.String({ examples: ['invalid_json', 'invalid_geojson', 'unsupported_geometry', 'unknown_tier', 'invalid_radius', 'far_from_district', 'too_many_features', 'body_too_large', 'invalid_population', 'too_many_population_points'] }),
+    code: T.String({
+      examples: [
+        'invalid_json',
+        'invalid_geojson',
+        'unsupported_geometry',
+        'unknown_tier',
+        'invalid_radius',
+        'far_from_district',
+        'too_many_features',
+        'body_too_large',
+        'invalid_population',
+        'too_many_population_points',
+      ],
+    }),
     message: T.String(),
     // `problems` for input errors; other refusals name their limits here (e.g. max_bytes, estimated_ms).
     details: T.Optional(T.Intersect([T.Object({ problems: T.Optional(T.Array(ProblemSchema)) }), T.Record(T.String(), T.Unknown())])),
@@ -218,7 +255,10 @@ const LayerInfoSchema = T.Object({
   id: T.String(),
   title_zh: T.String(),
   title_en: T.String(),
-  geometry: T.Union(['point', 'line', 'polygon', 'mixed', 'none'].map((g) => T.Literal(g)), { description: 'Geometry kind of the layer’s features.' }),
+  geometry: T.Union(
+    ['point', 'line', 'polygon', 'mixed', 'none'].map((g) => T.Literal(g)),
+    { description: 'Geometry kind of the layer’s features.' },
+  ),
   count: T.Integer(),
   sources: T.Array(T.String(), { description: 'Where the features come from.' }),
   confidence: T.Object({ high: T.Integer(), medium: T.Integer(), low: T.Integer() }, { description: 'Features per confidence level.' }),
@@ -242,7 +282,10 @@ export const PlacesSchema = T.Object({ query: T.String(), places: T.Array(PlaceS
 export const HealthSchema = T.Object({ ok: T.Boolean(), service: T.String(), time: T.String({ format: 'date-time' }) });
 
 /** Any GeoJSON FeatureCollection (the shipped layers). */
-export const FeatureCollectionSchema = T.Object({ type: T.Literal('FeatureCollection'), features: T.Array(T.Unknown()) }, { description: 'GeoJSON (RFC 7946), WGS-84.' });
+export const FeatureCollectionSchema = T.Object(
+  { type: T.Literal('FeatureCollection'), features: T.Array(T.Unknown()) },
+  { description: 'GeoJSON (RFC 7946), WGS-84.' },
+);
 
 // --- shared scenarios (worker/routes/scenarios.ts) -------------------------------------
 
@@ -250,7 +293,9 @@ export const FeatureCollectionSchema = T.Object({ type: T.Literal('FeatureCollec
 export const ScenarioFileSchema = T.Object(
   {
     type: T.Literal('FeatureCollection'),
-    features: T.Array(T.Unsafe<Feature>(T.Object({ type: T.Literal('Feature'), geometry: T.Object({ type: T.String() }) })), { description: 'The proposed sites: Point or Polygon features with properties.tier and optional id and name.' }),
+    features: T.Array(T.Unsafe<Feature>(T.Object({ type: T.Literal('Feature'), geometry: T.Object({ type: T.String() }) })), {
+      description: 'The proposed sites: Point or Polygon features with properties.tier and optional id and name.',
+    }),
     jiangbei_scenario: T.Object({
       version: T.Optional(T.Literal(1)),
       name: T.String({ description: 'Plain text: stored and answered as given, never interpreted.' }),
@@ -298,7 +343,9 @@ export const ScenarioVersionListSchema = T.Object({
   id: T.String(),
   latest: T.Integer(),
   kept: T.Integer(),
-  versions: T.Array(T.Object({ version: T.Integer(), name: T.String(), saved: T.String(), features: T.Integer(), data_version: T.String() }), { description: 'Newest first.' }),
+  versions: T.Array(T.Object({ version: T.Integer(), name: T.String(), saved: T.String(), features: T.Integer(), data_version: T.String() }), {
+    description: 'Newest first.',
+  }),
 });
 export type ScenarioVersionList = Static<typeof ScenarioVersionListSchema>;
 

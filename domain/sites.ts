@@ -92,7 +92,8 @@ export function siteProblems(f: Feature, rules: SiteRules = {}): SiteProblem[] {
     }
   }
   const positions = positionsOf(g);
-  if (positions.length === 0) return [...out, { code: 'bad_position', field: 'geometry.coordinates', message: 'geometry has no positions.', values: { kind: 'empty' } }];
+  if (positions.length === 0)
+    return [...out, { code: 'bad_position', field: 'geometry.coordinates', message: 'geometry has no positions.', values: { kind: 'empty' } }];
   for (const p of positions) {
     const [lon, lat] = p as [number, number];
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
@@ -124,10 +125,19 @@ export function siteProblems(f: Feature, rules: SiteRules = {}): SiteProblem[] {
   }
   if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
     for (const ring of g.type === 'Polygon' ? g.coordinates : g.coordinates.flat()) {
-      const a = ring[0], b = ring[ring.length - 1];
+      const a = ring[0],
+        b = ring[ring.length - 1];
       if (ring.length < 4 || !a || !b || a[0] !== b[0] || a[1] !== b[1]) {
         const kind = ring.length < 4 ? 'short' : 'open';
-        return [...out, { code: 'bad_ring', field: 'geometry.coordinates', message: 'a polygon ring must have at least 4 positions and end where it starts.', values: { kind } }];
+        return [
+          ...out,
+          {
+            code: 'bad_ring',
+            field: 'geometry.coordinates',
+            message: 'a polygon ring must have at least 4 positions and end where it starts.',
+            values: { kind },
+          },
+        ];
       }
     }
   }

@@ -50,7 +50,9 @@ export interface ValidationContext {
 /** Chongqing municipality's extent (lon 105°17′–110°11′ E, lat 28°10′–32°13′ N), rounded outwards. */
 const CHONGQING_BOUNDS = { minLon: 105.2, maxLon: 110.2, minLat: 28.1, maxLat: 32.3 } as const;
 const CONFIDENCE = ['high', 'medium', 'low'] as const;
+
 export { TIERS };
+
 const KINDS = ['heritage', 'port', 'station', 'commerce', 'civic'] as const;
 /** Share of a polygon's area that must lie inside the district. */
 const INSIDE_MIN_SHARE = 0.98;
@@ -103,14 +105,34 @@ export const LAYER_RULES: Record<string, Rule> = {
   boundary: { geometry: ['Polygon'], props: { ...named, adcode: 'string' }, ids: false, dupKey: ['name_zh'] },
   neighbours: { geometry: ['Polygon'], props: { ...named }, ids: false, dupKey: ['name_zh'] },
   rivers: { geometry: ['Polygon'], props: { ...named }, ids: false, dupKey: ['name_zh'] },
-  bridges: { geometry: ['LineString'], props: { id: 'string', ...named, river: RIVER_IDS, kind: BRIDGE_KINDS, walkable: 'boolean' }, ids: true, dupKey: ['name_zh'], crossesRiver: true },
+  bridges: {
+    geometry: ['LineString'],
+    props: { id: 'string', ...named, river: RIVER_IDS, kind: BRIDGE_KINDS, walkable: 'boolean' },
+    ids: true,
+    dupKey: ['name_zh'],
+    crossesRiver: true,
+  },
   railways: { geometry: ['LineString'], props: { id: 'string', ...named, kind: RAIL_KINDS, tunnel: 'boolean' }, ids: true, dupKey: ['id'] },
-  stations: { geometry: ['Point'], props: { id: 'string', ...named, kind: STATION_KINDS, outside: 'boolean' }, ids: true, dupKey: ['name_zh', 'kind'], stationReach: true },
+  stations: {
+    geometry: ['Point'],
+    props: { id: 'string', ...named, kind: STATION_KINDS, outside: 'boolean' },
+    ids: true,
+    dupKey: ['name_zh', 'kind'],
+    stationReach: true,
+  },
   belt: { geometry: ['Polygon'], props: plan, ids: true, dupKey: ['name_zh'], inside: true, onLand: true },
   cores: { geometry: ['Polygon'], props: plan, ids: true, dupKey: ['name_zh'], inside: true, onLand: true },
   zones: { geometry: ['Polygon'], props: plan, ids: true, dupKey: ['name_zh'], inside: true, onLand: true },
   greenspaces: { geometry: ['Point', 'Polygon'], props: green, ids: true, dupKey: ['name_zh', 'tier'], reach: true, onLand: true, tierRule: 'size' },
-  sports: { geometry: ['Point', 'Polygon'], props: green, ids: true, dupKey: ['name_zh', 'tier'], reach: true, onLand: true, tierRule: osmRules.tiers.sports_tier as Tier },
+  sports: {
+    geometry: ['Point', 'Polygon'],
+    props: green,
+    ids: true,
+    dupKey: ['name_zh', 'tier'],
+    reach: true,
+    onLand: true,
+    tierRule: osmRules.tiers.sports_tier as Tier,
+  },
   builtup: { geometry: ['Polygon'], props: { id: 'string' }, ids: true, dupKey: ['id'], inside: true, onLand: true },
   landmarks: { geometry: ['Point'], props: { id: 'string', ...named, kind: KINDS }, ids: true, dupKey: ['name_zh', 'kind'], inside: true, onLand: true },
 };
@@ -181,7 +203,11 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
 
   const col = fc as FeatureCollection;
   if (typeof fc !== 'object' || fc === null || col.type !== 'FeatureCollection' || !Array.isArray(col.features)) {
-    add('-', 'geojson', `expected a FeatureCollection with a features array, got ${fc === null ? 'null' : typeof fc === 'object' ? String(col.type) : typeof fc}`);
+    add(
+      '-',
+      'geojson',
+      `expected a FeatureCollection with a features array, got ${fc === null ? 'null' : typeof fc === 'object' ? String(col.type) : typeof fc}`,
+    );
     return problems;
   }
   const rule = LAYER_RULES[id];
@@ -233,8 +259,10 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
     }
     // The map's bundle of all layers (GET /api/layers/all.geojson) tags each feature with it.
     if ('layer' in props) add(where, 'properties', "property 'layer' is reserved (the map's bundle of all layers sets it to the layer id); rename it");
-    if (rule?.tierRule && props.area_ha === null && kind === 'Polygon') add(where, 'properties', "property 'area_ha' is null on a polygon (compute it from the outline)");
-    if (rule?.tierRule && props.area_ha === null && typeof props.area_note !== 'string') add(where, 'properties', "property 'area_ha' is null without an 'area_note' saying why");
+    if (rule?.tierRule && props.area_ha === null && kind === 'Polygon')
+      add(where, 'properties', "property 'area_ha' is null on a polygon (compute it from the outline)");
+    if (rule?.tierRule && props.area_ha === null && typeof props.area_note !== 'string')
+      add(where, 'properties', "property 'area_ha' is null without an 'area_note' saying why");
     if (rule?.tierRule && typeof props.source === 'string' && props.source.startsWith('osm:') && !typeOk(props.osm_fclass, 'string'))
       add(where, 'properties', "an OSM feature needs 'osm_fclass' (Geofabrik's feature class)");
 
@@ -243,7 +271,11 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
       const want = rule.tierRule === 'size' ? tierForArea(props.area_ha as number | null) : rule.tierRule;
       const excused = rule.tierRule === 'size' && String(props.source).startsWith('hand-placed') && typeOk(props.tier_note, 'string');
       if (props.tier !== want && !excused)
-        add(where, 'tier', `tier '${String(props.tier)}' contradicts the rule (${rule.tierRule === 'size' ? `area_ha ${String(props.area_ha)} → '${want}'` : `always '${want}'`}, geodata/src/osm-rules.json)${rule.tierRule === 'size' ? "; a hand-placed feature may differ only with a 'tier_note' saying why" : ''}`);
+        add(
+          where,
+          'tier',
+          `tier '${String(props.tier)}' contradicts the rule (${rule.tierRule === 'size' ? `area_ha ${String(props.area_ha)} → '${want}'` : `always '${want}'`}, geodata/src/osm-rules.json)${rule.tierRule === 'size' ? "; a hand-placed feature may differ only with a 'tier_note' saying why" : ''}`,
+        );
     }
 
     // ids
@@ -277,8 +309,15 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
 
     // coordinates: bounds and precision
     const pos = positionsOf(g);
-    const out = pos.find((p) => !(p[0]! >= CHONGQING_BOUNDS.minLon && p[0]! <= CHONGQING_BOUNDS.maxLon && p[1]! >= CHONGQING_BOUNDS.minLat && p[1]! <= CHONGQING_BOUNDS.maxLat));
-    if (out) add(where, 'bounds', `coordinate ${out.join(',')} is outside Chongqing (lon ${CHONGQING_BOUNDS.minLon}–${CHONGQING_BOUNDS.maxLon}, lat ${CHONGQING_BOUNDS.minLat}–${CHONGQING_BOUNDS.maxLat}); swapped lon/lat or not WGS-84 degrees?`);
+    const out = pos.find(
+      (p) => !(p[0]! >= CHONGQING_BOUNDS.minLon && p[0]! <= CHONGQING_BOUNDS.maxLon && p[1]! >= CHONGQING_BOUNDS.minLat && p[1]! <= CHONGQING_BOUNDS.maxLat),
+    );
+    if (out)
+      add(
+        where,
+        'bounds',
+        `coordinate ${out.join(',')} is outside Chongqing (lon ${CHONGQING_BOUNDS.minLon}–${CHONGQING_BOUNDS.maxLon}, lat ${CHONGQING_BOUNDS.minLat}–${CHONGQING_BOUNDS.maxLat}); swapped lon/lat or not WGS-84 degrees?`,
+      );
     const fine = pos.find((p) => decimals(p[0]!) > 6 || decimals(p[1]!) > 6);
     if (fine) add(where, 'precision', `coordinate ${fine.join(',')} has more than 6 decimals`);
 
@@ -302,10 +341,16 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
       const pct = `${(share * 100).toFixed(1)} %`;
       if (props.outside === true) {
         nearDistrict ??= turf.buffer(turf.featureCollection(districtPolys), OUTSIDE_KM, { units: 'kilometers' }) as FeatureCollection<Polygon | MultiPolygon>;
-        if (share >= GREEN_INSIDE_MIN_SHARE) add(where, 'outside', `marked outside: true but ${pct} of it lies inside the district (inside from ${GREEN_INSIDE_MIN_SHARE * 100} %)`);
-        else if (!nearDistrict.features.some((n) => turf.booleanIntersects(f, n))) add(where, 'outside', `marked outside: true but more than ${OUTSIDE_KM} km from the district (too far to serve it)`);
+        if (share >= GREEN_INSIDE_MIN_SHARE)
+          add(where, 'outside', `marked outside: true but ${pct} of it lies inside the district (inside from ${GREEN_INSIDE_MIN_SHARE * 100} %)`);
+        else if (!nearDistrict.features.some((n) => turf.booleanIntersects(f, n)))
+          add(where, 'outside', `marked outside: true but more than ${OUTSIDE_KM} km from the district (too far to serve it)`);
       } else if (share < GREEN_INSIDE_MIN_SHARE)
-        add(where, 'inside-district', `${g.type === 'Point' ? 'point lies' : `only ${pct} of its area lies`} inside the district (min ${GREEN_INSIDE_MIN_SHARE * 100} %); mark it outside: true if it is a serving site beyond the border`);
+        add(
+          where,
+          'inside-district',
+          `${g.type === 'Point' ? 'point lies' : `only ${pct} of its area lies`} inside the district (min ${GREEN_INSIDE_MIN_SHARE * 100} %); mark it outside: true if it is a serving site beyond the border`,
+        );
     }
 
     // inside the district
@@ -314,13 +359,18 @@ export function validateLayer(id: string, fc: unknown, context: ValidationContex
         if (!inAny(g.coordinates, districtPolys)) add(where, 'inside-district', `point ${g.coordinates.join(',')} lies outside the district`);
       } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
         const share = overlapShare(f as Poly, districtPolys);
-        if (share < INSIDE_MIN_SHARE) add(where, 'inside-district', `only ${(share * 100).toFixed(1)} % of its area lies inside the district (min ${INSIDE_MIN_SHARE * 100} %)`);
+        if (share < INSIDE_MIN_SHARE)
+          add(where, 'inside-district', `only ${(share * 100).toFixed(1)} % of its area lies inside the district (min ${INSIDE_MIN_SHARE * 100} %)`);
       }
     }
 
     // bridges: a rail-only deck has no footway
     if (id === 'bridges' && props.kind === 'rail' && props.walkable === true)
-      add(where, 'properties', "kind 'rail' with walkable: true: a rail-only deck has no footway (use kind 'road+rail' where a road or footway shares the deck)");
+      add(
+        where,
+        'properties',
+        "kind 'rail' with walkable: true: a rail-only deck has no footway (use kind 'road+rail' where a road or footway shares the deck)",
+      );
 
     // stations: the outside flag agrees with the district, and outside ones are within reach
     if (rule?.stationReach && districtPolys.length && g.type === 'Point' && typeof props.outside === 'boolean') {

@@ -23,7 +23,10 @@ if (benches.length === 0) {
 let status = 0;
 for (const [name, file] of benches) {
   console.log(`\n=== ${name} (${file}) ===\n`);
-  const r = spawnSync('npx', ['tsx', file], { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' } });
+  const r = spawnSync('npx', ['tsx', file], {
+    stdio: 'inherit',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+  });
   if (r.status !== 0) status = r.status ?? 1;
 }
 process.exit(status);

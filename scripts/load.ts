@@ -11,10 +11,11 @@
  *   npm run load -- scenarios       # shared scenarios in D1, reads and writes mixed
  *   LOAD_DURATION_S=5 npm run load  # shorter
  */
-import { TIERS } from '../domain/tiers';
+
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type RequestSpec } from 'autocannon';
+import { TIERS } from '../domain/tiers';
 import { build, serve } from './serve-app';
 
 const CONNECTIONS = 100;
@@ -35,7 +36,7 @@ interface Scenario {
 /** A fixed pseudo-random sequence, so runs are comparable. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
 }
 
 /** 500 point and polygon sites spread over Jiangbei (a fifth of them small squares). */
@@ -48,7 +49,22 @@ function sites500(): string {
     const tier = tiers[i % 3]!;
     if (i % 5 === 0) {
       const d = 0.001 + r() * 0.002;
-      return { type: 'Feature', properties: { tier, id: `p${i}` }, geometry: { type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] } };
+      return {
+        type: 'Feature',
+        properties: { tier, id: `p${i}` },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [lon, lat],
+              [lon + d, lat],
+              [lon + d, lat + d],
+              [lon, lat + d],
+              [lon, lat],
+            ],
+          ],
+        },
+      };
     }
     return { type: 'Feature', properties: { tier, id: `p${i}` }, geometry: { type: 'Point', coordinates: [lon, lat] } };
   });
@@ -61,8 +77,18 @@ function scenarios(): Scenario[] {
   const modes = ['radius', 'walk'];
   const radii = ['', 'leisure:300', 'park:1500', 'garden:800,park:2500'];
   return [
-    { name: 'coverage', what: 'GET /api/coverage (radius/walk, 4 radii sets)', method: 'GET', path: () => `/api/coverage?mode=${pick(modes, r)}&radii=${pick(radii, r)}` },
-    { name: 'rings', what: 'GET /api/coverage/rings (radius/walk, 4 radii sets)', method: 'GET', path: () => `/api/coverage/rings?mode=${pick(modes, r)}&radii=${pick(radii, r)}` },
+    {
+      name: 'coverage',
+      what: 'GET /api/coverage (radius/walk, 4 radii sets)',
+      method: 'GET',
+      path: () => `/api/coverage?mode=${pick(modes, r)}&radii=${pick(radii, r)}`,
+    },
+    {
+      name: 'rings',
+      what: 'GET /api/coverage/rings (radius/walk, 4 radii sets)',
+      method: 'GET',
+      path: () => `/api/coverage/rings?mode=${pick(modes, r)}&radii=${pick(radii, r)}`,
+    },
     { name: 'gaps', what: 'GET /api/gaps (3 tiers, radius/walk)', method: 'GET', path: () => `/api/gaps?tier=${pick(TIERS, r)}&mode=${pick(modes, r)}` },
     {
       name: 'nearest',
@@ -103,7 +129,11 @@ function scenarioFile(name: string, n: number, seed: number): string {
     properties: { id: `s${i}`, tier: ['leisure', 'garden', 'park'][i % 3], name: `#${i + 1}` },
     geometry: { type: 'Point', coordinates: [106.52 + r() * 0.3, 29.56 + r() * 0.13] },
   }));
-  return JSON.stringify({ type: 'FeatureCollection', jiangbei_scenario: { version: 1, name, closures: [], radii: { leisure: 500, garden: 1000, park: 2000 }, mode: 'radius' }, features });
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    jiangbei_scenario: { version: 1, name, closures: [], radii: { leisure: 500, garden: 1000, park: 2000 }, mode: 'radius' },
+    features,
+  });
 }
 
 interface Shared {
@@ -116,7 +146,11 @@ interface Shared {
 async function shareScenarios(base: string): Promise<Shared[]> {
   const out: Shared[] = [];
   for (let i = 0; i < SHARED; i++) {
-    const res = await fetch(`${base}/api/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: scenarioFile(`load ${i}`, SCENARIO_SITES, i + 1) });
+    const res = await fetch(`${base}/api/scenarios`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: scenarioFile(`load ${i}`, SCENARIO_SITES, i + 1),
+    });
     if (res.status !== 201) throw new Error(`sharing scenario ${i} for the load run: ${res.status} ${await res.text()}`);
     const c = (await res.json()) as { id: string; edit_token: string; version: number };
     out.push({ id: c.id, token: c.edit_token, version: c.version });
@@ -143,7 +177,13 @@ function sharedMix(pool: Shared[], sent: Record<keyof typeof MIX, number>) {
         const s = free.shift()!;
         context.saving = s;
         sent.put++;
-        return { ...req, method: 'PUT', path: `/api/scenarios/${s.id}`, body: bodies[s.version % bodies.length], headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}`, 'if-match': `"v${s.version}"` } };
+        return {
+          ...req,
+          method: 'PUT',
+          path: `/api/scenarios/${s.id}`,
+          body: bodies[s.version % bodies.length],
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}`, 'if-match': `"v${s.version}"` },
+        };
       }
       if (x >= MIX.put && x < MIX.put + MIX.post) {
         sent.post++;
@@ -187,7 +227,11 @@ async function drive(base: string, name: string): Promise<void> {
   const sent = { read: 0, versions: 0, put: 0, post: 0 };
   const request: RequestSpec = s.mixed
     ? sharedMix(JSON.parse(process.env.LOAD_SHARED ?? '[]') as Shared[], sent)
-    : { method: s.method, ...(s.body ? { body: s.body, headers: { 'content-type': 'application/json' } } : {}), setupRequest: (req) => ({ ...req, path: s.path() }) };
+    : {
+        method: s.method,
+        ...(s.body ? { body: s.body, headers: { 'content-type': 'application/json' } } : {}),
+        setupRequest: (req) => ({ ...req, path: s.path() }),
+      };
   const result = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION_S, timeout: 30, requests: [request] });
   const out: Result = {
     name: s.name,
@@ -207,7 +251,10 @@ async function drive(base: string, name: string): Promise<void> {
 /** Runs the driver in a child process (the second process), bounded in time. */
 function runDriver(base: string, name: string, env: Record<string, string> = {}): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--drive', base, name], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--drive', base, name], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), (DURATION_S + 60) * 1000);
@@ -243,12 +290,21 @@ async function main(): Promise<number> {
         env = { LOAD_SHARED: JSON.stringify(await shareScenarios(app.baseURL)) };
       } else {
         // Warm the isolate and the per-isolate cache once, as a running service would be.
-        await fetch(new URL(s.path(), app.baseURL), s.body ? { method: 'POST', body: s.body, headers: { 'content-type': 'application/json' } } : undefined).then((r) => r.arrayBuffer());
+        await fetch(
+          new URL(s.path(), app.baseURL),
+          s.body ? { method: 'POST', body: s.body, headers: { 'content-type': 'application/json' } } : undefined,
+        ).then((r) => r.arrayBuffer());
       }
       const r = await runDriver(app.baseURL, s.name, env);
       results.push(r);
-      const sent = r.sent ? ` (sent: ${Object.entries(r.sent).map(([k, n]) => `${k} ${n}`).join(', ')})` : '';
-      console.log(`${r.name.padEnd(9)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  ${r.requests} requests, ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx  — ${r.what}${sent}`);
+      const sent = r.sent
+        ? ` (sent: ${Object.entries(r.sent)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')})`
+        : '';
+      console.log(
+        `${r.name.padEnd(9)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  ${r.requests} requests, ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx  — ${r.what}${sent}`,
+      );
     }
   } finally {
     clearTimeout(stopAll);

@@ -43,7 +43,10 @@ export const D1_DATABASE = 'jiangbei-scenarios';
  */
 export function freshDatabase(): string {
   const dir = mkdtempSync(join(tmpdir(), 'jb-d1-'));
-  const r = spawnSync('node_modules/.bin/wrangler', ['d1', 'migrations', 'apply', D1_DATABASE, '--local', '--persist-to', dir], { env: quietEnv, encoding: 'utf8' });
+  const r = spawnSync('node_modules/.bin/wrangler', ['d1', 'migrations', 'apply', D1_DATABASE, '--local', '--persist-to', dir], {
+    env: quietEnv,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`wrangler d1 migrations apply failed:\n${r.stdout}\n${r.stderr}`);
   return dir;
 }
@@ -82,7 +85,14 @@ export async function serve(timeoutMs = 60_000, opts: ServeOptions = {}): Promis
   // request then hangs ~30 s or answers 503 — the e2e flakes of earlier sessions. A request
   // every second keeps the connections from idling that long (measured here: requests sent
   // after a 5 s pause hung 3 times in 36 without it, 0 times in 60 with it).
-  const keepWarm = setInterval(() => void fetch(`${baseURL}/api/health`).then((r) => r.text(), () => undefined), 1000);
+  const keepWarm = setInterval(
+    () =>
+      void fetch(`${baseURL}/api/health`).then(
+        (r) => r.text(),
+        () => undefined,
+      ),
+    1000,
+  );
   keepWarm.unref();
   const stop = () => {
     clearInterval(keepWarm);
@@ -100,7 +110,8 @@ export async function serve(timeoutMs = 60_000, opts: ServeOptions = {}): Promis
   // However this process ends (a crash, a thrown error, Ctrl-C), the server goes with it: a
   // workerd left behind keeps a core busy and skews every later measurement.
   process.once('exit', stop);
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => {
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.once(sig, () => {
       stop();
       process.exit(130);
     });

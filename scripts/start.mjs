@@ -26,7 +26,11 @@ const served = run(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', port,
 // Say where the app is once it answers, not before (nor if wrangler gave up, e.g. port taken).
 let exited = false;
 void served.then(() => (exited = true));
-const answers = () => fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+const answers = () =>
+  fetch(`${base}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
 while (!exited && !(await answers())) await new Promise((r) => setTimeout(r, 250));
 if (!exited) console.log(`\nJiangbei Green Map: ${base}  (Ctrl-C stops)\n`);
 // A request a second keeps wrangler dev's connections from idling ~5 s, after which a

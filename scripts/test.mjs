@@ -16,7 +16,7 @@ if (typed !== 0) {
   process.exit(typed);
 }
 for (const [name, argv] of [
-  ['Lint (Biome)', [bin('biome'), ['lint', '.']]],
+  ['Format and lint (Biome)', [bin('biome'), ['check', '.']]],
   ['Unused code (knip)', [bin('knip'), ['--no-progress']]],
 ]) {
   const code = await run(...argv);

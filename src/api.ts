@@ -4,6 +4,7 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 // Response types are the API's own (domain/api.ts: the schemas the OpenAPI document
 // publishes), type-only here: the two sides cannot drift apart.
 import type {
+  Problem as ApiProblem,
   AreaRates,
   Coverage,
   GapPieceProperties,
@@ -14,15 +15,20 @@ import type {
   NearestTier,
   PeopleSummary,
   Place,
-  Problem as ApiProblem,
   RingProperties,
   SuggestionProperties,
 } from '../domain/api';
 import type { Mode, Tier } from '../domain/tiers';
+
 export type { ApiProblem, AreaRates, Coverage, GapPieceProperties, LayerInfo, Mode, Nearest, NearestSite, NearestTier, PeopleSummary, Place, Tier };
 
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly problems: ApiProblem[] = []) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly problems: ApiProblem[] = [],
+  ) {
     super(message);
   }
 }
@@ -81,8 +87,7 @@ export function shippedLayer(bundle: FeatureCollection, id: string): FeatureColl
   return { type: 'FeatureCollection', features };
 }
 
-export const fetchLayers = (signal?: AbortSignal) =>
-  getJson<{ layers: LayerInfo[] }>('/api/layers', signal).then((r) => r.layers);
+export const fetchLayers = (signal?: AbortSignal) => getJson<{ layers: LayerInfo[] }>('/api/layers', signal).then((r) => r.layers);
 
 export const fetchLayer = (id: string, signal?: AbortSignal) => getJson<FeatureCollection>(layerUrl(id), signal);
 
@@ -125,6 +130,8 @@ const post = <T>(path: string, body: object, signal?: AbortSignal) => getJson<T>
 export const postCoverage = (b: AnalysisBody, signal?: AbortSignal) => post<Coverage>('/api/coverage', b, signal);
 export const postRings = (b: AnalysisBody, signal?: AbortSignal) => post<Rings>('/api/coverage/rings', b, signal);
 export const postGaps = (b: AnalysisBody & { tier: Tier }, signal?: AbortSignal) => post<Gaps>('/api/gaps', b, signal);
-export const postSuggest = (b: { sites: FeatureCollection; radii: Record<Tier, number>; tier: Tier; count: number; sports?: boolean; population?: PopulationWire }, signal?: AbortSignal) =>
-  post<Suggestions>('/api/suggest', b, signal);
+export const postSuggest = (
+  b: { sites: FeatureCollection; radii: Record<Tier, number>; tier: Tier; count: number; sports?: boolean; population?: PopulationWire },
+  signal?: AbortSignal,
+) => post<Suggestions>('/api/suggest', b, signal);
 export const postPieces = (b: AnalysisBody & { tier: Tier; limit: number }, signal?: AbortSignal) => post<GapPieces>('/api/gaps/pieces', b, signal);

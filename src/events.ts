@@ -7,12 +7,12 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Mode, Place, Tier } from './api';
+import type { FeatureSelectDetail, MapPickDetail } from './components/jb-map';
 import type { GroupId } from './content/layer-groups';
-import type { PanelId } from './state/view-state';
 import type { PlannerAction } from './state/planner';
 import type { PopulationLoad } from './state/population';
 import type { ShareAction } from './state/share';
-import type { FeatureSelectDetail, MapPickDetail } from './components/jb-map';
+import type { PanelId } from './state/view-state';
 
 export interface JbEvents {
   // <jb-map>
@@ -73,11 +73,7 @@ declare global {
 }
 
 /** Sends `type` up from `el` (bubbling, composed), with a detail of the declared type. */
-export function emit<K extends keyof JbEvents>(
-  el: HTMLElement,
-  type: K,
-  ...[detail]: JbEvents[K] extends null ? [] : [JbEvents[K]]
-): JbEvent<K> {
+export function emit<K extends keyof JbEvents>(el: HTMLElement, type: K, ...[detail]: JbEvents[K] extends null ? [] : [JbEvents[K]]): JbEvent<K> {
   const event = new CustomEvent(type, { detail: (detail ?? null) as JbEvents[K], bubbles: true, composed: true });
   el.dispatchEvent(event);
   return event;

@@ -69,9 +69,14 @@ export function nearestPointOn(p: [number, number], g: Geometry): [number, numbe
     }
   };
   const segment = (a: number[], b: number[]) => {
-    const ax = a[0]! * k, ay = a[1]!, bx = b[0]! * k, by = b[1]!;
-    const px = p[0] * k, py = p[1];
-    const dx = bx - ax, dy = by - ay;
+    const ax = a[0]! * k,
+      ay = a[1]!,
+      bx = b[0]! * k,
+      by = b[1]!;
+    const px = p[0] * k,
+      py = p[1];
+    const dx = bx - ax,
+      dy = by - ay;
     const l2 = dx * dx + dy * dy;
     const s = l2 > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2)) : 0;
     consider([(ax + s * dx) / k, ay + s * dy]);

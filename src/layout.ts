@@ -25,9 +25,9 @@ const PHONE_LABEL_ROOM = 40;
 export function cameraPadding(width: number, height: number): { left: number; right: number; top: number; bottom: number } {
   return width > NARROW_MAX_PX
     ? { left: PANEL.inset + PANEL.width + 18, right: 60, top: 30, bottom: 30 }
-    // Phone: room for a zone's name at the district's tips (a 375 px screen put Nanqiaosi's half
-    // off the left edge) and for the map's buttons down the right.
-    : { left: PHONE_LABEL_ROOM, right: PHONE_LABEL_ROOM + 20, top: 70, bottom: Math.round(height * ((SHEET.vh + 2) / 100)) };
+    : // Phone: room for a zone's name at the district's tips (a 375 px screen put Nanqiaosi's half
+      // off the left edge) and for the map's buttons down the right.
+      { left: PHONE_LABEL_ROOM, right: PHONE_LABEL_ROOM + 20, top: 70, bottom: Math.round(height * ((SHEET.vh + 2) / 100)) };
 }
 
 /**

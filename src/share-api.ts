@@ -4,7 +4,7 @@
  * not be reached); a 409 on saving is a VersionConflict carrying the current version.
  */
 import type { FeatureCollection } from 'geojson';
-import type { ScenarioCreated as SharedCreated, ScenarioVersion as ScenarioView } from '../domain/api';
+import type { ScenarioVersion as ScenarioView, ScenarioCreated as SharedCreated } from '../domain/api';
 import { ApiFailure } from './api';
 
 export type { ScenarioView, SharedCreated };

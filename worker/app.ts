@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { ApiError, renderError } from './errors';
-import { layers } from './routes/layers';
 import { analysis } from './routes/coverage';
+import { layers } from './routes/layers';
 import { places } from './routes/places';
 import { scenarios } from './routes/scenarios';
 import { apiCors, securityHeaders } from './security';

@@ -15,8 +15,6 @@ export class ApiError extends Error {
   }
 }
 
-;
-
 /** Renders any thrown value as JSON. Unknown failures never leak a stack trace. */
 export function renderError(err: unknown, c: Context): Response {
   if (err instanceof ApiError) {

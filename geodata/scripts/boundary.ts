@@ -3,10 +3,11 @@
  * decode → half-step bias fix → GCJ-02 to WGS-84 (gcoord) → round to 6 decimals (~0.1 m)
  * → RFC 7946 winding. The same decoded districts feed the river derivation (rivers.ts).
  */
-import gcoord from 'gcoord';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import gcoord from 'gcoord';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { decodeGeometry, type EncodedGeometry } from './echarts-decode';
 import { distToLine, finishGeometry, round6 } from './geo';
 
@@ -81,7 +82,7 @@ export function sharedRuns(a: Position[], b: Polygon | MultiPolygon, tolM = 40):
 /** Districts around Jiangbei, with their English names. Only those that share boundary are kept. */
 const NEIGHBOUR_CANDIDATES: Record<string, string> = {
   渝北区: 'Yubei District',
-  渝中区: "Yuzhong District",
+  渝中区: 'Yuzhong District',
   南岸区: "Nan'an District",
   沙坪坝区: 'Shapingba District',
   巴南区: 'Banan District',
@@ -116,7 +117,10 @@ export function buildNeighbours(features = loadChongqing()): FeatureCollection {
     const geometry = districtGeometry(features, nameZh);
     const shared = sharedRuns(jb, geometry);
     if (shared.length === 0) continue; // not adjacent: left out (九龙坡, 北碚, 长寿 are not)
-    const id = nameEn.split(' ')[0]!.toLowerCase().replace(/[^a-z]/g, '');
+    const id = nameEn
+      .split(' ')[0]!
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
     out.push({
       type: 'Feature',
       id,

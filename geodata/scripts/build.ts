@@ -5,11 +5,12 @@
  * member (an authoritative layer dropped in by a planner) is not overwritten: the build
  * keeps it, and validates it with the rest. `--force` regenerates everything.
  */
-import type { FeatureCollection } from 'geojson';
+
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { GENERATED_BY, buildAll } from './layers';
+import type { FeatureCollection } from 'geojson';
 import { formatProblem, validateAll } from '../validate';
+import { buildAll, GENERATED_BY } from './layers';
 
 const out = (name: string) => fileURLToPath(new URL(`../${name}.geojson`, import.meta.url));
 

@@ -38,11 +38,15 @@ function evidencePoints(): Evidence[] {
   const E = rules.evidence;
   const out: Evidence[] = [];
   const byId = <T extends { properties: { osm_id: string } }>(a: T, b: T) => Number(a.properties.osm_id) - Number(b.properties.osm_id);
-  for (const f of [...readOsm<Point>('pois').features].sort(byId)) if (E.pois.fclasses.includes(f.properties.fclass)) out.push({ at: f.geometry.coordinates, weight: E.pois.weight });
-  for (const f of [...readOsm<Poly>('pois_a').features].sort(byId)) if (E.pois_a.fclasses.includes(f.properties.fclass)) out.push({ at: anchorPoint(f), weight: E.pois_a.weight });
+  for (const f of [...readOsm<Point>('pois').features].sort(byId))
+    if (E.pois.fclasses.includes(f.properties.fclass)) out.push({ at: f.geometry.coordinates, weight: E.pois.weight });
+  for (const f of [...readOsm<Poly>('pois_a').features].sort(byId))
+    if (E.pois_a.fclasses.includes(f.properties.fclass)) out.push({ at: anchorPoint(f), weight: E.pois_a.weight });
   for (const f of [...readOsm<Point>('transport').features].sort(byId))
-    if (E.transport.fclasses.includes(f.properties.fclass)) out.push({ at: f.geometry.coordinates, weight: f.properties.fclass === 'railway_station' ? E.transport.station_weight : E.transport.weight });
-  for (const f of [...readOsm<Poly>('transport_a').features].sort(byId)) if (E.transport_a.fclasses.includes(f.properties.fclass)) out.push({ at: anchorPoint(f), weight: E.transport_a.weight });
+    if (E.transport.fclasses.includes(f.properties.fclass))
+      out.push({ at: f.geometry.coordinates, weight: f.properties.fclass === 'railway_station' ? E.transport.station_weight : E.transport.weight });
+  for (const f of [...readOsm<Poly>('transport_a').features].sort(byId))
+    if (E.transport_a.fclasses.includes(f.properties.fclass)) out.push({ at: anchorPoint(f), weight: E.transport_a.weight });
   return out;
 }
 
@@ -179,11 +183,17 @@ export function buildBuiltup({ district, land, parks }: BuiltupInput): BuiltupBu
   for (let j = 0; j < h; j++)
     for (let i = 0; i < w; i++) {
       let s = 0;
-      for (let dj = -1; dj <= 1; dj++) for (let di = -1; di <= 1; di++) s += mask[Math.min(h - 1, Math.max(0, j + dj)) * w + Math.min(w - 1, Math.max(0, i + di))]!;
+      for (let dj = -1; dj <= 1; dj++)
+        for (let di = -1; di <= 1; di++) s += mask[Math.min(h - 1, Math.max(0, j + dj)) * w + Math.min(w - 1, Math.max(0, i + di))]!;
       blur[j * w + i] = s / 9;
     }
-  const mp = contours().size([w, h]).contour(blur as unknown as number[], 0.5);
-  const traced: MultiPolygon = { type: 'MultiPolygon', coordinates: mp.coordinates.map((poly) => poly.map((ring) => ring.map(([gx, gy]) => toLonLat(x0 + gx! * cell, y1 - gy! * cell)))) };
+  const mp = contours()
+    .size([w, h])
+    .contour(blur as unknown as number[], 0.5);
+  const traced: MultiPolygon = {
+    type: 'MultiPolygon',
+    coordinates: mp.coordinates.map((poly) => poly.map((ring) => ring.map(([gx, gy]) => toLonLat(x0 + gx! * cell, y1 - gy! * cell)))),
+  };
   let g: Feature<Poly> | null = turf.simplify(turf.feature(traced), { tolerance: rules.smooth_tolerance_m / 111_000, highQuality: true });
   g = turf.intersect(turf.featureCollection([g, land]));
   const maskKm2 = g ? turf.area(g) / 1e6 : 0;
@@ -193,8 +203,11 @@ export function buildBuiltup({ district, land, parks }: BuiltupInput): BuiltupBu
   if (g && holes.length) {
     let u: Feature<Poly> | null = holes.length > 1 ? turf.union(turf.featureCollection(holes)) : holes[0]!;
     // a station's own footprint stays built-up even where OSM draws a park over it
-    const stations = readOsm<Point>('transport').features.filter((f) => f.properties.fclass === 'railway_station' && u && turf.booleanPointInPolygon(f.geometry.coordinates, u));
-    for (const st of stations) if (u) u = turf.difference(turf.featureCollection([u, turf.circle(st.geometry.coordinates, rules.station_keep_m, { units: 'meters', steps: 16 })]));
+    const stations = readOsm<Point>('transport').features.filter(
+      (f) => f.properties.fclass === 'railway_station' && u && turf.booleanPointInPolygon(f.geometry.coordinates, u),
+    );
+    for (const st of stations)
+      if (u) u = turf.difference(turf.featureCollection([u, turf.circle(st.geometry.coordinates, rules.station_keep_m, { units: 'meters', steps: 16 })]));
     if (u) g = turf.difference(turf.featureCollection([g, u]));
   }
   if (!g) throw new Error('builtup: nothing left');

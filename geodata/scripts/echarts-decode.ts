@@ -7,7 +7,7 @@
  * to the 1/1024° grid, so every value sits up to one step south-west of the truth:
  * adding half a step removes the mean bias (residual error ≤ ½ step ≈ 50 m).
  */
-import type { Polygon, MultiPolygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 export const STEP_DEG = 1 / 1024;
 
@@ -63,8 +63,6 @@ export function decodeGeometry(g: EncodedGeometry): Polygon | MultiPolygon {
   }
   return {
     type: 'MultiPolygon',
-    coordinates: g.coordinates.map((poly, i) =>
-      poly.map((r, j) => closeRing(decodeRing(r, g.encodeOffsets[i]![j]!))),
-    ),
+    coordinates: g.coordinates.map((poly, i) => poly.map((r, j) => closeRing(decodeRing(r, g.encodeOffsets[i]![j]!)))),
   };
 }

@@ -9,8 +9,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 export const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 function roundCoords<G extends Geometry>(g: G): G {
-  const r = (c: unknown): unknown =>
-    typeof (c as number[])[0] === 'number' ? (c as number[]).map(round6) : (c as unknown[]).map(r);
+  const r = (c: unknown): unknown => (typeof (c as number[])[0] === 'number' ? (c as number[]).map(round6) : (c as unknown[]).map(r));
   if (g.type === 'GeometryCollection') return { ...g, geometries: g.geometries.map(roundCoords) };
   return { ...g, coordinates: r((g as { coordinates: unknown }).coordinates) } as G;
 }

@@ -5,14 +5,15 @@
  * OSM (a landmark OSM has takes OSM's position). Reasons and the fate of every hand-placed
  * feature: geodata/README.md.
  */
-import type { Tier } from '../../domain/tiers';
+
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Tier } from '../../domain/tiers';
 import rules from '../src/osm-rules.json';
 import { tierForArea } from '../validate';
 import { featureCollection, round6 } from './geo';
 import { describeUnnamed, englishName } from './names';
-import { OSM_CREDIT, readOsm, type OsmProps } from './osm';
+import { OSM_CREDIT, type OsmProps, readOsm } from './osm';
 import { anchorPoint, osmSource, shipPolygon } from './osm-source';
 
 type Poly = Polygon | MultiPolygon;
@@ -20,7 +21,6 @@ type Props = Record<string, unknown>;
 
 /** Display simplification of OSM outlines (m); the outlines keep their shape to well under a pixel at city zooms. */
 const DISPLAY_TOLERANCE_M = 1;
-
 
 /** The size rule (one implementation, in validate.ts, so the build and the check agree). */
 const tierFor = (areaHa: number | null): Tier => tierForArea(areaHa);
@@ -82,7 +82,8 @@ function gapM(a: Geometry, b: Geometry): number {
 function groups<T>(items: T[], linked: (a: T, b: T) => boolean): T[][] {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (find(i) !== find(j) && linked(items[i]!, items[j]!)) parent[find(j)] = find(i);
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) if (find(i) !== find(j) && linked(items[i]!, items[j]!)) parent[find(j)] = find(i);
   const out = new Map<number, T[]>();
   items.forEach((it, i) => {
     const r = find(i);
@@ -114,7 +115,10 @@ function bboxNear(a: Geometry, b: Geometry, m: number): boolean {
 
 /** Same name and within merge_same_name_m: one place drawn in pieces. */
 const sameNameNear = (a: { name: string | null; f: Feature }, b: { name: string | null; f: Feature }) =>
-  a.name !== null && a.name === b.name && bboxNear(a.f.geometry, b.f.geometry, rules.merge_same_name_m) && gapM(a.f.geometry, b.f.geometry) <= rules.merge_same_name_m;
+  a.name !== null &&
+  a.name === b.name &&
+  bboxNear(a.f.geometry, b.f.geometry, rules.merge_same_name_m) &&
+  gapM(a.f.geometry, b.f.geometry) <= rules.merge_same_name_m;
 
 /** Green-space candidates: OSM park/garden/playground outlines (same-name neighbours merged) and points without an outline. */
 function greenSites(reach: Reach): Site[] {
@@ -143,14 +147,25 @@ function greenSites(reach: Reach): Site[] {
     const p = (x.f.geometry as Point).coordinates;
     if (!reach.within(x.f.geometry) || (x.name && names.has(x.name)) || x.f.properties.osm_id in excluded) continue;
     if (polys.some((q) => turf.booleanPointInPolygon(p, q.f as Feature<Poly>))) continue;
-    sites.push({ ids: [x.f.properties.osm_id], sources: [osmSource(x.f.properties.osm_id, x.f.geometry)], fclass: x.f.properties.fclass, name: x.name, geometry: x.f.geometry as Point, areaHa: null, inside: reach.insideShare(x.f.geometry) });
+    sites.push({
+      ids: [x.f.properties.osm_id],
+      sources: [osmSource(x.f.properties.osm_id, x.f.geometry)],
+      fclass: x.f.properties.fclass,
+      name: x.name,
+      geometry: x.f.geometry as Point,
+      areaHa: null,
+      inside: reach.insideShare(x.f.geometry),
+    });
   }
   return sites;
 }
 
 /** Sports candidates: outlines that overlap or touch merged into one ground; school grounds left out. */
 function sportsSites(reach: Reach): Site[] {
-  const schools = readOsm('pois_a').features.filter((f) => rules.sports.private_grounds.includes(f.properties.fclass) && isPoly(f.geometry)) as Feature<Poly, OsmProps>[];
+  const schools = readOsm('pois_a').features.filter((f) => rules.sports.private_grounds.includes(f.properties.fclass) && isPoly(f.geometry)) as Feature<
+    Poly,
+    OsmProps
+  >[];
   const inSchool = (g: Geometry): boolean => {
     const near = schools.filter((s) => bboxNear(s.geometry, g, 0));
     if (g.type === 'Point') return near.some((s) => turf.booleanPointInPolygon(g.coordinates, s));
@@ -181,7 +196,15 @@ function sportsSites(reach: Reach): Site[] {
   for (const x of osmFeatures('pois', rules.sports.fclasses)) {
     const g = x.f.geometry as Point;
     if (!reach.within(g) || inSchool(g) || polys.some((q) => turf.booleanPointInPolygon(g.coordinates, q))) continue;
-    sites.push({ ids: [x.f.properties.osm_id], sources: [osmSource(x.f.properties.osm_id, g)], fclass: x.f.properties.fclass, name: x.name, geometry: g, areaHa: null, inside: reach.insideShare(g) });
+    sites.push({
+      ids: [x.f.properties.osm_id],
+      sources: [osmSource(x.f.properties.osm_id, g)],
+      fclass: x.f.properties.fclass,
+      name: x.name,
+      geometry: g,
+      areaHa: null,
+      inside: reach.insideShare(g),
+    });
   }
   return sites.filter((s) => s.areaHa === null || s.areaHa >= rules.tiers.min_area_ha);
 }
@@ -269,7 +292,9 @@ function toFeatures(sites: Site[], layer: 'greenspaces' | 'sports'): Feature[] {
 
   const out: Feature[] = [];
   for (const { s, d } of described) {
-    const geometry = isPoly(s.geometry) ? shipPolygon(s.geometry, DISPLAY_TOLERANCE_M) : { type: 'Point' as const, coordinates: s.geometry.coordinates.map(round6) };
+    const geometry = isPoly(s.geometry)
+      ? shipPolygon(s.geometry, DISPLAY_TOLERANCE_M)
+      : { type: 'Point' as const, coordinates: s.geometry.coordinates.map(round6) };
     if (!geometry) throw new Error(`${layer}: OSM ${s.ids.join('+')} has a broken outline`);
     const id = `osm-${s.ids[0]}`;
     const tier = layer === 'sports' ? (rules.tiers.sports_tier as Tier) : tierFor(s.areaHa);
@@ -296,7 +321,12 @@ function sortFeatures(fs: Feature[]): Feature[] {
   return fs.sort((a, b) => {
     const p = a.properties!;
     const q = b.properties!;
-    return Number(p.outside) - Number(q.outside) || TIER_ORDER[String(p.tier)]! - TIER_ORDER[String(q.tier)]! || Number(q.area_ha ?? 0) - Number(p.area_ha ?? 0) || String(p.id).localeCompare(String(q.id));
+    return (
+      Number(p.outside) - Number(q.outside) ||
+      TIER_ORDER[String(p.tier)]! - TIER_ORDER[String(q.tier)]! ||
+      Number(q.area_ha ?? 0) - Number(p.area_ha ?? 0) ||
+      String(p.id).localeCompare(String(q.id))
+    );
   });
 }
 
@@ -315,7 +345,15 @@ export function buildGreenLayers(district: Feature<Poly>, hand: Feature[]): Gree
   const sites = greenSites(reach);
   const protectedAreas: Site[] = readOsm('protected_areas_a')
     .features.filter((f) => isPoly(f.geometry) && reach.within(f.geometry))
-    .map((f) => ({ ids: [f.properties.osm_id], sources: [osmSource(f.properties.osm_id, f.geometry)], fclass: f.properties.fclass, name: f.properties.name?.trim() || null, geometry: f.geometry as Poly, areaHa: hectares(f.geometry as Poly), inside: reach.insideShare(f.geometry) }));
+    .map((f) => ({
+      ids: [f.properties.osm_id],
+      sources: [osmSource(f.properties.osm_id, f.geometry)],
+      fclass: f.properties.fclass,
+      name: f.properties.name?.trim() || null,
+      geometry: f.geometry as Poly,
+      areaHa: hectares(f.geometry as Poly),
+      inside: reach.insideShare(f.geometry),
+    }));
 
   const fates: HandFate[] = [];
   const keptHand: Feature[] = [];
@@ -337,11 +375,27 @@ export function buildGreenLayers(district: Feature<Poly>, hand: Feature[]): Gree
         m.site.nameEn = String(p.name_en);
         m.site.note = `name from the hand-placed entry '${String(p.id)}' (geodata/src/greenspaces.source.json: ${String(p.source)}), ${m.why}`;
       }
-      fates.push({ id: String(p.id), name_zh: String(p.name_zh), fate: 'dropped', why: fromProtected ? `OSM protected area: ${m.why}` : m.why, osm_id: m.site.ids[0]!, osm_name: m.site.name, gap_m: Math.round(m.gap) });
+      fates.push({
+        id: String(p.id),
+        name_zh: String(p.name_zh),
+        fate: 'dropped',
+        why: fromProtected ? `OSM protected area: ${m.why}` : m.why,
+        osm_id: m.site.ids[0]!,
+        osm_name: m.site.name,
+        gap_m: Math.round(m.gap),
+      });
       continue;
     }
     const near = nearestSite(h, sites);
-    fates.push({ id: String(p.id), name_zh: String(p.name_zh), fate: 'kept', why: 'no OSM green space with this name, and none contains or overlaps its position', osm_id: null, osm_name: near?.site.name ?? null, gap_m: near ? Math.round(near.gap) : null });
+    fates.push({
+      id: String(p.id),
+      name_zh: String(p.name_zh),
+      fate: 'kept',
+      why: 'no OSM green space with this name, and none contains or overlaps its position',
+      osm_id: null,
+      osm_name: near?.site.name ?? null,
+      gap_m: near ? Math.round(near.gap) : null,
+    });
     keptHand.push(h);
   }
 
@@ -349,7 +403,15 @@ export function buildGreenLayers(district: Feature<Poly>, hand: Feature[]): Gree
   for (const h of keptHand) {
     const p = h.properties!;
     const described = /无正式名称|no official name/.test(`${String(p.name_zh)} ${String(p.name_en)}`);
-    const props: Props = { id: p.id, name_zh: p.name_zh, name_en: p.name_en, unnamed: described, tier: p.tier, area_ha: p.area_ha ?? null, outside: reach.insideShare(h.geometry) < rules.reach.inside_min_share };
+    const props: Props = {
+      id: p.id,
+      name_zh: p.name_zh,
+      name_en: p.name_en,
+      unnamed: described,
+      tier: p.tier,
+      area_ha: p.area_ha ?? null,
+      outside: reach.insideShare(h.geometry) < rules.reach.inside_min_share,
+    };
     const rest = Object.fromEntries(Object.entries(p).filter(([k]) => !(k in props)));
     const ruleTier = tierFor((p.area_ha as number | null) ?? null);
     if (ruleTier !== p.tier && typeof p.tier_note !== 'string')
@@ -383,7 +445,11 @@ export function osmLandmark(f: Feature<Point>): Feature<Point> {
     const { position_error_m: _e, ...rest } = f.properties!;
     return {
       ...f,
-      properties: { ...rest, source: `${osmSource(hit.properties.osm_id, g)} (${hit.properties.fclass}${g.type === 'Point' ? '' : ', a point inside its outline'}); ${OSM_CREDIT}`, confidence: 'high' },
+      properties: {
+        ...rest,
+        source: `${osmSource(hit.properties.osm_id, g)} (${hit.properties.fclass}${g.type === 'Point' ? '' : ', a point inside its outline'}); ${OSM_CREDIT}`,
+        confidence: 'high',
+      },
       geometry: { type: 'Point', coordinates: at.map(round6) },
     };
   }

@@ -6,14 +6,14 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { buildBoundary, buildNeighbours, loadChongqing } from './boundary';
+import { buildBuiltup } from './builtup';
 import { featureCollection } from './geo';
 import { buildGreenLayers, osmLandmark } from './greenspaces';
-import { buildBuiltup } from './builtup';
 import { buildBridges } from './osm-bridges';
 import { buildRailways } from './osm-railways';
 import { buildOsmRivers, contextBox } from './osm-rivers';
 import { buildStations } from './osm-stations';
-import { Placer, pointGeometry, readSource, type Along, type Place, type Shape } from './placed';
+import { type Along, type Place, Placer, pointGeometry, readSource, type Shape } from './placed';
 import { centrelines } from './rivers';
 
 type Props = Record<string, unknown>;
@@ -105,7 +105,9 @@ export function buildAll(): Record<string, FeatureCollection> {
   const { greenspaces, sports } = buildGreenLayers(district, handGreens.features);
 
   // the plan: belt, cores, zones
-  const plan = readSource<{ belt: (Props & { id: string; band: { from: Along; to: Along; inland_m: number } })[]; cores: Placed[]; zones: Placed[] }>('plan.source.json');
+  const plan = readSource<{ belt: (Props & { id: string; band: { from: Along; to: Along; inland_m: number } })[]; cores: Placed[]; zones: Placed[] }>(
+    'plan.source.json',
+  );
   const schematic = (f: Feature): Feature => ({ ...f, properties: { ...f.properties, schematic: true } });
   const belt = featureCollection(
     plan.belt.map((b) =>
@@ -128,7 +130,21 @@ export function buildAll(): Record<string, FeatureCollection> {
   const stations = buildStations(district);
   const railways = buildRailways(contextBox(district));
 
-  const all: Record<string, FeatureCollection> = { neighbours, boundary, rivers, builtup, zones, belt, cores, railways, bridges, greenspaces, sports, stations, landmarks };
+  const all: Record<string, FeatureCollection> = {
+    neighbours,
+    boundary,
+    rivers,
+    builtup,
+    zones,
+    belt,
+    cores,
+    railways,
+    bridges,
+    greenspaces,
+    sports,
+    stations,
+    landmarks,
+  };
   for (const fc of Object.values(all)) (fc as FeatureCollection & { generated_by: string }).generated_by = GENERATED_BY;
   return all;
 }

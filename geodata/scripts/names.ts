@@ -63,7 +63,10 @@ function specificWords(s: string): string[] {
       flush();
       let j = i;
       while (j < s.length && !HAN.test(s[j]!)) j++;
-      const other = s.slice(i, j).replace(/[()（）]/g, ' ').trim();
+      const other = s
+        .slice(i, j)
+        .replace(/[()（）]/g, ' ')
+        .trim();
       if (other) out.push(other);
       i = j;
       continue;
@@ -76,7 +79,8 @@ function specificWords(s: string): string[] {
 
 /** Splits off the longest generic suffix of the rules (…体育公园, …公园, …广场). */
 function splitGeneric(nameZh: string): { specific: string; generic: readonly [string, string] | null } {
-  for (const g of N.generics) if (nameZh.endsWith(g[0]!) && nameZh.length > g[0]!.length) return { specific: nameZh.slice(0, -g[0]!.length), generic: [g[0]!, g[1]!] };
+  for (const g of N.generics)
+    if (nameZh.endsWith(g[0]!) && nameZh.length > g[0]!.length) return { specific: nameZh.slice(0, -g[0]!.length), generic: [g[0]!, g[1]!] };
   return { specific: nameZh, generic: null };
 }
 
@@ -161,7 +165,7 @@ export function describeUnnamed(fclass: string, areaHa: number | null, at: Posit
   let zh = `未命名${kZh}（${size === null ? '' : `${size} 公顷，`}近${anchor.zh}`;
   let en = `Unnamed ${kEn}, ${size === null ? '' : `${size} ha, `}near ${anchor.en}`;
   if (precise) {
-    const dir = Math.round((((turf.bearing(anchor.at, at) + 360) % 360) / 45)) % 8;
+    const dir = Math.round(((turf.bearing(anchor.at, at) + 360) % 360) / 45) % 8;
     const d = Math.round(m / 10) * 10;
     zh += `，${COMPASS_ZH[dir]} ${d} 米`;
     en += `, ${d} m ${COMPASS_EN[dir]}`;

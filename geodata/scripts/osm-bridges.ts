@@ -16,8 +16,8 @@ import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
 import { finishGeometry, locate, pointAlong, toLonLat, toXY } from './geo';
 import { OSM_CREDIT, readOsm } from './osm';
+import { describeCrossing, mergeLines, type RailKind, railKind, railPieces } from './osm-railways';
 import { nearestSection, type OsmRiverId, type OsmRivers, type Section } from './osm-rivers';
-import { describeCrossing, mergeLines, railKind, railPieces, type RailKind } from './osm-railways';
 import type { Placer } from './placed';
 
 type BridgeKind = 'road' | 'rail' | 'road+rail';
@@ -89,14 +89,24 @@ function railCrossings(rivers: OsmRivers, district: Feature): RailCrossing[] {
       const p0 = pieces[idx[0]!]!;
       const water = rivers.rivers.features.find((f) => f.id === river)!;
       const drawn = trimToWater(deck, water);
-      found.push({ river, line: p0.name, kind: railKind(p0.fclass), ids: idx.map((i) => pieces[i]!.id).sort((a, b) => Number(a) - Number(b)), deck: drawn, at, station: locate(rivers.lines[river], at) });
+      found.push({
+        river,
+        line: p0.name,
+        kind: railKind(p0.fclass),
+        ids: idx.map((i) => pieces[i]!.id).sort((a, b) => Number(a) - Number(b)),
+        deck: drawn,
+        at,
+        station: locate(rivers.lines[river], at),
+      });
     }
   }
   // the tracks of one line at one place are one crossing
   found.sort((a, b) => Number(a.ids[0]) - Number(b.ids[0]));
   const out: RailCrossing[] = [];
   for (const f of found) {
-    const same = out.find((o) => o.river === f.river && o.line === f.line && o.kind === f.kind && turf.distance(o.at, f.at, { units: 'meters' }) <= SAME_CROSSING_M);
+    const same = out.find(
+      (o) => o.river === f.river && o.line === f.line && o.kind === f.kind && turf.distance(o.at, f.at, { units: 'meters' }) <= SAME_CROSSING_M,
+    );
     if (same) same.ways.push(...f.ids);
     else out.push({ river: f.river, line: f.line, kind: f.kind, ways: [...f.ids], deckWays: f.ids, deck: f.deck, at: f.at, station: f.station });
   }
@@ -135,12 +145,7 @@ export interface BridgesBuild {
   anchors: Map<string, Position>;
 }
 
-export function buildBridges(
-  rivers: OsmRivers,
-  district: Feature,
-  placer: Placer,
-  src: { landing_m: number; features: HandBridge[] },
-): BridgesBuild {
+export function buildBridges(rivers: OsmRivers, district: Feature, placer: Placer, src: { landing_m: number; features: HandBridge[] }): BridgesBuild {
   const crossings = railCrossings(rivers, district);
   const used = new Set<RailCrossing>();
   const anchors = new Map<string, Position>();
@@ -178,7 +183,10 @@ export function buildBridges(
         const s0 = locate(rivers.lines[b.river], at);
         const [ax, ay] = toXY(pointAlong(rivers.lines[b.river], s0).point);
         const [bx, by] = toXY(pointAlong(rivers.lines[b.river], s0 + beside.offset_m).point);
-        geometry = finishGeometry<LineString>({ type: 'LineString', coordinates: other.geometry.coordinates.map((q) => toXY(q)).map(([x, y]) => toLonLat(x + bx - ax, y + by - ay)) });
+        geometry = finishGeometry<LineString>({
+          type: 'LineString',
+          coordinates: other.geometry.coordinates.map((q) => toXY(q)).map(([x, y]) => toLonLat(x + bx - ax, y + by - ay)),
+        });
         jiangbei = insideEnd(geometry.coordinates);
         how = `hand-placed beside the ${beside.bridge} bridge: its OSM deck line moved ${Math.abs(beside.offset_m)} m ${beside.offset_m >= 0 ? 'downstream' : 'upstream'} along OSM's river centreline (${beside.note}); not the real deck alignment (${source})`;
         const f: Feature<LineString> = { type: 'Feature', id: b.id, properties: { ...rest, walkable_note, unnamed: false, source: how }, geometry };

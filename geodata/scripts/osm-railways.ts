@@ -32,7 +32,10 @@ const normaliseLine = (name: string | null | undefined): string | null => {
 function romanise(zh: string): string {
   const w = rules.words.find(([k]) => zh.startsWith(k!) && zh.length > k!.length);
   if (w) return `${w[1]} ${romanise(zh.slice(w[0]!.length))}`;
-  const s = (pinyin(zh, { toneType: 'none', type: 'array', nonZh: 'consecutive' }) as string[]).join('').replace(/[（）()]/g, ' ').trim();
+  const s = (pinyin(zh, { toneType: 'none', type: 'array', nonZh: 'consecutive' }) as string[])
+    .join('')
+    .replace(/[（）()]/g, ' ')
+    .trim();
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
@@ -109,7 +112,11 @@ export function railPieces(): { id: string; fclass: string; name: string | null;
     );
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** The railways layer, clipped to `box` ([w, s, e, n]). */
 export function buildRailways(box: [number, number, number, number]): FeatureCollection {
@@ -127,15 +134,23 @@ export function buildRailways(box: [number, number, number, number]): FeatureCol
     }
   }
   const features: Feature[] = [];
-  const order = [...groups.values()].sort((a, b) => a.kind.localeCompare(b.kind) || (a.name ?? '~').localeCompare(b.name ?? '~') || Number(a.tunnel) - Number(b.tunnel));
+  const order = [...groups.values()].sort(
+    (a, b) => a.kind.localeCompare(b.kind) || (a.name ?? '~').localeCompare(b.name ?? '~') || Number(a.tunnel) - Number(b.tunnel),
+  );
   for (const g of order) {
     const lines = mergeLines(g.parts)
       .filter((l) => lineLength(l) >= MIN_PIECE_M)
-      .map((l) => (turf.simplify(turf.lineString(l), { tolerance: RAIL_SIMPLIFY_M / 111_000, highQuality: true }).geometry as LineString).coordinates.map((p) => p.map(round6)))
+      .map((l) =>
+        (turf.simplify(turf.lineString(l), { tolerance: RAIL_SIMPLIFY_M / 111_000, highQuality: true }).geometry as LineString).coordinates.map((p) =>
+          p.map(round6),
+        ),
+      )
       .filter((l) => l.length >= 2)
       .sort((a, b) => a[0]![0]! - b[0]![0]! || a[0]![1]! - b[0]![1]!);
     if (!lines.length) continue;
-    const named = g.name ? { name_zh: g.name, name_en: lineEnglish(g.name).en, unnamed: false } : { name_zh: rules.unnamed[g.kind].zh, name_en: rules.unnamed[g.kind].en, unnamed: true };
+    const named = g.name
+      ? { name_zh: g.name, name_en: lineEnglish(g.name).en, unnamed: false }
+      : { name_zh: rules.unnamed[g.kind].zh, name_en: rules.unnamed[g.kind].en, unnamed: true };
     // ids: CRT lines by their English name (line-6, loop-line), others by the pinyin of the whole name (unique where English names are not)
     const base = !g.name ? 'unnamed' : lineEnglish(g.name).metro ? slug(lineEnglish(g.name).en.replace(/^CRT /, '')) : slug(romanise(g.name));
     const id = `${g.kind}-${base}${g.tunnel ? '-tunnel' : ''}`;

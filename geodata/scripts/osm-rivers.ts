@@ -317,7 +317,10 @@ function bufferSections(secs: Section[], box: [number, number, number, number]):
       }
     }
   }
-  const mp = contours().size([w, h]).smooth(true).contour(field as unknown as number[], 0);
+  const mp = contours()
+    .size([w, h])
+    .smooth(true)
+    .contour(field as unknown as number[], 0);
   const coordinates = mp.coordinates.map((poly) => poly.map((ring) => ring.map(([gx, gy]) => toLonLat(x0 + gx! * CELL_M, y1 - gy! * CELL_M))));
   const g: MultiPolygon = { type: 'MultiPolygon', coordinates };
   const simple = turf.simplify(turf.feature(g), { tolerance: SIMPLIFY_DEG, highQuality: true }).geometry;

@@ -19,7 +19,10 @@ const RELATION_ID_MAX = 25_000_000;
 export function osmSource(osmId: string, g: Geometry): string {
   if (g.type === 'Point' || g.type === 'MultiPoint') return `osm:node/${osmId}`;
   if (g.type === 'LineString' || g.type === 'MultiLineString') return Number(osmId) > RELATION_ID_MAX ? `osm:way/${osmId}` : `osm:way-or-relation/${osmId}`;
-  const multi = (g.type === 'MultiPolygon' && g.coordinates.length > 1) || (g.type === 'Polygon' && g.coordinates.length > 1) || (g.type === 'MultiPolygon' && g.coordinates.some((p) => p.length > 1));
+  const multi =
+    (g.type === 'MultiPolygon' && g.coordinates.length > 1) ||
+    (g.type === 'Polygon' && g.coordinates.length > 1) ||
+    (g.type === 'MultiPolygon' && g.coordinates.some((p) => p.length > 1));
   if (multi) return `osm:relation/${osmId}`;
   return Number(osmId) > RELATION_ID_MAX ? `osm:way/${osmId}` : `osm:way-or-relation/${osmId}`;
 }

@@ -16,8 +16,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position
 import { finishGeometry } from './geo';
 import { stationEnglish } from './names';
 import { OSM_CREDIT, readOsm } from './osm';
-import { anchorPoint, osmSource } from './osm-source';
 import { railKind, railPieces } from './osm-railways';
+import { anchorPoint, osmSource } from './osm-source';
 
 /** Stations within this distance of the district are shipped (m); those outside are `outside: true`. */
 const STATION_REACH_M = 3000;
@@ -91,7 +91,9 @@ export function buildStations(district: Feature<Polygon | MultiPolygon>): Featur
     const rep = [...g].sort((a, b) => turf.distance(a.at, mean) - turf.distance(b.at, mean) || Number(a.id) - Number(b.id))[0]!;
     const id = `osm-${rep.id}`;
     const geometry = finishGeometry<Point>({ type: 'Point', coordinates: rep.at });
-    const others = g.filter((n) => n !== rep).map((n) => osmSource(n.id, n.polygon ? ({ type: 'Polygon', coordinates: [] } as Polygon) : ({ type: 'Point', coordinates: n.at } as Point)));
+    const others = g
+      .filter((n) => n !== rep)
+      .map((n) => osmSource(n.id, n.polygon ? ({ type: 'Polygon', coordinates: [] } as Polygon) : ({ type: 'Point', coordinates: n.at } as Point)));
     return {
       type: 'Feature',
       id,

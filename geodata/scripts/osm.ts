@@ -3,9 +3,10 @@
  * free shapefile layers for Chongqing as of 2026-04-11, clipped and converted to GeoJSON,
  * WGS-84). The build reads OSM only from there: a fresh clone rebuilds from the repo alone.
  */
-import type { FeatureCollection, Geometry } from 'geojson';
+
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { FeatureCollection, Geometry } from 'geojson';
 
 /** Geofabrik's attribute columns (every layer has osm_id, code, fclass; most have name). */
 export interface OsmProps {

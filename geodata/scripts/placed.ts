@@ -4,13 +4,14 @@
  * river centrelines, offsets from other features, and simple schematic shapes clipped to
  * the district minus the rivers. See geodata/src/README.md for the placement forms.
  */
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import gcoord from 'gcoord';
 import type { Feature, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { finishGeometry, locate, pointAlong, sliceAlong, toLonLat, toXY } from './geo';
-import { RIVER_WIDTH_M, type Centrelines, type RiverId } from './rivers';
+import { type Centrelines, RIVER_WIDTH_M, type RiverId } from './rivers';
 
 export function readSource<T>(name: string): T {
   return JSON.parse(readFileSync(fileURLToPath(new URL(`../src/${name}`, import.meta.url)), 'utf8')) as T;

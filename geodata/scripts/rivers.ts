@@ -1,6 +1,5 @@
-
 import type { Position } from 'geojson';
-import { districtGeometry, loadChongqing, ringsOf, sharedRuns, type EncodedFeature } from './boundary';
+import { districtGeometry, type EncodedFeature, loadChongqing, ringsOf, sharedRuns } from './boundary';
 import { distToLine, lineLength, sliceAlong, toXY } from './geo';
 
 export const RIVER_WIDTH_M = { jialing: 380, yangtze: 760 } as const;

@@ -1,7 +1,7 @@
-import { LitElement, css, html } from 'lit';
+import { css, html, LitElement } from 'lit';
 import type { LayerInfo } from '../api';
 import { OSM_SOURCE, summariseSources } from '../content/data-source';
-import { t, type Lang } from '../content/messages';
+import { type Lang, t } from '../content/messages';
 
 /**
  * <jb-about>: where the data comes from — the OpenStreetMap extract, its date and licence —
@@ -58,9 +58,9 @@ export class JbAbout extends LitElement {
             ${other.map((s) => html`<dd>${t(lang, 'aboutSource')}: ${s}</dd>`)}
             ${more ? html`<dd class="more">${t(lang, 'aboutMoreSources', { n: more })}</dd>` : null}
             <dd class="conf">${t(lang, 'aboutConfidence')}:
-              ${(['high', 'medium', 'low'] as const).filter((k) => l.confidence[k] > 0).map(
-                (k) => html`<span class=${k}>${t(lang, `confidence_${k}`)} × ${l.confidence[k]}</span>`,
-              )}
+              ${(['high', 'medium', 'low'] as const)
+                .filter((k) => l.confidence[k] > 0)
+                .map((k) => html`<span class=${k}>${t(lang, `confidence_${k}`)} × ${l.confidence[k]}</span>`)}
             </dd>`;
         })}
       </dl>

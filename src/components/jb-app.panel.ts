@@ -71,4 +71,4 @@ export function renderSide(app: JbApp, lang: Lang, s: ViewState, analysis: boole
       <jb-about slot="about" .lang=${lang} .available=${app.shipped.layers} .split=${shipped.split}></jb-about>
     </jb-panel>
   </div>`;
-  }
+}

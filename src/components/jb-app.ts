@@ -1,15 +1,15 @@
-import { LitElement, html } from 'lit';
-import { renderSide } from './jb-app.panel';
-import { styles } from './jb-app.styles';
+import { html, LitElement } from 'lit';
 import type { Tier } from '../api';
-import { t, type Lang } from '../content/messages';
-import { parseState, serializeState, withoutGroup, type ViewState } from '../state/view-state';
-import type { CardFeature } from './jb-card';
-import type { FeatureSelectDetail, JbMap, MapPickDetail } from './jb-map';
+import { type Lang, t } from '../content/messages';
+import type { JbEvent } from '../events';
 import { type Controllers, createControllers } from '../state/controllers';
 import { clickMode, runPlannerAction } from '../state/planner';
 import { pngFrame } from '../state/png-frame';
-import type { JbEvent } from '../events';
+import { parseState, serializeState, type ViewState, withoutGroup } from '../state/view-state';
+import { renderSide } from './jb-app.panel';
+import { styles } from './jb-app.styles';
+import type { CardFeature } from './jb-card';
+import type { FeatureSelectDetail, JbMap, MapPickDetail } from './jb-map';
 import './jb-about';
 import './jb-card';
 import './jb-coverage';
@@ -190,11 +190,22 @@ export class JbApp extends LitElement {
   /** Runs one of the planner's actions (the workbench panel's `wb` event). */
   onPlannerAction = (e: JbEvent<'wb'>) =>
     runPlannerAction(e.detail, {
-      workbench: this.workbench, lang: this.uiLang, view: this.state, coverage: this.analysis.peopleCoverage ?? this.analysis.coverage, gaps: this.analysis.gaps,
-      png: async () => this.map?.png(pngFrame(this.uiLang, {
-        visible: this.state.visible, names: this.shipped.names, scenario: this.workbench.hasChanges ? this.workbench.current.name : undefined,
-        proposals: this.workbench.current.proposals.length, mode: this.state.mode, sports: this.state.sports,
-      })),
+      workbench: this.workbench,
+      lang: this.uiLang,
+      view: this.state,
+      coverage: this.analysis.peopleCoverage ?? this.analysis.coverage,
+      gaps: this.analysis.gaps,
+      png: async () =>
+        this.map?.png(
+          pngFrame(this.uiLang, {
+            visible: this.state.visible,
+            names: this.shipped.names,
+            scenario: this.workbench.hasChanges ? this.workbench.current.name : undefined,
+            proposals: this.workbench.current.proposals.length,
+            mode: this.state.mode,
+            sports: this.state.sports,
+          }),
+        ),
       report: async () => void (this.report = { image: (await this.map?.captureDistrict('image/jpeg')) ?? '' }),
       focus: (bounds) => this.map?.focusOn(bounds),
     });
@@ -230,9 +241,11 @@ export class JbApp extends LitElement {
     /** Still fetching data the map will show (its layers, the layer list, the analysis). */
     const fetching = an.loading || (!shipped.bundle && !shipped.failed) || (this.shipped.layers.length === 0 && !this.loadError);
     return html`
-      ${fetching || (this.mapBusy && !this.mapError)
-        ? html`<div class="progress" role="progressbar" aria-label=${t(lang, this.shipped.layers.length === 0 ? 'loading' : an.loading ? 'analysing' : 'mapDrawing')}></div>`
-        : null}
+      ${
+        fetching || (this.mapBusy && !this.mapError)
+          ? html`<div class="progress" role="progressbar" aria-label=${t(lang, this.shipped.layers.length === 0 ? 'loading' : an.loading ? 'analysing' : 'mapDrawing')}></div>`
+          : null
+      }
       <jb-map
         .available=${this.shipped.layers} .shipped=${shipped.bundle} .shippedError=${shipped.failed} .pending=${fetching}
         .visible=${drawn} .lang=${lang} .mode=${s.mode} .sports=${s.sports} .analysis=${analysis}
@@ -254,34 +267,46 @@ export class JbApp extends LitElement {
         }}
         @map-error=${(e: JbEvent<'map-error'>) => e.detail.fatal && this.mapSettled(e.detail.message)}
       ></jb-map>
-      ${touring
-        ? html`<jb-tour .chapters=${this.tour.chapters} .index=${this.tour.index} .lang=${lang} .autoplay=${this.tour.autoplay} .facts=${this.tour.facts(lang, an.coverage, shipped.inventory)} .names=${this.shipped.names}
+      ${
+        touring
+          ? html`<jb-tour .chapters=${this.tour.chapters} .index=${this.tour.index} .lang=${lang} .autoplay=${this.tour.autoplay} .facts=${this.tour.facts(lang, an.coverage, shipped.inventory)} .names=${this.shipped.names}
             @chapter-change=${(e: JbEvent<'chapter-change'>) => this.tour.go(e.detail)}
             @autoplay-change=${(e: JbEvent<'autoplay-change'>) => this.tour.setAutoplay(e.detail)}
             @resume=${() => this.tour.resume()}
             @handout=${() => this.tour.makeHandout()}
             @tour-exit=${() => this.tour.exit()}
           ></jb-tour>`
-        : this.hasUpdated ? renderSide(this, lang, s, analysis) : null}
+          : this.hasUpdated
+            ? renderSide(this, lang, s, analysis)
+            : null
+      }
       ${card ? html`<jb-card .lang=${lang} .feature=${card} .rates=${an.coverage?.areas.find((a) => a.id === card.id)} @close=${() => (this.card = undefined)}></jb-card>` : null}
-      ${this.report
-        ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${this.share.viewingRates ?? ((wb.hasChanges && wb.result) || an.coverage)}
+      ${
+        this.report
+          ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${this.share.viewingRates ?? ((wb.hasChanges && wb.result) || an.coverage)}
             .baseline=${!this.share.viewingRates && wb.hasChanges && wb.result ? wb.baseline : undefined}
             .visible=${visible} .layers=${this.shipped.layers} .names=${this.shipped.names} .sports=${s.sports} .scenarioName=${this.share.viewing?.name ?? (wb.hasChanges ? wb.current.name : '')}
             @close=${() => (this.report = undefined)}></jb-report>`
-        : null}
-      ${this.tour.handout
-        ? html`<jb-handout .pages=${this.tour.handout.pages} .busy=${this.tour.handout.busy} .lang=${lang} .facts=${this.tour.facts(lang, an.coverage, shipped.inventory)}
+          : null
+      }
+      ${
+        this.tour.handout
+          ? html`<jb-handout .pages=${this.tour.handout.pages} .busy=${this.tour.handout.busy} .lang=${lang} .facts=${this.tour.facts(lang, an.coverage, shipped.inventory)}
             @close=${() => this.tour.closeHandout()}></jb-handout>`
-        : null}
-      ${this.mapError && !this.loadError
-        ? html`<div class="status" role="alert">${t(lang, 'mapDataFailed')}${this.mapError}
+          : null
+      }
+      ${
+        this.mapError && !this.loadError
+          ? html`<div class="status" role="alert">${t(lang, 'mapDataFailed')}${this.mapError}
             <button @click=${() => this.retryMap()}>${t(lang, 'retry')}</button></div>`
-        : null}
-      ${this.loadError
-        ? html`<div class="status" role="alert">${t(lang, 'loadFailed')}${this.loadError}
+          : null
+      }
+      ${
+        this.loadError
+          ? html`<div class="status" role="alert">${t(lang, 'loadFailed')}${this.loadError}
             <button @click=${() => this.load()}>${t(lang, 'retry')}</button></div>`
-        : null}
+          : null
+      }
     `;
   }
 }

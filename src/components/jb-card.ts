@@ -1,13 +1,13 @@
-import { TIERS } from '../../domain/tiers';
-import { LitElement, css, html } from 'lit';
-import { NARROW } from '../layout';
 import type { Geometry } from 'geojson';
+import { css, html, LitElement } from 'lit';
+import { TIERS } from '../../domain/tiers';
 import type { AreaRates, Tier } from '../api';
-import { formatNumber } from '../geo';
-import { t, type Lang } from '../content/messages';
-import { TIER_LABEL } from '../content/targets';
 import { OSM_SOURCE, osmParts, sourceKind } from '../content/data-source';
+import { type Lang, t } from '../content/messages';
+import { TIER_LABEL } from '../content/targets';
 import { emit } from '../events';
+import { formatNumber } from '../geo';
+import { NARROW } from '../layout';
 
 export interface CardFeature {
   group: string;
@@ -16,7 +16,6 @@ export interface CardFeature {
   areaKm2?: number;
   geometry?: Geometry;
 }
-
 
 /**
  * <jb-card>: what the plan wants at a clicked zone, core, belt, green space, sports ground or
@@ -60,7 +59,10 @@ export class JbCard extends LitElement {
   private renderSource(source: string) {
     const lang = this.lang;
     const links = osmParts(source).map((x) =>
-      typeof x === 'string' ? x : html`<a href=${OSM_SOURCE.objectUrl(x.type, x.id)} target="_blank" rel="noopener" title=${t(lang, 'cardOsmLink')}>${x.text}</a>`);
+      typeof x === 'string'
+        ? x
+        : html`<a href=${OSM_SOURCE.objectUrl(x.type, x.id)} target="_blank" rel="noopener" title=${t(lang, 'cardOsmLink')}>${x.text}</a>`,
+    );
     if (lang !== 'zh') return links;
     const objects = osmParts(source).filter((x) => typeof x !== 'string');
     return html`<span class="said" data-kind=${sourceKind(source)}>${t(lang, `source_${sourceKind(source)}`)}</span>
@@ -92,19 +94,23 @@ export class JbCard extends LitElement {
       <dl>
         ${kind ? html`<dt>${t(lang, 'cardKind')}</dt><dd>${kind}</dd>` : null}
         ${p.tier && f.group !== 'sports' ? html`<dt>${t(lang, 'tierCol')}</dt><dd>${t(lang, TIER_LABEL[p.tier as Tier] ?? 'tierLeisure')}</dd>` : null}
-        ${areaHa !== undefined
-          ? html`<dt>${t(lang, 'cardArea')}</dt><dd>${t(lang, 'ha', { v: formatNumber(areaHa, lang) })}</dd>`
-          : f.areaKm2
-            ? html`<dt>${t(lang, 'cardArea')}</dt><dd>${t(lang, 'approx')} ${t(lang, 'km2', { v: formatNumber(f.areaKm2, lang) })}</dd>`
-            : null}
-        ${this.rates
-          ? TIERS.map((tier) => {
-              const r = this.rates!.tiers.find((x) => x.tier === tier);
-              return r && r.total_km2 > 0
-                ? html`<dt>${t(lang, 'cardCoverage', { tier: `${r.radius_m} m` })}</dt><dd data-tier=${tier}>${formatNumber(r.coverage_pct, lang)}%</dd>`
-                : null;
-            })
-          : null}
+        ${
+          areaHa !== undefined
+            ? html`<dt>${t(lang, 'cardArea')}</dt><dd>${t(lang, 'ha', { v: formatNumber(areaHa, lang) })}</dd>`
+            : f.areaKm2
+              ? html`<dt>${t(lang, 'cardArea')}</dt><dd>${t(lang, 'approx')} ${t(lang, 'km2', { v: formatNumber(f.areaKm2, lang) })}</dd>`
+              : null
+        }
+        ${
+          this.rates
+            ? TIERS.map((tier) => {
+                const r = this.rates!.tiers.find((x) => x.tier === tier);
+                return r && r.total_km2 > 0
+                  ? html`<dt>${t(lang, 'cardCoverage', { tier: `${r.radius_m} m` })}</dt><dd data-tier=${tier}>${formatNumber(r.coverage_pct, lang)}%</dd>`
+                  : null;
+              })
+            : null
+        }
         ${source ? html`<dt>${t(lang, 'cardSource')}</dt><dd class="source">${this.renderSource(source)}</dd>` : null}
         ${conf ? html`<dt>${t(lang, 'cardConfidence')}</dt><dd>${t(lang, `confidence_${conf}` as 'confidence_low')}</dd>` : null}
       </dl>

@@ -1,15 +1,15 @@
-import { TIERS } from '../../domain/tiers';
-import { LitElement, css, html, svg } from 'lit';
 import type { FeatureCollection } from 'geojson';
-import type { AreaRates, Coverage, Mode, Tier } from '../api';
+import { css, html, LitElement, svg } from 'lit';
 import { bboxOf } from '../../domain/geo';
-import { formatNumber } from '../geo';
-import { t, type Lang, type MessageKey } from '../content/messages';
-import { TARGETS, TIER_LABEL } from '../content/targets';
+import { TIERS } from '../../domain/tiers';
+import type { AreaRates, Coverage, Mode, Tier } from '../api';
 import { OSM_SOURCE } from '../content/data-source';
+import { type Lang, type MessageKey, t } from '../content/messages';
 import { PALETTE } from '../content/palette';
-import type { Inventory } from '../state/inventory';
+import { TARGETS, TIER_LABEL } from '../content/targets';
 import { emit } from '../events';
+import { formatNumber } from '../geo';
+import type { Inventory } from '../state/inventory';
 
 const KIND_LABEL: Record<AreaRates['kind'], MessageKey> = { district: 'kindDistrict', core: 'kindCore', zone: 'kindZone', belt: 'kindBelt' };
 
@@ -95,13 +95,16 @@ export class JbCoverage extends LitElement {
     this.sportsAvailable = false;
   }
 
-
   private pct(v: number) {
     return `${formatNumber(v, this.lang)}%`;
   }
 
   private chart(c: Coverage) {
-    const w = 320, row = 26, h = row * 3 + 8, x0 = 92, span = w - x0 - 40;
+    const w = 320,
+      row = 26,
+      h = row * 3 + 8,
+      x0 = 92,
+      span = w - x0 - 40;
     return html`<svg viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label=${t(this.lang, 'chartTitle')}>
       ${TIERS.map((tier, i) => {
         const r = c.tiers.find((x) => x.tier === tier);
@@ -131,14 +134,18 @@ export class JbCoverage extends LitElement {
         )}
       </fieldset>
       <p class="note mode-note">${t(lang, this.mode === 'walk' ? 'modeWalkNote' : 'modeRadiusNote')}</p>
-      ${this.sportsAvailable
-        ? html`<label class="sports"><input type="checkbox" name="sports" .checked=${this.sports}
+      ${
+        this.sportsAvailable
+          ? html`<label class="sports"><input type="checkbox" name="sports" .checked=${this.sports}
               @change=${(e: Event) => emit(this, 'sports-change', (e.target as HTMLInputElement).checked)} />${t(lang, 'sportsToggle')}</label>
             <p class="note">${t(lang, 'sportsToggleNote')}</p>`
-        : null}
-      ${this.error
-        ? html`<p class="status" role="alert">${t(lang, 'analysisFailed')}${this.error}<button @click=${() => emit(this, 'retry')}>${t(lang, 'retry')}</button></p>`
-        : null}
+          : null
+      }
+      ${
+        this.error
+          ? html`<p class="status" role="alert">${t(lang, 'analysisFailed')}${this.error}<button @click=${() => emit(this, 'retry')}>${t(lang, 'retry')}</button></p>`
+          : null
+      }
       ${this.loading ? html`<p class="status" role="status">${t(lang, 'analysing')}</p>` : null}
       ${c ? this.renderResults(c) : null}
     `;
@@ -151,9 +158,11 @@ export class JbCoverage extends LitElement {
       <p class="sub data-for">${t(lang, 'dataFor', { date: OSM_SOURCE.date })}</p>
       ${this.scenario ? html`<p class="status scenario-note">${t(lang, 'scenarioNotHere', { name: this.scenario.name, upload: this.scenario.upload ? t(lang, 'scenarioNotHereUpload') : '' })}</p>` : null}
       <p class="sub">${t(lang, 'coverageOf')}</p>
-      ${c.people
-        ? html`<p class="sub people-note">${t(lang, 'popByPeople', { total: formatNumber(c.people.total, lang, 0), source: c.people.source ?? t(lang, 'popNotGiven') })}</p>`
-        : html`<p class="sub area-note">${t(lang, 'popByArea')}</p>`}
+      ${
+        c.people
+          ? html`<p class="sub people-note">${t(lang, 'popByPeople', { total: formatNumber(c.people.total, lang, 0), source: c.people.source ?? t(lang, 'popNotGiven') })}</p>`
+          : html`<p class="sub area-note">${t(lang, 'popByArea')}</p>`
+      }
       <table class="tiers">
         <thead><tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'radiusCol')}</th><th>${t(lang, 'rateCol')}</th>${c.people ? html`<th>${t(lang, 'peopleCol')}</th>` : null}<th>${t(lang, 'targetCol')}</th></tr></thead>
         <tbody>
@@ -204,7 +213,13 @@ export class JbCoverage extends LitElement {
     const { high, medium, low } = inv.confidence;
     const conf = (['high', 'medium', 'low'] as const).includes(b.confidence as 'low') ? t(this.lang, `conf_${b.confidence as 'low'}`) : b.confidence;
     return html`<p class="sub basis">${t(this.lang, 'basis', {
-      sites: inv.tiers.leisure + inv.tiers.garden + inv.tiers.park, high, medium, low, outside: inv.outside, km2: formatNumber(b.km2, this.lang, 1), conf,
+      sites: inv.tiers.leisure + inv.tiers.garden + inv.tiers.park,
+      high,
+      medium,
+      low,
+      outside: inv.outside,
+      km2: formatNumber(b.km2, this.lang, 1),
+      conf,
     })}</p>`;
   }
 
@@ -234,9 +249,10 @@ export class JbCoverage extends LitElement {
             @change=${() => emit(this, 'tier-change', tier)} />${t(lang, `tierShort_${tier}`)}</label>`,
         )}
       </fieldset>
-      ${gaps.length === 0
-        ? html`<p class="sub">${t(lang, 'gapsNone')}</p>`
-        : html`<ol class="gaps">
+      ${
+        gaps.length === 0
+          ? html`<p class="sub">${t(lang, 'gapsNone')}</p>`
+          : html`<ol class="gaps">
             ${gaps.map((f) => {
               const p = f.properties ?? {};
               const z = p.zone as { name_zh?: string; name_en?: string } | null | undefined;
@@ -244,7 +260,8 @@ export class JbCoverage extends LitElement {
               return html`<li><button title=${t(lang, 'gapGo')} @click=${() => emit(this, 'gap-select', bboxOf(f.geometry))}>
                 ${t(lang, 'gapItem', { area: formatNumber(Number(p.area_km2 ?? 0), lang, 2), zone })}</button></li>`;
             })}
-          </ol>`}
+          </ol>`
+      }
     `;
   }
 }

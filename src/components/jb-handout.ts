@@ -1,9 +1,9 @@
-import { LitElement, css, html } from 'lit';
-import { t, type Lang } from '../content/messages';
-import type { TourChapter } from '../content/tour';
+import { css, html, LitElement } from 'lit';
 import { OSM_SOURCE } from '../content/data-source';
-import { chapterCaption, type TourFacts } from '../state/tour-facts';
+import { type Lang, t } from '../content/messages';
+import type { TourChapter } from '../content/tour';
 import { emit } from '../events';
+import { chapterCaption, type TourFacts } from '../state/tour-facts';
 
 export interface HandoutPage {
   chapter: TourChapter;

@@ -1,10 +1,10 @@
-import { type LegendNames, groupTitle, swatchText } from '../state/legend-text';
-import { LitElement, css, html } from 'lit';
+import { css, html, LitElement } from 'lit';
 import type { LayerInfo } from '../api';
-import { BOUNDARY_LEGEND, LAYER_GROUPS, type GroupId, type LayerGroup, type LegendSwatch } from '../content/layer-groups';
-import { swatch } from './swatch';
-import { t, type Lang } from '../content/messages';
+import { BOUNDARY_LEGEND, type GroupId, LAYER_GROUPS, type LayerGroup, type LegendSwatch } from '../content/layer-groups';
+import { type Lang, t } from '../content/messages';
 import { emit } from '../events';
+import { groupTitle, type LegendNames, swatchText } from '../state/legend-text';
+import { swatch } from './swatch';
 
 /**
  * <jb-layers>: the legend, one checkbox per layer group, drawn from the same data the map
@@ -75,12 +75,14 @@ export class JbLayers extends LitElement {
             <label>
               <input type="checkbox" .checked=${on} data-group=${g.id}
                 @change=${(e: Event) => emit(this, 'toggle-group', { id: g.id, on: (e.target as HTMLInputElement).checked })} />
-              ${g.legend.length === 1
-                ? html`<span class="one">${swatch(g.legend[0]!)}<span class="name">${groupTitle(g, lang, this.names)}</span></span>`
-                : html`<span>
+              ${
+                g.legend.length === 1
+                  ? html`<span class="one">${swatch(g.legend[0]!)}<span class="name">${groupTitle(g, lang, this.names)}</span></span>`
+                  : html`<span>
                     <span class="name">${groupTitle(g, lang, this.names)}</span>
                     <span class="swatches">${g.legend.map((s) => this.swatch(s, g))}</span>
-                  </span>`}
+                  </span>`
+              }
             </label>
           </li>`;
         })}
@@ -95,7 +97,6 @@ export class JbLayers extends LitElement {
       </div>
     `;
   }
-
 }
 
 customElements.define('jb-layers', JbLayers);

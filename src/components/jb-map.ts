@@ -1,28 +1,24 @@
-import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
-import {
-  FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
-  type GeoJSONSource, type ErrorEvent,
-} from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { css, html, LitElement, type PropertyValues, unsafeCSS } from 'lit';
+import { type ErrorEvent, FullscreenControl, type GeoJSONSource, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FeatureCollection } from 'geojson';
-import { ringsUrl, type LayerInfo, type Mode } from '../api';
-import { CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
-import { REPORT_MAP } from '../layout';
-import type { GroupId, SourceId } from '../content/layer-groups';
+import { type LayerInfo, type Mode, ringsUrl } from '../api';
 import { OSM_SOURCE } from '../content/data-source';
-import { t, type Lang } from '../content/messages';
-import { NARROW, SHEET, cameraPadding } from '../layout';
-import { SHIPPED, addPlanLayers, baseStyle, isAnalysis, labelLanguage, showBasemap, showGroups } from '../map/style';
-import { captureAt, captureBoundsSized, captureNow } from '../map/capture';
-import { framedPng, metresPerPx, type PngFrame } from '../map/png-frame';
-import { FeatureSelect, type FeatureSelectDetail } from '../map/feature-select';
-import { MapPick, type ClickMode, type MapPickDetail } from '../map/map-pick';
-import { ProposalDrag } from '../map/proposal-drag';
-import { EMPTY, setClosures, setEdits, setNearby, setSelection, setSuggestions, setUploaded } from '../map/overlays';
+import type { GroupId, SourceId } from '../content/layer-groups';
+import { CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
+import { type Lang, t } from '../content/messages';
 import { emit } from '../events';
+import { cameraPadding, NARROW, REPORT_MAP, SHEET } from '../layout';
 import { showAttribution } from '../map/attribution';
+import { captureAt, captureBoundsSized, captureNow } from '../map/capture';
+import { FeatureSelect, type FeatureSelectDetail } from '../map/feature-select';
+import { type ClickMode, MapPick, type MapPickDetail } from '../map/map-pick';
+import { EMPTY, setClosures, setEdits, setNearby, setSelection, setSuggestions, setUploaded } from '../map/overlays';
+import { framedPng, metresPerPx, type PngFrame } from '../map/png-frame';
+import { ProposalDrag } from '../map/proposal-drag';
 import { settle } from '../map/readiness';
+import { addPlanLayers, baseStyle, isAnalysis, labelLanguage, SHIPPED, showBasemap, showGroups } from '../map/style';
 
 export type { ClickMode, FeatureSelectDetail, MapPickDetail };
 
@@ -179,7 +175,10 @@ export class JbMap extends LitElement {
       fadeDuration: 0,
       // Added in our language by `applyAttribution`: the data's own credit, always shown.
       attributionControl: false,
-      maxBounds: [[105.6, 29.1], [107.7, 30.1]],
+      maxBounds: [
+        [105.6, 29.1],
+        [107.7, 30.1],
+      ],
     });
     map.addControl(new NavigationControl(), 'top-right');
     map.addControl(new FullscreenControl({ container: document.documentElement }), 'top-right');
@@ -207,7 +206,28 @@ export class JbMap extends LitElement {
     window.jbMap = map;
     map.once('load', () => {
       this.styleLoaded = true;
-      this.sync(new Set(['shipped', 'shippedError', 'available', 'analysis', 'visible', 'lang', 'basemap', 'gaps', 'selected', 'keyboard', 'nearby', 'proposals', 'suggestions', 'uploaded', 'draft', 'closures', 'ringsData', 'clickMode']));
+      this.sync(
+        new Set([
+          'shipped',
+          'shippedError',
+          'available',
+          'analysis',
+          'visible',
+          'lang',
+          'basemap',
+          'gaps',
+          'selected',
+          'keyboard',
+          'nearby',
+          'proposals',
+          'suggestions',
+          'uploaded',
+          'draft',
+          'closures',
+          'ringsData',
+          'clickMode',
+        ]),
+      );
     });
   }
 
@@ -251,7 +271,11 @@ export class JbMap extends LitElement {
   focusOn(bounds: [number, number, number, number]) {
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     const pad = this.padding();
-    this.map?.fitBounds(bounds, { padding: { ...pad, left: pad.left + 40, bottom: pad.bottom + 40, top: pad.top + 40, right: pad.right + 40 }, maxZoom: 15, duration: reduce ? 0 : 1200 });
+    this.map?.fitBounds(bounds, {
+      padding: { ...pad, left: pad.left + 40, bottom: pad.bottom + 40, top: pad.top + 40, right: pad.right + 40 },
+      maxZoom: 15,
+      duration: reduce ? 0 : 1200,
+    });
   }
 
   /**
@@ -382,7 +406,12 @@ export class JbMap extends LitElement {
   /** Flags the page busy, then ready once the map has drawn what it was given (../map/readiness.ts). */
   private settle() {
     const map = this.map!;
-    settle(map, { pending: () => this.pending, failed: () => this.shippedFailed, busy: () => emit(this, 'map-busy'), ready: () => emit(this, 'map-ready', { map }) });
+    settle(map, {
+      pending: () => this.pending,
+      failed: () => this.shippedFailed,
+      busy: () => emit(this, 'map-busy'),
+      ready: () => emit(this, 'map-ready', { map }),
+    });
   }
 }
 

@@ -1,10 +1,10 @@
+import { css, html, LitElement } from 'lit';
 import { TIERS } from '../../domain/tiers';
-import { LitElement, css, html } from 'lit';
 import type { Mode, Nearest, NearestSite, NearestTier, Place, Tier } from '../api';
-import { formatNumber } from '../geo';
-import { MESSAGES, t, type Lang, type MessageKey } from '../content/messages';
+import { type Lang, MESSAGES, type MessageKey, t } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
 import { emit } from '../events';
+import { formatNumber } from '../geo';
 import { navigateLinks } from '../state/navigate';
 import type { Destination, Route } from '../state/nearby';
 
@@ -119,10 +119,11 @@ export class JbNearby extends LitElement {
   override updated(changed: Map<string, unknown>) {
     // On a phone the sheet is short: bring the plain-words answer into view when it arrives.
     if (changed.has('result') && this.result && this.spot) {
-      this.renderRoot.querySelector('.answer')?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      this.renderRoot
+        .querySelector('.answer')
+        ?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     }
   }
-
 
   private onInput(e: Event) {
     const q = (e.target as HTMLInputElement).value;
@@ -155,7 +156,11 @@ export class JbNearby extends LitElement {
       // Outside Jiangbei the tiers' standard is not ours to judge: name the nearest site the data has.
       const best = [...r.tiers].filter((x) => x.distance_m !== null).sort((a, b) => a.distance_m! - b.distance_m!)[0];
       return best
-        ? t(lang, 'nearbyHeadlineOutside', { name: this.name(best), dist: formatDistance(best.distance_m!, lang), min: Math.max(1, Math.round(best.walk_min ?? 0)) })
+        ? t(lang, 'nearbyHeadlineOutside', {
+            name: this.name(best),
+            dist: formatDistance(best.distance_m!, lang),
+            min: Math.max(1, Math.round(best.walk_min ?? 0)),
+          })
         : t(lang, 'nearbyHeadlineNone', { tier: t(lang, 'tierPark') });
     }
     const leisure = r.tiers.find((x) => x.tier === 'leisure');
@@ -195,15 +200,18 @@ export class JbNearby extends LitElement {
       <label class="search">${t(lang, 'nearbySearch')}
         <input type="search" placeholder=${t(lang, 'nearbySearchPlaceholder')} autocomplete="off" enterkeyhint="search" @input=${this.onInput} />
       </label>
-      ${this.places
-        ? this.places.length
-          ? html`<ul class="hits" role="listbox" aria-label=${t(lang, 'nearbySearch')}>
+      ${
+        this.places
+          ? this.places.length
+            ? html`<ul class="hits" role="listbox" aria-label=${t(lang, 'nearbySearch')}>
               ${this.places.map(
-                (p) => html`<li role="option" aria-selected="false"><button data-id=${p.id} data-layer=${p.layer} @click=${() => emit(this, 'pick-place', p)}>${this.name(p)}<small>${[this.kindLabel(p), lang === 'zh' ? p.name_en : p.name_zh, p.pinyin].filter(Boolean).join(' · ')}</small></button></li>`,
+                (p) =>
+                  html`<li role="option" aria-selected="false"><button data-id=${p.id} data-layer=${p.layer} @click=${() => emit(this, 'pick-place', p)}>${this.name(p)}<small>${[this.kindLabel(p), lang === 'zh' ? p.name_en : p.name_zh, p.pinyin].filter(Boolean).join(' · ')}</small></button></li>`,
               )}
             </ul>`
-          : html`<p class="sub">${t(lang, 'nearbyNoMatch')}</p>`
-        : null}
+            : html`<p class="sub">${t(lang, 'nearbyNoMatch')}</p>`
+          : null
+      }
       ${this.message ? html`<p class="msg" role="alert">${this.message}</p>` : null}
       ${this.destination ? this.renderDestination(this.destination) : null}
       <fieldset>
@@ -226,10 +234,12 @@ export class JbNearby extends LitElement {
     const apps = { amap: 'navAmap', baidu: 'navBaidu', apple: 'navApple' } as const;
     return html`<section class="destination" data-id=${d.id}>
       <h3>${t(lang, 'nearbyDestTitle', { name })}</h3>
-      ${way
-        ? html`<p class="way">${t(lang, 'nearbyDestFrom', { dist: formatDistance(way.distance_m, lang), min: Math.max(1, Math.round(way.walk_min)) })}</p>
+      ${
+        way
+          ? html`<p class="way">${t(lang, 'nearbyDestFrom', { dist: formatDistance(way.distance_m, lang), min: Math.max(1, Math.round(way.walk_min)) })}</p>
             <p class="sub">${t(lang, way.straight ? 'nearbyDestStraight' : 'nearbyDestVia')}</p>`
-        : html`<p class="sub">${t(lang, 'nearbyDestNoSpot')}</p>`}
+          : html`<p class="sub">${t(lang, 'nearbyDestNoSpot')}</p>`
+      }
       <p class="sub">${t(lang, 'nearbyNavigate')}</p>
       <div class="nav">${navigateLinks({ lon: d.lon, lat: d.lat, name: d.name_zh }, from).map(
         (l) => html`<a class="nav-${l.app}" href=${l.url} target="_blank" rel="noopener noreferrer">${t(lang, apps[l.app])}</a>`,
@@ -242,25 +252,33 @@ export class JbNearby extends LitElement {
     const lang = this.lang;
     const [lon, lat] = this.spot!;
     return html`
-      <p class="spot">${this.spotName
-        ? t(lang, 'nearbySpotNear', { name: lang === 'zh' ? this.spotName.name_zh : this.spotName.name_en, dist: formatDistance(this.spotName.m, lang) })
-        : t(lang, 'nearbySpot', { lon: lon.toFixed(5), lat: lat.toFixed(5) })}</p>
+      <p class="spot">${
+        this.spotName
+          ? t(lang, 'nearbySpotNear', { name: lang === 'zh' ? this.spotName.name_zh : this.spotName.name_en, dist: formatDistance(this.spotName.m, lang) })
+          : t(lang, 'nearbySpot', { lon: lon.toFixed(5), lat: lat.toFixed(5) })
+      }</p>
       ${this.outside ? html`<p class="msg outside-note" role="note">${t(lang, 'nearbyOutsideHonest')}</p>` : null}
       <p class="answer" role="status" aria-live="polite">${this.headline(r)}</p>
       ${this.sports ? html`<p class="sub sports-note">${t(lang, 'sportsCounted')}</p>` : null}
-      ${this.outside ? null : html`<ul class="checks">
+      ${
+        this.outside
+          ? null
+          : html`<ul class="checks">
         ${TIERS.map((tier) => {
           const x = r.tiers.find((y) => y.tier === tier);
           if (!x) return null;
           const vars = { radius: t(lang, 'metres', { v: x.radius_m }), tier: t(lang, `tierShort_${tier}`) };
           return html`<li class=${x.covered ? 'yes' : 'no'} data-tier=${tier}>${t(lang, x.covered ? 'nearbyMeets' : 'nearbyMisses', vars)}</li>`;
         })}
-      </ul>`}
+      </ul>`
+      }
       <h3>${t(lang, 'nearbyByTier')}</h3>
       <ol class="results by-tier">${r.tiers.map((x) => this.resultButton(x, x.tier))}</ol>
-      ${r.sites?.length
-        ? html`<h3>${t(lang, 'nearbyOverall')}</h3><ol class="results overall">${r.sites.slice(0, 5).map((x) => this.resultButton(x, x.tier))}</ol>`
-        : null}
+      ${
+        r.sites?.length
+          ? html`<h3>${t(lang, 'nearbyOverall')}</h3><ol class="results overall">${r.sites.slice(0, 5).map((x) => this.resultButton(x, x.tier))}</ol>`
+          : null
+      }
       <button class="share" @click=${() => emit(this, 'share')}>${t(lang, 'nearbyShare')}</button>
       ${this.shareText ? html`<p class="shared" role="status">${this.shareText}</p>` : null}
     `;

@@ -1,8 +1,8 @@
-import { LitElement, css, html } from 'lit';
-import { NARROW, SHEET } from '../layout';
-import { t, type Lang } from '../content/messages';
-import type { PanelId } from '../state/view-state';
+import { css, html, LitElement } from 'lit';
+import { type Lang, t } from '../content/messages';
 import { emit } from '../events';
+import { NARROW, SHEET } from '../layout';
+import type { PanelId } from '../state/view-state';
 
 const TABS: { id: PanelId; label: 'tabCoverage' | 'tabNearby' | 'tabPlan' | 'tabLayers' | 'tabAbout' }[] = [
   { id: 'coverage', label: 'tabCoverage' },

@@ -1,10 +1,10 @@
-import { LitElement, css, html } from 'lit';
 import type { MultiPolygon } from 'geojson';
-import type { GapPieceProperties, GapPieces, Tier } from '../api';
+import { css, html, LitElement } from 'lit';
 import { bboxOf } from '../../domain/geo';
-import { formatNumber } from '../geo';
-import { t, type Lang } from '../content/messages';
+import type { GapPieceProperties, GapPieces, Tier } from '../api';
+import { type Lang, t } from '../content/messages';
 import { emit } from '../events';
+import { formatNumber } from '../geo';
 
 /**
  * <jb-pieces>: the selected tier's top gap pieces (uncovered built-up land in pieces of at
@@ -63,9 +63,10 @@ export class JbPieces extends LitElement {
     return html`
       <h3>${t(lang, 'piecesTitle')}</h3>
       <p class="sub">${t(lang, 'piecesIntro', { by: t(lang, byPeople ? 'piecesByPeople' : 'piecesByArea') })}</p>
-      ${features.length === 0
-        ? html`<p class="sub">${t(lang, 'piecesNone')}</p>`
-        : html`<ol class="pieces">
+      ${
+        features.length === 0
+          ? html`<p class="sub">${t(lang, 'piecesNone')}</p>`
+          : html`<ol class="pieces">
             ${features.map((f) => {
               const p = f.properties;
               const chosen = this.chosen === p.rank;
@@ -74,7 +75,8 @@ export class JbPieces extends LitElement {
                 ${chosen && p.site ? this.renderSite(p) : null}
               </li>`;
             })}
-          </ol>`}
+          </ol>`
+      }
     `;
   }
 

@@ -1,10 +1,10 @@
-import { LitElement, css, html } from 'lit';
+import { css, html, LitElement } from 'lit';
 import type { PeopleSummary } from '../api';
+import { type Lang, t } from '../content/messages';
+import { emit } from '../events';
 import { formatNumber } from '../geo';
-import { t, type Lang } from '../content/messages';
 import type { PopulationCrs } from '../population/parse-csv';
 import type { PreparedPopulation } from '../population/prepare';
-import { emit } from '../events';
 
 /**
  * <jb-population>: the Plan tab's population loader. The planner picks a GeoTIFF, CSV or
@@ -87,9 +87,11 @@ export class JbPopulation extends LitElement {
       </div>
       <div class="row">
         <label class="muted" for="pop-field">${t(lang, this.fields ? 'popFieldPick' : 'popField')}</label>
-        ${this.fields
-          ? html`<select id="pop-field">${this.fields.map((f) => html`<option value=${f}>${f}</option>`)}</select>`
-          : html`<input id="pop-field" type="text" placeholder="population" />`}
+        ${
+          this.fields
+            ? html`<select id="pop-field">${this.fields.map((f) => html`<option value=${f}>${f}</option>`)}</select>`
+            : html`<input id="pop-field" type="text" placeholder="population" />`
+        }
       </div>
       <div class="row"><label class="muted" for="pop-source">${t(lang, 'popSource')}</label><input id="pop-source" type="text" /></div>
       <div class="row"><label class="muted" for="pop-date">${t(lang, 'popDate')}</label><input id="pop-date" type="text" /></div>
@@ -109,15 +111,19 @@ export class JbPopulation extends LitElement {
     const s = this.people;
     return html`<div class="loaded">
       <p class="report" role="status">${t(lang, 'popLoaded', { file: this.fileName, crs: p.crs, total: n(p.total), items: n(p.items), bad: n(p.badItems) })}</p>
-      ${s
-        ? html`<p class="summary">${t(lang, 'popSummary', { source: s.source ?? t(lang, 'popNotGiven'), date: s.date ?? t(lang, 'popNotGiven'), given: n(s.given), total: n(s.total), outside: n(s.outside) })}</p>
+      ${
+        s
+          ? html`<p class="summary">${t(lang, 'popSummary', { source: s.source ?? t(lang, 'popNotGiven'), date: s.date ?? t(lang, 'popNotGiven'), given: n(s.given), total: n(s.total), outside: n(s.outside) })}</p>
             <p class="extent">${t(lang, 'popExtent', { pct: formatNumber(s.extent_builtup_pct, lang, 1) })}</p>
             ${s.extent_builtup_pct < 99.5 ? html`<p class="warn">${t(lang, 'popPartial')}</p>` : null}`
-        : null}
-      ${p.problems.length
-        ? html`<ul class="problems">${p.problems.map((x) => html`<li>${t(lang, 'popProblem', { where: x.where, message: x.message })}</li>`)}</ul>
+          : null
+      }
+      ${
+        p.problems.length
+          ? html`<ul class="problems">${p.problems.map((x) => html`<li>${t(lang, 'popProblem', { where: x.where, message: x.message })}</li>`)}</ul>
             ${p.badItems > p.problems.length ? html`<p class="muted">${t(lang, 'popMoreProblems', { n: p.badItems - p.problems.length })}</p>` : null}`
-        : null}
+          : null
+      }
     </div>`;
   }
 }

@@ -1,15 +1,14 @@
+import { css, html, LitElement } from 'lit';
 import { TIERS } from '../../domain/tiers';
-import { LitElement, css, html } from 'lit';
-import type { Coverage, LayerInfo, } from '../api';
-import { formatDelta, formatNumber } from '../geo';
-import { LAYER_GROUPS, type GroupId } from '../content/layer-groups';
-import { t, type Lang } from '../content/messages';
-import { TARGETS, TIER_LABEL } from '../content/targets';
+import type { Coverage, LayerInfo } from '../api';
 import { OSM_SOURCE, summariseSources } from '../content/data-source';
+import { type GroupId, LAYER_GROUPS } from '../content/layer-groups';
+import { type Lang, t } from '../content/messages';
+import { TARGETS, TIER_LABEL } from '../content/targets';
 import { emit } from '../events';
+import { formatDelta, formatNumber } from '../geo';
 import { type LegendNames, swatchText } from '../state/legend-text';
 import { swatch } from './swatch';
-
 
 /**
  * <jb-report>: a printable one-page A4 report — the map, its legend, rates against the
@@ -110,35 +109,41 @@ export class JbReport extends LitElement {
             )}
           </div>
           <div>
-            ${c
-              ? html`<h2>${t(lang, 'coverageTitle')}</h2>
+            ${
+              c
+                ? html`<h2>${t(lang, 'coverageTitle')}</h2>
                   <table class="tiers">
                     <tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'radiusCol')}</th>${b ? html`<th>${t(lang, 'planBaseline')}</th><th>${t(lang, 'planScenarioCol')}</th><th>${t(lang, 'planChange')}</th>` : html`<th>${t(lang, 'rateCol')}</th>`}<th>${t(lang, 'targetCol')}</th></tr>
                     ${TIERS.map((tier) => {
                       const r = c.tiers.find((x) => x.tier === tier);
                       const before = b?.tiers.find((x) => x.tier === tier);
-                      return r ? html`<tr data-tier=${tier}><td>${t(lang, TIER_LABEL[tier])}</td><td>${r.radius_m} m</td>
+                      return r
+                        ? html`<tr data-tier=${tier}><td>${t(lang, TIER_LABEL[tier])}</td><td>${r.radius_m} m</td>
                         ${before ? html`<td class="baseline">${formatNumber(before.coverage_pct, lang)}%</td>` : null}
                         <td class="rate">${formatNumber(r.coverage_pct, lang)}%</td>
                         ${before ? this.change(r.coverage_pct - before.coverage_pct) : null}
-                        <td>&gt;${TARGETS[tier].pct}% · ${t(lang, r.coverage_pct > TARGETS[tier].pct ? 'meets' : 'below')}</td></tr>` : null;
+                        <td>&gt;${TARGETS[tier].pct}% · ${t(lang, r.coverage_pct > TARGETS[tier].pct ? 'meets' : 'below')}</td></tr>`
+                        : null;
                     })}
                   </table>
                   <h2>${t(lang, 'areasTitle')}</h2>
                   <table class="areas">
                     <tr><th>${t(lang, 'areaCol')}</th>${TIERS.map((tier) => html`<th>${c.radii[tier]} m</th>`)}</tr>
-                    ${c.areas.filter((a) => a.kind !== 'district').map((a) => {
-                      const before = b?.areas.find((x) => x.id === a.id);
-                      return html`<tr><td>${lang === 'zh' ? a.name_zh : a.name_en}</td>${TIERS.map((tier) => {
-                        const r = a.tiers.find((x) => x.tier === tier);
-                        if (!r || r.total_km2 === 0) return html`<td>–</td>`;
-                        const was = before?.tiers.find((x) => x.tier === tier)?.coverage_pct;
-                        const d = was === undefined ? 0 : r.coverage_pct - was;
-                        return html`<td>${formatNumber(r.coverage_pct, lang, 0)}%${Math.abs(d) >= 0.5 ? html` <span class=${d > 0 ? 'up' : 'down'}>${formatDelta(d, lang, 0)}</span>` : null}</td>`;
-                      })}</tr>`;
-                    })}
+                    ${c.areas
+                      .filter((a) => a.kind !== 'district')
+                      .map((a) => {
+                        const before = b?.areas.find((x) => x.id === a.id);
+                        return html`<tr><td>${lang === 'zh' ? a.name_zh : a.name_en}</td>${TIERS.map((tier) => {
+                          const r = a.tiers.find((x) => x.tier === tier);
+                          if (!r || r.total_km2 === 0) return html`<td>–</td>`;
+                          const was = before?.tiers.find((x) => x.tier === tier)?.coverage_pct;
+                          const d = was === undefined ? 0 : r.coverage_pct - was;
+                          return html`<td>${formatNumber(r.coverage_pct, lang, 0)}%${Math.abs(d) >= 0.5 ? html` <span class=${d > 0 ? 'up' : 'down'}>${formatDelta(d, lang, 0)}</span>` : null}</td>`;
+                        })}</tr>`;
+                      })}
                   </table>`
-              : null}
+                : null
+            }
           </div>
         </div>
         <h2>${t(lang, 'reportSources')}</h2>

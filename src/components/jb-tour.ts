@@ -1,12 +1,12 @@
-import { LitElement, css, html } from 'lit';
-import { NARROW } from '../layout';
+import { css, html, LitElement } from 'lit';
 import { LAYER_GROUPS } from '../content/layer-groups';
-import { t, type Lang } from '../content/messages';
+import { type Lang, t } from '../content/messages';
 import { SCHEMATIC_SOURCES, type TourChapter } from '../content/tour';
-import { type LegendNames, groupTitle } from '../state/legend-text';
-import { swatch } from './swatch';
-import { chapterCaption, type TourFacts } from '../state/tour-facts';
 import { emit } from '../events';
+import { NARROW } from '../layout';
+import { groupTitle, type LegendNames } from '../state/legend-text';
+import { chapterCaption, type TourFacts } from '../state/tour-facts';
+import { swatch } from './swatch';
 
 const AUTOPLAY_CHOICES = [0, 5, 10, 20, 30, 60];
 const NEXT_KEYS = new Set(['ArrowRight', ' ', 'PageDown']);
@@ -142,7 +142,6 @@ export class JbTour extends LitElement {
       /* not allowed here (e.g. inside a frame): nothing to do */
     }
   }
-
 
   /**
    * The screen the chapter bar and caption leave free, as camera padding (px): the map frames

@@ -1,18 +1,17 @@
+import { html, LitElement } from 'lit';
 import { TIERS } from '../../domain/tiers';
-import { LitElement, html } from 'lit';
-import { styles } from './jb-workbench.styles';
 import type { Coverage, Mode, Tier } from '../api';
-import { formatDelta, formatNumber } from '../geo';
-import { t, type Lang } from '../content/messages';
+import { type Lang, t } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
-import type { Scenario, StoreProblem } from '../state/scenario';
-import { suggestionLabel, type Suggestion } from '../state/suggestions';
-import type { UploadReport } from '../state/upload';
-import type { Crs, PlannerAction, Tool } from '../state/planner';
-import type { SiteNote } from '../state/site-checks';
 import { failureText, features, problemText } from '../content/upload-text';
 import { emit } from '../events';
-
+import { formatDelta, formatNumber } from '../geo';
+import type { Crs, PlannerAction, Tool } from '../state/planner';
+import type { Scenario, StoreProblem } from '../state/scenario';
+import type { SiteNote } from '../state/site-checks';
+import { type Suggestion, suggestionLabel } from '../state/suggestions';
+import type { UploadReport } from '../state/upload';
+import { styles } from './jb-workbench.styles';
 
 /**
  * <jb-workbench>: the planner's what-if panel. Everything it shows comes down as properties;
@@ -166,7 +165,12 @@ export class JbWorkbench extends LitElement {
 
   private renderTools() {
     const lang = this.lang;
-    const tools: [Tool, 'planToolNone' | 'planToolAdd' | 'planToolDraw' | 'planToolClose'][] = [['none', 'planToolNone'], ['add', 'planToolAdd'], ['draw', 'planToolDraw'], ['close', 'planToolClose']];
+    const tools: [Tool, 'planToolNone' | 'planToolAdd' | 'planToolDraw' | 'planToolClose'][] = [
+      ['none', 'planToolNone'],
+      ['add', 'planToolAdd'],
+      ['draw', 'planToolDraw'],
+      ['close', 'planToolClose'],
+    ];
     return html`
       <h3>${t(lang, 'planTools')}</h3>
       <fieldset>
@@ -178,13 +182,15 @@ export class JbWorkbench extends LitElement {
           ${TIERS.map((tier) => html`<option value=${tier} ?selected=${tier === this.newTier}>${t(lang, TIER_LABEL[tier])}</option>`)}
         </select>
       </div>
-      ${this.tool === 'draw'
-        ? html`<p class="muted">${t(lang, 'planDraftHint', { n: this.draftCount })}</p>
+      ${
+        this.tool === 'draw'
+          ? html`<p class="muted">${t(lang, 'planDraftHint', { n: this.draftCount })}</p>
             <div class="row">
               <button class="primary" ?disabled=${this.draftCount < 3} @click=${() => this.act({ action: 'finish-draft' })}>${t(lang, 'planDraftFinish')}</button>
               <button @click=${() => this.act({ action: 'cancel-draft' })}>${t(lang, 'planDraftCancel')}</button>
             </div>`
-        : null}
+          : null
+      }
     `;
   }
 
@@ -195,23 +201,27 @@ export class JbWorkbench extends LitElement {
       <h3>${t(lang, 'planProposals')} (${s.proposals.length})</h3>
       ${s.proposals.length === 0 ? html`<p class="muted">${t(lang, 'planNoProposals')}</p>` : null}
       <ul class="proposals">
-        ${s.proposals.map(
-          (p) => {
-            const note = this.notes.get(p.id);
-            return html`<li data-id=${p.id}><span class="swatch"></span><span class="grow">${p.name} · ${t(lang, TIER_LABEL[p.tier])}${p.geometry.type === 'Polygon' ? ' ▱' : ''}</span>
+        ${s.proposals.map((p) => {
+          const note = this.notes.get(p.id);
+          return html`<li data-id=${p.id}><span class="swatch"></span><span class="grow">${p.name} · ${t(lang, TIER_LABEL[p.tier])}${p.geometry.type === 'Polygon' ? ' ▱' : ''}</span>
             <button @click=${() => this.act({ action: 'delete-proposal', id: p.id })}>${t(lang, 'planRemove')}</button>
-            ${note ? html`<p class="note warn" data-note=${note}>${note === 'outside'
-              ? t(lang, 'planSiteOutside', { name: p.name })
-              : t(lang, 'planSiteNoBuiltup', { name: p.name, m: s.radii[p.tier] })}</p>` : null}</li>`;
-          },
-        )}
+            ${
+              note
+                ? html`<p class="note warn" data-note=${note}>${
+                    note === 'outside' ? t(lang, 'planSiteOutside', { name: p.name }) : t(lang, 'planSiteNoBuiltup', { name: p.name, m: s.radii[p.tier] })
+                  }</p>`
+                : null
+            }</li>`;
+        })}
       </ul>
-      ${s.closures.length
-        ? html`<h3>${t(lang, 'planClosures')} (${s.closures.length})</h3>
+      ${
+        s.closures.length
+          ? html`<h3>${t(lang, 'planClosures')} (${s.closures.length})</h3>
             <ul class="closures">
               ${s.closures.map((id) => html`<li><span class="grow">${this.names.get(id) ?? id}</span><button @click=${() => this.act({ action: 'toggle-closure', id })}>${t(lang, 'planRestore')}</button></li>`)}
             </ul>`
-        : null}
+          : null
+      }
     `;
   }
 
@@ -221,9 +231,10 @@ export class JbWorkbench extends LitElement {
     const b = this.baseline;
     return html`
       <h3>${t(lang, 'planResults')} ${this.busy ? html`<span class="muted" role="status">${t(lang, 'analysing')}</span>` : this.lastUpdateMs !== undefined && r ? html`<span class="muted">${t(lang, 'planUpdateMs', { ms: Math.round(this.lastUpdateMs) })}</span>` : null}</h3>
-      ${!r || !b
-        ? html`<p class="muted">${t(lang, 'planNoChanges')}</p>`
-        : html`
+      ${
+        !r || !b
+          ? html`<p class="muted">${t(lang, 'planNoChanges')}</p>`
+          : html`
             <table class="diff">
               <thead><tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'planBaseline')}</th><th>${t(lang, 'planScenarioCol')}</th><th>${t(lang, 'planChange')}</th><th>${t(lang, 'planNewlyCovered')}</th></tr></thead>
               <tbody>
@@ -246,18 +257,21 @@ export class JbWorkbench extends LitElement {
             <table class="areas">
               <thead><tr><th>${t(lang, 'areaCol')}</th>${TIERS.map((tier) => html`<th>${r.radii[tier]} m</th>`)}</tr></thead>
               <tbody>
-                ${r.areas.filter((a) => a.kind !== 'district').map((a) => {
-                  const before = b.areas.find((x) => x.id === a.id);
-                  return html`<tr><td>${lang === 'zh' ? a.name_zh : a.name_en}</td>
+                ${r.areas
+                  .filter((a) => a.kind !== 'district')
+                  .map((a) => {
+                    const before = b.areas.find((x) => x.id === a.id);
+                    return html`<tr><td>${lang === 'zh' ? a.name_zh : a.name_en}</td>
                     ${TIERS.map((tier) => {
                       if ((a.tiers.find((x) => x.tier === tier)?.total_km2 ?? 0) === 0) return html`<td>–</td>`;
                       const now = a.tiers.find((x) => x.tier === tier)?.coverage_pct ?? 0;
                       const d = now - (before?.tiers.find((x) => x.tier === tier)?.coverage_pct ?? now);
                       return html`<td>${formatNumber(now, lang, 0)}%${Math.abs(d) >= 0.05 ? html` <span class=${d > 0 ? 'up' : 'down'}>${this.pp(d)}</span>` : null}</td>`;
                     })}</tr>`;
-                })}
+                  })}
               </tbody>
-            </table>`}
+            </table>`
+      }
     `;
   }
 
@@ -297,15 +311,23 @@ export class JbWorkbench extends LitElement {
           ${t(lang, this.suggesting ? 'planSuggesting' : 'planSuggest')}</button>
       </div>
       ${this.mode === 'walk' ? html`<p class="muted walk-note">${t(lang, 'planSuggestStraight')}</p>` : null}
-      ${this.suggestions.length
-        ? html`<p class="muted">${t(lang, 'planSuggestOnMap', { m: this.scenario.radii.leisure })}</p>
+      ${
+        this.suggestions.length
+          ? html`<p class="muted">${t(lang, 'planSuggestOnMap', { m: this.scenario.radii.leisure })}</p>
             <div class="row"><button class="primary accept-all" @click=${() => this.act({ action: 'accept-all' })}>${t(lang, 'planAcceptAll', {
-              pp: formatNumber(this.suggestions.reduce((sum, x) => sum + x.gain_pp, 0), lang, 1),
+              pp: formatNumber(
+                this.suggestions.reduce((sum, x) => sum + x.gain_pp, 0),
+                lang,
+                1,
+              ),
             })}</button></div>`
-        : null}
+          : null
+      }
       <ol class="suggestions">
         ${this.suggestions.map(
-          (x) => html`<li data-rank=${x.rank} data-gain-pp=${x.gain_pp}><span class="letter">${suggestionLabel(x.rank)}</span><span class="grow">${t(lang, 'planGain', { km2: formatNumber(x.gain_km2, lang, 2), pp: formatNumber(x.gain_pp, lang, 2) })}${x.gain_people !== undefined ? html`; ${t(lang, 'planGainPeople', { n: formatNumber(x.gain_people, lang, 0), pp: formatNumber(x.gain_people_pp ?? 0, lang, 2) })}` : null}</span>
+          (
+            x,
+          ) => html`<li data-rank=${x.rank} data-gain-pp=${x.gain_pp}><span class="letter">${suggestionLabel(x.rank)}</span><span class="grow">${t(lang, 'planGain', { km2: formatNumber(x.gain_km2, lang, 2), pp: formatNumber(x.gain_pp, lang, 2) })}${x.gain_people !== undefined ? html`; ${t(lang, 'planGainPeople', { n: formatNumber(x.gain_people, lang, 0), pp: formatNumber(x.gain_people_pp ?? 0, lang, 2) })}` : null}</span>
             <button class="accept" @click=${() => this.act({ action: 'accept', rank: x.rank })}>${t(lang, 'planAccept')}</button>
             <button @click=${() => this.act({ action: 'dismiss', rank: x.rank })}>${t(lang, 'planDismiss')}</button></li>`,
         )}
@@ -325,27 +347,36 @@ export class JbWorkbench extends LitElement {
           <option value="GCJ02">${t(lang, 'planDataGcj')}</option>
         </select>
       </div>
-      <label class="drop" @dragover=${(e: DragEvent) => { e.preventDefault(); (e.currentTarget as HTMLElement).classList.add('over'); }}
+      <label class="drop" @dragover=${(e: DragEvent) => {
+        e.preventDefault();
+        (e.currentTarget as HTMLElement).classList.add('over');
+      }}
         @dragleave=${(e: DragEvent) => (e.currentTarget as HTMLElement).classList.remove('over')} @drop=${this.onDrop}>
         ${t(lang, 'planDataPick')}
         <input type="file" class="upload" accept=".geojson,.json,application/geo+json,application/json" @change=${(e: Event) => this.readFile(e, 'upload')} />
       </label>
-      ${u?.progress !== undefined && !u.valid && !u.failed
-        ? html`<p role="status">${t(lang, 'planDataChecking', { pct: Math.round((u.progress ?? 0) * 100) })}</p><progress max="1" .value=${u.progress ?? 0}></progress>`
-        : null}
+      ${
+        u?.progress !== undefined && !u.valid && !u.failed
+          ? html`<p role="status">${t(lang, 'planDataChecking', { pct: Math.round((u.progress ?? 0) * 100) })}</p><progress max="1" .value=${u.progress ?? 0}></progress>`
+          : null
+      }
       ${u?.failed ? html`<p class="err" role="alert">${t(lang, 'planDataFailed', { file: u.fileName, message: failureText(lang, u.failed) })}</p>` : null}
-      ${u?.valid
-        ? html`<p class="report" role="status">${t(lang, 'planDataReport', { file: u.fileName, valid: features(lang, u.valid.features.length), bad: u.problems.length })}</p>
+      ${
+        u?.valid
+          ? html`<p class="report" role="status">${t(lang, 'planDataReport', { file: u.fileName, valid: features(lang, u.valid.features.length), bad: u.problems.length })}</p>
             ${u.problems.length ? html`<ul class="problems">${u.problems.map((p) => html`<li data-index=${p.index}>${problemText(lang, p)}</li>`)}</ul>` : null}
             <div class="row">
               <button class="primary add-upload" ?disabled=${u.valid.features.length === 0} @click=${() => this.act({ action: 'use-upload', how: 'add' })}>${t(lang, 'planDataAdd')}</button>
               <button class="use-upload" ?disabled=${u.valid.features.length === 0} @click=${() => this.act({ action: 'use-upload', how: 'replace' })}>${t(lang, 'planDataReplace')}</button>
             </div>`
-        : null}
-      ${this.baseFrom !== 'shipped'
-        ? html`<p class="warn in-use" data-from=${this.baseFrom}>${t(lang, this.baseFrom === 'add' ? 'planDataInUseAdd' : 'planDataInUseReplace', { n: this.uploadedCount })}</p>
+          : null
+      }
+      ${
+        this.baseFrom !== 'shipped'
+          ? html`<p class="warn in-use" data-from=${this.baseFrom}>${t(lang, this.baseFrom === 'add' ? 'planDataInUseAdd' : 'planDataInUseReplace', { n: this.uploadedCount })}</p>
             <button @click=${() => this.act({ action: 'use-shipped' })}>${t(lang, 'planDataShipped')}</button>`
-        : null}
+          : null
+      }
     `;
   }
 

@@ -3,7 +3,7 @@
  * box, a line as the box's edge (or, alone, a stroke across), a circle as a dot. Each mark
  * carries its style layer's id, so a test can hold it against the map.
  */
-import { svg, html } from 'lit';
+import { html, svg } from 'lit';
 import type { LegendSwatch } from '../content/layer-groups';
 import { swatchMarks } from '../state/legend-look';
 

@@ -18,7 +18,9 @@ export const SELECTABLE = ['zones', 'cores', 'belt', 'greenspaces', 'sports'] as
 
 /** The outline of the selected feature of `source` (jb-map filters it to the feature's id). */
 export const selectedLayer = (source: (typeof SELECTABLE)[number]): StyleLayer => ({
-  id: `${source}-selected`, type: 'line', paint: { 'line-color': P.selection, 'line-width': 4 },
+  id: `${source}-selected`,
+  type: 'line',
+  paint: { 'line-color': P.selection, 'line-width': 4 },
 });
 
 /**
@@ -27,7 +29,12 @@ export const selectedLayer = (source: (typeof SELECTABLE)[number]): StyleLayer =
  */
 export const CLOSED_LAYERS: StyleLayer[] = [
   { id: 'greenspaces-closed-fill', type: 'fill', filter: polygon, paint: { 'fill-antialias': false, 'fill-color': P.closed, 'fill-opacity': 0.85 } },
-  { id: 'greenspaces-closed-point', type: 'circle', filter: point, paint: { 'circle-radius': 7, 'circle-color': P.closed, 'circle-stroke-color': P.closedLine, 'circle-stroke-width': 2 } },
+  {
+    id: 'greenspaces-closed-point',
+    type: 'circle',
+    filter: point,
+    paint: { 'circle-radius': 7, 'circle-color': P.closed, 'circle-stroke-color': P.closedLine, 'circle-stroke-width': 2 },
+  },
 ];
 
 /** A layer drawn from an overlay source of its own. */
@@ -39,19 +46,55 @@ const tierColour = ['match', ['get', 'tier'], 'park', P.tiers.park, 'garden', P.
 
 /** The planner's uploaded green spaces, while the analysis uses them: tier colours, dashed outlines. */
 export const UPLOAD_LAYERS: OverlayLayer[] = [
-  { id: 'uploaded-fill', type: 'fill', source: 'uploaded', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': tierColour as never, 'fill-opacity': 0.6 } },
-  { id: 'uploaded-line', type: 'line', source: 'uploaded', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'line-color': P.uploadLine, 'line-width': 2, 'line-dasharray': [2, 1] } },
-  { id: 'uploaded-point', type: 'circle', source: 'uploaded', filter: point, paint: { 'circle-radius': 6, 'circle-color': tierColour as never, 'circle-stroke-color': P.uploadLine, 'circle-stroke-width': 2 } },
+  {
+    id: 'uploaded-fill',
+    type: 'fill',
+    source: 'uploaded',
+    filter: ['==', ['geometry-type'], 'Polygon'],
+    paint: { 'fill-color': tierColour as never, 'fill-opacity': 0.6 },
+  },
+  {
+    id: 'uploaded-line',
+    type: 'line',
+    source: 'uploaded',
+    filter: ['==', ['geometry-type'], 'Polygon'],
+    paint: { 'line-color': P.uploadLine, 'line-width': 2, 'line-dasharray': [2, 1] },
+  },
+  {
+    id: 'uploaded-point',
+    type: 'circle',
+    source: 'uploaded',
+    filter: point,
+    paint: { 'circle-radius': 6, 'circle-color': tierColour as never, 'circle-stroke-color': P.uploadLine, 'circle-stroke-width': 2 },
+  },
 ];
 
 /** Proposed sites and the outline being drawn: above the plan, below the Nearby answer. */
 export const EDIT_LAYERS: OverlayLayer[] = [
   { id: 'proposals-fill', type: 'fill', source: 'proposals', filter: polygon, paint: { 'fill-color': P.proposal, 'fill-opacity': 0.35 } },
   { id: 'proposals-line', type: 'line', source: 'proposals', filter: polygon, paint: { 'line-color': P.proposal, 'line-width': 2.5 } },
-  { id: 'proposals-point', type: 'circle', source: 'proposals', filter: point, paint: { 'circle-radius': 9, 'circle-color': P.proposal, 'circle-stroke-color': P.halo, 'circle-stroke-width': 2.5 } },
-  { id: 'proposals-label', type: 'symbol', source: 'proposals', layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.4] }, paint: { 'text-color': P.proposal, 'text-halo-color': P.halo, 'text-halo-width': 1.5 } },
+  {
+    id: 'proposals-point',
+    type: 'circle',
+    source: 'proposals',
+    filter: point,
+    paint: { 'circle-radius': 9, 'circle-color': P.proposal, 'circle-stroke-color': P.halo, 'circle-stroke-width': 2.5 },
+  },
+  {
+    id: 'proposals-label',
+    type: 'symbol',
+    source: 'proposals',
+    layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.4] },
+    paint: { 'text-color': P.proposal, 'text-halo-color': P.halo, 'text-halo-width': 1.5 },
+  },
   { id: 'draft-line', type: 'line', source: 'draft', filter: line, paint: { 'line-color': P.proposal, 'line-width': 2, 'line-dasharray': [2, 1] } },
-  { id: 'draft-point', type: 'circle', source: 'draft', filter: point, paint: { 'circle-radius': 4, 'circle-color': P.halo, 'circle-stroke-color': P.proposal, 'circle-stroke-width': 2 } },
+  {
+    id: 'draft-point',
+    type: 'circle',
+    source: 'draft',
+    filter: point,
+    paint: { 'circle-radius': 4, 'circle-color': P.halo, 'circle-stroke-color': P.proposal, 'circle-stroke-width': 2 },
+  },
 ];
 
 /**
@@ -60,24 +103,64 @@ export const EDIT_LAYERS: OverlayLayer[] = [
  */
 export const SUGGEST_LAYERS: OverlayLayer[] = [
   { id: 'suggestions-fill', type: 'fill', source: 'suggestions', filter: polygon, paint: { 'fill-color': P.proposal, 'fill-opacity': 0.08 } },
-  { id: 'suggestions-line', type: 'line', source: 'suggestions', filter: polygon, paint: { 'line-color': P.proposal, 'line-width': 2, 'line-dasharray': [2, 1.5] } },
-  { id: 'suggestions-point', type: 'circle', source: 'suggestions', filter: point, paint: { 'circle-radius': 11, 'circle-color': P.halo, 'circle-stroke-color': P.proposal, 'circle-stroke-width': 3 } },
-  { id: 'suggestions-label', type: 'symbol', source: 'suggestions', filter: point, layout: { 'text-field': ['get', 'label'], 'text-size': 13, 'text-allow-overlap': true }, paint: { 'text-color': P.proposal } },
+  {
+    id: 'suggestions-line',
+    type: 'line',
+    source: 'suggestions',
+    filter: polygon,
+    paint: { 'line-color': P.proposal, 'line-width': 2, 'line-dasharray': [2, 1.5] },
+  },
+  {
+    id: 'suggestions-point',
+    type: 'circle',
+    source: 'suggestions',
+    filter: point,
+    paint: { 'circle-radius': 11, 'circle-color': P.halo, 'circle-stroke-color': P.proposal, 'circle-stroke-width': 3 },
+  },
+  {
+    id: 'suggestions-label',
+    type: 'symbol',
+    source: 'suggestions',
+    filter: point,
+    layout: { 'text-field': ['get', 'label'], 'text-size': 13, 'text-allow-overlap': true },
+    paint: { 'text-color': P.proposal },
+  },
 ];
 
 /** The Nearby answer, above everything: routes (dashed when straight), then the spot. */
 export const NEARBY_LAYERS: OverlayLayer[] = [
   { id: 'nearby-route-casing', type: 'line', source: 'nearby', filter: line, paint: { 'line-color': P.halo, 'line-width': 7 } },
   {
-    id: 'nearby-route', type: 'line', source: 'nearby', filter: line,
+    id: 'nearby-route',
+    type: 'line',
+    source: 'nearby',
+    filter: line,
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': P.route, 'line-width': 4, 'line-dasharray': ['case', ['==', ['get', 'kind'], 'straight'], ['literal', [1.5, 1.5]], ['literal', [1, 0]]] },
+    paint: {
+      'line-color': P.route,
+      'line-width': 4,
+      'line-dasharray': ['case', ['==', ['get', 'kind'], 'straight'], ['literal', [1.5, 1.5]], ['literal', [1, 0]]],
+    },
   },
   {
-    id: 'nearby-route-label', type: 'symbol', source: 'nearby', filter: line,
+    id: 'nearby-route-label',
+    type: 'symbol',
+    source: 'nearby',
+    filter: line,
     layout: { 'symbol-placement': 'line-center', 'text-field': ['get', 'label'], 'text-size': 13, 'text-offset': [0, -0.8] },
     paint: { 'text-color': P.route, 'text-halo-color': P.halo, 'text-halo-width': 2 },
   },
   // The spot (where I am) in the route's blue; the destination (where I want to go) in the park green.
-  { id: 'nearby-spot', type: 'circle', source: 'nearby', filter: point, paint: { 'circle-radius': 9, 'circle-color': ['case', ['==', ['get', 'kind'], 'destination'], P.tiers.park, P.route], 'circle-stroke-color': P.halo, 'circle-stroke-width': 3 } },
+  {
+    id: 'nearby-spot',
+    type: 'circle',
+    source: 'nearby',
+    filter: point,
+    paint: {
+      'circle-radius': 9,
+      'circle-color': ['case', ['==', ['get', 'kind'], 'destination'], P.tiers.park, P.route],
+      'circle-stroke-color': P.halo,
+      'circle-stroke-width': 3,
+    },
+  },
 ];

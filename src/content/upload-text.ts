@@ -1,6 +1,7 @@
 /** An upload's problems in the page's language: features counted from 1, named when they have a name. */
-import { t, type Lang, type MessageKey } from './messages';
+
 import type { ProblemAt, UploadFailure } from '../state/upload';
+import { type Lang, type MessageKey, t } from './messages';
 
 export function problemText(lang: Lang, { index, name, problem }: ProblemAt): string {
   const { code, ...values } = problem;
@@ -11,7 +12,8 @@ export function problemText(lang: Lang, { index, name, problem }: ProblemAt): st
   });
 }
 
-export const failureText = (lang: Lang, f: { reason: UploadFailure; detail?: string }) => t(lang, `upFail-${f.reason}` as MessageKey, { detail: f.detail ?? '' });
+export const failureText = (lang: Lang, f: { reason: UploadFailure; detail?: string }) =>
+  t(lang, `upFail-${f.reason}` as MessageKey, { detail: f.detail ?? '' });
 
 /** "1 feature", "5 features" (Chinese has one form). */
 export const features = (lang: Lang, n: number) => `${n} ${t(lang, n === 1 ? 'upFeatureOne' : 'upFeatureMany')}`;

@@ -34,7 +34,13 @@ export async function captureAt(map: MapLibreMap, camera: CameraOptions, type: s
  * whose labels keep their on-screen size when it is printed that wide (a report's 19 cm are
  * ~720 CSS px). The map's container, pixel ratio and view are put back after.
  */
-export async function captureBoundsSized(map: MapLibreMap, bounds: LngLatBoundsLike, size: { width: number; height: number; pixelRatio: number }, type: string, quality: number): Promise<string> {
+export async function captureBoundsSized(
+  map: MapLibreMap,
+  bounds: LngLatBoundsLike,
+  size: { width: number; height: number; pixelRatio: number },
+  type: string,
+  quality: number,
+): Promise<string> {
   const box = map.getContainer();
   // The map's own padding (room for the side panel) would push the district off the picture.
   const saved = { width: box.style.width, height: box.style.height, ratio: map.getPixelRatio(), padding: map.getPadding() };

@@ -2,8 +2,8 @@
  * What lies under the pointer: the first feature of a layer group's fills and circles within
  * a small square around a point (its lines and labels are not hit targets).
  */
-import type { Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
-import { LAYER_GROUPS, type GroupId, type StyleLayer } from '../content/layer-groups';
+import type { MapGeoJSONFeature, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { type GroupId, LAYER_GROUPS, type StyleLayer } from '../content/layer-groups';
 
 export const hitGroup = (map: MapLibreMap, group: GroupId, point: { x: number; y: number }, tolerance: number) =>
   hitLayers(map, LAYER_GROUPS.find((g) => g.id === group)!.layers, point, tolerance);
@@ -15,7 +15,13 @@ export function hitLayers(map: MapLibreMap, of: readonly StyleLayer[], point: { 
     .map((l) => l.id);
   if (layers.length === 0) return undefined;
   const { x, y } = point;
-  return map.queryRenderedFeatures([[x - tolerance, y - tolerance], [x + tolerance, y + tolerance]], { layers })[0];
+  return map.queryRenderedFeatures(
+    [
+      [x - tolerance, y - tolerance],
+      [x + tolerance, y + tolerance],
+    ],
+    { layers },
+  )[0];
 }
 
 /** A click handler attached with `enable()` and taken off with `disable()`, as MapLibre's own handlers are. */

@@ -4,9 +4,19 @@
  * source or layer before there is something to show: each is work for the map's worker and
  * for every tile.
  */
-import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+
 import type { Feature, FeatureCollection } from 'geojson';
-import { CLOSED_LAYERS, EDIT_LAYERS, NEARBY_LAYERS, SELECTABLE, SUGGEST_LAYERS, UPLOAD_LAYERS, selectedLayer, type OverlayLayer } from '../content/overlay-layers';
+import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import {
+  CLOSED_LAYERS,
+  EDIT_LAYERS,
+  NEARBY_LAYERS,
+  type OverlayLayer,
+  SELECTABLE,
+  SUGGEST_LAYERS,
+  selectedLayer,
+  UPLOAD_LAYERS,
+} from '../content/overlay-layers';
 import { placeLayer, withinSource } from './style';
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -83,7 +93,11 @@ export function setClosures(map: MapLibreMap, source: string | undefined, closur
  * features are in, once it is on the map; an outline layer is added the first time something
  * of its source is selected.
  */
-export function setSelection(map: MapLibreMap, selected: { source: string; id: string } | undefined, sourceOf: (id: (typeof SELECTABLE)[number]) => string | undefined) {
+export function setSelection(
+  map: MapLibreMap,
+  selected: { source: string; id: string } | undefined,
+  sourceOf: (id: (typeof SELECTABLE)[number]) => string | undefined,
+) {
   for (const src of SELECTABLE) {
     const id = selected?.source === src ? selected.id : '\u0000';
     const filter = withinSource(src, ['==', ['get', 'id'], id])!;

@@ -33,9 +33,12 @@ export async function framedPng(dataUrl: string, frame: PngFrame, cssWidth: numb
   const measure = document.createElement('canvas').getContext('2d')!;
   // Legend items flow left to right, wrapping: lay them out first to know the footer's height.
   measure.font = font(11);
-  const pad = 12 * k, rowH = 18 * k, sw = 14 * k;
+  const pad = 12 * k,
+    rowH = 18 * k,
+    sw = 14 * k;
   const items: { x: number; y: number; item: PngFrame['legend'][number] }[] = [];
-  let x = pad, row = 0;
+  let x = pad,
+    row = 0;
   for (const item of frame.legend) {
     const w = sw + 5 * k + measure.measureText(item.label).width + 14 * k;
     if (x + w > W - pad && x > pad) {

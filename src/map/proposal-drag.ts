@@ -3,8 +3,9 @@
  * panning the map, and the move is reported once, on release. Attached with `enable()` once
  * the `proposals-point` layer is on the map, taken off with `disable()`.
  */
-import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapLayerTouchEvent, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
+
 import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource, MapLayerMouseEvent, MapLayerTouchEvent, Map as MapLibreMap, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
 
 const LAYER = 'proposals-point';
 const SOURCE = 'proposals';
@@ -56,7 +57,9 @@ export class ProposalDrag {
     if (!src || !proposals) return;
     src.setData({
       ...proposals,
-      features: proposals.features.map((f) => (f.properties?.id === this.dragging && f.geometry.type === 'Point' ? { ...f, geometry: { type: 'Point', coordinates: lngLat } } : f)),
+      features: proposals.features.map((f) =>
+        f.properties?.id === this.dragging && f.geometry.type === 'Point' ? { ...f, geometry: { type: 'Point', coordinates: lngLat } } : f,
+      ),
     });
   }
 

@@ -3,7 +3,7 @@
  * every layer's place in the stack, and the plan's layers shown, hidden and labelled.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
-import { BOUNDARY_LAYERS, BOUNDARY_LINE, LAYER_GROUPS, PLAN_LABELS, type GroupId, type SourceId, type StyleLayer } from '../content/layer-groups';
+import { BOUNDARY_LAYERS, BOUNDARY_LINE, type GroupId, LAYER_GROUPS, PLAN_LABELS, type SourceId, type StyleLayer } from '../content/layer-groups';
 import { BASEMAP } from '../content/map-theme';
 import type { Lang } from '../content/messages';
 import { CLOSED_LAYERS, EDIT_LAYERS, NEARBY_LAYERS, SELECTABLE, SUGGEST_LAYERS, UPLOAD_LAYERS } from '../content/overlay-layers';

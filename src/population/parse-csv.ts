@@ -6,7 +6,7 @@
  * lines and lines starting with # are skipped. Every bad line is reported. Pure.
  */
 import gcoord from 'gcoord';
-import { ProblemList, countOf, positionProblem } from './rows';
+import { countOf, ProblemList, positionProblem } from './rows';
 
 export type PopulationCrs = 'WGS84' | 'GCJ02';
 
@@ -68,7 +68,8 @@ export function parsePopulationCsv(text: string, crs: PopulationCrs): CsvPopulat
       problems.add(where, `count "${cells[cols[2]]!.slice(0, 20)}" is not a number of people (0 or more)`);
       continue;
     }
-    if (crs === 'GCJ02' && Math.abs(lon) <= 180 && Math.abs(lat) <= 90) [lon, lat] = gcoord.transform([lon, lat], gcoord.GCJ02, gcoord.WGS84) as [number, number];
+    if (crs === 'GCJ02' && Math.abs(lon) <= 180 && Math.abs(lat) <= 90)
+      [lon, lat] = gcoord.transform([lon, lat], gcoord.GCJ02, gcoord.WGS84) as [number, number];
     const bad = positionProblem(lon, lat);
     if (bad) {
       problems.add(where, bad);

@@ -7,7 +7,7 @@
 import gcoord from 'gcoord';
 import type { Feature, Position } from 'geojson';
 import type { PopulationCrs } from './parse-csv';
-import { ProblemList, countOf, positionProblem } from './rows';
+import { countOf, ProblemList, positionProblem } from './rows';
 
 export interface GeoJsonPopulation {
   points: [number, number, number][];
@@ -48,8 +48,18 @@ export function parsePopulationGeoJson(data: unknown, field: string, crs: Popula
     const g = f?.geometry;
     if (!g || typeof g !== 'object') return problems.add(where, 'has no geometry');
     const count = countOf(f.properties?.[field]);
-    if (count === null) return problems.add(where, f.properties?.[field] === undefined ? `has no "${field}"` : `"${field}" is not a number of people (0 or more)`);
-    const positions: Position[] = g.type === 'Point' ? [g.coordinates] : g.type === 'MultiPoint' ? g.coordinates : g.type === 'Polygon' ? g.coordinates.flat() : g.type === 'MultiPolygon' ? g.coordinates.flat(2) : [];
+    if (count === null)
+      return problems.add(where, f.properties?.[field] === undefined ? `has no "${field}"` : `"${field}" is not a number of people (0 or more)`);
+    const positions: Position[] =
+      g.type === 'Point'
+        ? [g.coordinates]
+        : g.type === 'MultiPoint'
+          ? g.coordinates
+          : g.type === 'Polygon'
+            ? g.coordinates.flat()
+            : g.type === 'MultiPolygon'
+              ? g.coordinates.flat(2)
+              : [];
     if (positions.length === 0) return problems.add(where, `geometry ${String(g.type)} is not a Point, MultiPoint, Polygon or MultiPolygon (or is empty)`);
     for (const p of positions) {
       if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number') return problems.add(where, 'has a position that is not two numbers');

@@ -7,9 +7,9 @@
  * worker/analysis/resample-raster.ts shares among the analysis grid's cells by overlap.
  */
 import { fromArrayBuffer } from 'geotiff';
+import { kmFromJiangbei as kmFromCentre, MAX_KM_FROM_JIANGBEI as MAX_KM } from '../../domain/sites';
 import type { Raster } from '../../worker/analysis/resample-raster';
 import { type UtmZone, utmToLonLat, utmZoneOfEpsg } from '../../worker/analysis/utm';
-import { MAX_KM_FROM_JIANGBEI as MAX_KM, kmFromJiangbei as kmFromCentre } from '../../domain/sites';
 import { ProblemList } from './rows';
 
 export interface TiffPopulation {
@@ -49,12 +49,19 @@ export async function parsePopulationTiff(buffer: ArrayBuffer): Promise<TiffPopu
   let crs: string;
   if (keys.GTModelTypeGeoKey === PROJECTED || projected) {
     utm = utmZoneOfEpsg(projected);
-    if (!utm) throw new PopulationFileError(projected ? `declares EPSG:${projected}; use EPSG:4326 or a UTM zone on WGS-84 (EPSG:326zz or 327zz)` : 'is projected but declares no EPSG code; use EPSG:4326 or a UTM zone');
+    if (!utm)
+      throw new PopulationFileError(
+        projected
+          ? `declares EPSG:${projected}; use EPSG:4326 or a UTM zone on WGS-84 (EPSG:326zz or 327zz)`
+          : 'is projected but declares no EPSG code; use EPSG:4326 or a UTM zone',
+      );
     crs = `EPSG:${projected}`;
   } else if (geographic === 4326) {
     crs = 'EPSG:4326';
   } else {
-    throw new PopulationFileError(geographic ? `declares EPSG:${geographic}; use EPSG:4326 (WGS-84) or a UTM zone` : 'declares no coordinate system (GeoKeys); use EPSG:4326 or a UTM zone');
+    throw new PopulationFileError(
+      geographic ? `declares EPSG:${geographic}; use EPSG:4326 (WGS-84) or a UTM zone` : 'declares no coordinate system (GeoKeys); use EPSG:4326 or a UTM zone',
+    );
   }
   let origin: number[];
   let res: number[];
@@ -79,7 +86,12 @@ export async function parsePopulationTiff(buffer: ArrayBuffer): Promise<TiffPopu
     return utm ? utmToLonLat(utm, X, Y) : [X, Y];
   };
   const cs = [corner(0, 0), corner(width, 0), corner(0, height), corner(width, height)];
-  const bbox: [number, number, number, number] = [Math.min(...cs.map((c) => c[0])), Math.min(...cs.map((c) => c[1])), Math.max(...cs.map((c) => c[0])), Math.max(...cs.map((c) => c[1]))];
+  const bbox: [number, number, number, number] = [
+    Math.min(...cs.map((c) => c[0])),
+    Math.min(...cs.map((c) => c[1])),
+    Math.max(...cs.map((c) => c[0])),
+    Math.max(...cs.map((c) => c[1])),
+  ];
   const mid: [number, number] = [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2];
   if (!bbox.every(Number.isFinite) || (kmFromCentre(...mid) > MAX_KM && kmFromCentre(bbox[0], bbox[1]) > MAX_KM && kmFromCentre(bbox[2], bbox[3]) > MAX_KM)) {
     throw new PopulationFileError(`lies ${Math.round(kmFromCentre(...mid))} km from Jiangbei (its centre is at ${mid[0].toFixed(3)}, ${mid[1].toFixed(3)})`);

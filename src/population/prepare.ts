@@ -9,7 +9,6 @@
  * Web Worker (src/workers/population-check.ts) runs it off the main thread.
  */
 import type { FeatureCollection, Position } from 'geojson';
-import type { PopulationWire } from '../api';
 import type { Grid } from '../../worker/analysis/grid';
 import { toGrid } from '../../worker/analysis/grid';
 import { districtGrid } from '../../worker/analysis/model';
@@ -18,13 +17,16 @@ import { forEachInteriorRun } from '../../worker/analysis/rasterize';
 import { addPoints } from '../../worker/analysis/resample-points';
 import { addPolygon } from '../../worker/analysis/resample-polygons';
 import { addRaster } from '../../worker/analysis/resample-raster';
+import type { PopulationWire } from '../api';
 import { type PopulationCrs, parsePopulationCsv } from './parse-csv';
 import { parsePopulationGeoJson } from './parse-geojson';
 import { parsePopulationTiff } from './parse-geotiff';
 import type { PopulationProblem, ProblemList } from './rows';
 
-export type PopulationFile = { kind: 'csv'; text: string; crs: PopulationCrs } | { kind: 'geojson'; text: string; crs: PopulationCrs; field: string } | { kind: 'geotiff'; buffer: ArrayBuffer };
-
+export type PopulationFile =
+  | { kind: 'csv'; text: string; crs: PopulationCrs }
+  | { kind: 'geojson'; text: string; crs: PopulationCrs; field: string }
+  | { kind: 'geotiff'; buffer: ArrayBuffer };
 
 export interface PreparedPopulation {
   wire: PopulationWire;
@@ -39,7 +41,11 @@ export interface PreparedPopulation {
 /** Decimal places of a count on the wire: a thousandth of a person, so totals keep to far better than 0.1 %. */
 const COUNT_DP = 3;
 
-export async function preparePopulation(file: PopulationFile, boundary: FeatureCollection, meta: { source: string | null; date: string | null }): Promise<PreparedPopulation> {
+export async function preparePopulation(
+  file: PopulationFile,
+  boundary: FeatureCollection,
+  meta: { source: string | null; date: string | null },
+): Promise<PreparedPopulation> {
   const grid = districtGrid(boundary);
   const pop = emptyPopulation(grid);
   let crs: string;
@@ -115,7 +121,18 @@ function nearDistrict(grid: Grid, boundary: FeatureCollection): Uint8Array {
   for (let j = 1; j < grid.h - 1; j++) {
     for (let i = 1; i < grid.w - 1; i++) {
       const c = j * grid.w + i;
-      if (inside[c] || inside[c - 1] || inside[c + 1] || inside[c - grid.w] || inside[c + grid.w] || inside[c - grid.w - 1] || inside[c - grid.w + 1] || inside[c + grid.w - 1] || inside[c + grid.w + 1]) out[c] = 1;
+      if (
+        inside[c] ||
+        inside[c - 1] ||
+        inside[c + 1] ||
+        inside[c - grid.w] ||
+        inside[c + grid.w] ||
+        inside[c - grid.w - 1] ||
+        inside[c - grid.w + 1] ||
+        inside[c + grid.w - 1] ||
+        inside[c + grid.w + 1]
+      )
+        out[c] = 1;
     }
   }
   return out;

@@ -2,7 +2,7 @@
  * What the population parsers share: the problems they list, and the checks of a position
  * and a count (how far from Jiangbei people may be is the worker's own rule, domain/sites.ts).
  */
-import { MAX_KM_FROM_JIANGBEI, kmFromJiangbei } from '../../domain/sites';
+import { kmFromJiangbei, MAX_KM_FROM_JIANGBEI } from '../../domain/sites';
 
 /** One problem with the planner's file: a row (CSV, 1-based line), feature (GeoJSON) or pixel range (GeoTIFF). */
 export interface PopulationProblem {
@@ -26,7 +26,8 @@ export class ProblemList {
 /** The problem with a position, or '' (a hint when latitude and longitude look swapped). */
 export function positionProblem(lon: number, lat: number): string {
   const swapped = Number.isFinite(lon) && Number.isFinite(lat) && kmFromJiangbei(lat, lon) <= MAX_KM_FROM_JIANGBEI ? ' (latitude and longitude swapped?)' : '';
-  if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) return `[${lon}, ${lat}] is not a longitude, latitude${swapped}`;
+  if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90)
+    return `[${lon}, ${lat}] is not a longitude, latitude${swapped}`;
   const d = kmFromJiangbei(lon, lat);
   if (d <= MAX_KM_FROM_JIANGBEI) return '';
   return `[${lon}, ${lat}] is ${Math.round(d)} km from Jiangbei${swapped}`;

@@ -5,10 +5,23 @@
  * shipped green spaces with the population). A failure keeps the last good results on screen
  * and says what failed.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 import type { FeatureCollection } from 'geojson';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_RADII } from '../../domain/tiers';
-import { PIECES_SHOWN, errorMessage, fetchCoverage, fetchGaps, fetchPieces, postCoverage, postPieces, type Coverage, type GapPieces, type Mode, type PopulationWire } from '../api';
+import {
+  type Coverage,
+  errorMessage,
+  fetchCoverage,
+  fetchGaps,
+  fetchPieces,
+  type GapPieces,
+  type Mode,
+  PIECES_SHOWN,
+  type PopulationWire,
+  postCoverage,
+  postPieces,
+} from '../api';
 import type { ViewState } from './view-state';
 
 /** The shipped green spaces with the planner's population, when one is loaded. */
@@ -51,7 +64,9 @@ export class AnalysisController implements ReactiveController {
         fetchCoverage(mode, sports, ctrl.signal),
         fetchGaps(tier, mode, sports, ctrl.signal),
         this.fetchPieces(ctrl.signal),
-        people ? postCoverage({ sites: people.sites, population: people.population, mode, radii: { ...DEFAULT_RADII }, ...(sports ? { sports } : {}) }, ctrl.signal) : undefined,
+        people
+          ? postCoverage({ sites: people.sites, population: people.population, mode, radii: { ...DEFAULT_RADII }, ...(sports ? { sports } : {}) }, ctrl.signal)
+          : undefined,
       ]);
       this.coverage = coverage;
       this.gaps = gaps;
@@ -72,7 +87,10 @@ export class AnalysisController implements ReactiveController {
     const { mode, tier, sports } = this.view();
     const people = this.people();
     return people
-      ? postPieces({ sites: people.sites, population: people.population, mode, tier, limit: PIECES_SHOWN, radii: { ...DEFAULT_RADII }, ...(sports ? { sports } : {}) }, signal)
+      ? postPieces(
+          { sites: people.sites, population: people.population, mode, tier, limit: PIECES_SHOWN, radii: { ...DEFAULT_RADII }, ...(sports ? { sports } : {}) },
+          signal,
+        )
       : fetchPieces(tier, mode, sports, signal);
   }
 

@@ -59,5 +59,9 @@ export function navigateLinks(dest: NavPoint, from?: NavPoint): NavLink[] {
   apple.searchParams.set('daddr', `${ay},${ax}`);
   apple.searchParams.set('dirflg', 'w');
   if (name) apple.searchParams.set('q', name);
-  return [{ app: 'amap', url: amap.href }, { app: 'baidu', url: baidu.href }, { app: 'apple', url: apple.href }];
+  return [
+    { app: 'amap', url: amap.href },
+    { app: 'baidu', url: baidu.href },
+    { app: 'apple', url: apple.href },
+  ];
 }

@@ -3,16 +3,17 @@
  * the nearest site of each tier from it in the current distance mode, a link to share it, and
  * the overlay the map draws (the spot and the ways to the sites).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 import type { Feature, FeatureCollection } from 'geojson';
-import { errorMessage, fetchLayer, fetchNearest, searchPlaces, shippedLayer, type Nearest, type Place } from '../api';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { bboxOf } from '../../domain/geo';
-import { areaKm2, metresBetween, nearestPointOn, pointInGeometry } from '../geo';
-import { t, type Lang } from '../content/messages';
-import { serializeNearby, type ViewState } from './view-state';
-import type { ShippedController } from './shipped';
+import { errorMessage, fetchLayer, fetchNearest, type Nearest, type Place, searchPlaces, shippedLayer } from '../api';
 import type { CardFeature } from '../components/jb-card';
 import type { JbMap } from '../components/jb-map';
+import { type Lang, t } from '../content/messages';
+import { areaKm2, metresBetween, nearestPointOn, pointInGeometry } from '../geo';
+import type { ShippedController } from './shipped';
+import { serializeNearby, type ViewState } from './view-state';
 
 type Box = [number, number, number, number];
 
@@ -197,10 +198,14 @@ export class NearbyController implements ReactiveController {
     const p = site.feature.properties ?? {};
     const near = this.host.state.near;
     const g = site.feature.geometry;
-    const [lon, lat] = near ? nearestPointOn(near, g) : g.type === 'Point' ? (g.coordinates as [number, number]) : (() => {
-      const [w, s, e, n] = bboxOf(g);
-      return nearestPointOn([(w + e) / 2, (s + n) / 2], g);
-    })();
+    const [lon, lat] = near
+      ? nearestPointOn(near, g)
+      : g.type === 'Point'
+        ? (g.coordinates as [number, number])
+        : (() => {
+            const [w, s, e, n] = bboxOf(g);
+            return nearestPointOn([(w + e) / 2, (s + n) / 2], g);
+          })();
     this.set({ destination: { id, name_zh: String(p.name_zh ?? ''), name_en: String(p.name_en ?? p.name_zh ?? ''), lon, lat } });
   }
 
@@ -286,22 +291,35 @@ export class NearbyController implements ReactiveController {
     if (this.shown?.inputs.every((x, i) => x === inputs[i])) return this.shown.fc;
     const features: Feature[] = near ? [{ type: 'Feature', properties: { kind: 'spot' }, geometry: { type: 'Point', coordinates: near } }] : [];
     const seen = new Set<string>();
-    for (const x of near ? this.nearest?.tiers ?? [] : []) {
+    for (const x of near ? (this.nearest?.tiers ?? []) : []) {
       if (!x.id || seen.has(x.id)) continue;
       seen.add(x.id);
       if (x.path) {
         const name = x.name_zh && lang === 'zh' ? x.name_zh : x.name_en;
-        features.push({ type: 'Feature', properties: { kind: 'walk', label: `${name} · ${t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(x.walk_min ?? 0)) })}` }, geometry: x.path });
+        features.push({
+          type: 'Feature',
+          properties: { kind: 'walk', label: `${name} · ${t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(x.walk_min ?? 0)) })}` },
+          geometry: x.path,
+        });
       } else {
         const f = shipped.site(x.id)?.feature;
-        if (f && near) features.push({ type: 'Feature', properties: { kind: 'straight', label: t(lang, 'nearbyStraight') }, geometry: { type: 'LineString', coordinates: [near, nearestPointOn(near, f.geometry)] } });
+        if (f && near)
+          features.push({
+            type: 'Feature',
+            properties: { kind: 'straight', label: t(lang, 'nearbyStraight') },
+            geometry: { type: 'LineString', coordinates: [near, nearestPointOn(near, f.geometry)] },
+          });
       }
     }
     const d = this.destination;
     const way = this.route();
     if (d && way) {
       const name = lang === 'zh' ? d.name_zh : d.name_en;
-      features.push({ type: 'Feature', properties: { kind: way.straight ? 'straight' : 'walk', label: `${name} · ${t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(way.walk_min)) })}` }, geometry: { type: 'LineString', coordinates: way.path } });
+      features.push({
+        type: 'Feature',
+        properties: { kind: way.straight ? 'straight' : 'walk', label: `${name} · ${t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(way.walk_min)) })}` },
+        geometry: { type: 'LineString', coordinates: way.path },
+      });
     }
     if (d) features.push({ type: 'Feature', properties: { kind: 'destination' }, geometry: { type: 'Point', coordinates: [d.lon, d.lat] } });
     this.shown = { inputs, fc: { type: 'FeatureCollection', features } };

@@ -54,7 +54,9 @@ export class PlannerData {
     if (!valid?.features.length) return false;
     const shipped = this.shipped?.features ?? [];
     const taken = new Set(how === 'add' ? shipped.map((f) => String(f.properties?.id)) : []);
-    const mine = valid.features.map((f) => (taken.has(String(f.properties?.id)) ? { ...f, properties: { ...f.properties, id: `upload-${f.properties?.id}` } } : f));
+    const mine = valid.features.map((f) =>
+      taken.has(String(f.properties?.id)) ? { ...f, properties: { ...f.properties, id: `upload-${f.properties?.id}` } } : f,
+    );
     this.uploaded = { type: 'FeatureCollection', features: mine };
     this.base = { type: 'FeatureCollection', features: how === 'add' ? [...shipped, ...mine] : mine };
     this.from = how;

@@ -4,14 +4,14 @@
  * shows (the app's coverage and gaps, or the scenario's when it changes anything).
  */
 import type { FeatureCollection } from 'geojson';
-import { ringsUrl, type Coverage } from '../api';
-import { t, type Lang } from '../content/messages';
+import type { Tier } from '../api';
+import { type Coverage, ringsUrl } from '../api';
+import type { ClickMode } from '../components/jb-map';
 import { OSM_SOURCE } from '../content/data-source';
+import { type Lang, t } from '../content/messages';
 import { coverageCsv, download } from '../export';
 import type { ViewState } from './view-state';
 import type { WorkbenchController } from './workbench';
-import type { Tier } from '../api';
-import type { ClickMode } from '../components/jb-map';
 
 /** The planner's map tool: none (select), add a point, draw an outline, close a site. */
 export type Tool = 'none' | 'add' | 'draw' | 'close';
@@ -62,11 +62,16 @@ export function clickMode(state: Pick<ViewState, 'tour' | 'panel'>, tool: Tool):
 export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): Promise<void> {
   const { workbench: wb, lang } = ctx;
   switch (a.action) {
-    case 'select': return wb.select(a.id);
-    case 'rename': return wb.rename(a.name);
-    case 'new': return wb.create(`${t(lang, 'planScenario')} ${wb.scenarios.length + 1}`);
-    case 'duplicate': return wb.duplicate(t(lang, 'planCopySuffix'));
-    case 'delete': return wb.remove();
+    case 'select':
+      return wb.select(a.id);
+    case 'rename':
+      return wb.rename(a.name);
+    case 'new':
+      return wb.create(`${t(lang, 'planScenario')} ${wb.scenarios.length + 1}`);
+    case 'duplicate':
+      return wb.duplicate(t(lang, 'planCopySuffix'));
+    case 'delete':
+      return wb.remove();
     case 'export': {
       const f = wb.exportFile();
       return download(f.name, f.text, GEOJSON);
@@ -76,12 +81,18 @@ export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): P
       if (problem) wb.fail(`${t(lang, 'planImportFailed')}${problem}`);
       return;
     }
-    case 'tool': return wb.setTool(a.tool);
-    case 'tier': return wb.setNewTier(a.tier);
-    case 'finish-draft': return wb.finishDraft();
-    case 'cancel-draft': return wb.cancelDraft();
-    case 'delete-proposal': return wb.deleteProposal(a.id);
-    case 'toggle-closure': return wb.toggleClosure(a.id);
+    case 'tool':
+      return wb.setTool(a.tool);
+    case 'tier':
+      return wb.setNewTier(a.tier);
+    case 'finish-draft':
+      return wb.finishDraft();
+    case 'cancel-draft':
+      return wb.cancelDraft();
+    case 'delete-proposal':
+      return wb.deleteProposal(a.id);
+    case 'toggle-closure':
+      return wb.toggleClosure(a.id);
     case 'suggest': {
       await wb.suggested.ask(a.count);
       // Show where they are: a planner should see each one before accepting it.
@@ -89,12 +100,18 @@ export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): P
       if (box) ctx.focus(box);
       return;
     }
-    case 'accept': return wb.suggested.accept(a.rank);
-    case 'dismiss': return wb.suggested.dismiss(a.rank);
-    case 'accept-all': return wb.suggested.accept();
-    case 'upload': return wb.data.check(a.file, a.crs);
-    case 'use-upload': return wb.useUpload(a.how);
-    case 'use-shipped': return wb.useShipped();
+    case 'accept':
+      return wb.suggested.accept(a.rank);
+    case 'dismiss':
+      return wb.suggested.dismiss(a.rank);
+    case 'accept-all':
+      return wb.suggested.accept();
+    case 'upload':
+      return wb.data.check(a.file, a.crs);
+    case 'use-upload':
+      return wb.useUpload(a.how);
+    case 'use-shipped':
+      return wb.useShipped();
     case 'export-rings': {
       const rings = wb.hasChanges && wb.rings ? wb.rings : await (await fetch(ringsUrl(ctx.view.mode, ctx.view.sports))).json();
       return download('jiangbei-service-areas.geojson', JSON.stringify(rings), GEOJSON);
@@ -113,7 +130,8 @@ export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): P
       if (blob) download('jiangbei-map.png', blob);
       return;
     }
-    case 'report': return ctx.report();
+    case 'report':
+      return ctx.report();
     default: {
       const never: never = a;
       return never;

@@ -1,13 +1,17 @@
 /** What the map PNG says about itself: the title, the date, the scenario and mode, the legend of what is shown. */
-import { LAYER_GROUPS, type GroupId } from '../content/layer-groups';
-import { t, type Lang } from '../content/messages';
-import { PALETTE } from '../content/palette';
+
 import type { Mode } from '../api';
+import { type GroupId, LAYER_GROUPS } from '../content/layer-groups';
+import { type Lang, t } from '../content/messages';
+import { PALETTE } from '../content/palette';
 import type { PngFrame } from '../map/png-frame';
 import { swatchMarks } from './legend-look';
 import { type LegendNames, swatchText } from './legend-text';
 
-export function pngFrame(lang: Lang, o: { visible: ReadonlySet<GroupId>; names: LegendNames; scenario?: string; proposals: number; mode: Mode; sports: boolean }): Pick<PngFrame, 'title' | 'subtitle' | 'legend'> {
+export function pngFrame(
+  lang: Lang,
+  o: { visible: ReadonlySet<GroupId>; names: LegendNames; scenario?: string; proposals: number; mode: Mode; sports: boolean },
+): Pick<PngFrame, 'title' | 'subtitle' | 'legend'> {
   const date = new Date().toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB');
   const subtitle = [
     `${t(lang, 'reportDate')}: ${date}`,

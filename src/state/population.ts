@@ -4,8 +4,9 @@
  * problems found, and the `population` every analysis request then carries. Nothing is kept
  * across reloads: the file is the planner's, read in this browser only.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 import type { FeatureCollection } from 'geojson';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PopulationWire } from '../api';
 import type { PopulationCrs } from '../population/parse-csv';
 import type { PopulationFile, PreparedPopulation } from '../population/prepare';
@@ -63,7 +64,11 @@ export class PopulationController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const file: PopulationFile =
-        kind === 'geotiff' ? { kind, buffer: await req.file.arrayBuffer() } : kind === 'csv' ? { kind, text: await req.file.text(), crs: req.crs } : { kind, text: await req.file.text(), crs: req.crs, field: req.field };
+        kind === 'geotiff'
+          ? { kind, buffer: await req.file.arrayBuffer() }
+          : kind === 'csv'
+            ? { kind, text: await req.file.text(), crs: req.crs }
+            : { kind, text: await req.file.text(), crs: req.crs, field: req.field };
       const m = await check(file, boundary, { source: req.source.trim() || null, date: req.date.trim() || null });
       if (m.type === 'fields') this.fields = m.fields;
       else if (m.type === 'failed') this.error = m.message;

@@ -7,8 +7,6 @@ import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { siteProblems } from '../../domain/sites';
 import { DEFAULT_RADII, MAX_RADIUS_M, MIN_RADIUS_M, type Mode, type Radii, TIERS, type Tier, tierFromName } from '../../domain/tiers';
 
-;
-
 export interface Proposal {
   id: string;
   tier: Tier;
@@ -92,7 +90,8 @@ export function fromGeoJSON(data: unknown, fallbackName = 'Imported'): Scenario 
     for (const tier of TIERS) {
       const r = (meta.radii as Record<string, unknown>)[tier];
       if (r !== undefined) {
-        if (!isNum(r) || r < MIN_RADIUS_M || r > MAX_RADIUS_M) throw new ScenarioFileError(`radii.${tier} must be a number of metres from ${MIN_RADIUS_M} to ${MAX_RADIUS_M}.`);
+        if (!isNum(r) || r < MIN_RADIUS_M || r > MAX_RADIUS_M)
+          throw new ScenarioFileError(`radii.${tier} must be a number of metres from ${MIN_RADIUS_M} to ${MAX_RADIUS_M}.`);
         radii[tier] = r;
       }
     }

@@ -3,12 +3,13 @@
  * (each feature's `layer` names its layer), fetched once as the page starts, and what the
  * page reads from it (the green spaces, the sports grounds, their counts).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 import type { Feature, FeatureCollection } from 'geojson';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiFailure, errorMessage, fetchBundle, fetchLayers, type LayerInfo, shippedLayer, type Tier } from '../api';
-import { legendNames } from './legend-text';
 import { areaKm2 } from '../geo';
-import { greenInventory, sportsInventory, type Inventory } from './inventory';
+import { greenInventory, type Inventory, sportsInventory } from './inventory';
+import { legendNames } from './legend-text';
 import type { DistrictShape } from './site-checks';
 
 export type SiteGroup = 'greenspaces' | 'sports';

@@ -23,7 +23,10 @@ function anchor(g: Point | Polygon): [number, number] {
 
 export function siteNote(g: Point | Polygon, district: DistrictShape, radiusM: number): SiteNote | undefined {
   const p = anchor(g);
-  const inside = g.type === 'Point' ? pointInGeometry(p, district.boundary) : g.coordinates[0]!.some((c) => pointInGeometry([c[0]!, c[1]!], district.boundary)) || pointInGeometry(p, district.boundary);
+  const inside =
+    g.type === 'Point'
+      ? pointInGeometry(p, district.boundary)
+      : g.coordinates[0]!.some((c) => pointInGeometry([c[0]!, c[1]!], district.boundary)) || pointInGeometry(p, district.boundary);
   if (!inside) return 'outside';
   if (district.builtup && metresBetween(p, nearestPointOn(p, district.builtup)) > radiusM) return 'no-builtup';
   return undefined;

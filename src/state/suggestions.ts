@@ -37,7 +37,9 @@ export function suggestionBounds(list: Suggestion[], radiusM: number): BBox | un
   if (!list.length) return undefined;
   const dLat = radiusM / ((EARTH_RADIUS_M * Math.PI) / 180);
   const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const { coordinates: [x, y] } of list) {
+  for (const {
+    coordinates: [x, y],
+  } of list) {
     const dLon = dLat / Math.cos((y * Math.PI) / 180);
     b[0] = Math.min(b[0], x - dLon);
     b[1] = Math.min(b[1], y - dLat);

@@ -5,10 +5,10 @@
  * or when a figure does not apply, the caption stands alone.
  */
 import type { Coverage } from '../api';
-import { formatNumber } from '../geo';
-import { t, type Lang } from '../content/messages';
+import { type Lang, t } from '../content/messages';
 import { TARGETS } from '../content/targets';
 import type { TourChapter } from '../content/tour';
+import { formatNumber } from '../geo';
 import type { Inventory } from './inventory';
 
 export type TourFacts = Record<string, string | number>;

@@ -3,14 +3,14 @@
  * 1), autoplay, and the printable handout drawn one chapter at a time.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { TOUR, type TourChapter } from '../content/tour';
+import type { Coverage } from '../api';
 import type { HandoutPage } from '../components/jb-handout';
 import type { JbMap } from '../components/jb-map';
-import type { ViewState } from './view-state';
-import type { Coverage } from '../api';
-import { tourFacts, type TourFacts } from './tour-facts';
-import type { Inventory } from './inventory';
 import type { Lang } from '../content/messages';
+import { TOUR, type TourChapter } from '../content/tour';
+import type { Inventory } from './inventory';
+import { type TourFacts, tourFacts } from './tour-facts';
+import type { ViewState } from './view-state';
 
 /** What the controller needs from the page. */
 export interface TourHost extends ReactiveControllerHost {

@@ -1,7 +1,9 @@
 /** The planner's own green spaces: a file checked in a Web Worker, so large files never freeze the page. */
 import type { FeatureCollection } from 'geojson';
 import type { ProblemAt, UploadFailure, UploadMessage, UploadRequest } from '../workers/upload-check';
+
 export type { ProblemAt, UploadFailure };
+
 import type { Crs } from './planner';
 
 export interface UploadReport {
@@ -25,9 +27,10 @@ export function checkFile(file: File, crs: Crs, report: (upload: UploadReport) =
           const m = e.data;
           if (m.type === 'progress') upload = { ...upload, total: m.total, progress: m.done / m.total };
           else {
-            upload = m.type === 'done'
-              ? { fileName: file.name, total: m.total, valid: m.valid, problems: m.problems }
-              : { fileName: file.name, total: 0, problems: [], failed: { reason: m.reason, detail: m.detail } };
+            upload =
+              m.type === 'done'
+                ? { fileName: file.name, total: m.total, valid: m.valid, problems: m.problems }
+                : { fileName: file.name, total: 0, problems: [], failed: { reason: m.reason, detail: m.detail } };
             worker.terminate();
             resolve();
           }

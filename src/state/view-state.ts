@@ -4,11 +4,9 @@
  * history.replaceState so Back is never flooded with camera moves.
  */
 import { TIERS } from '../../domain/tiers';
-import { DEFAULT_VISIBLE, LAYER_GROUPS, type GroupId } from '../content/layer-groups';
-import type { Lang } from '../content/messages';
 import type { Mode, Tier } from '../api';
-
-;
+import { DEFAULT_VISIBLE, type GroupId, LAYER_GROUPS } from '../content/layer-groups';
+import type { Lang } from '../content/messages';
 export type PanelId = 'layers' | 'coverage' | 'nearby' | 'plan' | 'about';
 
 const PANELS: readonly PanelId[] = ['layers', 'coverage', 'nearby', 'plan', 'about'];

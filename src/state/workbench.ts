@@ -3,23 +3,28 @@
  * ones, the analysis of the scenario against its baseline, suggestions, and uploaded data.
  * Every change is saved at once; failures to save are reported, never swallowed.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import {
-  ApiFailure, fetchCoverage, postCoverage, postGaps, postRings,
-  type Coverage, type Mode, type PopulationWire, type Tier,
-} from '../api';
-import {
-  QuotaError, ScenarioFileError, ScenarioStore, fromGeoJSON, newId, newScenario, scenarioSites, toGeoJSON,
-  type Proposal, type Scenario, type StoreProblem,
-} from './scenario';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ApiFailure, type Coverage, fetchCoverage, type Mode, type PopulationWire, postCoverage, postGaps, postRings, type Tier } from '../api';
+import type { Tool } from './planner';
 import { PlannerData } from './planner-data';
 import { PlannerSuggestions } from './planner-suggestions';
-import { siteNote, type DistrictShape, type SiteNote } from './site-checks';
+import {
+  fromGeoJSON,
+  newId,
+  newScenario,
+  type Proposal,
+  QuotaError,
+  type Scenario,
+  ScenarioFileError,
+  ScenarioStore,
+  type StoreProblem,
+  scenarioSites,
+  toGeoJSON,
+} from './scenario';
+import { type DistrictShape, type SiteNote, siteNote } from './site-checks';
 import { browserStorage } from './storage';
-import type { Tool } from './planner';
-
-
 
 /** Baselines are kept by how they were counted: mode, sports, and whether in people too. */
 const baselineKey = (mode: Mode, sports: boolean, people = false) => `${mode}|${sports}|${people}`;
@@ -68,7 +73,11 @@ export class WorkbenchController implements ReactiveController {
    * with a baseline counted the same way), and the distance mode: a scenario is analysed in the
    * page's mode whatever mode it was saved in (the page has one mode switch).
    */
-  constructor(private readonly host: ReactiveControllerHost, private readonly view: () => { tier: Tier; sports: boolean; mode: Mode; population?: PopulationWire | undefined }, storage?: Storage) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly view: () => { tier: Tier; sports: boolean; mode: Mode; population?: PopulationWire | undefined },
+    storage?: Storage,
+  ) {
     host.addController(this);
     const wb = this;
     const s = storage ? { storage, persistent: true } : browserStorage();
@@ -332,10 +341,12 @@ export class WorkbenchController implements ReactiveController {
       rings.catch(() => undefined); // observed below; no unhandled rejection if the others fail first
       // Today's coverage counted the same way, unless already in hand (a cached GET).
       const key = baselineKey(body.mode, sports);
-      const baseline = this.baselines.has(key) ? undefined : fetchCoverage(body.mode, sports, ctrl.signal).then((c) => {
-        this.baselines.set(key, c);
-        this.host.requestUpdate();
-      });
+      const baseline = this.baselines.has(key)
+        ? undefined
+        : fetchCoverage(body.mode, sports, ctrl.signal).then((c) => {
+            this.baselines.set(key, c);
+            this.host.requestUpdate();
+          });
       await Promise.all([rates, gaps, baseline]);
       if (!current()) return;
       this.busy = false;
@@ -343,9 +354,10 @@ export class WorkbenchController implements ReactiveController {
       await rings;
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
-      this.error = err instanceof ApiFailure && err.problems.length
-        ? `${err.message} ${err.problems.map((p) => (p.index !== undefined ? `#${p.index}: ${p.message}` : p.message)).join('; ')}`
-        : message(err);
+      this.error =
+        err instanceof ApiFailure && err.problems.length
+          ? `${err.message} ${err.problems.map((p) => (p.index !== undefined ? `#${p.index}: ${p.message}` : p.message)).join('; ')}`
+          : message(err);
     } finally {
       if (this.inflight === ctrl) {
         this.busy = false;
@@ -374,10 +386,11 @@ export class WorkbenchController implements ReactiveController {
     const from = this.current.proposals;
     if (this.notesShown?.from !== from || this.notesShown.district !== district) {
       const notes = new Map<string, SiteNote>();
-      if (district) for (const p of from) {
-        const note = siteNote(p.geometry, district, this.current.radii[p.tier]);
-        if (note) notes.set(p.id, note);
-      }
+      if (district)
+        for (const p of from) {
+          const note = siteNote(p.geometry, district, this.current.radii[p.tier]);
+          if (note) notes.set(p.id, note);
+        }
       this.notesShown = { from, district, notes };
     }
     return this.notesShown.notes;

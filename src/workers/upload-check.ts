@@ -4,8 +4,8 @@
  * cannot be used with its index and the problem. Posts progress while it works.
  */
 import gcoord from 'gcoord';
-import * as GJV from 'geojson-validation';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import * as GJV from 'geojson-validation';
 import { tierFromName } from '../../domain/tiers';
 import { checkUploadFeature, type UploadKind, type UploadProblem } from './upload-rules';
 
@@ -33,11 +33,16 @@ export type UploadFailure = 'json' | 'not-fc' | 'read';
 const convert = (g: Geometry): Geometry => {
   const fix = (p: Position): Position => gcoord.transform([p[0]!, p[1]!], gcoord.GCJ02, gcoord.WGS84) as Position;
   switch (g.type) {
-    case 'Point': return { type: 'Point', coordinates: fix(g.coordinates) };
-    case 'MultiPoint': return { type: 'MultiPoint', coordinates: g.coordinates.map(fix) };
-    case 'Polygon': return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(fix)) };
-    case 'MultiPolygon': return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(fix))) };
-    default: return g;
+    case 'Point':
+      return { type: 'Point', coordinates: fix(g.coordinates) };
+    case 'MultiPoint':
+      return { type: 'MultiPoint', coordinates: g.coordinates.map(fix) };
+    case 'Polygon':
+      return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(fix)) };
+    case 'MultiPolygon':
+      return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(fix))) };
+    default:
+      return g;
   }
 };
 
@@ -65,7 +70,9 @@ self.onmessage = (e: MessageEvent<UploadRequest>) => {
     const structural = Array.isArray(trace) ? (trace as string[]) : [];
     let f = raw as Feature;
     if (structural.length === 0 && crs === 'GCJ02' && f.geometry) f = { ...f, geometry: convert(f.geometry) };
-    const problem: UploadProblem | undefined = structural.length ? { code: 'invalid', detail: structural[0]!.replace(/^at \d+: /, '') } : checkUploadFeature(f, kind);
+    const problem: UploadProblem | undefined = structural.length
+      ? { code: 'invalid', detail: structural[0]!.replace(/^at \d+: /, '') }
+      : checkUploadFeature(f, kind);
     const id = String(f?.properties?.id ?? f?.id ?? `upload-${index}`);
     const p = f?.properties ?? {};
     const name = [p.name_zh, p.name, p.name_en].find((v) => typeof v === 'string' && v.trim()) as string | undefined;

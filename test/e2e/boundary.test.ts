@@ -54,7 +54,11 @@ describe('the page in Chromium', () => {
     const { page, guard } = await openPage('/');
     await waitForMapReady(page);
     // Simulate the API going down, then reload the app's data.
-    await page.context().route('**/api/layers', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"down","message":"service down"}}' }));
+    await page
+      .context()
+      .route('**/api/layers', (route) =>
+        route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"down","message":"service down"}}' }),
+      );
     await page.reload();
     const alert = page.locator('jb-app').locator('[role=alert]');
     await expect(alert.textContent()).resolves.toContain('service down');

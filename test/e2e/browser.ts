@@ -4,7 +4,7 @@
  * than the loopback server fails the test (`guard.assertClean()`).
  */
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const SCREENSHOTS = 'test-results/screenshots';

@@ -28,7 +28,9 @@ async function located(where: { longitude: number; latitude: number }, lang = 'z
 }
 
 describe('citizen journey (phone)', () => {
-  it('a searched park is where I want to go: the answer for where I am stays, the way there is estimated, and map apps get it in their own coordinates', { timeout: 90_000 }, async () => {
+  it('a searched park is where I want to go: the answer for where I am stays, the way there is estimated, and map apps get it in their own coordinates', {
+    timeout: 90_000,
+  }, async () => {
     const greens = (await api<FeatureCollection>('/api/layers/greenspaces')).features;
     const park = greens.find((f) => String(f.properties?.name_zh).startsWith('鸿恩寺'))! as Feature<Polygon | MultiPolygon>;
     const { page, guard } = await located(GUANYINQIAO);
@@ -54,7 +56,9 @@ describe('citizen journey (phone)', () => {
     expect(way).toContain('估计步行约');
     expect(way).toContain(`${Math.max(1, Math.round(straight / 80))} 分钟`);
     // Hand-offs: Amap in GCJ-02 (lon,lat), Baidu in BD-09 (lat,lon), Apple in GCJ-02 (lat,lon).
-    const links = Object.fromEntries(await dest.locator('.nav a').evaluateAll((as) => as.map((a) => [a.className.replace('nav-', ''), (a as HTMLAnchorElement).href])));
+    const links = Object.fromEntries(
+      await dest.locator('.nav a').evaluateAll((as) => as.map((a) => [a.className.replace('nav-', ''), (a as HTMLAnchorElement).href])),
+    );
     expect(Object.keys(links).sort()).toEqual(['amap', 'apple', 'baidu']);
     const [tx, ty] = new URL(links.amap!).searchParams.get('to')!.split(',').map(Number);
     const [wx, wy] = gcoord.transform([tx!, ty!], gcoord.GCJ02, gcoord.WGS84);
@@ -66,12 +70,26 @@ describe('citizen journey (phone)', () => {
     expect(Math.abs(alat! - ty!) + Math.abs(alon! - tx!)).toBeLessThan(1e-5);
     // On the map: where I am and where I am going, both drawn.
     await page.waitForFunction(() => !window.jbMap!.isMoving());
-    await expect.poll(() => page.evaluate(() => window.jbMap!.queryRenderedFeatures({ layers: ['nearby-spot'] }).map((f) => f.properties.kind).sort().join()), { timeout: 10_000 }).toBe('destination,spot');
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            window
+              .jbMap!.queryRenderedFeatures({ layers: ['nearby-spot'] })
+              .map((f) => f.properties.kind)
+              .sort()
+              .join(),
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe('destination,spot');
     await screenshot(page, 'citizen-destination');
     guard.assertClean();
   });
 
-  it('located just outside Jiangbei (Yuzhong), answers with the nearest green space in the data and says what the data does not cover', { timeout: 60_000 }, async () => {
+  it('located just outside Jiangbei (Yuzhong), answers with the nearest green space in the data and says what the data does not cover', {
+    timeout: 60_000,
+  }, async () => {
     const { page, guard } = await located({ longitude: 106.577, latitude: 29.557 });
     expect(await nearby(page).locator('.outside-note').textContent()).toContain('更远处的公园不在数据中');
     expect(await answer(page).textContent()).toMatch(/^数据中最近的绿地：.+，距此 [\d.]+ (公里|米)/);
@@ -84,7 +102,9 @@ describe('citizen journey (phone)', () => {
   it('each row shows its site’s own tier, the spot a place name; the sheet is opaque and the buttons are thumb-sized', { timeout: 60_000 }, async () => {
     const tiers = new Map((await api<FeatureCollection>('/api/layers/greenspaces')).features.map((f) => [f.properties!.id, f.properties!.tier]));
     const { page, guard } = await located(GUANYINQIAO);
-    const rows = await nearby(page).locator('ol.results li button').evaluateAll((bs) => bs.map((b) => [b.getAttribute('data-id'), b.querySelector('.tier')?.getAttribute('data-tier')]));
+    const rows = await nearby(page)
+      .locator('ol.results li button')
+      .evaluateAll((bs) => bs.map((b) => [b.getAttribute('data-id'), b.querySelector('.tier')?.getAttribute('data-tier')]));
     expect(rows.length).toBeGreaterThan(3);
     for (const [id, tier] of rows) expect(tier, id!).toBe(tiers.get(id));
     expect(await nearby(page).locator('p.spot').textContent()).toMatch(/^所选位置：.+附近/);
@@ -108,7 +128,11 @@ describe('citizen journey (phone)', () => {
     const { page, guard } = await openPage('/?lang=zh', { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     await waitForMapReady(page);
     await page.waitForFunction(() => !window.jbMap!.isMoving());
-    const buttons = await page.evaluate(() => [...document.querySelector('jb-app')!.shadowRoot!.querySelector('jb-map')!.shadowRoot!.querySelectorAll('.maplibregl-ctrl-group')].map((b) => b.getBoundingClientRect().toJSON() as DOMRect));
+    const buttons = await page.evaluate(() =>
+      [...document.querySelector('jb-app')!.shadowRoot!.querySelector('jb-map')!.shadowRoot!.querySelectorAll('.maplibregl-ctrl-group')].map(
+        (b) => b.getBoundingClientRect().toJSON() as DOMRect,
+      ),
+    );
     for (const z of zones) {
       // The label sits at the zone's centre (a schematic circle); a CJK glyph is as wide as the text size (14 px).
       const ring = z.geometry.coordinates[0]!;
@@ -130,7 +154,14 @@ describe('citizen journey (phone)', () => {
     const source = page.locator('jb-app jb-card dd.source');
     await expect.poll(() => source.locator('.said').textContent()).toContain('人工标绘的示意位置');
     expect(await source.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-    expect(await source.evaluate((dd) => [...dd.childNodes].filter((n) => n.nodeName !== 'DETAILS').map((n) => n.textContent).join(''))).not.toMatch(/hand-placed|[A-Za-z]{6,}/);
+    expect(
+      await source.evaluate((dd) =>
+        [...dd.childNodes]
+          .filter((n) => n.nodeName !== 'DETAILS')
+          .map((n) => n.textContent)
+          .join(''),
+      ),
+    ).not.toMatch(/hand-placed|[A-Za-z]{6,}/);
     await screenshot(page, 'citizen-375-zone-card');
     guard.assertClean();
   });

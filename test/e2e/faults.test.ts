@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Guard, closeBrowser, openPage, screenshot, waitForMapReady } from './browser';
+import { closeBrowser, type Guard, openPage, screenshot, waitForMapReady } from './browser';
 
 afterAll(closeBrowser);
 
@@ -45,7 +45,11 @@ describe('faults', () => {
     const rings = await ringsDrawn(page);
     expect(rings).toBeGreaterThan(0);
 
-    await page.context().route('**/api/**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"down","message":"service down"}}' }));
+    await page
+      .context()
+      .route('**/api/**', (route) =>
+        route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"down","message":"service down"}}' }),
+      );
     await coverage(page).locator('input[value=walk]').check();
     const alert = coverage(page).locator('[role=alert]');
     await expect.poll(() => alert.count()).toBe(1);
@@ -72,7 +76,11 @@ describe('faults', () => {
   it("the map's own layers failing to load: says so, with a retry that draws them", { timeout: 60_000 }, async () => {
     const { page, guard } = await openPage('/?lang=en');
     await waitForMapReady(page);
-    await page.context().route('**/api/layers/all.geojson', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"down","message":"service down"}}' }));
+    await page
+      .context()
+      .route('**/api/layers/all.geojson', (route) =>
+        route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"down","message":"service down"}}' }),
+      );
     await page.reload();
     // Not "ready": the map is idle but nothing of the plan is drawn, and the page says so.
     await page.waitForFunction(() => document.documentElement.dataset.mapReady === 'error', null, { timeout: 30_000 });

@@ -1,6 +1,5 @@
 /** Security headers on every response of the running app (wrangler dev): page, assets, API. */
-import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../worker/security';
 
 const base = () => inject('baseURL');

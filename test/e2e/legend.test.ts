@@ -10,8 +10,21 @@ import { layer } from './data';
 
 afterAll(closeBrowser);
 
-interface Drawn { layer: string; tag: string; fill: string | null; stroke: string | null; fillOpacity: string | null; strokeOpacity: string | null; dashed: boolean }
-interface OnMap { type: string; color: unknown; opacity: unknown; dash: unknown }
+interface Drawn {
+  layer: string;
+  tag: string;
+  fill: string | null;
+  stroke: string | null;
+  fillOpacity: string | null;
+  strokeOpacity: string | null;
+  dashed: boolean;
+}
+interface OnMap {
+  type: string;
+  color: unknown;
+  opacity: unknown;
+  dash: unknown;
+}
 
 /** Every swatch mark in the Layers tab, and the same layer's paint on the live map. */
 const marksAndMap = (page: Page) =>

@@ -16,7 +16,11 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const api = async <T>(path: string) => (await fetch(`${inject('baseURL')}${path}`)).json() as Promise<T>;
 const nearby = (page: Page) => page.locator('jb-app jb-nearby');
 const answer = (page: Page) => nearby(page).locator('p.answer');
-interface TierHit { tier: string; id: string; distance_m: number }
+interface TierHit {
+  tier: string;
+  id: string;
+  distance_m: number;
+}
 
 /**
  * A spot in Jiangbei ~600 m north of a park's northern edge, with the nearest park to it (of
@@ -27,7 +31,9 @@ async function knownSpot() {
   const sites = (await api<FeatureCollection>('/api/layers/greenspaces')).features.filter((f) => f.properties?.tier === 'park');
   const boundary = (await api<FeatureCollection>('/api/layers/boundary')).features[0]! as Feature<Polygon | MultiPolygon>;
   const distance = (spot: [number, number], f: Feature) =>
-    f.geometry.type === 'Point' ? turf.distance(spot, f.geometry.coordinates, { units: 'meters' }) : turf.pointToPolygonDistance(spot, f as never, { units: 'meters' });
+    f.geometry.type === 'Point'
+      ? turf.distance(spot, f.geometry.coordinates, { units: 'meters' })
+      : turf.pointToPolygonDistance(spot, f as never, { units: 'meters' });
   for (const park of await namedOsmParks()) {
     // Walk north from the park's northernmost vertex.
     const [, , , north] = turf.bbox(park);
@@ -49,7 +55,8 @@ async function knownSpot() {
  */
 async function spotAcrossRiver(): Promise<[number, number]> {
   const candidates: [number, number][] = [];
-  for (let lon = 106.56; lon <= 106.6; lon += 0.005) for (const lat of [29.561, 29.5645, 29.568, 29.572, 29.59, 29.595]) candidates.push([Math.round(lon * 1e4) / 1e4, lat]);
+  for (let lon = 106.56; lon <= 106.6; lon += 0.005)
+    for (const lat of [29.561, 29.5645, 29.568, 29.572, 29.59, 29.595]) candidates.push([Math.round(lon * 1e4) / 1e4, lat]);
   let best: { spot: [number, number]; ratio: number } | undefined;
   for (const spot of candidates) {
     const radius = await api<{ tiers: TierHit[] }>(`/api/nearest?lon=${spot[0]}&lat=${spot[1]}&mode=radius`);
@@ -68,7 +75,9 @@ describe('Nearby, phone first', () => {
   it('answers from the browser’s location: the nearest park and its distance, in plain words', async () => {
     const { spot, nearest } = await knownSpot();
     const { page, guard } = await openPage('/?lang=en&panel=nearby', {
-      ...PHONE, geolocation: { longitude: spot[0], latitude: spot[1] }, permissions: ['geolocation'],
+      ...PHONE,
+      geolocation: { longitude: spot[0], latitude: spot[1] },
+      permissions: ['geolocation'],
     });
     await waitForMapReady(page);
     await nearby(page).getByRole('button', { name: 'Use my location' }).click();
@@ -107,7 +116,16 @@ describe('Nearby, phone first', () => {
 
     // Radius mode draws straight lines, labelled as such.
     await nearby(page).locator('input[value=radius]').click();
-    await expect.poll(() => page.evaluate(() => window.jbMap!.queryRenderedFeatures({ layers: ['nearby-route'] }).map((f) => f.properties.kind).join())).toMatch(/^straight(,straight)*$/);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          window
+            .jbMap!.queryRenderedFeatures({ layers: ['nearby-route'] })
+            .map((f) => f.properties.kind)
+            .join(),
+        ),
+      )
+      .toMatch(/^straight(,straight)*$/);
     guard.assertClean();
   });
 
@@ -118,7 +136,9 @@ describe('Nearby, phone first', () => {
     const { page, guard } = await openPage('/?lang=zh&panel=nearby', PHONE);
     await waitForMapReady(page);
     // The first syllables, as someone starts typing.
-    await nearby(page).locator('input[type=search]').fill(pinyinOf(name.slice(0, 2)));
+    await nearby(page)
+      .locator('input[type=search]')
+      .fill(pinyinOf(name.slice(0, 2)));
     const hit = nearby(page).locator('ul.hits button[data-layer=greenspaces]', { hasText: name });
     await expect.poll(() => hit.count()).toBeGreaterThan(0);
     await hit.first().click();
@@ -139,7 +159,11 @@ describe('Nearby, phone first', () => {
   });
 
   it('says so when the location is outside Jiangbei', async () => {
-    const { page, guard } = await openPage('/?lang=en&panel=nearby', { ...PHONE, geolocation: { longitude: 116.39, latitude: 39.9 }, permissions: ['geolocation'] });
+    const { page, guard } = await openPage('/?lang=en&panel=nearby', {
+      ...PHONE,
+      geolocation: { longitude: 116.39, latitude: 39.9 },
+      permissions: ['geolocation'],
+    });
     await waitForMapReady(page);
     await nearby(page).getByRole('button', { name: 'Use my location' }).click();
     await expect.poll(() => nearby(page).locator('[role=alert]').textContent()).toContain('outside Jiangbei');

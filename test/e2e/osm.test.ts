@@ -5,13 +5,14 @@
  * toggle changes the 500 m rate to what the API answers; the Nearby search starts from a
  * metro station; an unnamed or outside site says so; the page works without the new layers.
  */
-import * as turf from '@turf/turf';
+
 import { readFileSync } from 'node:fs';
+import * as turf from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { LAYER_GROUPS } from '../../src/content/layer-groups';
 import { OSM_SOURCE } from '../../src/content/data-source';
+import { LAYER_GROUPS } from '../../src/content/layer-groups';
 import { closeBrowser, openPage, screenshot, waitForMapReady } from './browser';
 import { api, guanyinqiaoStation, layer, namedOsmParks, pinyinOf, pointOnlyIn } from './data';
 
@@ -19,9 +20,15 @@ afterAll(closeBrowser);
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const app = (page: Page) => page.locator('jb-app');
-const fillLayers = (group: string) => LAYER_GROUPS.find((g) => g.id === group)!.layers.filter((l) => l.type === 'fill').map((l) => l.id);
+const fillLayers = (group: string) =>
+  LAYER_GROUPS.find((g) => g.id === group)!
+    .layers.filter((l) => l.type === 'fill')
+    .map((l) => l.id);
 const oneDecimal = (v: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
-interface Rates { sports?: boolean; tiers: { tier: string; coverage_pct: number }[] }
+interface Rates {
+  sports?: boolean;
+  tiers: { tier: string; coverage_pct: number }[];
+}
 const leisurePct = (c: Rates) => c.tiers.find((r) => r.tier === 'leisure')!.coverage_pct;
 
 /** The map's attribution control as the user sees it. */
@@ -72,7 +79,9 @@ describe('OpenStreetMap data in the page', () => {
     await app(page).locator('#tab-plan').click();
     const wb = app(page).locator('jb-workbench');
     const [csv] = await Promise.all([page.waitForEvent('download'), wb.locator('button[data-export=csv]').click()]);
-    const rows = readFileSync((await csv.path())!, 'utf8').trim().split('\r\n');
+    const rows = readFileSync((await csv.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
     expect(rows[0]).toContain('data_source');
     for (const row of rows.slice(1)) for (const s of ['OpenStreetMap', OSM_SOURCE.date, OSM_SOURCE.licence]) expect(row).toContain(s);
 
@@ -89,7 +98,8 @@ describe('OpenStreetMap data in the page', () => {
       const g = c.getContext('2d')!;
       g.drawImage(img, 0, 0);
       const { data } = g.getImageData(c.width - 300, c.height - 16, 300, 14);
-      let dark = 0, light = 0;
+      let dark = 0,
+        light = 0;
       for (let i = 0; i < data.length; i += 4) {
         const sum = data[i]! + data[i + 1]! + data[i + 2]!;
         if (sum < 300) dark++;
@@ -130,13 +140,29 @@ describe('OpenStreetMap data in the page', () => {
     await expect.poll(() => nearby.locator('section.destination').count()).toBe(1);
 
     // Show the whole park, then ask the map what it drew there.
-    await page.evaluate((b) => new Promise((r) => { window.jbMap!.once('idle', r); window.jbMap!.fitBounds(b as [number, number, number, number], { padding: { top: 60, bottom: 60, left: 420, right: 80 }, duration: 0 }); }), turf.bbox(park));
-    const drawn = await page.evaluate(([layers, fid]) => window.jbMap!.queryRenderedFeatures({ layers: (layers as string[]).filter((l) => window.jbMap!.getLayer(l)) })
-      .filter((f) => f.properties.id === fid).map((f) => f.geometry), [fillLayers('greenspaces'), id] as const);
+    await page.evaluate(
+      (b) =>
+        new Promise((r) => {
+          window.jbMap!.once('idle', r);
+          window.jbMap!.fitBounds(b as [number, number, number, number], { padding: { top: 60, bottom: 60, left: 420, right: 80 }, duration: 0 });
+        }),
+      turf.bbox(park),
+    );
+    const drawn = await page.evaluate(
+      ([layers, fid]) =>
+        window
+          .jbMap!.queryRenderedFeatures({ layers: (layers as string[]).filter((l) => window.jbMap!.getLayer(l)) })
+          .filter((f) => f.properties.id === fid)
+          .map((f) => f.geometry),
+      [fillLayers('greenspaces'), id] as const,
+    );
     expect(drawn.length).toBeGreaterThan(0);
     expect(new Set(drawn.map((g) => g.type.replace('Multi', '')))).toEqual(new Set(['Polygon']));
     // The pieces drawn (cut at tile edges) span the park's own outline, to within ~30 m.
-    const [w, s, e, n] = turf.bbox({ type: 'FeatureCollection', features: drawn.map((g) => ({ type: 'Feature', properties: {}, geometry: g })) } as FeatureCollection);
+    const [w, s, e, n] = turf.bbox({
+      type: 'FeatureCollection',
+      features: drawn.map((g) => ({ type: 'Feature', properties: {}, geometry: g })),
+    } as FeatureCollection);
     const [W, S, E, N] = turf.bbox(park);
     const m = (a: number[], b: number[]) => turf.distance(a, b, { units: 'meters' });
     expect(m([w, s], [W, S])).toBeLessThan(30);
@@ -145,7 +171,9 @@ describe('OpenStreetMap data in the page', () => {
     guard.assertClean();
   });
 
-  it('counts sports grounds as leisure spaces when asked: the 500 m rate rises to what the API answers, and the link keeps it', { timeout: 60_000 }, async () => {
+  it('counts sports grounds as leisure spaces when asked: the 500 m rate rises to what the API answers, and the link keeps it', {
+    timeout: 60_000,
+  }, async () => {
     const without = await api<Rates>('/api/coverage?mode=radius');
     const withSports = await api<Rates>('/api/coverage?mode=radius&sports=true');
     expect(withSports.sports).toBe(true);
@@ -245,7 +273,9 @@ describe('OpenStreetMap data in the page', () => {
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     await page.goto(new URL('/?lang=en&panel=layers', inject('baseURL')).href);
     await waitForMapReady(page);
-    const groups = await app(page).locator('jb-layers input[data-group]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.group));
+    const groups = await app(page)
+      .locator('jb-layers input[data-group]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.group));
     expect(groups.filter((g) => gone.has(g!))).toEqual([]);
     expect(groups).toContain('greenspaces');
     expect(await page.evaluate(() => window.jbMap!.getStyle().layers.filter((l) => /^(railways|stations|sports)-/.test(l.id)).length)).toBe(0);

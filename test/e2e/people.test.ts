@@ -19,7 +19,9 @@ const tab = (page: Page, id: string) => app(page).locator('jb-panel').locator(`#
 
 async function loadPopulation(page: Page, name: string, mimeType: string, source: string, date: string) {
   await tab(page, 'plan');
-  await pop(page).locator('input.population').setInputFiles({ name, mimeType, buffer: fixture(name) });
+  await pop(page)
+    .locator('input.population')
+    .setInputFiles({ name, mimeType, buffer: fixture(name) });
   await pop(page).locator('#pop-source').fill(source);
   await pop(page).locator('#pop-date').fill(date);
   await pop(page).locator('button.load-population').click();

@@ -2,8 +2,9 @@
  * The planner's journey (issue 16), in Chromium on the shipped data: what went wrong when the
  * app was tried end to end, each step as a planner takes it.
  */
-import * as turf from '@turf/turf';
+
 import { readFileSync } from 'node:fs';
+import * as turf from '@turf/turf';
 import type { FeatureCollection, Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,17 +53,22 @@ describe('planner journey', () => {
     await wb(page).locator('button.suggest').click();
     await expect.poll(() => wb(page).locator('ol.suggestions li').count(), { timeout: 20_000 }).toBe(4);
     // On the map: four points and four catchments, once the camera has framed them.
-    const drawn = () => page.evaluate(() => {
-      const map = window.jbMap!;
-      const labels = map.queryRenderedFeatures(undefined, { layers: ['suggestions-point'] }).map((f) => String(f.properties.label));
-      const rings = new Set(map.queryRenderedFeatures(undefined, { layers: ['suggestions-line'] }).map((f) => f.properties.rank)).size;
-      return { labels: [...new Set(labels)].sort(), rings };
-    });
+    const drawn = () =>
+      page.evaluate(() => {
+        const map = window.jbMap!;
+        const labels = map.queryRenderedFeatures(undefined, { layers: ['suggestions-point'] }).map((f) => String(f.properties.label));
+        const rings = new Set(map.queryRenderedFeatures(undefined, { layers: ['suggestions-line'] }).map((f) => f.properties.rank)).size;
+        return { labels: [...new Set(labels)].sort(), rings };
+      });
     await expect.poll(drawn, { timeout: 15_000 }).toEqual({ labels: ['A', 'B', 'C', 'D'], rings: 4 });
     const letters = await wb(page).locator('ol.suggestions li .letter').allTextContents();
     expect(letters).toEqual(['A', 'B', 'C', 'D']);
     await screenshot(page, 'planner-suggestions-drawn');
-    const total = (await wb(page).locator('ol.suggestions li').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.gainPp)))).reduce((a, b) => a + b, 0);
+    const total = (
+      await wb(page)
+        .locator('ol.suggestions li')
+        .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.gainPp)))
+    ).reduce((a, b) => a + b, 0);
     await wb(page).locator('button.accept-all').click();
     await expect.poll(() => wb(page).locator('ul.proposals li').count()).toBe(4);
     expect(await wb(page).locator('ol.suggestions li').count()).toBe(0);
@@ -77,16 +83,18 @@ describe('planner journey', () => {
     const boundary = (await api<FeatureCollection>('/api/layers/boundary')).features[0]!;
     const builtup = (await api<FeatureCollection>('/api/layers/builtup')).features[0]!;
     const edges = turf.flatten(turf.polygonToLine(builtup as never) as never).features;
-    const fromBuiltup = (p: Position) => (turf.booleanPointInPolygon(p, builtup as never) ? 0 : Math.min(...edges.map((l) => turf.pointToLineDistance(p, l as never, { units: 'meters' }))));
+    const fromBuiltup = (p: Position) =>
+      turf.booleanPointInPolygon(p, builtup as never) ? 0 : Math.min(...edges.map((l) => turf.pointToLineDistance(p, l as never, { units: 'meters' })));
     // The point of the district farthest from built-up land on a 0.01° grid (a forested hill).
     let far: Position = [0, 0];
     let farM = -1;
-    for (let x = 106.45; x < 106.89; x += 0.01) for (let y = 29.556; y < 29.68; y += 0.01) {
-      const d = turf.booleanPointInPolygon([x, y], boundary as never) ? fromBuiltup([x, y]) : -1;
-      if (d > farM) [far, farM] = [[x, y], d];
-    }
+    for (let x = 106.45; x < 106.89; x += 0.01)
+      for (let y = 29.556; y < 29.68; y += 0.01) {
+        const d = turf.booleanPointInPolygon([x, y], boundary as never) ? fromBuiltup([x, y]) : -1;
+        if (d > farM) [far, farM] = [[x, y], d];
+      }
     expect(farM).toBeGreaterThan(1000);
-    const yubei: Position = [106.55, 29.70];
+    const yubei: Position = [106.55, 29.7];
     expect(turf.booleanPointInPolygon(yubei, boundary as never)).toBe(false);
 
     const { page, guard } = await openWorkbench();
@@ -99,7 +107,13 @@ describe('planner journey', () => {
     for (const c of cells) expect(c).toBe('0.00 km²');
     await screenshot(page, 'planner-site-outside');
     await clickMapAt(page, far, 13);
-    await expect.poll(() => wb(page).locator('ul.proposals li .note').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.note))).toEqual(['outside', 'no-builtup']);
+    await expect
+      .poll(() =>
+        wb(page)
+          .locator('ul.proposals li .note')
+          .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.note)),
+      )
+      .toEqual(['outside', 'no-builtup']);
     expect(await wb(page).locator('ul.proposals li').count()).toBe(2);
     expect(await wb(page).locator('ul.proposals li .note').nth(1).textContent()).toContain('no built-up land within 500 m');
     await screenshot(page, 'planner-site-no-builtup');
@@ -109,7 +123,11 @@ describe('planner journey', () => {
   it('adds an upload to the shipped data or replaces it, draws what is used, and words problems in Chinese from feature 1', { timeout: 120_000 }, async () => {
     const gaps = await api<FeatureCollection>('/api/gaps?tier=leisure');
     const inGap = (i: number) => turf.pointOnFeature(gaps.features[i]!).geometry.coordinates;
-    const site = (i: number, name: string, tier: string, coordinates: Position) => ({ type: 'Feature', properties: { id: `u${i}`, name_zh: name, tier }, geometry: { type: 'Point', coordinates } });
+    const site = (i: number, name: string, tier: string, coordinates: Position) => ({
+      type: 'Feature',
+      properties: { id: `u${i}`, name_zh: name, tier },
+      geometry: { type: 'Point', coordinates },
+    });
     const file = {
       type: 'FeatureCollection',
       features: [site(0, '甲', '休闲空间', inGap(0)), site(1, '倒置的公园', 'park', [29.6, 106.6]), site(2, '乙', 'leisure', inGap(1))],
@@ -117,13 +135,20 @@ describe('planner journey', () => {
     const { page, guard } = await openPage('/?lang=zh&panel=plan', { viewport: { width: 1280, height: 900 } });
     await waitForMapReady(page);
     const upload = async () => {
-      await wb(page).locator('input.upload').setInputFiles({ name: 'mine.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
+      await wb(page)
+        .locator('input.upload')
+        .setInputFiles({ name: 'mine.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
       await expect.poll(() => wb(page).locator('p.report').textContent()).toContain('mine.geojson：2 个要素可用，1 个有问题');
     };
     await upload();
     // Counted from 1, named, in Chinese, with the likely cause.
     expect(await wb(page).locator('ul.problems li').allTextContents()).toEqual([expect.stringMatching(/^第 2 个要素（倒置的公园）：经纬度顺序似乎颠倒了/)]);
-    const uploadedDrawn = () => page.evaluate(() => window.jbMap!.getSource('uploaded') ? (window.jbMap!.getSource('uploaded') as unknown as { serialize(): { data: FeatureCollection } }).serialize().data.features.length : 0);
+    const uploadedDrawn = () =>
+      page.evaluate(() =>
+        window.jbMap!.getSource('uploaded')
+          ? (window.jbMap!.getSource('uploaded') as unknown as { serialize(): { data: FeatureCollection } }).serialize().data.features.length
+          : 0,
+      );
     const shippedGreenShown = () => page.evaluate(() => window.jbMap!.getLayoutProperty('greenspaces-fill-park', 'visibility') !== 'none');
 
     // Added: the rate rises (two sites in gaps), both drawn, the shipped parks still shown.
@@ -147,8 +172,13 @@ describe('planner journey', () => {
 
   it('says "1 feature", not "1 features"', async () => {
     const { page, guard } = await openWorkbench();
-    const one = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { tier: 'garden' }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } }] };
-    await wb(page).locator('input.upload').setInputFiles({ name: 'one.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(one)) });
+    const one = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { tier: 'garden' }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } }],
+    };
+    await wb(page)
+      .locator('input.upload')
+      .setInputFiles({ name: 'one.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(one)) });
     await expect.poll(() => wb(page).locator('p.report').textContent()).toContain('one.geojson: 1 feature usable, 0 with problems');
     guard.assertClean();
   });
@@ -195,29 +225,36 @@ describe('planner journey', () => {
     await expect.poll(() => shownChange(page), { timeout: 20_000 }).not.toBeNull();
 
     // The map PNG: the canvas with a title band above and a legend, scale bar and credit below.
-    const canvas = await page.evaluate(() => ({ w: window.jbMap!.getCanvas().width, h: window.jbMap!.getCanvas().height, css: window.jbMap!.getCanvas().clientWidth }));
+    const canvas = await page.evaluate(() => ({
+      w: window.jbMap!.getCanvas().width,
+      h: window.jbMap!.getCanvas().height,
+      css: window.jbMap!.getCanvas().clientWidth,
+    }));
     const [png] = await Promise.all([page.waitForEvent('download'), wb(page).locator('button[data-export=png]').click()]);
     const bytes = readFileSync((await png.path())!);
     const [w, h] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
     expect(w).toBe(canvas.w);
     const k = canvas.w / canvas.css;
     expect(h).toBeGreaterThan(canvas.h + 90 * k);
-    const found = await page.evaluate(async ({ b64, head: headH, top }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      [c.width, c.height] = [img.naturalWidth, img.naturalHeight];
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const seen = new Set<string>();
-      const d = g.getImageData(0, top, c.width, c.height - top).data;
-      for (let i = 0; i < d.length; i += 4) seen.add(`#${[d[i]!, d[i + 1]!, d[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`);
-      const head = g.getImageData(0, 0, c.width, headH).data;
-      let dark = 0;
-      for (let i = 0; i < head.length; i += 4) if (head[i]! < 80 && head[i + 1]! < 80) dark++;
-      return { seen: [...seen], dark };
-    }, { b64: bytes.toString('base64'), head: Math.round(48 * k), top: Math.round(48 * k) + canvas.h });
+    const found = await page.evaluate(
+      async ({ b64, head: headH, top }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [img.naturalWidth, img.naturalHeight];
+        const g = c.getContext('2d')!;
+        g.drawImage(img, 0, 0);
+        const seen = new Set<string>();
+        const d = g.getImageData(0, top, c.width, c.height - top).data;
+        for (let i = 0; i < d.length; i += 4) seen.add(`#${[d[i]!, d[i + 1]!, d[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`);
+        const head = g.getImageData(0, 0, c.width, headH).data;
+        let dark = 0;
+        for (let i = 0; i < head.length; i += 4) if (head[i]! < 80 && head[i + 1]! < 80) dark++;
+        return { seen: [...seen], dark };
+      },
+      { b64: bytes.toString('base64'), head: Math.round(48 * k), top: Math.round(48 * k) + canvas.h },
+    );
     // Below the map: the legend swatches of what is shown (zone and green-tier colours), drawn exactly.
     for (const colour of ['#e69f00', '#56b4e9', '#1b7837', '#c2185b']) expect(found.seen).toContain(colour);
     expect(found.dark).toBeGreaterThan(200); // the title's letters

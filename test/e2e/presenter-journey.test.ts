@@ -12,19 +12,24 @@ import { api } from './data';
 afterAll(closeBrowser);
 
 const tour = (page: Page) => page.locator('jb-app jb-tour');
-const settled = (page: Page) =>
-  page.evaluate(() => new Promise<void>((r) => (window.jbMap!.isMoving() ? window.jbMap!.once('moveend', () => r()) : r())));
+const settled = (page: Page) => page.evaluate(() => new Promise<void>((r) => (window.jbMap!.isMoving() ? window.jbMap!.once('moveend', () => r()) : r())));
 const centroid = (f: Feature<Polygon>) => {
   const ring = f.geometry.coordinates[0]!;
   return [ring.reduce((a, p) => a + p[0]!, 0) / ring.length, ring.reduce((a, p) => a + p[1]!, 0) / ring.length] as [number, number];
 };
 
 describe('presenter journey', () => {
-  it('frames each chapter’s subject clear of the caption: the cores in the summary, Guanyinqiao in chapter 10, each zone and core in its own', { timeout: 120_000 }, async () => {
-    const areas = [...(await api<FeatureCollection>('/api/layers/zones')).features, ...(await api<FeatureCollection>('/api/layers/cores')).features] as Feature<Polygon>[];
+  it('frames each chapter’s subject clear of the caption: the cores in the summary, Guanyinqiao in chapter 10, each zone and core in its own', {
+    timeout: 120_000,
+  }, async () => {
+    const areas = [
+      ...(await api<FeatureCollection>('/api/layers/zones')).features,
+      ...(await api<FeatureCollection>('/api/layers/cores')).features,
+    ] as Feature<Polygon>[];
     const at = (id: string) => centroid(areas.find((f) => f.properties!.id === id)!);
     const subjects: [number, [number, number][]][] = TOUR.flatMap((ch, i): [number, [number, number][]][] =>
-      ch.highlight && ch.highlight.source !== 'belt' && ch.highlight.source !== 'greenspaces' ? [[i, [at(ch.highlight.id)]]] : []);
+      ch.highlight && ch.highlight.source !== 'belt' && ch.highlight.source !== 'greenspaces' ? [[i, [at(ch.highlight.id)]]] : [],
+    );
     subjects.push([TOUR.findIndex((c) => c.id === 'green-standard'), [at('guanyinqiao')]]);
     subjects.push([TOUR.findIndex((c) => c.id === 'summary'), [at('guanyinqiao'), at('jiangbeizui')]]);
     expect(subjects.length).toBeGreaterThanOrEqual(9);
@@ -55,7 +60,9 @@ describe('presenter journey', () => {
     guard.assertClean();
   });
 
-  it('frames each zone chapter at a zoom its schematic outline can bear, with context around it, and says the outline is schematic', { timeout: 90_000 }, async () => {
+  it('frames each zone chapter at a zoom its schematic outline can bear, with context around it, and says the outline is schematic', {
+    timeout: 90_000,
+  }, async () => {
     const { page, guard } = await openPage('/?lang=zh&tour=1', { viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' });
     await waitForMapReady(page);
     for (const [i, ch] of TOUR.entries()) {
@@ -69,7 +76,16 @@ describe('presenter journey', () => {
       expect(await page.evaluate(() => window.jbMap!.getZoom()), ch.id).toBeLessThanOrEqual(13);
       expect(await tour(page).locator('.caption .schematic').textContent(), ch.id).toBe('示意范围，非精确界线');
       // Context to read it by: stations or landmarks drawn in view, not a disc on blank paper.
-      const context = () => page.evaluate(() => window.jbMap!.queryRenderedFeatures({ layers: window.jbMap!.getStyle().layers.filter((l) => /^(stations|landmarks)/.test(l.id)).map((l) => l.id) }).length);
+      const context = () =>
+        page.evaluate(
+          () =>
+            window.jbMap!.queryRenderedFeatures({
+              layers: window
+                .jbMap!.getStyle()
+                .layers.filter((l) => /^(stations|landmarks)/.test(l.id))
+                .map((l) => l.id),
+            }).length,
+        );
       await expect.poll(context, { timeout: 10_000, message: ch.id }).toBeGreaterThan(2);
       if (ch.id === 'zone-changan-no3') await screenshot(page, 'presenter-zone-changan');
     }

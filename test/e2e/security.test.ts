@@ -94,13 +94,26 @@ describe('nothing let in', () => {
     const upload: FeatureCollection = {
       type: 'FeatureCollection',
       features: [
-        ...shipped.features.map((f, i): Feature => ({ ...f, properties: { ...f.properties, name_zh: HOSTILE[i % HOSTILE.length], name_en: HOSTILE[(i + 1) % HOSTILE.length], url: JS_LINK } })),
-        ...HOSTILE.map((name, i): Feature => ({ type: 'Feature', properties: { id: `evil-${i}`, tier: 'leisure', name_zh: name, name_en: name, href: JS_LINK }, geometry: { type: 'Point', coordinates: [106.55 + i * 0.01, 29.6] } })),
+        ...shipped.features.map(
+          (f, i): Feature => ({
+            ...f,
+            properties: { ...f.properties, name_zh: HOSTILE[i % HOSTILE.length], name_en: HOSTILE[(i + 1) % HOSTILE.length], url: JS_LINK },
+          }),
+        ),
+        ...HOSTILE.map(
+          (name, i): Feature => ({
+            type: 'Feature',
+            properties: { id: `evil-${i}`, tier: 'leisure', name_zh: name, name_en: name, href: JS_LINK },
+            geometry: { type: 'Point', coordinates: [106.55 + i * 0.01, 29.6] },
+          }),
+        ),
         { type: 'Feature', properties: { id: IMG, tier: 'lake', name_zh: IMG }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } }, // a problem that names it
       ],
     };
     const parkName = upload.features.find((f) => f.properties?.id === park.properties!.id)!.properties!.name_en as string;
-    await wb(page).locator('input.upload').setInputFiles({ name: `${IMG}.geojson`, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(upload)) });
+    await wb(page)
+      .locator('input.upload')
+      .setInputFiles({ name: `${IMG}.geojson`, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(upload)) });
     await expect.poll(() => wb(page).locator('p.report').textContent()).toContain(`${IMG}.geojson`);
     expect(await wb(page).locator('ul.problems').textContent()).toContain('lake');
     await wb(page).locator('button.use-upload').click();
@@ -115,9 +128,15 @@ describe('nothing let in', () => {
     const scenario = {
       type: 'FeatureCollection',
       jiangbei_scenario: { version: 1, name: ANCHOR, closures: [], radii: { leisure: 500, garden: 1000, park: 2000 }, mode: 'radius' },
-      features: HOSTILE.map((name, i) => ({ type: 'Feature', properties: { id: `p-${i}`, tier: 'leisure', name }, geometry: { type: 'Point', coordinates: [106.56 + i * 0.004, 29.585] } })),
+      features: HOSTILE.map((name, i) => ({
+        type: 'Feature',
+        properties: { id: `p-${i}`, tier: 'leisure', name },
+        geometry: { type: 'Point', coordinates: [106.56 + i * 0.004, 29.585] },
+      })),
     };
-    await wb(page).locator('input.import').setInputFiles({ name: 'hostile.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(scenario)) });
+    await wb(page)
+      .locator('input.import')
+      .setInputFiles({ name: 'hostile.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(scenario)) });
     await expect.poll(() => wb(page).locator('ul.proposals li').count()).toBe(HOSTILE.length);
     const listed = await wb(page).locator('ul.proposals').textContent();
     for (const name of HOSTILE) expect(listed).toContain(name);
@@ -140,7 +159,10 @@ describe('nothing let in', () => {
     await page.mouse.click(p0.x, p0.y);
 
     // 6. Nearby search, with the hostile text as the query.
-    await page.locator('jb-app').getByRole('tab', { name: /Nearby/ }).click();
+    await page
+      .locator('jb-app')
+      .getByRole('tab', { name: /Nearby/ })
+      .click();
     const search = page.locator('jb-app jb-nearby input[type=search]');
     for (const q of [IMG, JS_LINK]) {
       await search.fill('');

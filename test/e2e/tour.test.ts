@@ -15,8 +15,7 @@ afterAll(closeBrowser);
 const tour = (page: Page) => page.locator('jb-app jb-tour');
 const chapterIndex = (page: Page) => page.evaluate(() => new URL(location.href).searchParams.get('tour'));
 const centre = (page: Page) => page.evaluate(() => window.jbMap!.getCenter().toArray() as [number, number]);
-const settled = (page: Page) =>
-  page.evaluate(() => new Promise<void>((r) => (window.jbMap!.isMoving() ? window.jbMap!.once('moveend', () => r()) : r())));
+const settled = (page: Page) => page.evaluate(() => new Promise<void>((r) => (window.jbMap!.isMoving() ? window.jbMap!.once('moveend', () => r()) : r())));
 const offBy = async (page: Page, i: number) => turf.distance(await centre(page), TOUR[i]!.camera.center, { units: 'meters' });
 
 describe('the guided tour', () => {
@@ -29,7 +28,15 @@ describe('the guided tour', () => {
     const historyAtStart = await page.evaluate(() => history.length);
     await screenshot(page, 'tour-chapter-2-belt');
 
-    for (const [key, expected] of [['ArrowRight', 2], ['PageDown', 3], [' ', 4], ['ArrowLeft', 3], ['PageUp', 2], ['End', TOUR.length - 1], ['Home', 0]] as const) {
+    for (const [key, expected] of [
+      ['ArrowRight', 2],
+      ['PageDown', 3],
+      [' ', 4],
+      ['ArrowLeft', 3],
+      ['PageUp', 2],
+      ['End', TOUR.length - 1],
+      ['Home', 0],
+    ] as const) {
       await page.keyboard.press(key);
       await expect.poll(() => chapterIndex(page)).toBe(String(expected + 1));
       await settled(page);
@@ -54,7 +61,8 @@ describe('the guided tour', () => {
 
   it('quotes the figures of the data as it is: the rates and counts come from the API and the layers', async () => {
     const coverage = (await (await fetch(`${inject('baseURL')}/api/coverage?mode=radius`)).json()) as { tiers: { tier: string; coverage_pct: number }[] };
-    const pct = (tier: string) => `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(coverage.tiers.find((r) => r.tier === tier)!.coverage_pct)}%`;
+    const pct = (tier: string) =>
+      `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(coverage.tiers.find((r) => r.tier === tier)!.coverage_pct)}%`;
     const greens = (await (await fetch(`${inject('baseURL')}/api/layers/greenspaces`)).json()) as FeatureCollection;
     const parksInside = greens.features.filter((f) => f.properties?.tier === 'park' && f.properties?.outside !== true).length;
     const i = TOUR.findIndex((c) => c.id === 'green-standard');

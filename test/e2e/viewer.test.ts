@@ -49,7 +49,14 @@ describe('the map viewer', () => {
       const minzoom = Math.min(...group.layers.map((l) => l.minzoom ?? 0));
       const camera = start.zoom >= minzoom ? start : { center: [106.56, 29.585] as [number, number], zoom: minzoom + 1 };
       if (camera !== here) {
-        await page.evaluate((c) => new Promise((r) => { window.jbMap!.once('idle', r); window.jbMap!.jumpTo(c); }), camera);
+        await page.evaluate(
+          (c) =>
+            new Promise((r) => {
+              window.jbMap!.once('idle', r);
+              window.jbMap!.jumpTo(c);
+            }),
+          camera,
+        );
         here = camera;
       }
       const shownAtStart = await page.evaluate((id) => window.jbMap!.getLayoutProperty(`${id}`, 'visibility') !== 'none', ids[0]!);
@@ -60,7 +67,12 @@ describe('the map viewer', () => {
       await toggle(page, group.id);
       expect(await renderedCount(page, ids), `${group.id} shown again`).toBeGreaterThan(0);
     }
-    expect(await renderedCount(page, PLAN_LABELS.map((p) => p.layer.id))).toBeGreaterThan(0);
+    expect(
+      await renderedCount(
+        page,
+        PLAN_LABELS.map((p) => p.layer.id),
+      ),
+    ).toBeGreaterThan(0);
     await screenshot(page, 'viewer-all-layers');
     guard.assertClean();
   });
@@ -70,13 +82,33 @@ describe('the map viewer', () => {
     await waitForMapReady(page);
     const order = await page.evaluate(() => window.jbMap!.getStyle().layers.map((l) => l.id));
     const at = (id: string) => order.indexOf(id);
-    const planAndData = ['zones-fill-wangjiang', 'rings-leisure-fill', 'gaps-fill', 'rivers-fill', 'railways-metro', 'bridges-line', 'sports-fill', 'greenspaces-fill-park', 'greenspaces-outside-fill-park', 'greenspaces-point-leisure', 'stations-point'];
+    const planAndData = [
+      'zones-fill-wangjiang',
+      'rings-leisure-fill',
+      'gaps-fill',
+      'rivers-fill',
+      'railways-metro',
+      'bridges-line',
+      'sports-fill',
+      'greenspaces-fill-park',
+      'greenspaces-outside-fill-park',
+      'greenspaces-point-leisure',
+      'stations-point',
+    ];
     for (const id of planAndData) {
       expect(at(id), id).toBeGreaterThan(at('boundary-fill'));
       expect(at(id), id).toBeLessThan(at('boundary-line'));
     }
     // The analysis tints the land; water, lines, sites and stations are drawn over it.
-    for (const id of ['rivers-fill', 'railways-metro', 'bridges-line', 'sports-fill', 'greenspaces-fill-park', 'greenspaces-outside-fill-park', 'stations-point']) {
+    for (const id of [
+      'rivers-fill',
+      'railways-metro',
+      'bridges-line',
+      'sports-fill',
+      'greenspaces-fill-park',
+      'greenspaces-outside-fill-park',
+      'stations-point',
+    ]) {
       expect(at(id), id).toBeGreaterThan(at('gaps-fill'));
       expect(at(id), id).toBeGreaterThan(at('rings-leisure-fill'));
     }
@@ -104,19 +136,30 @@ describe('the map viewer', () => {
         }
       }
     const [lon, lat] = best;
-    await page.evaluate(([a, b]) => new Promise((r) => { window.jbMap!.once('idle', r); window.jbMap!.jumpTo({ center: [a!, b!], zoom: 14 }); }), [lon, lat]);
-    const rgb = await page.evaluate(([a, b]) => new Promise<number[]>((resolve) => {
-      const map = window.jbMap!;
-      const { x, y } = map.project([a!, b!]);
-      map.once('render', () => {
-        const gl = map.getCanvas().getContext('webgl2')!;
-        const px = new Uint8Array(4);
-        const ratio = gl.drawingBufferWidth / map.getCanvas().clientWidth;
-        gl.readPixels(Math.round(x * ratio), Math.round(gl.drawingBufferHeight - y * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
-        resolve([...px]);
-      });
-      map.triggerRepaint();
-    }), [lon, lat]);
+    await page.evaluate(
+      ([a, b]) =>
+        new Promise((r) => {
+          window.jbMap!.once('idle', r);
+          window.jbMap!.jumpTo({ center: [a!, b!], zoom: 14 });
+        }),
+      [lon, lat],
+    );
+    const rgb = await page.evaluate(
+      ([a, b]) =>
+        new Promise<number[]>((resolve) => {
+          const map = window.jbMap!;
+          const { x, y } = map.project([a!, b!]);
+          map.once('render', () => {
+            const gl = map.getCanvas().getContext('webgl2')!;
+            const px = new Uint8Array(4);
+            const ratio = gl.drawingBufferWidth / map.getCanvas().clientWidth;
+            gl.readPixels(Math.round(x * ratio), Math.round(gl.drawingBufferHeight - y * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+            resolve([...px]);
+          });
+          map.triggerRepaint();
+        }),
+      [lon, lat],
+    );
     expect(rgb[0]! - rgb[2]!, `pixel ${rgb}`).toBeGreaterThan(50);
     guard.assertClean();
   });
@@ -193,12 +236,23 @@ describe('the map viewer', () => {
     await expect(app(page).locator('jb-coverage input[value=walk]').isChecked()).resolves.toBe(true);
     await expect(app(page).locator('jb-coverage input[value=park]').isChecked()).resolves.toBe(true);
     await expect(app(page).locator('h1 .title').textContent()).resolves.toBe('Jiangbei Green Map');
-    const vis = await page.evaluate(() => ['zones-fill-wangjiang', 'greenspaces-point-park', 'rings-park-fill', 'rivers-fill', 'landmarks-point'].map((id) => window.jbMap!.getLayoutProperty(id, 'visibility')));
+    const vis = await page.evaluate(() =>
+      ['zones-fill-wangjiang', 'greenspaces-point-park', 'rings-park-fill', 'rivers-fill', 'landmarks-point'].map((id) =>
+        window.jbMap!.getLayoutProperty(id, 'visibility'),
+      ),
+    );
     expect(vis).toEqual(['visible', 'visible', 'visible', 'none', 'none']);
 
     // Pan and toggle a few times: the URL follows, history does not grow.
     for (const dx of [200, -150, 100]) {
-      await page.evaluate((d) => new Promise((r) => { window.jbMap!.once('moveend', r); window.jbMap!.panBy([d, 0], { duration: 0 }); }), dx);
+      await page.evaluate(
+        (d) =>
+          new Promise((r) => {
+            window.jbMap!.once('moveend', r);
+            window.jbMap!.panBy([d, 0], { duration: 0 });
+          }),
+        dx,
+      );
     }
     await openLayersTab(page);
     await toggle(page, 'landmarks');
@@ -216,7 +270,9 @@ describe('the map viewer', () => {
     await page.waitForTimeout(1000);
     expect(guard.outside.length).toBeGreaterThan(0);
     expect(guard.outside.every((u) => u.startsWith('https://tile.openstreetmap.org/'))).toBe(true);
-    const attribution = await page.evaluate(() => document.querySelector('jb-app')!.shadowRoot!.querySelector('jb-map')!.shadowRoot!.querySelector('.maplibregl-ctrl-attrib')?.textContent ?? '');
+    const attribution = await page.evaluate(
+      () => document.querySelector('jb-app')!.shadowRoot!.querySelector('jb-map')!.shadowRoot!.querySelector('.maplibregl-ctrl-attrib')?.textContent ?? '',
+    );
     expect(attribution).toContain('OpenStreetMap');
   });
 
@@ -240,7 +296,9 @@ describe('the map viewer', () => {
     expect(page.url()).toContain('panel=nearby');
     await page.keyboard.press('End');
     await expect(app(page).locator('#tab-about').getAttribute('aria-selected')).resolves.toBe('true');
-    const outline = await app(page).locator('jb-panel').evaluate((el) => getComputedStyle(el.shadowRoot!.activeElement!).outlineStyle);
+    const outline = await app(page)
+      .locator('jb-panel')
+      .evaluate((el) => getComputedStyle(el.shadowRoot!.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
     guard.assertClean();
   });

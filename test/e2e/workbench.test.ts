@@ -4,9 +4,10 @@
  * a reload, export → import round-trips, uploads list their broken features, GCJ-02 files land
  * where they belong.
  */
+
+import { readFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
 import gcoord from 'gcoord';
-import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -24,7 +25,16 @@ const shownChange = async (page: Page, tier = 'leisure') => {
 };
 const settled = async (page: Page) => {
   // Hundreds of OSM outlines are posted with every change now, not 15 points: allow a busy machine time.
-  await expect.poll(() => wb(page).locator('[role=status]').filter({ hasText: /Computing|正在计算/ }).count(), { timeout: 15_000 }).toBe(0);
+  await expect
+    .poll(
+      () =>
+        wb(page)
+          .locator('[role=status]')
+          .filter({ hasText: /Computing|正在计算/ })
+          .count(),
+      { timeout: 15_000 },
+    )
+    .toBe(0);
 };
 
 async function openWorkbench(search = '') {
@@ -121,22 +131,50 @@ describe('planner workbench', () => {
 
     await wb(page).getByRole('button', { name: 'New' }).click();
     await expect.poll(() => wb(page).locator('ul.proposals li').count()).toBe(0);
-    await wb(page).locator('input.import').setInputFiles({ name: 'round-trip.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(before)) });
+    await wb(page)
+      .locator('input.import')
+      .setInputFiles({ name: 'round-trip.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(before)) });
     await expect.poll(() => wb(page).locator('ul.proposals li').count()).toBe(2);
     expect(await exported()).toEqual(before);
     guard.assertClean();
   });
 
   it('lists exactly the three broken features of an uploaded file, and keeps the rest', async () => {
-    const good = (i: number): Feature => ({ type: 'Feature', properties: { id: `g${i}`, tier: 'leisure', name_zh: `测试${i}` }, geometry: { type: 'Point', coordinates: [106.55 + i * 0.01, 29.6] } });
+    const good = (i: number): Feature => ({
+      type: 'Feature',
+      properties: { id: `g${i}`, tier: 'leisure', name_zh: `测试${i}` },
+      geometry: { type: 'Point', coordinates: [106.55 + i * 0.01, 29.6] },
+    });
     const features: unknown[] = [good(0), good(1), good(2), good(3), good(4)];
     features.splice(1, 0, { type: 'Feature', properties: { id: 'b1' }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } }); // no tier
-    features.splice(3, 0, { type: 'Feature', properties: { id: 'b3', tier: 'park' }, geometry: { type: 'Polygon', coordinates: [[[106.6, 29.6], [106.61, 29.6], [106.61, 29.61], [106.6, 29.62]]] } }); // ring not closed
+    features.splice(3, 0, {
+      type: 'Feature',
+      properties: { id: 'b3', tier: 'park' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [106.6, 29.6],
+            [106.61, 29.6],
+            [106.61, 29.61],
+            [106.6, 29.62],
+          ],
+        ],
+      },
+    }); // ring not closed
     features.splice(6, 0, { type: 'Feature', properties: { id: 'b6', tier: 'garden' }, geometry: { type: 'Point', coordinates: [29.6, 106.6] } }); // lat/lon swapped
     const { page, guard } = await openWorkbench();
-    await wb(page).locator('input.upload').setInputFiles({ name: 'three-broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })) });
+    await wb(page)
+      .locator('input.upload')
+      .setInputFiles({
+        name: 'three-broken.geojson',
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })),
+      });
     await expect.poll(() => wb(page).locator('p.report').textContent()).toContain('5 features usable, 3 with problems');
-    const listed = await wb(page).locator('ul.problems li').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index)));
+    const listed = await wb(page)
+      .locator('ul.problems li')
+      .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index)));
     expect(listed).toEqual([1, 3, 6]);
     const text = await wb(page).locator('ul.problems').textContent();
     expect(text).toContain('tier');
@@ -159,7 +197,9 @@ describe('planner workbench', () => {
     const { page, guard } = await openWorkbench();
     const upload = async (crs: 'WGS84' | 'GCJ02') => {
       await wb(page).locator('select#crs').selectOption(crs);
-      await wb(page).locator('input.upload').setInputFiles({ name: `gcj-${crs}.geojson`, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(gcj)) });
+      await wb(page)
+        .locator('input.upload')
+        .setInputFiles({ name: `gcj-${crs}.geojson`, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(gcj)) });
       await expect.poll(() => wb(page).locator('p.report').textContent()).toContain(`gcj-${crs}.geojson`);
       await wb(page).locator('button.use-upload').click();
       await expect.poll(() => shownChange(page, 'leisure'), { timeout: 15_000 }).not.toBeNull();

@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { readLayer, shippedLayers } from '../fixtures/analysis/shipped-data';
+import { DEFAULT_RADII, TIERS } from '../../domain/tiers';
 import { coverageGapPieces, coverageReport, tierCoverage } from '../../worker/analysis/analyse';
 import { cellOutline } from '../../worker/analysis/cell-outline';
 import { gapPieces } from '../../worker/analysis/gap-pieces';
@@ -9,8 +9,8 @@ import { toGrid } from '../../worker/analysis/grid';
 import { buildModel } from '../../worker/analysis/model';
 import { projectPlaces } from '../../worker/analysis/nearest-place';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS } from '../../domain/tiers';
-import { RIVER_Y, at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
+import { readLayer, shippedLayers } from '../fixtures/analysis/shipped-data';
+import { at, point, RIVER_Y, syntheticLayers } from '../fixtures/analysis/synthetic';
 
 const fc = (features: FeatureCollection['features']): FeatureCollection => ({ type: 'FeatureCollection', features });
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
@@ -30,7 +30,9 @@ describe('gap pieces on a synthetic district (known answers)', () => {
     out.features.forEach((f, k) => expect(f.properties!.rank).toBe(k + 1));
     for (const f of out.features) {
       // Each piece lies on one bank: its whole outline south of the river or north of it.
-      const ys = turf.coordAll(f).map(([lon, lat]) => toGrid(model.grid, lon!, lat!)[1] * model.grid.cell + model.grid.y0 + (model.grid.lat0 - 29.6) * model.grid.ky);
+      const ys = turf
+        .coordAll(f)
+        .map(([lon, lat]) => toGrid(model.grid, lon!, lat!)[1] * model.grid.cell + model.grid.y0 + (model.grid.lat0 - 29.6) * model.grid.ky);
       const south = ys.every((y) => y <= RIVER_Y[0] + 1);
       const north = ys.every((y) => y >= RIVER_Y[1] - 1);
       expect(south || north).toBe(true);

@@ -1,11 +1,11 @@
 import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../fixtures/analysis/shipped-data';
-import { nearestSites } from '../../worker/analysis/analyse';
-import { type DistrictModel, buildModel } from '../../worker/analysis/model';
-import { projectSites } from '../../worker/analysis/sites';
 import { DEFAULT_RADII, TIERS, tierRank } from '../../domain/tiers';
+import { nearestSites } from '../../worker/analysis/analyse';
+import { buildModel, type DistrictModel } from '../../worker/analysis/model';
+import { projectSites } from '../../worker/analysis/sites';
 import { randomSites, rng } from '../fixtures/analysis/random-sites';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 
 describe('nearest site per tier (straight line)', () => {
   let model: DistrictModel;

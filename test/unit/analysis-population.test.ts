@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { shippedLayers } from '../fixtures/analysis/shipped-data';
+import { DEFAULT_RADII, TIERS } from '../../domain/tiers';
 import { coverageReport, peopleOfPoints, suggest } from '../../worker/analysis/analyse';
 import { fromGrid } from '../../worker/analysis/grid';
 import { buildModel } from '../../worker/analysis/model';
@@ -9,10 +9,10 @@ import { addPoints } from '../../worker/analysis/resample-points';
 import { addPolygon } from '../../worker/analysis/resample-polygons';
 import { addRaster } from '../../worker/analysis/resample-raster';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS } from '../../domain/tiers';
 import { lonLatToUtm, utmToLonLat } from '../../worker/analysis/utm';
-import { at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
 import { rng } from '../fixtures/analysis/random-sites';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
+import { at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
 
 const sum = (a: ArrayLike<number>) => {
   let s = 0;
@@ -62,7 +62,15 @@ describe('resampling people onto the analysis grid keeps the total', () => {
     const pop = emptyPopulation(grid);
     const [x0, y0] = fromGrid(grid, 100, 40);
     const [x1, y1] = fromGrid(grid, 120, 60);
-    const sq = [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
+    const sq = [
+      [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+        [x0, y0],
+      ],
+    ];
     addPolygon(pop, [sq], 4000);
     expect(pop.counts[50 * grid.w + 110]).toBeCloseTo(10, 1);
     expect(pop.counts[50 * grid.w + 121]).toBe(0);
@@ -70,7 +78,22 @@ describe('resampling people onto the analysis grid keeps the total', () => {
     const [hx0, hy0] = fromGrid(grid, 105, 45);
     const [hx1, hy1] = fromGrid(grid, 115, 55);
     const holed = emptyPopulation(grid);
-    addPolygon(holed, [[sq[0]!, [[hx0, hy0], [hx0, hy1], [hx1, hy1], [hx1, hy0], [hx0, hy0]]]], 3000);
+    addPolygon(
+      holed,
+      [
+        [
+          sq[0]!,
+          [
+            [hx0, hy0],
+            [hx0, hy1],
+            [hx1, hy1],
+            [hx1, hy0],
+            [hx0, hy0],
+          ],
+        ],
+      ],
+      3000,
+    );
     expect(holed.counts[50 * grid.w + 110]).toBeCloseTo(0, 6);
     expect(holed.counts[41 * grid.w + 101]).toBeCloseTo(10, 1);
     expect(sum(holed.counts)).toBeCloseTo(3000, 6);
@@ -143,12 +166,22 @@ describe('rates in people: known answers', () => {
   it('everyone in one covered cell: 100 %; in one uncovered cell: 0 %', () => {
     const near = peopleOfPoints(model, [[...at(1520, 1010), 500]], null);
     const far = peopleOfPoints(model, [[...at(5800, 200), 500]], null);
-    for (const t of coverageReport(model, sites, DEFAULT_RADII, 'radius', undefined, near).tiers) expect(t).toMatchObject({ people_covered: 500, people_total: 500, people_pct: 100 });
-    for (const t of coverageReport(model, sites, DEFAULT_RADII, 'radius', undefined, far).tiers) expect(t).toMatchObject({ people_covered: 0, people_total: 500, people_pct: 0 });
+    for (const t of coverageReport(model, sites, DEFAULT_RADII, 'radius', undefined, near).tiers)
+      expect(t).toMatchObject({ people_covered: 500, people_total: 500, people_pct: 100 });
+    for (const t of coverageReport(model, sites, DEFAULT_RADII, 'radius', undefined, far).tiers)
+      expect(t).toMatchObject({ people_covered: 0, people_total: 500, people_pct: 0 });
   });
 
   it('people on the water or outside the district are counted apart; the extent says how much built-up land the population covers', () => {
-    const people = peopleOfPoints(model, [[...at(3000, 2000), 40], [...at(-500, 1000), 60], [...at(1000, 1000), 100]], [...at(0, 0), ...at(3000, 4000)] as [number, number, number, number]);
+    const people = peopleOfPoints(
+      model,
+      [
+        [...at(3000, 2000), 40],
+        [...at(-500, 1000), 60],
+        [...at(1000, 1000), 100],
+      ],
+      [...at(0, 0), ...at(3000, 4000)] as [number, number, number, number],
+    );
     expect(people.total).toBe(100);
     expect(people.outside).toBe(100);
     // Built-up block x 500–5500: the extent holds 2.5 of its 5 km.
@@ -156,7 +189,14 @@ describe('rates in people: known answers', () => {
   });
 
   it('suggestions with people go where the people are', () => {
-    const crowd = peopleOfPoints(model, [[...at(5000, 600), 10000], [...at(800, 3300), 10]], null);
+    const crowd = peopleOfPoints(
+      model,
+      [
+        [...at(5000, 600), 10000],
+        [...at(800, 3300), 10],
+      ],
+      null,
+    );
     const pick = suggest(model, [], DEFAULT_RADII, 'leisure', 1, crowd).features[0]!;
     const [lon, lat] = pick.geometry.coordinates as [number, number];
     const [x, y] = at(5000, 600);
@@ -174,7 +214,8 @@ describe('rates in people over the shipped data', () => {
     const pop = emptyPopulation(model.grid);
     model.land.forEach((l, c) => (pop.counts[c] = 10 * l));
     const report = coverageReport(model, sites, DEFAULT_RADII, 'radius', undefined, districtPeople(model, pop, null));
-    for (const a of report.areas) for (const t of a.tiers) expect(Math.abs(t.people_pct! - t.land_coverage_pct), `${a.id} ${t.tier}`).toBeLessThanOrEqual(0.011);
+    for (const a of report.areas)
+      for (const t of a.tiers) expect(Math.abs(t.people_pct! - t.land_coverage_pct), `${a.id} ${t.tier}`).toBeLessThanOrEqual(0.011);
   });
 
   it('a uniform 50 m grid of points (10 a cell) gives the district’s land answer within 0.3 pp', () => {
@@ -187,4 +228,3 @@ describe('rates in people over the shipped data', () => {
     expect(report.tiers.map((t) => t.tier)).toEqual([...TIERS]);
   });
 });
-

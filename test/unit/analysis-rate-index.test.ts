@@ -1,14 +1,14 @@
 import type { FeatureCollection } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../fixtures/analysis/shipped-data';
+import { DEFAULT_RADII, TIERS, tierRank } from '../../domain/tiers';
 import { coverageReport } from '../../worker/analysis/analyse';
 import { cellKm2 } from '../../worker/analysis/grid';
-import { type DistrictModel, buildModel } from '../../worker/analysis/model';
+import { buildModel, type DistrictModel } from '../../worker/analysis/model';
 import { siteDistance } from '../../worker/analysis/nearest';
-import { INDEX_MAX_M, type RateIndex, STEP_M, buildRateIndex, indexAnswers, indexedRates } from '../../worker/analysis/rate-index';
-import { type Site, projectSites, serving } from '../../worker/analysis/sites';
-import { DEFAULT_RADII, TIERS, tierRank } from '../../domain/tiers';
+import { buildRateIndex, INDEX_MAX_M, indexAnswers, indexedRates, type RateIndex, STEP_M } from '../../worker/analysis/rate-index';
+import { projectSites, type Site, serving } from '../../worker/analysis/sites';
 import { randomSites } from '../fixtures/analysis/random-sites';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 import { point, rect, syntheticLayers } from '../fixtures/analysis/synthetic';
 
 /** Covered land of the whole district in sub-cells, by measuring every sub-cell exactly. */
@@ -72,7 +72,7 @@ describe('rate index (shipped-site rates by lookup)', () => {
       // Stamping draws a convex park's buffer with arcs 0.005 sub-cells inside the circle,
       // so a sub-cell or two on the edge can differ: 0.05 pp of the smallest area.
       let rnd = 7;
-      const next = () => ((rnd = (rnd * 16807) % 2147483647) / 2147483647);
+      const next = () => (rnd = (rnd * 16807) % 2147483647) / 2147483647;
       const radiiSets = [DEFAULT_RADII, ...Array.from({ length: 40 }, () => ({ leisure: 0, garden: 0, park: 0 }))].map((r, k) =>
         k === 0 ? r : { leisure: Math.round(100 + next() * 3800) / 2, garden: Math.round(100 + next() * 3800) / 2, park: Math.round(100 + next() * 3800) / 2 },
       );

@@ -1,14 +1,14 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../fixtures/analysis/shipped-data';
-import { coverageReport } from '../../worker/analysis/analyse';
-import { type DistrictModel, buildModel } from '../../worker/analysis/model';
-import { buildRateIndex } from '../../worker/analysis/rate-index';
-import { referenceBuffers, referenceLand, referenceRates } from '../fixtures/analysis/reference';
-import { projectSites } from '../../worker/analysis/sites';
 import { DEFAULT_RADII, TIERS, tierRank } from '../../domain/tiers';
+import { coverageReport } from '../../worker/analysis/analyse';
+import { buildModel, type DistrictModel } from '../../worker/analysis/model';
+import { buildRateIndex } from '../../worker/analysis/rate-index';
+import { projectSites } from '../../worker/analysis/sites';
 import { randomSites } from '../fixtures/analysis/random-sites';
+import { referenceBuffers, referenceLand, referenceRates } from '../fixtures/analysis/reference';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 import { at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
 
 type Poly = Feature<Polygon | MultiPolygon>;
@@ -31,7 +31,9 @@ describe('coverage rates against the reference Turf pipeline', () => {
     const d = model.areas[0]!;
     const km2 = (model.grid.cell * model.grid.cell) / 1e6;
     expect(d.landCells * km2).toBeCloseTo(turf.area(ref.land) / 1e6, 0);
-    console.info(`land ${(d.landCells * km2).toFixed(3)} vs ${(turf.area(ref.land) / 1e6).toFixed(3)} km²; built-up ${(d.builtupCells * km2).toFixed(3)} vs ${ref.builtup ? (turf.area(ref.builtup) / 1e6).toFixed(3) : '—'} km²`);
+    console.info(
+      `land ${(d.landCells * km2).toFixed(3)} vs ${(turf.area(ref.land) / 1e6).toFixed(3)} km²; built-up ${(d.builtupCells * km2).toFixed(3)} vs ${ref.builtup ? (turf.area(ref.builtup) / 1e6).toFixed(3) : '—'} km²`,
+    );
     expect(Math.abs(d.landCells * km2 - turf.area(ref.land) / 1e6) / (turf.area(ref.land) / 1e6)).toBeLessThan(0.002);
     if (ref.builtup) expect(Math.abs(d.builtupCells * km2 - turf.area(ref.builtup) / 1e6) / (turf.area(ref.builtup) / 1e6)).toBeLessThan(0.002);
   });
@@ -42,7 +44,13 @@ describe('coverage rates against the reference Turf pipeline', () => {
   let unions: (Poly | null)[] | undefined;
   const refPct = new Map<string, number>();
   const reference = (key: string, measured: Poly, tier: number) => {
-    unions ??= TIERS.map((t) => referenceBuffers(layers.greenspaces.features.filter((f) => tierRank(f.properties!.tier) >= tierRank(t)), DEFAULT_RADII[t], STEPS));
+    unions ??= TIERS.map((t) =>
+      referenceBuffers(
+        layers.greenspaces.features.filter((f) => tierRank(f.properties!.tier) >= tierRank(t)),
+        DEFAULT_RADII[t],
+        STEPS,
+      ),
+    );
     const k = `${key}|${tier}`;
     if (!refPct.has(k)) {
       const u = unions[tier];
@@ -53,34 +61,38 @@ describe('coverage rates against the reference Turf pipeline', () => {
   };
 
   // Both ways the worker answers: stamping the sites, and the shipped sites' rate index.
-  it.each(['stamped', 'indexed'])('shipped sites, %s: every area and tier within 0.5 pp (built-up and land)', (how) => {
-    const sites = projectSites(model.grid, layers.greenspaces);
-    const report = coverageReport(model, sites, DEFAULT_RADII, 'radius', how === 'indexed' ? buildRateIndex(model, sites).index : undefined);
-    const areaFeatures = new Map<string, Poly>();
-    for (const fc of [layers.cores, layers.zones, layers.belt]) for (const f of fc?.features ?? []) areaFeatures.set(String(f.properties!.id), f as Poly);
-    let worst = 0;
-    let checked = 0;
-    for (const area of report.areas) {
-      const shape = area.kind === 'district' ? null : areaFeatures.get(area.id)!;
-      const clip = (m: Poly | null) => (m && shape ? turf.intersect(turf.featureCollection([m, shape])) : m);
-      const builtup = clip(ref.builtup);
-      const land = clip(ref.land);
-      area.tiers.forEach((t, k) => {
-        if (builtup && turf.area(builtup) > 5e4) {
-          const r = reference(`${area.id}|builtup`, builtup, k);
-          worst = Math.max(worst, Math.abs(t.coverage_pct - r));
-          expect(Math.abs(t.coverage_pct - r), `${area.id} ${t.tier} built-up`).toBeLessThan(TOL_PP);
-          checked++;
-        }
-        if (land && turf.area(land) > 5e4) {
-          expect(Math.abs(t.land_coverage_pct - reference(`${area.id}|land`, land, k)), `${area.id} ${t.tier} land`).toBeLessThan(TOL_PP);
-          checked++;
-        }
-      });
-    }
-    expect(checked).toBeGreaterThanOrEqual(3 * 2 * 5);
-    console.info(`shipped, ${how}: worst built-up rate difference ${worst.toFixed(3)} pp over ${checked} comparisons`);
-  }, 300_000);
+  it.each(['stamped', 'indexed'])(
+    'shipped sites, %s: every area and tier within 0.5 pp (built-up and land)',
+    (how) => {
+      const sites = projectSites(model.grid, layers.greenspaces);
+      const report = coverageReport(model, sites, DEFAULT_RADII, 'radius', how === 'indexed' ? buildRateIndex(model, sites).index : undefined);
+      const areaFeatures = new Map<string, Poly>();
+      for (const fc of [layers.cores, layers.zones, layers.belt]) for (const f of fc?.features ?? []) areaFeatures.set(String(f.properties!.id), f as Poly);
+      let worst = 0;
+      let checked = 0;
+      for (const area of report.areas) {
+        const shape = area.kind === 'district' ? null : areaFeatures.get(area.id)!;
+        const clip = (m: Poly | null) => (m && shape ? turf.intersect(turf.featureCollection([m, shape])) : m);
+        const builtup = clip(ref.builtup);
+        const land = clip(ref.land);
+        area.tiers.forEach((t, k) => {
+          if (builtup && turf.area(builtup) > 5e4) {
+            const r = reference(`${area.id}|builtup`, builtup, k);
+            worst = Math.max(worst, Math.abs(t.coverage_pct - r));
+            expect(Math.abs(t.coverage_pct - r), `${area.id} ${t.tier} built-up`).toBeLessThan(TOL_PP);
+            checked++;
+          }
+          if (land && turf.area(land) > 5e4) {
+            expect(Math.abs(t.land_coverage_pct - reference(`${area.id}|land`, land, k)), `${area.id} ${t.tier} land`).toBeLessThan(TOL_PP);
+            checked++;
+          }
+        });
+      }
+      expect(checked).toBeGreaterThanOrEqual(3 * 2 * 5);
+      console.info(`shipped, ${how}: worst built-up rate difference ${worst.toFixed(3)} pp over ${checked} comparisons`);
+    },
+    300_000,
+  );
 
   it('shipped sites (a fixed quarter of them: every fourth feature): district rates within 0.5 pp of Turf with its default 8 steps too', () => {
     const quarter: FeatureCollection = { type: 'FeatureCollection', features: layers.greenspaces.features.filter((_, k) => k % 4 === 0) };
@@ -109,7 +121,10 @@ describe('coverage rates against the reference Turf pipeline', () => {
       if (zone) {
         const zl = turf.intersect(turf.featureCollection([ref.land, zone]));
         const mine = report.areas.find((a) => a.id === zone.properties!.id)!;
-        if (zl) referenceRates(zl, sites, DEFAULT_RADII, TIERS, STEPS).forEach((rr, k) => expect(Math.abs(mine.tiers[k]!.land_coverage_pct - rr.coverage_pct)).toBeLessThan(TOL_PP));
+        if (zl)
+          referenceRates(zl, sites, DEFAULT_RADII, TIERS, STEPS).forEach((rr, k) =>
+            expect(Math.abs(mine.tiers[k]!.land_coverage_pct - rr.coverage_pct)).toBeLessThan(TOL_PP),
+          );
       }
     }, 120_000);
   }
@@ -149,7 +164,18 @@ describe('coverage rates on a synthetic district', () => {
     const model = buildModel(syntheticLayers({ builtup: false }));
     const [x0, y0] = at(2800, 600);
     const [x1, y1] = at(3200, 1000);
-    const square = turf.polygon([[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]], { tier: 'leisure' });
+    const square = turf.polygon(
+      [
+        [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+          [x0, y0],
+        ],
+      ],
+      { tier: 'leisure' },
+    );
     const report = coverageReport(model, projectSites(model.grid, turf.featureCollection([square])), DEFAULT_RADII, 'radius');
     // Buffer of a 400 m square by 500 m: 0.16 + 4·0.4·0.5 + π·0.25 = 1.745 km².
     expect(Math.abs(report.tiers[0]!.covered_km2 / (0.96 + Math.PI * 0.25) - 1)).toBeLessThan(0.01);

@@ -1,14 +1,14 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../fixtures/analysis/shipped-data';
-import { coverageGaps, coverageReport, coverageRings } from '../../worker/analysis/analyse';
-import { type DistrictModel, buildModel } from '../../worker/analysis/model';
-import { referenceRing } from '../fixtures/analysis/reference';
-import { projectSites } from '../../worker/analysis/sites';
 import { DEFAULT_RADII, type Tier } from '../../domain/tiers';
+import { coverageGaps, coverageReport, coverageRings } from '../../worker/analysis/analyse';
+import { buildModel, type DistrictModel } from '../../worker/analysis/model';
+import { projectSites } from '../../worker/analysis/sites';
 import { outlineDistance } from '../fixtures/analysis/hausdorff';
 import { randomSites } from '../fixtures/analysis/random-sites';
+import { referenceRing } from '../fixtures/analysis/reference';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 
 type Poly = Feature<Polygon | MultiPolygon>;
 

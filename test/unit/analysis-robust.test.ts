@@ -1,27 +1,38 @@
 import fc from 'fast-check';
 import type { Feature, FeatureCollection } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../fixtures/analysis/shipped-data';
-import { coverageGaps, coverageReport, coverageRings, nearestSites, suggest } from '../../worker/analysis/analyse';
-import { type DistrictModel, buildModel } from '../../worker/analysis/model';
-import { projectSites } from '../../worker/analysis/sites';
 import { DEFAULT_RADII, TIERS } from '../../domain/tiers';
+import { coverageGaps, coverageReport, coverageRings, nearestSites, suggest } from '../../worker/analysis/analyse';
+import { buildModel, type DistrictModel } from '../../worker/analysis/model';
+import { projectSites } from '../../worker/analysis/sites';
 import { checkSites } from '../../worker/analysis/validate-input';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 
 // Odd but valid input: every analysis answers, with numbers in range, and never throws.
 const lon = fc.double({ min: 106.3, max: 107.0, noNaN: true });
 const lat = fc.double({ min: 29.45, max: 29.8, noNaN: true });
 const tier = fc.constantFrom(...TIERS);
-const point = fc.record({ lon, lat, tier }).map(({ lon, lat, tier }): Feature => ({ type: 'Feature', properties: { tier }, geometry: { type: 'Point', coordinates: [lon, lat] } }));
+const point = fc
+  .record({ lon, lat, tier })
+  .map(({ lon, lat, tier }): Feature => ({ type: 'Feature', properties: { tier }, geometry: { type: 'Point', coordinates: [lon, lat] } }));
 // Rings of 3–8 random vertices round a centre: convex or not, self-touching, tiny or huge.
 const polygon = fc
-  .record({ lon, lat, tier, size: fc.double({ min: 1e-6, max: 0.05, noNaN: true }), angles: fc.array(fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }), { minLength: 3, maxLength: 8 }), radii: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 8, maxLength: 8 }) })
+  .record({
+    lon,
+    lat,
+    tier,
+    size: fc.double({ min: 1e-6, max: 0.05, noNaN: true }),
+    angles: fc.array(fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }), { minLength: 3, maxLength: 8 }),
+    radii: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 8, maxLength: 8 }),
+  })
   .map(({ lon, lat, tier, size, angles, radii }): Feature => {
     const ring = angles.map((a, k) => [lon + Math.cos(a) * size * radii[k]!, lat + Math.sin(a) * size * radii[k]!]);
     ring.push(ring[0]!);
     return { type: 'Feature', properties: { tier }, geometry: { type: 'Polygon', coordinates: [ring] } };
   });
-const sitesArb = fc.array(fc.oneof(point, polygon), { minLength: 0, maxLength: 12 }).map((features): FeatureCollection => ({ type: 'FeatureCollection', features }));
+const sitesArb = fc
+  .array(fc.oneof(point, polygon), { minLength: 0, maxLength: 12 })
+  .map((features): FeatureCollection => ({ type: 'FeatureCollection', features }));
 
 describe('robustness on odd but valid sites', () => {
   let model: DistrictModel;

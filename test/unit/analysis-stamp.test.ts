@@ -13,7 +13,9 @@ const grid = makeGrid([106.6, 29.6, 106.7, 29.67], 50, 500);
 const lon = fc.double({ min: 106.6, max: 106.7, noNaN: true });
 const lat = fc.double({ min: 29.6, max: 29.67, noNaN: true });
 const ring = (cx: number, cy: number, size: number, angles: number[], radii: number[]): Position[] => {
-  const pts = [...angles].sort((a, b) => a - b).map((a, k) => [cx + Math.cos(a) * size * (0.2 + radii[k % radii.length]!), cy + Math.sin(a) * size * (0.2 + radii[k % radii.length]!)]);
+  const pts = [...angles]
+    .sort((a, b) => a - b)
+    .map((a, k) => [cx + Math.cos(a) * size * (0.2 + radii[k % radii.length]!), cy + Math.sin(a) * size * (0.2 + radii[k % radii.length]!)]);
   return [...pts, pts[0]!];
 };
 // Star-shaped rings of 3–40 vertices (convex or not), some with a hole, some in two parts;
@@ -39,8 +41,12 @@ const polygon = fc
       geometry: two ? { type: 'MultiPolygon', coordinates: [first, second] } : { type: 'Polygon', coordinates: first },
     };
   });
-const point = fc.record({ x: lon, y: lat }).map(({ x, y }): Feature => ({ type: 'Feature', properties: { tier: 'park' }, geometry: { type: 'Point', coordinates: [x, y] } }));
-const sitesArb = fc.array(fc.oneof({ weight: 3, arbitrary: polygon }, { weight: 1, arbitrary: point }), { minLength: 1, maxLength: 3 }).map((features): FeatureCollection => ({ type: 'FeatureCollection', features }));
+const point = fc
+  .record({ x: lon, y: lat })
+  .map(({ x, y }): Feature => ({ type: 'Feature', properties: { tier: 'park' }, geometry: { type: 'Point', coordinates: [x, y] } }));
+const sitesArb = fc
+  .array(fc.oneof({ weight: 3, arbitrary: polygon }, { weight: 1, arbitrary: point }), { minLength: 1, maxLength: 3 })
+  .map((features): FeatureCollection => ({ type: 'FeatureCollection', features }));
 const radius = fc.constantFrom(50, 137.5, 500, 1000, 2000);
 
 describe('stamping (stamp.ts): exact at every sub-cell centre', () => {
@@ -64,7 +70,7 @@ describe('stamping (stamp.ts): exact at every sub-cell centre', () => {
               near++;
               continue;
             }
-            if ((d <= r) !== (mask[j * fine.w + i] === 1)) wrong++;
+            if (d <= r !== (mask[j * fine.w + i] === 1)) wrong++;
           }
         }
         expect(wrong, `${wrong} sub-cells wrong (${near} within 0.2 m of the radius skipped)`).toBe(0);

@@ -1,10 +1,10 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shippedLayers } from '../fixtures/analysis/shipped-data';
-import { coverageReport, suggest } from '../../worker/analysis/analyse';
-import { type DistrictModel, buildModel } from '../../worker/analysis/model';
-import { projectSites } from '../../worker/analysis/sites';
 import { DEFAULT_RADII, type Tier, tierRank } from '../../domain/tiers';
+import { coverageReport, suggest } from '../../worker/analysis/analyse';
+import { buildModel, type DistrictModel } from '../../worker/analysis/model';
+import { projectSites } from '../../worker/analysis/sites';
+import { shippedLayers } from '../fixtures/analysis/shipped-data';
 
 describe('suggest: greedy placement of new sites', () => {
   const layers = shippedLayers();
@@ -28,7 +28,7 @@ describe('suggest: greedy placement of new sites', () => {
       picks.features.forEach((f, k) => {
         expect(f.properties!.rank).toBe(k + 1);
         // gain_km2 and gain_pp describe the same land.
-        expect((f.properties!.gain_km2 as number) / before.total_km2 * 100).toBeCloseTo(f.properties!.gain_pp as number, 2);
+        expect(((f.properties!.gain_km2 as number) / before.total_km2) * 100).toBeCloseTo(f.properties!.gain_pp as number, 2);
       });
       const added: Feature[] = picks.features.map((f, k) => ({ type: 'Feature', properties: { tier, id: `new-${k}` }, geometry: f.geometry }));
       const all: FeatureCollection = { type: 'FeatureCollection', features: [...layers.greenspaces.features, ...added] };
@@ -56,7 +56,10 @@ describe('suggest: greedy placement of new sites', () => {
     expect(picks.features.length).toBeLessThan(50);
     const after = coverageReport(
       model,
-      projectSites(model.grid, { type: 'FeatureCollection', features: [...layers.greenspaces.features, ...picks.features.map((f) => ({ ...f, properties: { tier: 'park' } }))] }),
+      projectSites(model.grid, {
+        type: 'FeatureCollection',
+        features: [...layers.greenspaces.features, ...picks.features.map((f) => ({ ...f, properties: { tier: 'park' } }))],
+      }),
       { leisure: 3000, garden: 3000, park: 3000 },
       'radius',
     );

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, checkBody, checkPoint, checkRadii, checkSites } from '../../worker/analysis/validate-input';
+import { checkBody, checkPoint, checkRadii, checkSites, LIMITS } from '../../worker/analysis/validate-input';
 
-const pt = (lon: number, lat: number, tier: unknown = 'leisure') => ({ type: 'Feature', properties: { tier }, geometry: { type: 'Point', coordinates: [lon, lat] } });
+const pt = (lon: number, lat: number, tier: unknown = 'leisure') => ({
+  type: 'Feature',
+  properties: { tier },
+  geometry: { type: 'Point', coordinates: [lon, lat] },
+});
 const fc = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
 
 function problems(r: ReturnType<typeof checkSites>) {
@@ -11,7 +15,21 @@ function problems(r: ReturnType<typeof checkSites>) {
 
 describe('validating POSTed sites', () => {
   it('accepts points and polygons near Jiangbei with a tier', () => {
-    const poly = { type: 'Feature', properties: { tier: 'park' }, geometry: { type: 'Polygon', coordinates: [[[106.6, 29.6], [106.61, 29.6], [106.61, 29.61], [106.6, 29.6]]] } };
+    const poly = {
+      type: 'Feature',
+      properties: { tier: 'park' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [106.6, 29.6],
+            [106.61, 29.6],
+            [106.61, 29.61],
+            [106.6, 29.6],
+          ],
+        ],
+      },
+    };
     expect(checkSites(fc(pt(106.6, 29.6), poly)).ok).toBe(true);
   });
 
@@ -35,7 +53,17 @@ describe('validating POSTed sites', () => {
   });
 
   it('wrong geometry type', () => {
-    const line = { type: 'Feature', properties: { tier: 'park' }, geometry: { type: 'LineString', coordinates: [[106.6, 29.6], [106.61, 29.6]] } };
+    const line = {
+      type: 'Feature',
+      properties: { tier: 'park' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [106.6, 29.6],
+          [106.61, 29.6],
+        ],
+      },
+    };
     const r = problems(checkSites(fc(line)));
     expect(r.code).toBe('unsupported_geometry');
     expect(r.message).toContain('LineString is not supported');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RADII } from '../../domain/tiers';
 import { coverageReport, nearestSites, tierCoverage } from '../../worker/analysis/analyse';
 import { toGrid } from '../../worker/analysis/grid';
 import { buildModel } from '../../worker/analysis/model';
 import { projectSites } from '../../worker/analysis/sites';
-import { DEFAULT_RADII } from '../../domain/tiers';
 import { randomSites } from '../fixtures/analysis/random-sites';
 import { at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
 
@@ -78,7 +78,10 @@ describe('walk mode: rivers are barriers, bridges cross them', () => {
   it('walking is never shorter than the straight line, and is the straight line where nothing blocks it', () => {
     const model = buildModel(syntheticLayers({ bridgeAtX: 3050 }));
     const projected = projectSites(model.grid, randomSites(30, 5, { bbox: [at(0, 0)[0], at(0, 0)[1], at(6000, 4000)[0], at(6000, 4000)[1]] }));
-    for (const [tier, r] of [['leisure', 500], ['park', 2000]] as const) {
+    for (const [tier, r] of [
+      ['leisure', 500],
+      ['park', 2000],
+    ] as const) {
       const walk = tierCoverage(model, projected, tier, r, 'walk');
       const straight = tierCoverage(model, projected, tier, r, 'radius');
       // Read at cell centres (walk) vs sub-cells (radius): a cell partly covered in radius

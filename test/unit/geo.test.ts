@@ -1,7 +1,7 @@
-import * as turf from '@turf/turf';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import * as turf from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
 import { bboxOf } from '../../domain/geo';
 import { areaKm2, circlePolygon, formatDelta, formatNumber, metresBetween, nearestPointOn, pointInGeometry } from '../../src/geo';
 
@@ -14,7 +14,22 @@ describe('front-end geometry helpers agree with Turf', () => {
   });
 
   it('area subtracts holes', () => {
-    const outer = turf.polygon([[[106.5, 29.5], [106.6, 29.5], [106.6, 29.6], [106.5, 29.6], [106.5, 29.5]], [[106.52, 29.52], [106.52, 29.54], [106.54, 29.54], [106.54, 29.52], [106.52, 29.52]]]);
+    const outer = turf.polygon([
+      [
+        [106.5, 29.5],
+        [106.6, 29.5],
+        [106.6, 29.6],
+        [106.5, 29.6],
+        [106.5, 29.5],
+      ],
+      [
+        [106.52, 29.52],
+        [106.52, 29.54],
+        [106.54, 29.54],
+        [106.54, 29.52],
+        [106.52, 29.52],
+      ],
+    ]);
     expect(areaKm2(outer.geometry)).toBeCloseTo(turf.area(outer) / 1e6, 6);
   });
 
@@ -39,7 +54,22 @@ describe('point in the district', () => {
   });
 
   it('respects holes', () => {
-    const ring = turf.polygon([[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]]]).geometry;
+    const ring = turf.polygon([
+      [
+        [0, 0],
+        [4, 0],
+        [4, 4],
+        [0, 4],
+        [0, 0],
+      ],
+      [
+        [1, 1],
+        [1, 3],
+        [3, 3],
+        [3, 1],
+        [1, 1],
+      ],
+    ]).geometry;
     expect(pointInGeometry([0.5, 0.5], ring)).toBe(true);
     expect(pointInGeometry([2, 2], ring)).toBe(false);
     expect(pointInGeometry([5, 5], ring)).toBe(false);

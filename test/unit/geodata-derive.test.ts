@@ -3,19 +3,20 @@
  * derived boundary, neighbours, rivers and bridges checked against independent figures
  * (the district's published area, a Wikipedia coordinate, the brief's tip position).
  */
+
+import { readFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildBoundary, buildNeighbours, gcjToWgs, loadChongqing } from '../../geodata/scripts/boundary';
 import { decodeRing, STEP_DEG } from '../../geodata/scripts/echarts-decode';
 import { distToLine, lineLength, pointAlong } from '../../geodata/scripts/geo';
 import { buildAll, GENERATED_BY } from '../../geodata/scripts/layers';
 import { englishName } from '../../geodata/scripts/names';
-import { osmSource } from '../../geodata/scripts/osm-source';
 import { readOsm } from '../../geodata/scripts/osm';
-import { buildOsmRivers, contextBox, nearestSection, waterRings, type OsmRiverId } from '../../geodata/scripts/osm-rivers';
 import { mergeLines, railPieces } from '../../geodata/scripts/osm-railways';
+import { buildOsmRivers, contextBox, nearestSection, type OsmRiverId, waterRings } from '../../geodata/scripts/osm-rivers';
+import { osmSource } from '../../geodata/scripts/osm-source';
 import { centrelines } from '../../geodata/scripts/rivers';
 
 /** ECharts' encoder for one ring (zig-zag deltas + 64), used to make known strings. */
@@ -226,15 +227,18 @@ describe('rivers (OSM centrelines widened to OSM’s riverbanks)', () => {
     const [w, s, e, n] = turf.bbox(rivers);
     const inBox = (p: Position) => p[0]! > w && p[0]! < e && p[1]! > s && p[1]! < n;
     const groups = new Map<string, Position[][]>();
-    for (const p of railPieces().filter((x) => x.bridge)) (groups.get(`${p.name}|${p.fclass}`) ?? groups.set(`${p.name}|${p.fclass}`, []).get(`${p.name}|${p.fclass}`)!).push(p.c);
+    for (const p of railPieces().filter((x) => x.bridge))
+      (groups.get(`${p.name}|${p.fclass}`) ?? groups.set(`${p.name}|${p.fclass}`, []).get(`${p.name}|${p.fclass}`)!).push(p.c);
     let decks = 0;
     for (const parts of groups.values())
       for (const d of mergeLines(parts)) {
         const ends = [d[0]!, d[d.length - 1]!];
-        if (!ends.every(inBox) || !(['jialing', 'yangtze'] as const).some((r) => turf.booleanIntersects(turf.lineString(d), turf.lineString(osm.lines[r])))) continue;
+        if (!ends.every(inBox) || !(['jialing', 'yangtze'] as const).some((r) => turf.booleanIntersects(turf.lineString(d), turf.lineString(osm.lines[r]))))
+          continue;
         decks++;
         // pointToPolygonDistance is negative inside: how far into the water an end reaches
-        for (const p of ends) expect(Math.min(...riverPolys.map((r) => turf.pointToPolygonDistance(p, r, { units: 'meters' }))), p.join(',')).toBeGreaterThan(-10);
+        for (const p of ends)
+          expect(Math.min(...riverPolys.map((r) => turf.pointToPolygonDistance(p, r, { units: 'meters' }))), p.join(',')).toBeGreaterThan(-10);
       }
     expect(decks).toBeGreaterThan(20);
   }, 30_000);
@@ -258,7 +262,11 @@ describe('bridges', () => {
   });
 
   it('are 14 crossings: 9 a pedestrian can use (8 before + 双碑), 3 of them on OSM’s road-and-rail decks, and 5 rail-only', () => {
-    const kinds = (k: string) => bridges.filter((f) => f.properties!.kind === k).map((f) => String(f.properties!.id)).sort();
+    const kinds = (k: string) =>
+      bridges
+        .filter((f) => f.properties!.kind === k)
+        .map((f) => String(f.properties!.id))
+        .sort();
     expect(bridges).toHaveLength(14);
     expect(kinds('road+rail')).toEqual(['chaotianmen', 'qiansimen', 'yuao']);
     expect(kinds('road')).toEqual(['dafosi', 'guojiatuo', 'huanghuayuan', 'jialingjiang', 'shimen', 'shuangbei']);
@@ -302,7 +310,12 @@ describe('stations (OSM)', () => {
   });
 
   it('keep a metro and a railway station of the same name apart (唐家沱)', () => {
-    expect(st.filter((f) => f.properties!.name_zh === '唐家沱').map((f) => f.properties!.kind).sort()).toEqual(['metro', 'rail']);
+    expect(
+      st
+        .filter((f) => f.properties!.name_zh === '唐家沱')
+        .map((f) => f.properties!.kind)
+        .sort(),
+    ).toEqual(['metro', 'rail']);
   });
 });
 
@@ -361,7 +374,9 @@ describe('reproducibility', () => {
     const layers = shared(); // the build is pure: the one shared build is a fresh build
     let compared = 0;
     for (const [id, fc] of Object.entries(layers)) {
-      const shipped = JSON.parse(readFileSync(new URL(`../../geodata/${id}.geojson`, import.meta.url), 'utf8')) as FeatureCollection & { generated_by?: string };
+      const shipped = JSON.parse(readFileSync(new URL(`../../geodata/${id}.geojson`, import.meta.url), 'utf8')) as FeatureCollection & {
+        generated_by?: string;
+      };
       if (shipped.generated_by !== GENERATED_BY) continue; // a planner's authoritative file: kept as it is
       expect(JSON.parse(JSON.stringify(fc)), id).toEqual(shipped);
       compared++;
@@ -383,9 +398,9 @@ describe('green spaces and sports grounds from OpenStreetMap', () => {
   const gs = layers.greenspaces!.features;
   const sp = layers.sports!.features;
   const byId = (id: string) => gs.find((f) => f.properties!.id === id)!;
-  const stations = (JSON.parse(readFileSync(new URL('../../geodata/src/osm/transport.geojson', import.meta.url), 'utf8')) as FeatureCollection<Point>).features.filter(
-    (f) => f.properties!.fclass === 'railway_station',
-  );
+  const stations = (
+    JSON.parse(readFileSync(new URL('../../geodata/src/osm/transport.geojson', import.meta.url), 'utf8')) as FeatureCollection<Point>
+  ).features.filter((f) => f.properties!.fclass === 'railway_station');
   const count = (fs: Feature[], outside: boolean) => {
     const c: Record<string, number> = { park: 0, garden: 0, leisure: 0 };
     for (const f of fs) if (f.properties!.outside === outside) c[String(f.properties!.tier)]!++;
@@ -455,7 +470,17 @@ describe('green spaces and sports grounds from OpenStreetMap', () => {
   it('keeps a hand-placed green space only where OSM lacks the place', () => {
     const hand = gs.filter((f) => String(f.properties!.source).startsWith('hand-placed')).map((f) => String(f.properties!.id));
     expect(hand.sort()).toEqual(['baodingmen-wall', 'grand-theatre-square', 'guanyinqiao-square', 'shanshui-beibin', 'yuao-underbridge']);
-    for (const gone of ['hongensi', 'tieshanping', 'shizishan-sports', 'tashan', 'jiangbeizui-jiangtan', 'jiangbeizui-central', 'fuyoulu-community', 'gailanxi-sports', 'jialing-park'])
+    for (const gone of [
+      'hongensi',
+      'tieshanping',
+      'shizishan-sports',
+      'tashan',
+      'jiangbeizui-jiangtan',
+      'jiangbeizui-central',
+      'fuyoulu-community',
+      'gailanxi-sports',
+      'jialing-park',
+    ])
       expect(hand, gone).not.toContain(gone);
   });
 

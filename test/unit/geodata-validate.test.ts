@@ -4,13 +4,14 @@
  * A fixture says what it breaks in two foreign members: `layer` (which layer's rules apply)
  * and `expect` ({ check, feature }).
  */
-import type { FeatureCollection } from 'geojson';
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import manifest from '../../geodata/layers.json';
 import osmRules from '../../geodata/src/osm-rules.json';
-import { formatProblem, LAYER_RULES, tierForArea, TIERS, validateAll, validateLayer, type Check } from '../../geodata/validate';
+import { type Check, formatProblem, LAYER_RULES, TIERS, tierForArea, validateAll, validateLayer } from '../../geodata/validate';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -79,7 +80,10 @@ describe('shipped geodata', () => {
         if (id === 'sports') expect(p.tier, label).toBe(osmRules.tiers.sports_tier);
         else if (!String(p.source).startsWith('hand-placed')) expect(p.tier, label).toBe(tierForArea(p.area_ha as number | null));
       }
-      expect(shipped[id]!.features.some((f) => f.properties!.outside === true), id).toBe(true);
+      expect(
+        shipped[id]!.features.some((f) => f.properties!.outside === true),
+        id,
+      ).toBe(true);
     }
   });
 });
@@ -92,7 +96,13 @@ describe('tier rule (geodata/src/osm-rules.json)', () => {
       ['garden', 1, 1000],
       ['leisure', 0, 500],
     ]);
-    expect([tierForArea(10), tierForArea(9.99), tierForArea(1), tierForArea(0.99), tierForArea(null)]).toEqual(['park', 'garden', 'garden', 'leisure', 'leisure']);
+    expect([tierForArea(10), tierForArea(9.99), tierForArea(1), tierForArea(0.99), tierForArea(null)]).toEqual([
+      'park',
+      'garden',
+      'garden',
+      'leisure',
+      'leisure',
+    ]);
   });
 
   const base = (props: Record<string, unknown>) => ({
@@ -100,7 +110,19 @@ describe('tier rule (geodata/src/osm-rules.json)', () => {
     features: [
       {
         type: 'Feature',
-        properties: { id: 'x', name_zh: '测试', name_en: 'Test', unnamed: false, tier: 'garden', area_ha: null, outside: false, area_note: 'not known', source: 'hand-placed: test', confidence: 'low', ...props },
+        properties: {
+          id: 'x',
+          name_zh: '测试',
+          name_en: 'Test',
+          unnamed: false,
+          tier: 'garden',
+          area_ha: null,
+          outside: false,
+          area_note: 'not known',
+          source: 'hand-placed: test',
+          confidence: 'low',
+          ...props,
+        },
         geometry: { type: 'Point', coordinates: [106.6, 29.63] },
       },
     ],
@@ -108,7 +130,9 @@ describe('tier rule (geodata/src/osm-rules.json)', () => {
   it('lets a hand-placed feature differ from the size rule only with a tier_note', () => {
     expect(validateLayer('greenspaces', base({}), context).filter((p) => p.check === 'tier')).toHaveLength(1);
     expect(validateLayer('greenspaces', base({ tier_note: 'the source calls it a community park' }), context).filter((p) => p.check === 'tier')).toEqual([]);
-    expect(validateLayer('greenspaces', base({ tier_note: 'x', source: 'osm:node/1 (test)', osm_fclass: 'park' }), context).filter((p) => p.check === 'tier')).toHaveLength(1);
+    expect(
+      validateLayer('greenspaces', base({ tier_note: 'x', source: 'osm:node/1 (test)', osm_fclass: 'park' }), context).filter((p) => p.check === 'tier'),
+    ).toHaveLength(1);
   });
   it('asks OSM features for their fclass', () => {
     const p = validateLayer('greenspaces', base({ tier: 'leisure', source: 'osm:node/1 (test)' }), context);
@@ -122,7 +146,23 @@ const fixtures = readdirSync(fixtureDir).filter((f) => f.endsWith('.geojson'));
 describe('broken fixtures', () => {
   it('cover every check', () => {
     const checks = new Set(fixtures.map((f) => (JSON.parse(readFileSync(new URL(f, fixtureDir), 'utf8')) as { expect: { check: Check } }).expect.check));
-    const all: Check[] = ['geojson', 'geometry-type', 'properties', 'unique-id', 'closed-ring', 'winding', 'self-intersection', 'bounds', 'precision', 'on-land', 'inside-district', 'duplicate', 'crossing', 'tier', 'outside'];
+    const all: Check[] = [
+      'geojson',
+      'geometry-type',
+      'properties',
+      'unique-id',
+      'closed-ring',
+      'winding',
+      'self-intersection',
+      'bounds',
+      'precision',
+      'on-land',
+      'inside-district',
+      'duplicate',
+      'crossing',
+      'tier',
+      'outside',
+    ];
     expect([...checks].sort()).toEqual(all.sort());
   });
 

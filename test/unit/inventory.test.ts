@@ -1,16 +1,29 @@
-import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
-import { greenInventory, sportsInventory } from '../../src/state/inventory';
-import { chapterCaption, tourFacts } from '../../src/state/tour-facts';
+import { describe, expect, it } from 'vitest';
 import type { Coverage } from '../../src/api';
 import type { TourChapter } from '../../src/content/tour';
+import { greenInventory, sportsInventory } from '../../src/state/inventory';
+import { chapterCaption, tourFacts } from '../../src/state/tour-facts';
 
-const site = (tier: string, extra: Record<string, unknown> = {}): Feature => ({ type: 'Feature', properties: { tier, ...extra }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } });
+const site = (tier: string, extra: Record<string, unknown> = {}): Feature => ({
+  type: 'Feature',
+  properties: { tier, ...extra },
+  geometry: { type: 'Point', coordinates: [106.6, 29.6] },
+});
 const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
 describe('inventory of the district’s green spaces', () => {
   it('counts each tier and confidence inside the district, and the sites outside apart', () => {
-    const inv = greenInventory(fc([site('park', { confidence: 'medium' }), site('park', { outside: true, confidence: 'low' }), site('garden', { confidence: 'high' }), site('leisure', { unnamed: true, confidence: 'low' }), site('leisure', { outside: true, unnamed: true }), site('leisure', { confidence: 'high' })]));
+    const inv = greenInventory(
+      fc([
+        site('park', { confidence: 'medium' }),
+        site('park', { outside: true, confidence: 'low' }),
+        site('garden', { confidence: 'high' }),
+        site('leisure', { unnamed: true, confidence: 'low' }),
+        site('leisure', { outside: true, unnamed: true }),
+        site('leisure', { confidence: 'high' }),
+      ]),
+    );
     expect(inv).toEqual({ tiers: { park: 1, garden: 1, leisure: 2 }, unnamed: 1, outside: 2, confidence: { high: 2, medium: 1, low: 1 } });
   });
 
@@ -20,11 +33,35 @@ describe('inventory of the district’s green spaces', () => {
 });
 
 describe('tour captions quote the figures of the data as it is', () => {
-  const tiers = (p: number) => (['leisure', 'garden', 'park'] as const).map((tier, i) => ({ tier, radius_m: [500, 1000, 2000][i]!, covered_km2: 30 + i, total_km2: 60, coverage_pct: p + 10 * i, land_covered_km2: 0, land_total_km2: 0, land_coverage_pct: 0 }));
-  const coverage = (p: number): Coverage => ({ mode: 'radius', radii: { leisure: 500, garden: 1000, park: 2000 }, of: 'builtup', sites: 95, sports: false, computed_ms: 0, tiers: tiers(p), areas: [] });
+  const tiers = (p: number) =>
+    (['leisure', 'garden', 'park'] as const).map((tier, i) => ({
+      tier,
+      radius_m: [500, 1000, 2000][i]!,
+      covered_km2: 30 + i,
+      total_km2: 60,
+      coverage_pct: p + 10 * i,
+      land_covered_km2: 0,
+      land_total_km2: 0,
+      land_coverage_pct: 0,
+    }));
+  const coverage = (p: number): Coverage => ({
+    mode: 'radius',
+    radii: { leisure: 500, garden: 1000, park: 2000 },
+    of: 'builtup',
+    sites: 95,
+    sports: false,
+    computed_ms: 0,
+    tiers: tiers(p),
+    areas: [],
+  });
   const chapter: TourChapter = {
-    id: 'gaps', camera: { center: [106.6, 29.6], zoom: 12, pitch: 0, bearing: 0 }, layers: [], legend: [],
-    title: { zh: '缺口', en: 'Gaps' }, caption: { zh: '橙色是缺口。', en: 'Orange marks gaps.' }, facts: ['tourFactsGaps', 'tourFactsGapsMet'],
+    id: 'gaps',
+    camera: { center: [106.6, 29.6], zoom: 12, pitch: 0, bearing: 0 },
+    layers: [],
+    legend: [],
+    title: { zh: '缺口', en: 'Gaps' },
+    caption: { zh: '橙色是缺口。', en: 'Orange marks gaps.' },
+    facts: ['tourFactsGaps', 'tourFactsGapsMet'],
   };
   const inv = { tiers: { park: 3, garden: 5, leisure: 8 }, unnamed: 0, outside: 2, confidence: { high: 16, medium: 0, low: 0 } };
 
@@ -43,6 +80,8 @@ describe('tour captions quote the figures of the data as it is', () => {
 
   it('counts from the layer for the overview', () => {
     const overview = { ...chapter, facts: ['tourFactsOverview' as const] };
-    expect(chapterCaption(overview, 'en', tourFacts('en', undefined, inv))).toContain('3 parks, 5 street gardens and 8 leisure spaces in the district, and 2 more');
+    expect(chapterCaption(overview, 'en', tourFacts('en', undefined, inv))).toContain(
+      '3 parks, 5 street gardens and 8 leisure spaces in the district, and 2 more',
+    );
   });
 });

@@ -9,7 +9,10 @@ const geodata = (f: string) => JSON.parse(readFileSync(new URL(`../../geodata/${
 const manifest = geodata('layers.json').layers as { id: string; title_zh: string; title_en: string }[];
 const layers = manifest.map((l) => ({ ...l, geometry: 'mixed' as const, count: 0, sources: [], confidence: { high: 0, medium: 0, low: 0 } }));
 const zones = geodata('zones.geojson') as FeatureCollection;
-const bundle: FeatureCollection = { type: 'FeatureCollection', features: zones.features.map((f) => ({ ...f, properties: { ...f.properties, layer: 'zones' } })) };
+const bundle: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: zones.features.map((f) => ({ ...f, properties: { ...f.properties, layer: 'zones' } })),
+};
 
 describe('legend words come from the geodata', () => {
   const names = legendNames(layers, bundle);
@@ -29,14 +32,19 @@ describe('legend words come from the geodata', () => {
     const fromData = zones.features.map((f) => f.properties!.name_zh as string);
     expect(shown.length).toBe(fromData.length);
     expect(new Set(shown)).toEqual(new Set(fromData));
-    expect(g.legend.map((s) => swatchText(s, g, 'en', names))).toEqual(g.legend.map((s) => zones.features.find((f) => f.properties!.id === s.feature)!.properties!.name_en));
+    expect(g.legend.map((s) => swatchText(s, g, 'en', names))).toEqual(
+      g.legend.map((s) => zones.features.find((f) => f.properties!.id === s.feature)!.properties!.name_en),
+    );
   });
 
   it('draws every swatch from its own group’s style layers', () => {
     for (const g of LAYER_GROUPS) {
       const own = new Set(g.layers.map((l) => l.id));
       for (const s of g.legend) {
-        expect(s.layers.every((id) => own.has(id) || id === 'background'), `${g.id}: ${s.layers}`).toBe(true);
+        expect(
+          s.layers.every((id) => own.has(id) || id === 'background'),
+          `${g.id}: ${s.layers}`,
+        ).toBe(true);
         const marks = swatchMarks(s);
         expect(marks.map((m) => m.layer)).toEqual(s.layers);
         for (const m of marks) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NARROW, NARROW_MAX_PX, cameraPadding } from '../../src/layout';
 import { CLOSED_LAYERS, EDIT_LAYERS, NEARBY_LAYERS, SUGGEST_LAYERS, UPLOAD_LAYERS } from '../../src/content/overlay-layers';
 import { PALETTE } from '../../src/content/palette';
+import { cameraPadding, NARROW, NARROW_MAX_PX } from '../../src/layout';
 
 describe('panel geometry', () => {
   it('leaves room for the side panel on a wide map and for the bottom sheet on a phone', () => {
@@ -13,7 +13,7 @@ describe('panel geometry', () => {
 });
 
 describe('overlay layer styles', () => {
-  it('draw in the palette\'s colours only, with unique ids', () => {
+  it("draw in the palette's colours only, with unique ids", () => {
     const layers = [...CLOSED_LAYERS, ...UPLOAD_LAYERS, ...EDIT_LAYERS, ...SUGGEST_LAYERS, ...NEARBY_LAYERS];
     // Every colour the palette holds, its nested groups (tiers, zones) included.
     const leaves = (v: unknown): string[] => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(leaves) : []);
@@ -22,7 +22,7 @@ describe('overlay layer styles', () => {
       for (const [key, value] of Object.entries(l.paint ?? {})) {
         if (!key.endsWith('-color')) continue;
         // A plain colour, or an expression choosing among colours: each colour in it from the palette.
-        const used = typeof value === 'string' ? [value] : JSON.stringify(value).match(/#[0-9a-f]{6}/gi) ?? [];
+        const used = typeof value === 'string' ? [value] : (JSON.stringify(value).match(/#[0-9a-f]{6}/gi) ?? []);
         expect(used.length, `${l.id} ${key}`).toBeGreaterThan(0);
         for (const c of used) expect(colours, `${l.id} ${key}`).toContain(c);
       }

@@ -3,9 +3,9 @@
  * park, a station), so the test follows the data instead of a list of hand-picked names.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
 import { pinyin } from 'pinyin-pro';
+import { describe, expect, it } from 'vitest';
 import { buildPlaceIndex, searchPlaces } from '../../worker/search/places';
 
 const layer = (id: string) => JSON.parse(readFileSync(`geodata/${id}.geojson`, 'utf8')) as FeatureCollection;
@@ -35,7 +35,10 @@ describe('place search on the shipped data', () => {
   it('finds it by pinyin: full, spaced, partial, or initials', () => {
     const py = syllables(parkName);
     for (const q of [py.join(''), py.join(' '), py.slice(0, 2).join('').toUpperCase(), py.map((w) => w[0]).join('')]) {
-      expect(search(q, 20).map((p) => p.name_zh), q).toContain(parkName);
+      expect(
+        search(q, 20).map((p) => p.name_zh),
+        q,
+      ).toContain(parkName);
     }
   });
 

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
-import { readLayer } from '../fixtures/analysis/shipped-data';
 import { parsePopulationCsv } from '../../src/population/parse-csv';
 import { numericFields, parsePopulationGeoJson } from '../../src/population/parse-geojson';
 import { PopulationFileError, parsePopulationTiff } from '../../src/population/parse-geotiff';
@@ -10,6 +9,7 @@ import { preparePopulation } from '../../src/population/prepare';
 import { districtGrid } from '../../worker/analysis/model';
 import { emptyPopulation } from '../../worker/analysis/population';
 import { addRaster } from '../../worker/analysis/resample-raster';
+import { readLayer } from '../fixtures/analysis/shipped-data';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/population/${name}`, import.meta.url));
 const buffer = (name: string) => {
@@ -74,15 +74,19 @@ describe('population GeoTIFFs (geotiff.js)', () => {
 
   it('reports bad pixels as runs, and refuses what it cannot place', async () => {
     const r = await parsePopulationTiff(tiff([1, 2, -1, -1, -1, 3, NaN, 4], 4));
-    expect(r.problems.listed).toEqual([
-      { where: 'row 0, columns 2–3', message: 'negative counts' },
-      { where: 'row 1, column 0', message: 'negative counts' },
-      { where: 'row 1, columns 2', message: 'not a number' },
-    ].map((p) => (p.where === 'row 1, column 0' ? { ...p, where: 'row 1, columns 0' } : p)));
+    expect(r.problems.listed).toEqual(
+      [
+        { where: 'row 0, columns 2–3', message: 'negative counts' },
+        { where: 'row 1, column 0', message: 'negative counts' },
+        { where: 'row 1, columns 2', message: 'not a number' },
+      ].map((p) => (p.where === 'row 1, column 0' ? { ...p, where: 'row 1, columns 0' } : p)),
+    );
     expect(r.total).toBe(1 + 2 + 3 + 4);
     await expect(parsePopulationTiff(tiff([1, 2], 2, { GeographicTypeGeoKey: 4490, GTModelTypeGeoKey: 2 }))).rejects.toThrow(/EPSG:4490/);
     await expect(parsePopulationTiff(tiff([1, 2], 2, { ProjectedCSTypeGeoKey: 3857, GTModelTypeGeoKey: 1 }))).rejects.toThrow(/EPSG:3857/);
-    await expect(parsePopulationTiff(tiff([1, 2], 2, { GeographicTypeGeoKey: 4326, GTModelTypeGeoKey: 2, ModelTiepoint: [0, 0, 0, 116.4, 39.9, 0] }))).rejects.toThrow(/km from Jiangbei/);
+    await expect(
+      parsePopulationTiff(tiff([1, 2], 2, { GeographicTypeGeoKey: 4326, GTModelTypeGeoKey: 2, ModelTiepoint: [0, 0, 0, 116.4, 39.9, 0] })),
+    ).rejects.toThrow(/km from Jiangbei/);
     await expect(parsePopulationTiff(new TextEncoder().encode('not a tiff at all').buffer as ArrayBuffer)).rejects.toBeInstanceOf(PopulationFileError);
   });
 });
@@ -114,14 +118,25 @@ describe('population CSV', () => {
     expect(r.problems.count).toBe(5);
     expect(r.problems.listed.map((p) => p.where)).toEqual(['line 3', 'line 4', 'line 5', 'line 6', 'line 8']);
     expect(r.problems.listed[3]!.message).toMatch(/swapped/);
-    expect(r.points).toEqual([[106.64, 29.62, 10], [106.641, 29.621, 20]]);
+    expect(r.points).toEqual([
+      [106.64, 29.62, 10],
+      [106.641, 29.621, 20],
+    ]);
     expect(r.problems.listed[2]!.message).toMatch(/-3/);
     expect(parsePopulationCsv('a,b,c\n1,2,3\n', 'WGS84').problems.listed[0]!.message).toMatch(/does not name/);
   });
 });
 
 describe('population GeoJSON', () => {
-  const square = (x: number, y: number, d: number) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
+  const square = (x: number, y: number, d: number) => [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ];
   const fc = {
     type: 'FeatureCollection',
     features: [
@@ -129,7 +144,17 @@ describe('population GeoJSON', () => {
       { type: 'Feature', properties: { pop: '250' }, geometry: { type: 'Point', coordinates: [106.64, 29.62] } },
       { type: 'Feature', properties: { pop: -5 }, geometry: { type: 'Point', coordinates: [106.56, 29.59] } },
       { type: 'Feature', properties: { people: 5 }, geometry: { type: 'Point', coordinates: [106.56, 29.59] } },
-      { type: 'Feature', properties: { pop: 5 }, geometry: { type: 'LineString', coordinates: [[106.56, 29.59], [106.57, 29.6]] } },
+      {
+        type: 'Feature',
+        properties: { pop: 5 },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [106.56, 29.59],
+            [106.57, 29.6],
+          ],
+        },
+      },
     ],
   };
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
 import { shippedLayer } from '../../src/api';
 
 describe('one shipped layer out of the bundle', () => {
@@ -15,7 +15,10 @@ describe('one shipped layer out of the bundle', () => {
 
   it('keeps that layer’s features, in order, as /api/layers/:id serves them (no `layer`)', () => {
     const fc = shippedLayer(bundle, 'greenspaces');
-    expect(fc.features.map((f) => f.properties)).toEqual([{ id: 'a', tier: 'park' }, { id: 'c', tier: 'garden' }]);
+    expect(fc.features.map((f) => f.properties)).toEqual([
+      { id: 'a', tier: 'park' },
+      { id: 'c', tier: 'garden' },
+    ]);
     expect(bundle.features[0]!.properties!.layer).toBe('greenspaces'); // the bundle itself untouched
   });
 

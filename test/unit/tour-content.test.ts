@@ -1,7 +1,7 @@
-import * as turf from '@turf/turf';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import * as turf from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
 import { LAYER_GROUPS } from '../../src/content/layer-groups';
 import { TOUR } from '../../src/content/tour';
 
@@ -11,7 +11,21 @@ const groups = new Set(LAYER_GROUPS.map((g) => g.id));
 describe('tour chapters (content)', () => {
   it('covers what the brief asks: overview, belt, both cores, all five zones, standard, gaps, closing, summary', () => {
     const ids = TOUR.map((c) => c.id);
-    for (const id of ['overview', 'belt', 'core-guanyinqiao', 'core-jiangbeizui', 'zone-nanqiaosi', 'zone-changan-no3', 'zone-gangcheng-tanggui', 'zone-wangjiang', 'zone-wubao', 'green-standard', 'gaps', 'closing-gaps', 'summary'])
+    for (const id of [
+      'overview',
+      'belt',
+      'core-guanyinqiao',
+      'core-jiangbeizui',
+      'zone-nanqiaosi',
+      'zone-changan-no3',
+      'zone-gangcheng-tanggui',
+      'zone-wangjiang',
+      'zone-wubao',
+      'green-standard',
+      'gaps',
+      'closing-gaps',
+      'summary',
+    ])
       expect(ids).toContain(id);
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
+import { describe, expect, it } from 'vitest';
 import { tierFromName as tierOf } from '../../domain/tiers';
 import { checkUploadFeature } from '../../src/workers/upload-rules';
 
-const point = (coordinates: number[], tier: unknown = 'leisure'): Feature => ({ type: 'Feature', properties: { tier }, geometry: { type: 'Point', coordinates } });
+const point = (coordinates: number[], tier: unknown = 'leisure'): Feature => ({
+  type: 'Feature',
+  properties: { tier },
+  geometry: { type: 'Point', coordinates },
+});
 
 describe('upload rules', () => {
   it('takes the plan’s Chinese tier names as well as the API’s', () => {

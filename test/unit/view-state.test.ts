@@ -4,7 +4,16 @@ import { defaultState, parseState, serializeState } from '../../src/state/view-s
 
 describe('view state in the URL', () => {
   it('round-trips camera, mode, tier, language, panel and visible layers', () => {
-    const state = { ...defaultState(), center: [106.6, 29.6] as [number, number], zoom: 13.5, mode: 'walk' as const, tier: 'park' as const, lang: 'en' as const, panel: 'layers' as const, visible: new Set(['zones', 'rings-park'] as const) };
+    const state = {
+      ...defaultState(),
+      center: [106.6, 29.6] as [number, number],
+      zoom: 13.5,
+      mode: 'walk' as const,
+      tier: 'park' as const,
+      lang: 'en' as const,
+      panel: 'layers' as const,
+      visible: new Set(['zones', 'rings-park'] as const),
+    };
     const q = serializeState(state);
     expect(q).toBe('?c=106.60000,29.60000&z=13.50&mode=walk&tier=park&lang=en&panel=layers&layers=zones,rings-park');
     const back = parseState(q);

@@ -1,7 +1,7 @@
 import { exports } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
 
 const get = (path: string) => exports.default.fetch(new Request(`http://127.0.0.1${path}`));
 

@@ -2,7 +2,20 @@ import { exports } from 'cloudflare:workers';
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScenarioCreatedSchema, ScenarioVersionListSchema, ScenarioVersionSchema, CoverageSchema, ErrorSchema, GapPiecesSchema, GapsSchema, LayersSchema, NearestSchema, PlacesSchema, RingsSchema, SuggestionsSchema } from '../../domain/api';
+import {
+  CoverageSchema,
+  ErrorSchema,
+  GapPiecesSchema,
+  GapsSchema,
+  LayersSchema,
+  NearestSchema,
+  PlacesSchema,
+  RingsSchema,
+  ScenarioCreatedSchema,
+  ScenarioVersionListSchema,
+  ScenarioVersionSchema,
+  SuggestionsSchema,
+} from '../../domain/api';
 import { CONTRACT } from '../../worker/contract/routes';
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://127.0.0.1${path}`, init));
@@ -16,7 +29,14 @@ const problems = (schema: TSchema, value: unknown) => [...Value.Errors(schema, v
 
 const site = { type: 'Feature', properties: { tier: 'leisure' }, geometry: { type: 'Point', coordinates: [106.55, 29.6] } };
 const sites = { type: 'FeatureCollection', features: [site] };
-const population = { points: [[106.55, 29.6, 120], [106.7, 29.65, 80]], source: 'test', date: '2020' };
+const population = {
+  points: [
+    [106.55, 29.6, 120],
+    [106.7, 29.65, 80],
+  ],
+  source: 'test',
+  date: '2020',
+};
 
 describe('answers conform to the schemas the OpenAPI document publishes', () => {
   // The first analysis in an isolate builds the shipped model and its indexes.
@@ -85,7 +105,10 @@ describe('shared scenarios answer their published schemas', () => {
 
 describe('the OpenAPI document is the contract the routes read', () => {
   it('lists every route, method and parameter of the contract, and each parameter is enforced', async () => {
-    const doc = (await (await call('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, { parameters: { name: string }[] }>> };
+    const doc = (await (await call('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { parameters: { name: string }[] }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     for (const [path, methods] of Object.entries(CONTRACT)) {
       for (const [method, o] of Object.entries(methods)) {

@@ -2,9 +2,9 @@ import { exports } from 'cloudflare:workers';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referenceLand, referenceRates } from '../fixtures/analysis/reference';
 import type { Coverage, ErrorBody } from '../../domain/api';
 import { DEFAULT_RADII } from '../../domain/tiers';
+import { referenceLand, referenceRates } from '../fixtures/analysis/reference';
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://127.0.0.1${path}`, init));
 const get = async <T>(path: string): Promise<T> => {
@@ -14,7 +14,6 @@ const get = async <T>(path: string): Promise<T> => {
 };
 const post = (path: string, body: unknown) =>
   call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-
 
 const layer = (id: string) => get<FeatureCollection>(`/api/layers/${id}`);
 
@@ -106,8 +105,13 @@ describe('GET /api/coverage over the shipped data, in workerd', () => {
   // and stamps other radii; a POST of the same sites always stamps. All three agree.
   it('GET (rate index or stamped) and a POST of the same sites give the same rates', async () => {
     const sites = await layer('greenspaces');
-    for (const radii of [{ leisure: 400, garden: 900, park: 1800 }, { leisure: 512.5, garden: 1000.25, park: 2600 }]) {
-      const q = Object.entries(radii).map(([k, v]) => `${k}:${v}`).join(',');
+    for (const radii of [
+      { leisure: 400, garden: 900, park: 1800 },
+      { leisure: 512.5, garden: 1000.25, park: 2600 },
+    ]) {
+      const q = Object.entries(radii)
+        .map(([k, v]) => `${k}:${v}`)
+        .join(',');
       const got = await get<Coverage>(`/api/coverage?radii=${q}`);
       const res = await post('/api/coverage', { sites, radii });
       expect(res.status).toBe(200);
@@ -135,7 +139,9 @@ describe('GET /api/coverage over the shipped data, in workerd', () => {
   it('walk mode: GET (walk index or walked) and a POST of the same sites give the same rates', async () => {
     const sites = await layer('greenspaces');
     for (const radii of [DEFAULT_RADII, { leisure: 612.5, garden: 1000, park: 2400 }]) {
-      const q = Object.entries(radii).map(([k, v]) => `${k}:${v}`).join(',');
+      const q = Object.entries(radii)
+        .map(([k, v]) => `${k}:${v}`)
+        .join(',');
       const got = await get<Coverage>(`/api/coverage?mode=walk&radii=${q}`);
       const res = await post('/api/coverage', { sites, radii, mode: 'walk' });
       expect(res.status).toBe(200);
@@ -173,7 +179,9 @@ describe('GET /api/coverage over the shipped data, in workerd', () => {
   it('nearest: a point inside a park is 0 m from it at every tier; walk mode adds a path', async () => {
     const park = layers.greenspaces!.features.find((f) => f.properties!.tier === 'park' && f.geometry.type !== 'Point')!;
     const [lon, lat] = turf.pointOnFeature(park).geometry.coordinates as [number, number];
-    const near = await get<{ tiers: { tier: string; id: string; distance_m: number; covered: boolean; walk_min: number }[] }>(`/api/nearest?lon=${lon}&lat=${lat}`);
+    const near = await get<{ tiers: { tier: string; id: string; distance_m: number; covered: boolean; walk_min: number }[] }>(
+      `/api/nearest?lon=${lon}&lat=${lat}`,
+    );
     for (const t of near.tiers) expect(t).toMatchObject({ id: park.properties!.id, distance_m: 0, covered: true, walk_min: 0 });
     // From 1 km north of it, on foot.
     const walk = await get<{ tiers: { distance_m: number; walk_min: number; path?: { type: string; coordinates: number[][] } }[] }>(
@@ -235,7 +243,9 @@ describe('sports grounds counted as leisure spaces (sports=true)', () => {
     });
     if (sports.features.length > 0) expect(withSports.tiers[0]!.covered_km2).toBeGreaterThan(without.tiers[0]!.covered_km2);
     // The same sites posted: green spaces and sports grounds (as leisure), stamped.
-    const posted = (await (await post('/api/coverage', { sites: { type: 'FeatureCollection', features: [...green.features, ...asLeisure(sports)] } })).json()) as Coverage & { sports: boolean };
+    const posted = (await (
+      await post('/api/coverage', { sites: { type: 'FeatureCollection', features: [...green.features, ...asLeisure(sports)] } })
+    ).json()) as Coverage & { sports: boolean };
     expect(posted.sports).toBe(false);
     withSports.areas.forEach((a, k) =>
       a.tiers.forEach((t, i) => expect(Math.abs(t.coverage_pct - posted.areas[k]!.tiers[i]!.coverage_pct), `${a.id} ${t.tier}`).toBeLessThanOrEqual(0.06)),
@@ -251,7 +261,12 @@ describe('sports grounds counted as leisure spaces (sports=true)', () => {
   it('every coverage route takes it and echoes it, GET and POST', async () => {
     const site = { type: 'Feature', properties: { tier: 'park' }, geometry: { type: 'Point', coordinates: [106.56, 29.59] } };
     const sites = { type: 'FeatureCollection', features: [site] };
-    for (const path of ['/api/coverage/rings?sports=true', '/api/gaps?tier=leisure&sports=true', '/api/nearest?lon=106.56&lat=29.6&sports=true', '/api/suggest?count=2&sports=true']) {
+    for (const path of [
+      '/api/coverage/rings?sports=true',
+      '/api/gaps?tier=leisure&sports=true',
+      '/api/nearest?lon=106.56&lat=29.6&sports=true',
+      '/api/suggest?count=2&sports=true',
+    ]) {
       expect((await get<{ sports: boolean }>(path)).sports, path).toBe(true);
     }
     expect((await get<{ sports: boolean }>('/api/gaps?sports=false')).sports).toBe(false);
@@ -274,7 +289,13 @@ describe('sports grounds counted as leisure spaces (sports=true)', () => {
   });
 
   it('anything but true or false → 422 invalid_parameter naming sports', async () => {
-    for (const path of ['/api/coverage?sports=yes', '/api/coverage/rings?sports=1', '/api/gaps?sports=TRUE', '/api/nearest?lon=106.56&lat=29.6&sports=', '/api/suggest?sports=on']) {
+    for (const path of [
+      '/api/coverage?sports=yes',
+      '/api/coverage/rings?sports=1',
+      '/api/gaps?sports=TRUE',
+      '/api/nearest?lon=106.56&lat=29.6&sports=',
+      '/api/suggest?sports=on',
+    ]) {
       const res = await call(path);
       if (path.endsWith('sports=')) {
         expect(res.status, path).toBe(200); // empty: the default
@@ -352,7 +373,17 @@ describe('bad input gets a 4xx naming the problem, never a 5xx', () => {
     expect(body.error.message).toContain('Feature 1');
   });
   it('a line where a site should be → 422 unsupported_geometry', async () => {
-    const f = { type: 'Feature', properties: { tier: 'park' }, geometry: { type: 'LineString', coordinates: [[106.6, 29.6], [106.61, 29.6]] } };
+    const f = {
+      type: 'Feature',
+      properties: { tier: 'park' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [106.6, 29.6],
+          [106.61, 29.6],
+        ],
+      },
+    };
     await expectError(await post('/api/coverage/rings', { sites: { type: 'FeatureCollection', features: [f] } }), 422, 'unsupported_geometry');
   });
   it('far from Chongqing → 422 far_from_district', async () => {
@@ -368,7 +399,11 @@ describe('bad input gets a 4xx naming the problem, never a 5xx', () => {
     await expectError(await call('/api/suggest?count=0'), 422, 'invalid_parameter');
   });
   it('too many features → 413; a body over the limit → 413 body_too_large', async () => {
-    const features = Array.from({ length: 10_001 }, () => ({ type: 'Feature', properties: { tier: 'leisure' }, geometry: { type: 'Point', coordinates: [106.6, 29.6] } }));
+    const features = Array.from({ length: 10_001 }, () => ({
+      type: 'Feature',
+      properties: { tier: 'leisure' },
+      geometry: { type: 'Point', coordinates: [106.6, 29.6] },
+    }));
     await expectError(await post('/api/coverage', { sites: { type: 'FeatureCollection', features } }), 413, 'too_many_features');
     const big = JSON.stringify({ sites: { type: 'FeatureCollection', features: [] }, pad: 'x'.repeat(5 * 1024 * 1024) });
     await expectError(await post('/api/coverage', big), 413, 'body_too_large');
@@ -390,7 +425,11 @@ describe('fuzzed bodies never get a 5xx', () => {
     const bodies = fc.oneof(
       fc.anything(),
       fc.record({ sites: fc.anything() }),
-      fc.record({ sites: fc.record({ type: fc.constant('FeatureCollection'), features: fc.array(feature, { maxLength: 5 }) }), radii: fc.anything(), mode: fc.anything() }),
+      fc.record({
+        sites: fc.record({ type: fc.constant('FeatureCollection'), features: fc.array(feature, { maxLength: 5 }) }),
+        radii: fc.anything(),
+        mode: fc.anything(),
+      }),
     );
     const paths = ['/api/coverage', '/api/coverage/rings', '/api/gaps', '/api/nearest?lon=106.6&lat=29.6', '/api/suggest'];
     await fc.assert(

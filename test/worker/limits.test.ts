@@ -20,7 +20,11 @@ function wigglyPark(n: number): Feature {
   return { type: 'Feature', properties: { tier: 'park', name_en: 'wiggly' }, geometry: { type: 'Polygon', coordinates: [ring] } };
 }
 const fc = (...features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
-const point = (lon: number, lat: number, tier = 'leisure'): Feature => ({ type: 'Feature', properties: { tier }, geometry: { type: 'Point', coordinates: [lon, lat] } });
+const point = (lon: number, lat: number, tier = 'leisure'): Feature => ({
+  type: 'Feature',
+  properties: { tier },
+  geometry: { type: 'Point', coordinates: [lon, lat] },
+});
 
 describe('limits, in workerd', () => {
   it('refuses before it starts an analysis that would overrun the CPU budget, saying what to reduce', async () => {
@@ -45,7 +49,9 @@ describe('limits, in workerd', () => {
   }, 60_000);
 
   it('accepts 10,000 point sites at the largest radii for rates', async () => {
-    const features = Array.from({ length: 10_000 }, (_, i) => point(106.5 + (i % 100) * 0.003, 29.5 + Math.floor(i / 100) * 0.0025, ['leisure', 'garden', 'park'][i % 3]));
+    const features = Array.from({ length: 10_000 }, (_, i) =>
+      point(106.5 + (i % 100) * 0.003, 29.5 + Math.floor(i / 100) * 0.0025, ['leisure', 'garden', 'park'][i % 3]),
+    );
     const res = await post('/api/coverage', { sites: fc(...features), radii: { leisure: 3000, garden: 3000, park: 3000 } });
     expect(res.status).toBe(200);
   }, 60_000);
@@ -71,7 +77,10 @@ describe('limits, in workerd', () => {
       expect(r.status, JSON.stringify(coordinates)).toBe(422);
       expect(((await r.json()) as ErrorBody).error.code).toBe('invalid_geojson');
     }
-    const radii = await post('/api/coverage', `{"sites":{"type":"FeatureCollection","features":[]},"radii":{"park":${'['.repeat(50_000)}1${']'.repeat(50_000)}}}`);
+    const radii = await post(
+      '/api/coverage',
+      `{"sites":{"type":"FeatureCollection","features":[]},"radii":{"park":${'['.repeat(50_000)}1${']'.repeat(50_000)}}}`,
+    );
     expect(radii.status).toBe(422);
   }, 30_000);
 });

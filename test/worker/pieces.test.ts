@@ -51,7 +51,13 @@ describe('/api/gaps/pieces, in workerd', () => {
     const before = await json<FeatureCollection>(await post('/api/gaps/pieces', { sites: green, tier: 'leisure', limit: 1 }));
     const top = before.features[0]!.properties as Piece;
     const rate0 = await json<Rates>(await post('/api/coverage', { sites: green }));
-    const withSite = { ...green, features: [...green.features, { type: 'Feature', properties: { tier: 'leisure' }, geometry: { type: 'Point', coordinates: [top.site.lon, top.site.lat] } }] };
+    const withSite = {
+      ...green,
+      features: [
+        ...green.features,
+        { type: 'Feature', properties: { tier: 'leisure' }, geometry: { type: 'Point', coordinates: [top.site.lon, top.site.lat] } },
+      ],
+    };
     const rate1 = await json<Rates>(await post('/api/coverage', { sites: withSite }));
     const rise = rate1.tiers[0]!.covered_km2 - rate0.tiers[0]!.covered_km2;
     // Whole 50 m cells in the gain, 25 m sub-cells in the rate.
@@ -70,7 +76,10 @@ describe('/api/gaps/pieces, in workerd', () => {
     expect(e2.error.message).toMatch(/limit/);
     const e3 = await json<{ error: { code: string; message: string } }>(await call('/api/gaps/pieces?limit=2.5'), 422);
     expect(e3.error.message).toMatch(/whole number/);
-    const e4 = await json<{ error: { code: string; message: string } }>(await post('/api/gaps/pieces', { sites: { type: 'FeatureCollection', features: [] }, min_km2: -1 }), 422);
+    const e4 = await json<{ error: { code: string; message: string } }>(
+      await post('/api/gaps/pieces', { sites: { type: 'FeatureCollection', features: [] }, min_km2: -1 }),
+      422,
+    );
     expect(e4.error.message).toMatch(/min_km2/);
   });
 });

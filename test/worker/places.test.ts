@@ -23,7 +23,11 @@ describe('GET /api/places in workerd', () => {
   });
 
   it('explains a missing or bad query with a 400', async () => {
-    for (const [path, code] of [['/api/places', 'missing_query'], ['/api/places?q=a&limit=999', 'invalid_limit'], [`/api/places?q=${'x'.repeat(65)}`, 'query_too_long']]) {
+    for (const [path, code] of [
+      ['/api/places', 'missing_query'],
+      ['/api/places?q=a&limit=999', 'invalid_limit'],
+      [`/api/places?q=${'x'.repeat(65)}`, 'query_too_long'],
+    ]) {
       const res = await get(path!);
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);

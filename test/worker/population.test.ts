@@ -27,14 +27,25 @@ describe('population in the analysis requests, in workerd', () => {
   let park: [number, number];
   beforeAll(async () => {
     green = await json<FeatureCollection>(await call('/api/layers/greenspaces'));
-    const f = green.features.find((x) => x.properties!.tier === 'park' && x.geometry.type === 'Point') ?? green.features.find((x) => x.properties!.tier === 'park')!;
+    const f =
+      green.features.find((x) => x.properties!.tier === 'park' && x.geometry.type === 'Point') ?? green.features.find((x) => x.properties!.tier === 'park')!;
     const g = f.geometry;
-    park = (g.type === 'Point' ? g.coordinates : g.type === 'Polygon' ? g.coordinates[0]![0]! : (g as { coordinates: number[][][][] }).coordinates[0]![0]![0]!) as [number, number];
+    park = (
+      g.type === 'Point' ? g.coordinates : g.type === 'Polygon' ? g.coordinates[0]![0]! : (g as { coordinates: number[][][][] }).coordinates[0]![0]![0]!
+    ) as [number, number];
   }, 60_000);
 
   it('POST /api/coverage: people beside area in every rate, with the source and date as given', async () => {
     // 1,000 people at a park's edge (served at every tier), 1,000 far out east where nothing is.
-    const population = { points: [[park[0], park[1], 1000], [106.86, 29.7, 1000]], source: 'Test census 测试', date: '2020', extent: [106.4, 29.5, 106.9, 29.8] };
+    const population = {
+      points: [
+        [park[0], park[1], 1000],
+        [106.86, 29.7, 1000],
+      ],
+      source: 'Test census 测试',
+      date: '2020',
+      extent: [106.4, 29.5, 106.9, 29.8],
+    };
     const body = await json<Coverage>(await post('/api/coverage', { sites: green, population }));
     expect(body.people).toMatchObject({ source: 'Test census 测试', date: '2020', given: 2000 });
     const d = body.tiers;
@@ -55,8 +66,15 @@ describe('population in the analysis requests, in workerd', () => {
     // 5,000 people in the 20th-largest leisure gap piece (by area), 3 elsewhere.
     const byArea = await json<FeatureCollection>(await call('/api/gaps/pieces?tier=leisure&limit=20'));
     const [cx, cy] = byArea.features[19]!.properties!.centre as [number, number];
-    const population = { points: [[cx, cy, 5000], [106.52, 29.6, 3]] };
-    const pieces = await json<FeatureCollection & { people: { given: number } }>(await post('/api/gaps/pieces?tier=leisure&limit=3', { sites: green, population }));
+    const population = {
+      points: [
+        [cx, cy, 5000],
+        [106.52, 29.6, 3],
+      ],
+    };
+    const pieces = await json<FeatureCollection & { people: { given: number } }>(
+      await post('/api/gaps/pieces?tier=leisure&limit=3', { sites: green, population }),
+    );
     expect(pieces.people.given).toBe(5003);
     expect(pieces.features[0]!.properties!.people).toBe(5000);
     expect(pieces.features[0]!.properties!.site.gain_people).toBe(5000);
@@ -67,19 +85,44 @@ describe('population in the analysis requests, in workerd', () => {
   }, 60_000);
 
   it('4xx: every bad point named by index, too many points, no people, bad extent and text', async () => {
-    const bad = await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 10], [106.6, 29.6, -1], ['x', 29.6, 1], [29.6, 106.6, 5], [106.6, 29.6]] } }), 422);
+    const bad = await json<ErrorBody>(
+      await post('/api/coverage', {
+        sites: green,
+        population: {
+          points: [
+            [106.6, 29.6, 10],
+            [106.6, 29.6, -1],
+            ['x', 29.6, 1],
+            [29.6, 106.6, 5],
+            [106.6, 29.6],
+          ],
+        },
+      }),
+      422,
+    );
     expect(bad.error.code).toBe('invalid_population');
     expect(bad.error.message).toMatch(/population point 1: count -1/);
     expect(bad.error.message).toMatch(/and 3 more bad points/);
     expect(bad.error.details!.problems!.map((p) => p.index)).toEqual([1, 2, 3, 4]);
     const many = Array.from({ length: 150_001 }, () => [106.6, 29.6, 1]);
-    expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: many } }), 413)).error.code).toBe('too_many_population_points');
-    expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 0]] } }), 422)).error.message).toMatch(/no people/);
-    expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 1]], extent: [107, 29, 106, 30] } }), 422)).error.message).toMatch(/extent/);
-    expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 1]], source: 7 } }), 422)).error.message).toMatch(/source/);
+    expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: many } }), 413)).error.code).toBe(
+      'too_many_population_points',
+    );
+    expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 0]] } }), 422)).error.message).toMatch(
+      /no people/,
+    );
+    expect(
+      (await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 1]], extent: [107, 29, 106, 30] } }), 422)).error
+        .message,
+    ).toMatch(/extent/);
+    expect(
+      (await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 1]], source: 7 } }), 422)).error.message,
+    ).toMatch(/source/);
     expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: [1, 2] }), 422)).error.code).toBe('invalid_population');
     // `given` below the points' own total (beyond the wire's rounding) is refused.
-    expect((await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 100]], given: 50 } }), 422)).error.message).toMatch(/given/);
+    expect(
+      (await json<ErrorBody>(await post('/api/coverage', { sites: green, population: { points: [[106.6, 29.6, 100]], given: 50 } }), 422)).error.message,
+    ).toMatch(/given/);
     expect((await json<ErrorBody>(await post('/api/suggest', { population: { points: 'x' } }), 422)).error.code).toBe('invalid_population');
   }, 60_000);
 

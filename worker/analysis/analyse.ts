@@ -5,22 +5,22 @@
  */
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Coverage, NearbySite, Nearest, NearestTier, PeopleSummary } from '../../domain/api';
+import { DEFAULT_RADII, type Mode, type Radii, TIERS, type Tier, tierRank, WALK_M_PER_MIN } from '../../domain/tiers';
+import { cellAreas } from './cell-areas';
 import { distanceField, sourcesOf } from './field';
+import { gapPieces, type PieceOptions } from './gap-pieces';
 import { toGrid } from './grid';
 import type { DistrictModel } from './model';
 import { type NearestHit, nearestByRadius, nearestByWalk } from './nearest';
-import { cellAreas } from './cell-areas';
-import { type DistrictPeople, areaPeople, pointsToDistrict } from './population';
-import { type AreaPeople, type TierRate, areaRate, districtShares } from './rates';
-import { districtWindow, gapRegion, ringRegion, simplifyAndClip, simplifyRegion } from './rings';
-import { type RateIndex, indexedRates } from './rate-index';
-import { type PieceOptions, gapPieces } from './gap-pieces';
+import { areaPeople, type DistrictPeople, pointsToDistrict } from './population';
+import { indexedRates, type RateIndex } from './rate-index';
+import { type AreaPeople, areaRate, districtShares, type TierRate } from './rates';
 import { refineNearRadius } from './refine';
+import { districtWindow, gapRegion, ringRegion, simplifyAndClip, simplifyRegion } from './rings';
 import { type Site, serving } from './sites';
 import { coverageMask } from './stamp';
 import { suggestSites } from './suggest';
-import { DEFAULT_RADII, type Mode, type Radii, TIERS, type Tier, WALK_M_PER_MIN, tierRank } from '../../domain/tiers';
-import type { Coverage, Nearest, NearbySite, NearestTier, PeopleSummary } from '../../domain/api';
 import { walkTiers } from './walk-tiers';
 
 const fieldScratch = new WeakMap<DistrictModel, { src: ReturnType<typeof sourcesOf>; dist: Float32Array }>();
@@ -76,7 +76,10 @@ function walkShares(model: DistrictModel, sites: readonly Site[], radii: Radii, 
   for (let rank = TIERS.length - 1; rank >= 0; rank--) {
     const serves = tiers.filter((t) => tierRank(t) <= rank);
     if (serves.length === 0) continue;
-    field.lower(sites.filter((s) => s.rank === rank), Math.max(...serves.map((t) => radii[t])));
+    field.lower(
+      sites.filter((s) => s.rank === rank),
+      Math.max(...serves.map((t) => radii[t])),
+    );
     const tier = TIERS[rank]!;
     if (!tiers.includes(tier)) continue;
     const walk = field.walk(radii[tier]);
@@ -132,7 +135,12 @@ function peopleByArea(model: DistrictModel, people: DistrictPeople): AreaPeople[
  * `extent`: where the population has data (default: the points' bounds); `given`: the
  * file's whole total, when more than the points hold.
  */
-export function peopleOfPoints(model: DistrictModel, points: ArrayLike<readonly number[]>, extent: [number, number, number, number] | null, given: number | null = null): DistrictPeople {
+export function peopleOfPoints(
+  model: DistrictModel,
+  points: ArrayLike<readonly number[]>,
+  extent: [number, number, number, number] | null,
+  given: number | null = null,
+): DistrictPeople {
   const people = pointsToDistrict(model, cellAreas(model).districtPos, points, extent);
   // The file's own total, when the points are only the district's part of it.
   if (given !== null && given > people.given) Object.assign(people, { given, outside: given - people.total });
@@ -149,7 +157,14 @@ export function peopleSummary(p: DistrictPeople, meta: { source: string | null; 
  * index built for these very sites and this mode, tiers are looked up instead of stamped
  * (or walked).
  */
-export function coverageReport(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, index?: RateIndex, people?: DistrictPeople): CoverageReport {
+export function coverageReport(
+  model: DistrictModel,
+  sites: readonly Site[],
+  radii: Radii,
+  mode: Mode,
+  index?: RateIndex,
+  people?: DistrictPeople,
+): CoverageReport {
   const scratch = scratchOf(model);
   const perArea: TierRate[][] = model.areas.map(() => []);
   // The index holds land counts only: with people, every tier is stamped (or walked).
@@ -157,7 +172,15 @@ export function coverageReport(model: DistrictModel, sites: readonly Site[], rad
   const byArea = people ? peopleByArea(model, people) : null;
   const looked = TIERS.map((tier) => (useIndex ? indexedRates(model, index, tier, radii[tier]) : null));
   // Walk mode: the tiers not looked up, walked together.
-  const walked = mode === 'walk' && model.blocked ? walkShares(model, sites, radii, TIERS.filter((_, k) => !looked[k])) : null;
+  const walked =
+    mode === 'walk' && model.blocked
+      ? walkShares(
+          model,
+          sites,
+          radii,
+          TIERS.filter((_, k) => !looked[k]),
+        )
+      : null;
   TIERS.forEach((tier, t) => {
     const rates = looked[t];
     if (rates) {
@@ -241,7 +264,14 @@ export function coverageGaps(model: DistrictModel, sites: readonly Site[], radii
  * (radius: stamped at 25 m sub-cells; walk: walked at cell centres); each piece's site is
  * measured by straight-line reach, as suggestions are.
  */
-export function coverageGapPieces(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, tier: Tier, opts: Omit<PieceOptions, 'people'> & { people?: DistrictPeople | null } = {}): FeatureCollection {
+export function coverageGapPieces(
+  model: DistrictModel,
+  sites: readonly Site[],
+  radii: Radii,
+  mode: Mode,
+  tier: Tier,
+  opts: Omit<PieceOptions, 'people'> & { people?: DistrictPeople | null } = {},
+): FeatureCollection {
   const r = radii[tier];
   const share = tierCoverage(model, sites, tier, r, mode, scratchOf(model));
   const pieces = gapPieces(model, share, r, { ...opts, people: opts.people?.perCell ?? null });
@@ -322,7 +352,14 @@ export function nearestSites(model: DistrictModel, sites: readonly Site[], radii
 }
 
 /** Greedy placement of `count` new sites of a tier, as points with their marginal gains. */
-export function suggest(model: DistrictModel, sites: readonly Site[], radii: Radii, tier: Tier, count: number, people?: DistrictPeople): FeatureCollection<Point> {
+export function suggest(
+  model: DistrictModel,
+  sites: readonly Site[],
+  radii: Radii,
+  tier: Tier,
+  count: number,
+  people?: DistrictPeople,
+): FeatureCollection<Point> {
   const covered = tierCoverage(model, sites, tier, radii[tier], 'radius');
   // With people, each pick serves the most people not yet served.
   const picks = suggestSites(model, covered, radii[tier], count, people ? { perCell: people.perCell, total: people.total } : undefined);
@@ -337,8 +374,6 @@ export function suggest(model: DistrictModel, sites: readonly Site[], radii: Rad
 }
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
-
-;
 
 /**
  * Warms an isolate for the shipped data: answers the default rates from the indexes, in

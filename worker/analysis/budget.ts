@@ -17,10 +17,11 @@
  *   and the walk's search is bounded by the grid.
  * Everything else is linear in the grid (fixed: 978 × 400 cells) or in the positions.
  */
+
+import { type Mode, type Radii, TIERS, tierRank } from '../../domain/tiers';
 import type { Grid } from './grid';
 import { type Site, siteBounds } from './sites';
 import { isConvex } from './stamp';
-import { type Mode, type Radii, TIERS, tierRank } from '../../domain/tiers';
 
 export const BUDGET = {
   /**
@@ -108,7 +109,8 @@ export function estimateWork(grid: Grid, sites: readonly Site[], radii: Radii, m
     if (mode === 'walk' && kind !== 'suggest') {
       gridMs += COST.walk;
       const walkRows = (2 * r) / grid.cell;
-      for (const s of shapes) if (s.rank >= rank) stamp += (s.points + s.convexVertices + s.concaveEdges) * Math.min(grid.h, walkRows + s.height) * COST.walkVertexRow;
+      for (const s of shapes)
+        if (s.rank >= rank) stamp += (s.points + s.convexVertices + s.concaveEdges) * Math.min(grid.h, walkRows + s.height) * COST.walkVertexRow;
       continue;
     }
     for (const s of shapes) {

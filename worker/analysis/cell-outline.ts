@@ -1,5 +1,5 @@
 import type { MultiPolygon, Position } from 'geojson';
-import { type Grid, fromGrid } from './grid';
+import { fromGrid, type Grid } from './grid';
 
 /**
  * The outline of a set of grid cells, exactly along cell edges, as a MultiPolygon in
@@ -13,7 +13,10 @@ import { type Grid, fromGrid } from './grid';
 export function cellOutline(grid: Grid, cells: ArrayLike<number>): MultiPolygon {
   const { w } = grid;
   if (cells.length === 0) return { type: 'MultiPolygon', coordinates: [] };
-  let i0 = Infinity, i1 = -Infinity, j0 = Infinity, j1 = -Infinity;
+  let i0 = Infinity,
+    i1 = -Infinity,
+    j0 = Infinity,
+    j1 = -Infinity;
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k]!;
     const i = c % w;

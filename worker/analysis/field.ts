@@ -1,5 +1,5 @@
-import { edtWorkspace, featureTransform, type EdtWorkspace } from './edt';
-import { type Grid, cellAt } from './grid';
+import { type EdtWorkspace, edtWorkspace, featureTransform } from './edt';
+import { cellAt, type Grid } from './grid';
 import { forEachInteriorRun, forEachSegmentCell } from './rasterize';
 import type { Site } from './sites';
 

@@ -23,7 +23,7 @@ import { cellOutline } from './cell-outline';
 import { DiskSum } from './disk-sum';
 import { fromGrid } from './grid';
 import type { DistrictModel } from './model';
-import { type NamedPoint, type PlaceHit, nearestPlace } from './nearest-place';
+import { type NamedPoint, nearestPlace, type PlaceHit } from './nearest-place';
 
 /** Side of the square tiles pieces are cut into (metres): tiles of 1 km². */
 const TILE_M = 1000;
@@ -173,7 +173,8 @@ export function gapPieces(model: DistrictModel, share: ArrayLike<number>, radius
   const R = radiusM / grid.cell;
   const landDisk = new DiskSum(w, h, R, openLand);
   const peopleDisk = openPeople ? new DiskSum(w, h, R, openPeople) : null;
-  const ref = (ai: number): AreaRef | null => (ai < 0 ? null : { id: model.areas[ai]!.id, name_zh: model.areas[ai]!.name_zh, name_en: model.areas[ai]!.name_en });
+  const ref = (ai: number): AreaRef | null =>
+    ai < 0 ? null : { id: model.areas[ai]!.id, name_zh: model.areas[ai]!.name_zh, name_en: model.areas[ai]!.name_en };
 
   return top.map((p, r): GapPiece => {
     const k0 = districtPos[p.first]!;

@@ -24,7 +24,6 @@ export interface Grid {
   readonly margin: number;
 }
 
-
 /** A grid covering `bbox` (lon/lat) plus `margin` metres on every side. */
 export function makeGrid(bbox: BBox, cell: number, margin: number): Grid {
   const [w0, s0, e0, n0] = bbox;

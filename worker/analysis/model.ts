@@ -1,19 +1,10 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { bboxOf } from '../../domain/geo';
-import { type Grid, fineGrid, makeGrid, toGrid } from './grid';
-import {
-  type GridPolygon,
-  forEachInteriorRun,
-  forEachSegmentCell,
-  intersectSpans,
-  mapRows,
-  polygonSpans,
-  spanWeights,
-  subtractSpans,
-} from './rasterize';
-import type { Block } from './exact-distance';
-import { segDist } from './nearest';
 import { MAX_RADIUS_M } from '../../domain/tiers';
+import type { Block } from './exact-distance';
+import { fineGrid, type Grid, makeGrid, toGrid } from './grid';
+import { segDist } from './nearest';
+import { forEachInteriorRun, forEachSegmentCell, type GridPolygon, intersectSpans, mapRows, polygonSpans, spanWeights, subtractSpans } from './rasterize';
 
 /** Grid cell size (metres). See README.md for the accuracy this gives. */
 const CELL_M = 50;

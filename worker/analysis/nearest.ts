@@ -1,5 +1,5 @@
 import type { Sources } from './field';
-import { type Grid, fromGrid } from './grid';
+import { fromGrid, type Grid } from './grid';
 import type { GridRing } from './rasterize';
 import type { Site } from './sites';
 import { pullTaut, walkFrom } from './walk';

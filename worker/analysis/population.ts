@@ -85,7 +85,12 @@ function extentShare(model: DistrictModel, extent: [number, number, number, numb
  * grid-sized array: the wire form's fast path (the same answer as resample-points.ts then
  * `districtPeople`). `districtPos`: grid cell → district position, or −1 (cell-areas.ts).
  */
-export function pointsToDistrict(model: DistrictModel, districtPos: Int32Array, points: ArrayLike<readonly number[]>, extent: [number, number, number, number] | null): DistrictPeople {
+export function pointsToDistrict(
+  model: DistrictModel,
+  districtPos: Int32Array,
+  points: ArrayLike<readonly number[]>,
+  extent: [number, number, number, number] | null,
+): DistrictPeople {
   const { grid } = model;
   const perCell = new Float64Array(model.areas[0]!.cells.length);
   let given = 0;

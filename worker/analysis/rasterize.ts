@@ -175,15 +175,7 @@ export function forEachInteriorRun(polys: readonly GridPolygon[], w: number, h: 
  * Visits every cell a segment passes through (a supercover walk, so the cells form a
  * 4-connected chain), calling `visit(cellIndex)`. Cells outside the grid are skipped.
  */
-export function forEachSegmentCell(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  w: number,
-  h: number,
-  visit: (index: number) => void,
-): void {
+export function forEachSegmentCell(ax: number, ay: number, bx: number, by: number, w: number, h: number, visit: (index: number) => void): void {
   const len = Math.hypot(bx - ax, by - ay);
   // Step at a quarter cell and add both neighbours when a step changes row and column.
   const steps = Math.max(1, Math.ceil(len * 4));

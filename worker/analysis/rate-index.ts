@@ -13,11 +13,12 @@
  * that is a multiple of STEP_M up to INDEX_MAX_M; other radii return null and take the
  * per-request path.
  */
+
+import { MAX_RADIUS_M, type Mode, type Radii, TIERS, type Tier, tierRank } from '../../domain/tiers';
 import { type Block, lowerToSites } from './exact-distance';
 import { type DistrictModel, districtSpans } from './model';
-import { type TierRate, rateOf } from './rates';
+import { rateOf, type TierRate } from './rates';
 import type { Site } from './sites';
-import { MAX_RADIUS_M, type Mode, type Radii, TIERS, type Tier, tierRank } from '../../domain/tiers';
 import { walkTiers } from './walk-tiers';
 
 /** Radius resolution of the index (metres): whole and half metres are answered exactly. */
@@ -46,7 +47,7 @@ export interface RateIndex {
 /** Bin of a distance (metres): the smallest radius step that covers it; BINS + 1 beyond. */
 function binOf(d: number): number {
   const b = Math.ceil(d / STEP_M - EPS_M / STEP_M);
-  return b > BINS ? BINS + 1 : Math.max(b , 0);
+  return b > BINS ? BINS + 1 : Math.max(b, 0);
 }
 
 /**
@@ -137,7 +138,12 @@ function walkIndexField(model: DistrictModel): Field {
  * one more pass; the field is kept until then). Without rivers, walking is the straight
  * line and walk mode is answered as radius mode is.
  */
-export function buildRateIndex(model: DistrictModel, sites: readonly Site[], mode: Mode = 'radius', plus?: readonly Site[]): { index: RateIndex; withPlus: () => RateIndex } {
+export function buildRateIndex(
+  model: DistrictModel,
+  sites: readonly Site[],
+  mode: Mode = 'radius',
+  plus?: readonly Site[],
+): { index: RateIndex; withPlus: () => RateIndex } {
   const t0 = performance.now();
   const field = mode === 'walk' && model.blocked ? walkIndexField(model) : radiusField(model);
   const land: Float64Array[][] = [];

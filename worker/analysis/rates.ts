@@ -1,7 +1,7 @@
-import { cellKm2 } from './grid';
-import type { AreaMask, DistrictModel } from './model';
 import type { TierRate } from '../../domain/api';
 import type { Tier } from '../../domain/tiers';
+import { cellKm2 } from './grid';
+import type { AreaMask, DistrictModel } from './model';
 
 export type { TierRate };
 

@@ -11,7 +11,14 @@ import { type Site, siteBounds } from './sites';
  * matter (a flatbush index over the sites' bounding boxes). `rows` limits the work to a
  * block of cells (those a contour will be drawn over).
  */
-export function refineNearRadius(grid: Grid, dist: Float32Array, sites: readonly Site[], radiusM: number, bandCells = 2, rows?: { j0: number; j1: number; i0: number; i1: number }): number {
+export function refineNearRadius(
+  grid: Grid,
+  dist: Float32Array,
+  sites: readonly Site[],
+  radiusM: number,
+  bandCells = 2,
+  rows?: { j0: number; j1: number; i0: number; i1: number },
+): number {
   if (sites.length === 0) return 0;
   const index = new Flatbush(sites.length);
   for (const s of sites) {

@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf';
 import { contours } from 'd3-contour';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { type Grid, fromGrid } from './grid';
+import { fromGrid, type Grid } from './grid';
 
 /**
  * Marching squares (d3-contour, linear interpolation) on a field sampled at cell centres:
@@ -87,9 +87,7 @@ export function ringRegion(grid: Grid, dist: Float32Array, radiusM: number, wind
  */
 function dropDegenerate(region: MultiPolygon): MultiPolygon {
   const coordinates = region.coordinates
-    .map((poly) =>
-      poly.map((ring) => ring.filter((p, k) => k === 0 || p[0] !== ring[k - 1]![0] || p[1] !== ring[k - 1]![1])),
-    )
+    .map((poly) => poly.map((ring) => ring.filter((p, k) => k === 0 || p[0] !== ring[k - 1]![0] || p[1] !== ring[k - 1]![1])))
     .filter((poly) => poly.length > 0 && poly[0]!.length >= 4)
     .map((poly) => poly.filter((ring) => ring.length >= 4));
   return { type: 'MultiPolygon', coordinates };
@@ -117,9 +115,7 @@ export function simplifyRegion(raw: MultiPolygon): Feature<MultiPolygon> | null 
     simple = turf.feature({ type: 'MultiPolygon', coordinates: kept });
   }
   // Simplification can collapse tiny rings to fewer than 4 positions: drop them.
-  simple.geometry.coordinates = simple.geometry.coordinates
-    .map((poly) => poly.filter((ring) => ring.length >= 4))
-    .filter((poly) => poly.length > 0);
+  simple.geometry.coordinates = simple.geometry.coordinates.map((poly) => poly.filter((ring) => ring.length >= 4)).filter((poly) => poly.length > 0);
   return simple.geometry.coordinates.length ? simple : null;
 }
 

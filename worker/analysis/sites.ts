@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
+import { type Tier, tierFromName, tierRank } from '../../domain/tiers';
 import { type Grid, toGrid } from './grid';
 import type { GridPolygon } from './rasterize';
-import { type Tier, tierFromName, tierRank } from '../../domain/tiers';
 
 /** A green-space site in grid units, ready for the raster passes. */
 export interface Site {

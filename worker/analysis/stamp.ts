@@ -1,5 +1,5 @@
 import type { Grid } from './grid';
-import { type GridPolygon, type GridRing, forEachInteriorRun, spansInRows } from './rasterize';
+import { forEachInteriorRun, type GridPolygon, type GridRing, spansInRows } from './rasterize';
 import type { Site } from './sites';
 
 /** Tolerance so that a cell exactly at the radius counts as covered despite rounding. */
@@ -163,7 +163,13 @@ function outlineOf(base: GridPolygon, scale: number): Outline {
   const cEnd = ints.subarray(3 * nr + 1 + nc, 3 * nr + 1 + 2 * nc);
   const cRing = ints.subarray(3 * nr + 1 + 2 * nc);
   const floats = new Float64Array(5 * n + 4 * nc);
-  const [x, y, ux, uy, len] = [0, 1, 2, 3, 4].map((q) => floats.subarray(q * n, (q + 1) * n)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const [x, y, ux, uy, len] = [0, 1, 2, 3, 4].map((q) => floats.subarray(q * n, (q + 1) * n)) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
   const cBox = floats.subarray(5 * n);
   let k = 0;
   let c = 0;
@@ -229,7 +235,29 @@ function outlineOf(base: GridPolygon, scale: number): Outline {
     area += x[v]! * y[w]! - x[w]! * y[v]!;
   }
   const convex = isConvex(base) && Math.abs(area) > 1e-6 * scale * scale;
-  return { base, scale, convex, starts, ends, x, y, ux, uy, len, firstChunk, cFirst, cEnd, cRing, cBox, byLeft, byRight, ymin, ymax, interior: undefined, interiorRow0: 0 };
+  return {
+    base,
+    scale,
+    convex,
+    starts,
+    ends,
+    x,
+    y,
+    ux,
+    uy,
+    len,
+    firstChunk,
+    cFirst,
+    cEnd,
+    cRing,
+    cBox,
+    byLeft,
+    byRight,
+    ymin,
+    ymax,
+    interior: undefined,
+    interiorRow0: 0,
+  };
 }
 
 /** The outline's polygon on this grid (for the outline-filling paths, which need rings). */
@@ -337,7 +365,7 @@ function joinChunk(o: Outline, c: number, y: number, R: number, R2: number, lo: 
     const uy = uys[v]!;
     const bx = ax + ux * l;
     const rx = R * (uy < 0 ? -uy : uy);
-    if (l === 0 || ((Math.min(ax , bx)) - rx >= lo && (Math.max(ax , bx)) + rx <= hi)) continue;
+    if (l === 0 || (Math.min(ax, bx) - rx >= lo && Math.max(ax, bx) + rx <= hi)) continue;
     if (!edgeRow(ux, uy, l, t, R)) continue;
     if (ax + AB[0]! < lo) lo = ax + AB[0]!;
     if (ax + AB[1]! > hi) hi = ax + AB[1]!;

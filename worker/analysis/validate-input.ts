@@ -5,11 +5,12 @@
  * geojson-validation, then the domain: geometry types, coordinate ranges, distance from
  * Jiangbei, tiers, radii, and size limits.
  */
-import * as GJV from 'geojson-validation';
+
 import type { Feature, FeatureCollection } from 'geojson';
+import * as GJV from 'geojson-validation';
 import { positionsOf } from '../../domain/geo';
-import { MAX_KM_FROM_JIANGBEI, type SiteProblemCode, kmFromJiangbei, preview, siteProblems } from '../../domain/sites';
-import { DEFAULT_RADII, MAX_RADIUS_M, MIN_RADIUS_M, MODES, type Mode, type Radii, TIERS, isTier } from '../../domain/tiers';
+import { kmFromJiangbei, MAX_KM_FROM_JIANGBEI, preview, type SiteProblemCode, siteProblems } from '../../domain/sites';
+import { DEFAULT_RADII, isTier, MAX_RADIUS_M, MIN_RADIUS_M, MODES, type Mode, type Radii, TIERS } from '../../domain/tiers';
 
 export const LIMITS = {
   /** Sites per request. */
@@ -143,7 +144,10 @@ export function checkRadii(input: unknown): Checked<Radii> {
     for (const part of input.split(',')) {
       if (part.trim() === '') continue;
       const m = /^\s*([a-z]+)\s*:\s*([^\s]+)\s*$/i.exec(part);
-      if (!m) return fail('invalid_radii', [{ field: 'radii', message: `cannot read "${part.slice(0, 40)}"; write radii as tier:metres pairs, e.g. leisure:500,garden:1000,park:2000.` }]);
+      if (!m)
+        return fail('invalid_radii', [
+          { field: 'radii', message: `cannot read "${part.slice(0, 40)}"; write radii as tier:metres pairs, e.g. leisure:500,garden:1000,park:2000.` },
+        ]);
       entries.push([m[1]!, Number(m[2])]);
     }
   } else if (typeof input === 'object' && !Array.isArray(input)) {
@@ -158,7 +162,10 @@ export function checkRadii(input: unknown): Checked<Radii> {
       continue;
     }
     if (typeof v !== 'number' || !Number.isFinite(v) || v < MIN_RADIUS_M || v > MAX_RADIUS_M) {
-      problems.push({ field: `radii.${k}`, message: `radius for ${k} must be a number of metres from ${MIN_RADIUS_M} to ${MAX_RADIUS_M}; got ${preview(v, 20)}.` });
+      problems.push({
+        field: `radii.${k}`,
+        message: `radius for ${k} must be a number of metres from ${MIN_RADIUS_M} to ${MAX_RADIUS_M}; got ${preview(v, 20)}.`,
+      });
       continue;
     }
     radii[k] = v;
@@ -176,7 +183,13 @@ export function checkMode(input: unknown): Checked<Mode> {
 export function checkTier(input: unknown, field = 'tier'): Checked<(typeof TIERS)[number]> {
   if (isTier(input)) return { ok: true, value: input };
   return fail('unknown_tier', [
-    { field, message: input === undefined || input === '' ? `${field} is required: one of ${TIERS.join(', ')}.` : `${field} ${preview(input, 30)} is not one of ${TIERS.join(', ')}.` },
+    {
+      field,
+      message:
+        input === undefined || input === ''
+          ? `${field} is required: one of ${TIERS.join(', ')}.`
+          : `${field} ${preview(input, 30)} is not one of ${TIERS.join(', ')}.`,
+    },
   ]);
 }
 
@@ -198,7 +211,9 @@ export function checkPoint(lon: unknown, lat: unknown): Checked<[number, number]
   if (!y.ok) return y;
   const d = kmFromJiangbei(x.value, y.value);
   if (d > LIMITS.maxKmFromJiangbei) {
-    return fail('far_from_district', [{ field: 'lon,lat', message: `the point is ${Math.round(d)} km from Jiangbei, Chongqing; it must lie within ${LIMITS.maxKmFromJiangbei} km.` }]);
+    return fail('far_from_district', [
+      { field: 'lon,lat', message: `the point is ${Math.round(d)} km from Jiangbei, Chongqing; it must lie within ${LIMITS.maxKmFromJiangbei} km.` },
+    ]);
   }
   return { ok: true, value: [x.value, y.value] };
 }
@@ -226,7 +241,13 @@ export interface AnalysisBody {
 /** Validates a POST body `{ sites, radii?, mode?, sports?, population? }` (already JSON-parsed). */
 export function checkBody(body: unknown): Checked<AnalysisBody> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return fail('invalid_body', [{ field: 'body', message: 'the body must be a JSON object { "sites": FeatureCollection, "radii"?: {…}, "mode"?: "radius"|"walk", "sports"?: boolean, "population"?: {…} }.' }]);
+    return fail('invalid_body', [
+      {
+        field: 'body',
+        message:
+          'the body must be a JSON object { "sites": FeatureCollection, "radii"?: {…}, "mode"?: "radius"|"walk", "sports"?: boolean, "population"?: {…} }.',
+      },
+    ]);
   }
   const b = body as Record<string, unknown>;
   if (!('sites' in b)) return fail('invalid_body', [{ field: 'sites', message: 'the body has no `sites` (a GeoJSON FeatureCollection).' }]);

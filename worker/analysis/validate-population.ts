@@ -5,7 +5,7 @@
  * analysis grid (one point per cell centre); an API client may send raw points. Pure: the
  * parsed input, or every bad point listed by index (the first 20, and how many in all).
  */
-import { JIANGBEI_CENTRE, MAX_KM_FROM_JIANGBEI, kmFromJiangbei } from '../../domain/sites';
+import { JIANGBEI_CENTRE, kmFromJiangbei, MAX_KM_FROM_JIANGBEI } from '../../domain/sites';
 import { type Checked, LIMITS, type Problem } from './validate-input';
 
 export interface PopulationInput {
@@ -21,8 +21,12 @@ export interface PopulationInput {
 
 const MAX_TEXT = 200;
 
-
-const bad = (code: string, field: string, message: string, extra: Problem[] = []): Checked<never> => ({ ok: false, code, message, problems: [{ field, message }, ...extra].slice(0, LIMITS.maxProblems) });
+const bad = (code: string, field: string, message: string, extra: Problem[] = []): Checked<never> => ({
+  ok: false,
+  code,
+  message,
+  problems: [{ field, message }, ...extra].slice(0, LIMITS.maxProblems),
+});
 
 /** The problem with one point, or '' when it is good. */
 function pointProblem(p: unknown): string {
@@ -34,7 +38,8 @@ function pointProblem(p: unknown): string {
   // Within 0.4° of latitude and longitude of the centre is within 60 km: no trigonometry.
   if (Math.abs(lat - JIANGBEI_CENTRE[1]) < 0.4 && Math.abs(lon - JIANGBEI_CENTRE[0]) < 0.4) return '';
   const d = kmFromJiangbei(lon, lat);
-  if (d > MAX_KM_FROM_JIANGBEI) return `[${lon}, ${lat}] is ${Math.round(d)} km from Jiangbei (more than ${MAX_KM_FROM_JIANGBEI} km): GCJ-02 or swapped coordinates?`;
+  if (d > MAX_KM_FROM_JIANGBEI)
+    return `[${lon}, ${lat}] is ${Math.round(d)} km from Jiangbei (more than ${MAX_KM_FROM_JIANGBEI} km): GCJ-02 or swapped coordinates?`;
   return '';
 }
 
@@ -47,7 +52,11 @@ export function checkPopulation(input: unknown): Checked<PopulationInput> {
   if (!Array.isArray(o.points)) return bad('invalid_population', `${field}.points`, '`population.points` must be an array of [lon, lat, count].');
   const points = o.points as unknown[];
   if (points.length > LIMITS.maxPopulationPoints) {
-    return bad('too_many_population_points', `${field}.points`, `${points.length} population points; at most ${LIMITS.maxPopulationPoints} are accepted (resample to 50 m cells first: the district has about 90,000).`);
+    return bad(
+      'too_many_population_points',
+      `${field}.points`,
+      `${points.length} population points; at most ${LIMITS.maxPopulationPoints} are accepted (resample to 50 m cells first: the district has about 90,000).`,
+    );
   }
   const problems: Problem[] = [];
   let badCount = 0;
@@ -60,7 +69,15 @@ export function checkPopulation(input: unknown): Checked<PopulationInput> {
       const lon = p[0]!;
       const lat = p[1]!;
       const n = p[2]!;
-      if (typeof n === 'number' && typeof lon === 'number' && typeof lat === 'number' && n >= 0 && n < Infinity && Math.abs(lat - cy) < 0.4 && Math.abs(lon - cx) < 0.4) {
+      if (
+        typeof n === 'number' &&
+        typeof lon === 'number' &&
+        typeof lat === 'number' &&
+        n >= 0 &&
+        n < Infinity &&
+        Math.abs(lat - cy) < 0.4 &&
+        Math.abs(lon - cx) < 0.4
+      ) {
         total += n;
         continue;
       }
@@ -79,7 +96,8 @@ export function checkPopulation(input: unknown): Checked<PopulationInput> {
   const text = (k: 'source' | 'date'): string | null | Checked<never> => {
     const v = o[k];
     if (v === undefined || v === null) return null;
-    if (typeof v !== 'string' || v.length > MAX_TEXT) return bad('invalid_population', `${field}.${k}`, `population.${k} must be text of at most ${MAX_TEXT} characters.`);
+    if (typeof v !== 'string' || v.length > MAX_TEXT)
+      return bad('invalid_population', `${field}.${k}`, `population.${k} must be text of at most ${MAX_TEXT} characters.`);
     return v;
   };
   const source = text('source');
@@ -98,7 +116,11 @@ export function checkPopulation(input: unknown): Checked<PopulationInput> {
   if (o.given !== undefined && o.given !== null) {
     // Counts rounded on the wire (to a thousandth) may add up to a little more than the file's total.
     if (typeof o.given !== 'number' || !Number.isFinite(o.given) || o.given < total * (1 - 1e-6) - 0.001 * points.length) {
-      return bad('invalid_population', `${field}.given`, `population.given must be the file's total number of people, at least the ${Math.round(total)} in the points.`);
+      return bad(
+        'invalid_population',
+        `${field}.given`,
+        `population.given must be the file's total number of people, at least the ${Math.round(total)} in the points.`,
+      );
     }
     given = o.given;
   }

@@ -33,7 +33,8 @@ export function walkTiers(model: DistrictModel, maxCutoffM: number): WalkTiers {
   const best = new Float64Array(bw * (block.j1 - block.j0 + 1)).fill(Infinity);
   return {
     lower: (sites, cutoffM) => lowerToSites(best, block, sites, 1, walkReach(cutoffM, grid.cell) / grid.cell, spans),
-    walk: (cutoffM) => walkField(grid, blocked, straightLine(grid.w, grid.h, grid.cell, block, best, walkReach(cutoffM, grid.cell) / grid.cell), cutoffM, block),
+    walk: (cutoffM) =>
+      walkField(grid, blocked, straightLine(grid.w, grid.h, grid.cell, block, best, walkReach(cutoffM, grid.cell) / grid.cell), cutoffM, block),
   };
 }
 

@@ -1,6 +1,6 @@
 import { BucketQueue } from './buckets';
-import type { Block } from './exact-distance';
 import { edtWorkspace, featureTransform } from './edt';
+import type { Block } from './exact-distance';
 import { FAR_M, type Sources } from './field';
 import type { Grid } from './grid';
 import { CellHeap } from './heap';
@@ -223,7 +223,7 @@ const searchLists = new WeakMap<Grid, Int32Array>();
  * `cutoffM`: the cutoff stretched by the stencil, plus half a cell diagonal, plus a cell.
  */
 export function walkReach(cutoffM: number, cell: number): number {
-  return cutoffM * STENCIL_STRETCH + ((Math.SQRT2 / 2) + 1) * cell;
+  return cutoffM * STENCIL_STRETCH + (Math.SQRT2 / 2 + 1) * cell;
 }
 
 export interface WalkHit {

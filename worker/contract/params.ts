@@ -4,9 +4,9 @@
  * read their parameters through these, and the document is generated from the same objects,
  * so what is checked and what is published cannot drift apart.
  */
-import { DEFAULT_RADII, MAX_RADIUS_M, MIN_RADIUS_M, MODES, TIERS, type Mode, type Radii, type Tier } from '../../domain/tiers';
-import { type Checked, LIMITS, checkMode, checkNumber, checkPoint, checkRadii, checkSports, checkTier } from '../analysis/validate-input';
-import { type PopulationInput, checkPopulation } from '../analysis/validate-population';
+import { DEFAULT_RADII, MAX_RADIUS_M, MIN_RADIUS_M, MODES, type Mode, type Radii, TIERS, type Tier } from '../../domain/tiers';
+import { type Checked, checkMode, checkNumber, checkPoint, checkRadii, checkSports, checkTier, LIMITS } from '../analysis/validate-input';
+import { checkPopulation, type PopulationInput } from '../analysis/validate-population';
 import { ApiError } from '../errors';
 import { ID_PATTERN } from '../scenarios/secrets';
 
@@ -35,7 +35,8 @@ const param = <N extends string, T>(p: Param<N, T>) => p;
 
 export const mode = param({
   name: 'mode',
-  description: 'Distance mode: `radius` (straight line from the site edge, default) or `walk` (straight lines on foot, the rivers crossed only on bridges a pedestrian can use).',
+  description:
+    'Distance mode: `radius` (straight line from the site edge, default) or `walk` (straight lines on foot, the rivers crossed only on bridges a pedestrian can use).',
   schema: { type: 'string', enum: [...MODES], default: 'radius' },
   read: (v): Mode => ok(checkMode(v)),
 });
@@ -44,7 +45,11 @@ export const radii = param({
   name: 'radii',
   description: `Service radii in metres, any subset (the rest keep their defaults), each ${MIN_RADIUS_M}–${MAX_RADIUS_M}. In a query: tier:metres pairs separated by commas; in a body: an object.`,
   schema: { type: 'string', example: TIERS.map((t) => `${t}:${DEFAULT_RADII[t]}`).join(',') },
-  bodySchema: { type: 'object', properties: Object.fromEntries(TIERS.map((t) => [t, { type: 'number', minimum: MIN_RADIUS_M, maximum: MAX_RADIUS_M }])), additionalProperties: false },
+  bodySchema: {
+    type: 'object',
+    properties: Object.fromEntries(TIERS.map((t) => [t, { type: 'number', minimum: MIN_RADIUS_M, maximum: MAX_RADIUS_M }])),
+    additionalProperties: false,
+  },
   read: (v): Radii => ok(checkRadii(v)),
 });
 
@@ -97,8 +102,20 @@ export const population = param({
 });
 
 /** The measuring point of /nearest: lon and lat are read together (the far-away check needs both). */
-export const lon = param({ name: 'lon', description: 'Longitude (WGS-84).', schema: { type: 'number', minimum: -180, maximum: 180 }, required: true, read: (v): unknown => v });
-export const lat = param({ name: 'lat', description: 'Latitude (WGS-84).', schema: { type: 'number', minimum: -90, maximum: 90 }, required: true, read: (v): unknown => v });
+export const lon = param({
+  name: 'lon',
+  description: 'Longitude (WGS-84).',
+  schema: { type: 'number', minimum: -180, maximum: 180 },
+  required: true,
+  read: (v): unknown => v,
+});
+export const lat = param({
+  name: 'lat',
+  description: 'Latitude (WGS-84).',
+  schema: { type: 'number', minimum: -90, maximum: 90 },
+  required: true,
+  read: (v): unknown => v,
+});
 export const point = (x: unknown, y: unknown): [number, number] => ok(checkPoint(x, y));
 
 /** Suggestions measure straight-line reach only; `mode` is accepted only as `radius`. */
@@ -107,7 +124,8 @@ export const radiusOnly = param({
   description: 'Only `radius`: suggestions measure straight-line reach.',
   schema: { type: 'string', enum: ['radius'], default: 'radius' },
   read: (v): 'radius' => {
-    if (v !== undefined && v !== 'radius') throw new ApiError(422, 'invalid_mode', 'Suggestions measure straight-line reach only: use mode=radius (or leave it out).');
+    if (v !== undefined && v !== 'radius')
+      throw new ApiError(422, 'invalid_mode', 'Suggestions measure straight-line reach only: use mode=radius (or leave it out).');
     return 'radius';
   },
 });
@@ -132,7 +150,8 @@ export const limit = param({
   read: (v): number => {
     const text = typeof v === 'string' ? v : '8';
     const n = Number(text);
-    if (!Number.isInteger(n) || n < 1 || n > 20) throw new ApiError(400, 'invalid_limit', `limit must be a whole number from 1 to 20, not "${text.slice(0, 16)}".`);
+    if (!Number.isInteger(n) || n < 1 || n > 20)
+      throw new ApiError(400, 'invalid_limit', `limit must be a whole number from 1 to 20, not "${text.slice(0, 16)}".`);
     return n;
   },
 });

@@ -5,11 +5,21 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import {
+  CoverageSchema,
+  FeatureCollectionSchema,
+  GapPiecesSchema,
+  GapsSchema,
+  HealthSchema,
+  LayersSchema,
+  NearestSchema,
+  PlacesSchema,
+  RingsSchema,
   ScenarioCreatedSchema,
   ScenarioFileSchema,
   ScenarioVersionListSchema,
   ScenarioVersionSchema,
-  CoverageSchema, FeatureCollectionSchema, GapPiecesSchema, GapsSchema, HealthSchema, LayersSchema, NearestSchema, PlacesSchema, RingsSchema, SuggestionsSchema } from '../../domain/api';
+  SuggestionsSchema,
+} from '../../domain/api';
 import { LIMITS } from '../analysis/validate-input';
 import { SCENARIO_LIMITS as SL } from '../scenarios/limits';
 import {
@@ -77,14 +87,29 @@ const common = [mode, radii, sports] as const;
 export const CONTRACT = {
   '/coverage': {
     get: op({ summary: 'Coverage rates per tier for the district and each core, zone and belt (shipped sites).', params: common, answer: CoverageSchema }),
-    post: op({ summary: 'Coverage rates over your sites; with `population`, in people beside area.', params: [...common, population] as const, sites: 'required', answer: CoverageSchema }),
+    post: op({
+      summary: 'Coverage rates over your sites; with `population`, in people beside area.',
+      params: [...common, population] as const,
+      sites: 'required',
+      answer: CoverageSchema,
+    }),
   },
   '/coverage/rings': {
-    get: op({ summary: 'One dissolved (multi)polygon per tier: the land within reach, clipped to the district.', params: common, answer: RingsSchema, geo: true }),
+    get: op({
+      summary: 'One dissolved (multi)polygon per tier: the land within reach, clipped to the district.',
+      params: common,
+      answer: RingsSchema,
+      geo: true,
+    }),
     post: op({ summary: 'Rings over your sites.', params: common, sites: 'required', answer: RingsSchema, geo: true }),
   },
   '/gaps': {
-    get: op({ summary: 'Uncovered built-up land for a tier, one polygon per gap, largest first.', params: [tier, ...common, minKm2] as const, answer: GapsSchema, geo: true }),
+    get: op({
+      summary: 'Uncovered built-up land for a tier, one polygon per gap, largest first.',
+      params: [tier, ...common, minKm2] as const,
+      answer: GapsSchema,
+      geo: true,
+    }),
     post: op({ summary: 'Gaps left by your sites.', params: [tier, ...common, minKm2] as const, sites: 'required', answer: GapsSchema, geo: true }),
   },
   '/gaps/pieces': {
@@ -95,7 +120,13 @@ export const CONTRACT = {
       answer: GapPiecesSchema,
       geo: true,
     }),
-    post: op({ summary: 'Gap pieces left by your sites; with `population`, ranked by unserved people.', params: [tier, ...common, minKm2, pieceLimit, population] as const, sites: 'required', answer: GapPiecesSchema, geo: true }),
+    post: op({
+      summary: 'Gap pieces left by your sites; with `population`, ranked by unserved people.',
+      params: [tier, ...common, minKm2, pieceLimit, population] as const,
+      sites: 'required',
+      answer: GapPiecesSchema,
+      geo: true,
+    }),
   },
   '/nearest': {
     get: op({
@@ -121,17 +152,35 @@ export const CONTRACT = {
     }),
   },
   '/places': {
-    get: op({ summary: 'Search the named places (green spaces, stations, landmarks, zones, cores, belt, bridges).', params: [q, limit] as const, answer: PlacesSchema }),
+    get: op({
+      summary: 'Search the named places (green spaces, stations, landmarks, zones, cores, belt, bridges).',
+      params: [q, limit] as const,
+      answer: PlacesSchema,
+    }),
   },
   '/layers': { get: op({ summary: 'The shipped layers: titles, counts, sources and confidence.', params: [], answer: LayersSchema }) },
-  '/layers/all.geojson': { get: op({ summary: 'Every shipped layer in one FeatureCollection; each feature’s `layer` names its layer.', params: [], answer: FeatureCollectionSchema, geo: true }) },
+  '/layers/all.geojson': {
+    get: op({
+      summary: 'Every shipped layer in one FeatureCollection; each feature’s `layer` names its layer.',
+      params: [],
+      answer: FeatureCollectionSchema,
+      geo: true,
+    }),
+  },
   '/layers/{id}': {
-    get: op({ summary: 'One shipped layer.', params: [], answer: FeatureCollectionSchema, geo: true, errors: { '404': 'No layer of that id (the answer lists the known ones).' } }),
+    get: op({
+      summary: 'One shipped layer.',
+      params: [],
+      answer: FeatureCollectionSchema,
+      geo: true,
+      errors: { '404': 'No layer of that id (the answer lists the known ones).' },
+    }),
   },
   '/health': { get: op({ summary: 'Liveness.', params: [], answer: HealthSchema }) },
   '/scenarios': {
     post: op({
-      summary: 'Share a scenario: stores the workbench’s scenario file as version 1 and answers its id, read link and edit token (shown once; only its hash is kept).',
+      summary:
+        'Share a scenario: stores the workbench’s scenario file as version 1 and answers its id, read link and edit token (shown once; only its hash is kept).',
       params: [],
       body: ScenarioFileSchema,
       answer: ScenarioCreatedSchema,
@@ -140,9 +189,15 @@ export const CONTRACT = {
     }),
   },
   '/scenarios/{id}': {
-    get: op({ summary: 'The latest version of a shared scenario (anyone with the id); ETag "v<n>", 304 on If-None-Match.', params: [scenarioId], answer: ScenarioVersionSchema, errors: { ...READ } }),
+    get: op({
+      summary: 'The latest version of a shared scenario (anyone with the id); ETag "v<n>", 304 on If-None-Match.',
+      params: [scenarioId],
+      answer: ScenarioVersionSchema,
+      errors: { ...READ },
+    }),
     put: op({
-      summary: 'Save a new version: needs the edit token, and If-Match naming the version the edit is based on. If another version was saved since, nothing is written: 409 with the current version in `details.current`.',
+      summary:
+        'Save a new version: needs the edit token, and If-Match naming the version the edit is based on. If another version was saved since, nothing is written: 409 with the current version in `details.current`.',
       params: [scenarioId, ifMatch],
       body: ScenarioFileSchema,
       answer: ScenarioVersionSchema,
@@ -151,14 +206,26 @@ export const CONTRACT = {
         ...SCENARIO_WRITE,
         ...AUTH,
         '400': 'Malformed JSON, or an If-Match that names no version (invalid_if_match).',
-        '409': 'version_conflict: the edit is based on an older version; `details.base` is the version named, `details.current` the current version. Nothing was overwritten.',
+        '409':
+          'version_conflict: the edit is based on an older version; `details.base` is the version named, `details.current` the current version. Nothing was overwritten.',
         '428': 'No If-Match (if_match_required).',
       },
     }),
-    delete: op({ summary: 'Delete a shared scenario and all its versions (edit token needed).', params: [scenarioId], status: 204, editToken: true, errors: { ...AUTH, '429': SCENARIO_WRITE['429'], '503': READ['503'] } }),
+    delete: op({
+      summary: 'Delete a shared scenario and all its versions (edit token needed).',
+      params: [scenarioId],
+      status: 204,
+      editToken: true,
+      errors: { ...AUTH, '429': SCENARIO_WRITE['429'], '503': READ['503'] },
+    }),
   },
   '/scenarios/{id}/versions': {
-    get: op({ summary: `The versions kept (the latest ${SL.versionsKept}), newest first, without their contents.`, params: [scenarioId], answer: ScenarioVersionListSchema, errors: { ...READ } }),
+    get: op({
+      summary: `The versions kept (the latest ${SL.versionsKept}), newest first, without their contents.`,
+      params: [scenarioId],
+      answer: ScenarioVersionListSchema,
+      errors: { ...READ },
+    }),
   },
   '/scenarios/{id}/versions/{n}': {
     get: op({

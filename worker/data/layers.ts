@@ -1,5 +1,5 @@
-import type { LayerInfo } from '../../domain/api';
 import type { FeatureCollection } from 'geojson';
+import type { LayerInfo } from '../../domain/api';
 import manifest from '../../geodata/layers.json';
 
 /**
@@ -44,7 +44,12 @@ function geometryKind(fc: FeatureCollection): LayerInfo['geometry'] {
   const kinds = new Set<string>();
   for (const f of fc.features) {
     const t = f.geometry?.type ?? '';
-    kinds.add(t.replace(/^Multi/, '').replace('LineString', 'line').toLowerCase());
+    kinds.add(
+      t
+        .replace(/^Multi/, '')
+        .replace('LineString', 'line')
+        .toLowerCase(),
+    );
   }
   if (kinds.size === 0) return 'none';
   if (kinds.size > 1) return 'mixed';
@@ -84,9 +89,7 @@ let bundle: string | undefined;
  */
 export function getBundleText(): string {
   if (bundle === undefined) {
-    const features = listLayers().flatMap((l) =>
-      (getLayer(l.id)?.features ?? []).map((f) => ({ ...f, properties: { ...f.properties, layer: l.id } })),
-    );
+    const features = listLayers().flatMap((l) => (getLayer(l.id)?.features ?? []).map((f) => ({ ...f, properties: { ...f.properties, layer: l.id } })));
     bundle = JSON.stringify({ type: 'FeatureCollection', features });
   }
   return bundle;

@@ -5,9 +5,10 @@
  * ETag (the `api` app's etag middleware); POST answers are computed per request. Every
  * answer echoes `sports`: whether the shipped sports grounds counted as leisure spaces.
  */
-import { Hono, type Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import type { Mode, Radii, Tier } from '../../domain/tiers';
 import {
   coverageGapPieces,
   coverageGaps,
@@ -19,13 +20,12 @@ import {
   suggest as suggestSitesFor,
   warmUp,
 } from '../analysis/analyse';
-import { BUDGET, type Kind, estimateWork, overBudgetMessage } from '../analysis/budget';
+import { BUDGET, estimateWork, type Kind, overBudgetMessage } from '../analysis/budget';
 import type { DistrictModel } from '../analysis/model';
 import type { DistrictPeople } from '../analysis/population';
+import { projectSites, type Site } from '../analysis/sites';
+import { type AnalysisBody, checkBody, LIMITS } from '../analysis/validate-input';
 import { type PopulationInput, pointsExtent } from '../analysis/validate-population';
-import { type Site, projectSites } from '../analysis/sites';
-import type { Mode, Radii, Tier } from '../../domain/tiers';
-import { type AnalysisBody, LIMITS, checkBody } from '../analysis/validate-input';
 import { type AnyParam, ok, point, readParams } from '../contract/params';
 import { CONTRACT } from '../contract/routes';
 import { ApiError } from '../errors';
@@ -109,7 +109,12 @@ const readQuery = <const P extends readonly AnyParam[]>(c: Context, params: P) =
 function withinBudget(kind: Kind, sites: readonly Site[], radii: Radii, mode: Mode, tier?: Tier, picks = 0): void {
   const e = estimateWork(shippedModel().grid, sites, radii, mode, kind, tier, picks);
   if (e.ms > BUDGET.maxMs) {
-    throw new ApiError(422, 'analysis_too_large', overBudgetMessage(e, kind), { estimated_ms: Math.round(e.ms), max_ms: BUDGET.maxMs, positions: e.positions, concave_edges: e.concaveEdges });
+    throw new ApiError(422, 'analysis_too_large', overBudgetMessage(e, kind), {
+      estimated_ms: Math.round(e.ms),
+      max_ms: BUDGET.maxMs,
+      positions: e.positions,
+      concave_edges: e.concaveEdges,
+    });
   }
 }
 
@@ -122,7 +127,11 @@ const sizeLimit = bodyLimit({ maxSize: LIMITS.maxBodyBytes, onError: bodyTooLarg
 const limit = createMiddleware(async (c, next) => {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!/^application\/([a-z0-9.+-]*\+)?json$/.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', `Send the body as JSON with Content-Type: application/json (got ${JSON.stringify(type.slice(0, 40) || 'none')}).`);
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `Send the body as JSON with Content-Type: application/json (got ${JSON.stringify(type.slice(0, 40) || 'none')}).`,
+    );
   }
   return sizeLimit(c, next);
 });
@@ -139,7 +148,12 @@ analysis.post('/coverage', limit, async (c) => {
   const b = await readBody(c, COVERAGE.post.params);
   withinBudget('coverage', b.sitesProjected, b.radii, b.mode);
   const people = peopleOf(b.population);
-  return c.json(timed(() => echo({ ...coverageReport(shippedModel(), b.sitesProjected, b.radii, b.mode, undefined, people?.people), ...peopleOut(people) }, b.sports), true));
+  return c.json(
+    timed(
+      () => echo({ ...coverageReport(shippedModel(), b.sitesProjected, b.radii, b.mode, undefined, people?.people), ...peopleOut(people) }, b.sports),
+      true,
+    ),
+  );
 });
 
 // --- rings ----------------------------------------------------------------------------
@@ -170,13 +184,24 @@ analysis.post('/gaps', limit, async (c) => {
 const PIECES = CONTRACT['/gaps/pieces'];
 analysis.get('/gaps/pieces', (c) => {
   const { tier, mode, radii, sports, min_km2, limit: count } = readQuery(c, PIECES.get.params);
-  return shipped(c, `pieces|${mode}|${key(radii)}|${tier}|${min_km2}|${count}`, sports, (m, s) => coverageGapPieces(m, s, radii, mode, tier, { places: shippedPlaces(), minKm2: min_km2, limit: count }), { geo: true });
+  return shipped(
+    c,
+    `pieces|${mode}|${key(radii)}|${tier}|${min_km2}|${count}`,
+    sports,
+    (m, s) => coverageGapPieces(m, s, radii, mode, tier, { places: shippedPlaces(), minKm2: min_km2, limit: count }),
+    { geo: true },
+  );
 });
 analysis.post('/gaps/pieces', limit, async (c) => {
   const b = await readBody(c, PIECES.post.params);
   withinBudget('gaps', b.sitesProjected, b.radii, b.mode, b.tier);
   const people = peopleOf(b.population);
-  const out = coverageGapPieces(shippedModel(), b.sitesProjected, b.radii, b.mode, b.tier, { places: shippedPlaces(), minKm2: b.min_km2, limit: b.limit, people: people?.people ?? null });
+  const out = coverageGapPieces(shippedModel(), b.sitesProjected, b.radii, b.mode, b.tier, {
+    places: shippedPlaces(),
+    minKm2: b.min_km2,
+    limit: b.limit,
+    people: people?.people ?? null,
+  });
   return c.body(JSON.stringify(echo({ ...out, ...peopleOut(people) }, b.sports)), 200, GEOJSON_TYPE);
 });
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { ApiError } from '../errors';
 import { getBundleText, getLayerText, listLayers } from '../data/layers';
+import { ApiError } from '../errors';
 
 export const layers = new Hono();
 

@@ -58,7 +58,10 @@ function operation(path: string, method: Method, o: Operation) {
           schema: {
             type: 'object',
             required: o.sites === 'required' ? ['sites'] : [],
-            properties: { sites: ref('Sites'), ...Object.fromEntries(o.params.map((p) => [p.name, { description: p.description, ...(p.bodySchema ?? p.schema) }])) },
+            properties: {
+              sites: ref('Sites'),
+              ...Object.fromEntries(o.params.map((p) => [p.name, { description: p.description, ...(p.bodySchema ?? p.schema) }])),
+            },
           },
         },
       },
@@ -90,7 +93,10 @@ export function openapiDocument(): object {
     servers: [{ url: '/api' }],
     paths: {
       ...Object.fromEntries(
-        Object.entries(CONTRACT).map(([path, methods]) => [path, Object.fromEntries(Object.entries(methods).map(([m, o]) => [m, operation(path, m as Method, o as Operation)]))]),
+        Object.entries(CONTRACT).map(([path, methods]) => [
+          path,
+          Object.fromEntries(Object.entries(methods).map(([m, o]) => [m, operation(path, m as Method, o as Operation)])),
+        ]),
       ),
       '/openapi.json': { get: { summary: 'This document.', responses: { '200': { description: 'OpenAPI 3.1.' } } } },
     },

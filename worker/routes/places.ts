@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { readParams } from '../contract/params';
 import { CONTRACT } from '../contract/routes';
 import { getLayer } from '../data/layers';
-import { buildPlaceIndex, searchPlaces, type PlaceIndex } from '../search/places';
+import { buildPlaceIndex, type PlaceIndex, searchPlaces } from '../search/places';
 
 /** Layers whose named features can be searched, most useful first. */
 const SEARCHABLE = ['greenspaces', 'stations', 'landmarks', 'zones', 'cores', 'belt', 'bridges'];

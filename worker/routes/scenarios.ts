@@ -9,8 +9,8 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { ScenarioCreated, ScenarioVersionList } from '../../domain/api';
-import { getLayer } from '../data/layers';
 import { scenarioId as idParam, ifMatch as ifMatchParam, versionNumber } from '../contract/params';
+import { getLayer } from '../data/layers';
 import { ApiError } from '../errors';
 import type { D1Database } from '../scenarios/d1';
 import { SCENARIO_LIMITS } from '../scenarios/limits';
@@ -159,7 +159,15 @@ scenarios.post('/', writeLimit, jsonBody, async (c) => {
     createScenario(d, id, await sha256Hex(token), { name: file.scenario.name, body: file.text, features: file.features, dataVersion: data, now }),
   );
   c.header('Location', `/api/scenarios/${id}`);
-  const created: ScenarioCreated = { id, version: 1, name: file.scenario.name, created: now, data_version: data, read_link: `/?scenario=${id}`, edit_token: token };
+  const created: ScenarioCreated = {
+    id,
+    version: 1,
+    name: file.scenario.name,
+    created: now,
+    data_version: data,
+    read_link: `/?scenario=${id}`,
+    edit_token: token,
+  };
   return answer(c, created, 1, 201);
 });
 

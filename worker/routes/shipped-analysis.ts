@@ -6,12 +6,12 @@
  * hash of the data and the request's inputs.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import { getLayer, getLayerText } from '../data/layers';
-import { type DistrictModel, buildModel } from '../analysis/model';
-import { type NamedPoint, projectPlaces } from '../analysis/nearest-place';
-import { type RateIndex, buildRateIndex } from '../analysis/rate-index';
-import { type Site, projectSites } from '../analysis/sites';
 import type { Mode } from '../../domain/tiers';
+import { buildModel, type DistrictModel } from '../analysis/model';
+import { type NamedPoint, projectPlaces } from '../analysis/nearest-place';
+import { buildRateIndex, type RateIndex } from '../analysis/rate-index';
+import { projectSites, type Site } from '../analysis/sites';
+import { getLayer, getLayerText } from '../data/layers';
 import { ApiError } from '../errors';
 
 const BASE = ['boundary', 'rivers', 'bridges', 'builtup', 'zones', 'cores', 'belt', 'greenspaces', 'sports', 'stations', 'landmarks'] as const;

@@ -9,10 +9,11 @@
  * name (观音桥), and are also found as people say it: 观音桥站, "Guanyinqiao Station".
  * One place mapped as several pieces under one name is one result.
  */
-import type { Place } from '../../domain/api';
+
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import { pinyin } from 'pinyin-pro';
+import type { Place } from '../../domain/api';
 
 export type { Place };
 
@@ -32,7 +33,11 @@ export interface PlaceIndex {
   entries: Entry[];
 }
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\-–—·'’()（）]/g, '');
+const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-–—·'’()（）]/g, '');
 
 function kindOf(layer: string, f: Feature): string {
   const p = f.properties ?? {};
@@ -61,7 +66,8 @@ export function buildPlaceIndex(layers: Record<string, FeatureCollection | undef
       // "Guanyinqiao Station" if the data's English name does not already say so.
       const enFull = station && en && !/station$/i.test(en) ? `${en} Station` : en;
       const words = zh ? pinyin(zh, { toneType: 'none', type: 'array', nonZh: 'removed' }) : [];
-      const alt = station && zh && !zh.endsWith(STATION) ? [norm(zh + STATION), [...words, ...pinyin(STATION, { toneType: 'none', type: 'array' })].join('')] : [];
+      const alt =
+        station && zh && !zh.endsWith(STATION) ? [norm(zh + STATION), [...words, ...pinyin(STATION, { toneType: 'none', type: 'array' })].join('')] : [];
       const place: Place = {
         id: String(p.id ?? f.id ?? ''),
         layer,
@@ -73,7 +79,16 @@ export function buildPlaceIndex(layers: Record<string, FeatureCollection | undef
         lat: Math.round(lat * 1e6) / 1e6,
       };
       kept.push(place);
-      entries.push({ place, zh: norm(zh), alt, en: norm(enFull), enWords: enFull.toLowerCase().split(/[\s\-–—()]+/), py: words.join(''), pyWords: words, initials: words.map((w) => w[0]).join('') });
+      entries.push({
+        place,
+        zh: norm(zh),
+        alt,
+        en: norm(enFull),
+        enWords: enFull.toLowerCase().split(/[\s\-–—()]+/),
+        py: words.join(''),
+        pyWords: words,
+        initials: words.map((w) => w[0]).join(''),
+      });
     }
   }
   return { entries };

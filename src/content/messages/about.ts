@@ -46,7 +46,8 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   aboutTitle: 'About the data',
-  aboutIntro: 'All coordinates are WGS-84; data from Chinese map sources (GCJ-02) were converted. Mind the confidence below: schematic areas are sketches, not surveys.',
+  aboutIntro:
+    'All coordinates are WGS-84; data from Chinese map sources (GCJ-02) were converted. Mind the confidence below: schematic areas are sketches, not surveys.',
   aboutSource: 'Source',
   aboutConfidence: 'Confidence',
   aboutCount: 'Features',
@@ -67,7 +68,8 @@ export const en: Record<keyof typeof zh, string> = {
   cardSchematic: 'Schematic extent, not a surveyed boundary',
   osmAttribution: '© <a href="{url}" target="_blank" rel="noopener">OpenStreetMap</a> contributors',
   osmTitle: 'Source: OpenStreetMap',
-  osmCredit: 'Green spaces, sports grounds, rivers, bridges, stations and rail lines come from OpenStreetMap (a Geofabrik extract, data as of {date}), © OpenStreetMap contributors.',
+  osmCredit:
+    'Green spaces, sports grounds, rivers, bridges, stations and rail lines come from OpenStreetMap (a Geofabrik extract, data as of {date}), © OpenStreetMap contributors.',
   osmLicence: 'Licence: {licence} (Open Database License); the layers derived from it are offered under the ODbL too.',
   osmLicenceLink: 'licence text',
   osmCopyrightLink: 'copyright and attribution',

@@ -9,7 +9,8 @@ export const zh = {
   dataFor: '此页数字：内置数据（OpenStreetMap，截至 {date}）的现状。',
   scenarioNotHere: '不含你的方案“{name}”{upload}：方案的覆盖率见“方案”页。',
   scenarioNotHereUpload: '及上传的数据',
-  basis: '依据：江北区内 {sites} 处绿地（可信度：高 {high}、中 {medium}、低 {low}），另计区外 2 公里内 {outside} 处；覆盖率按 {km2} 平方公里建成区计算，建成区据 OSM 推算（可信度{conf}），数字宜按“约几个百分点”理解。',
+  basis:
+    '依据：江北区内 {sites} 处绿地（可信度：高 {high}、中 {medium}、低 {low}），另计区外 2 公里内 {outside} 处；覆盖率按 {km2} 平方公里建成区计算，建成区据 OSM 推算（可信度{conf}），数字宜按“约几个百分点”理解。',
   conf_high: '高',
   conf_medium: '中',
   conf_low: '低',
@@ -47,11 +48,13 @@ export const en: Record<keyof typeof zh, string> = {
   modeRadius: 'Straight-line radius',
   modeWalk: 'Straight line, rivers crossed on bridges (no street network)',
   modeRadiusNote: 'Straight lines; rivers are ignored.',
-  modeWalkNote: 'There is no street network in the data: distances are straight lines that detour only to cross a river on a walkable bridge, so real walks are longer. Minutes assume 80 m a minute, with no detour factor.',
+  modeWalkNote:
+    'There is no street network in the data: distances are straight lines that detour only to cross a river on a walkable bridge, so real walks are longer. Minutes assume 80 m a minute, with no detour factor.',
   dataFor: 'Numbers on this tab: today, from the shipped data (OpenStreetMap, as of {date}).',
   scenarioNotHere: 'Your scenario “{name}”{upload} is not included here: its rates are in the Plan tab.',
   scenarioNotHereUpload: ' and your uploaded data',
-  basis: 'Based on {sites} green spaces in Jiangbei (confidence: {high} high, {medium} medium, {low} low) and {outside} within 2 km outside it; measured over {km2} km² of built-up land inferred from OSM ({conf} confidence), so read the rates to within a few points.',
+  basis:
+    'Based on {sites} green spaces in Jiangbei (confidence: {high} high, {medium} medium, {low} low) and {outside} within 2 km outside it; measured over {km2} km² of built-up land inferred from OSM ({conf} confidence), so read the rates to within a few points.',
   conf_high: 'high',
   conf_medium: 'medium',
   conf_low: 'low',

@@ -20,7 +20,18 @@ const zh = { ...shell.zh, ...layers.zh, ...coverage.zh, ...about.zh, ...nearby.z
 export type MessageKey = keyof typeof zh;
 type Catalogue = Record<MessageKey, string>;
 
-const en: Catalogue = { ...shell.en, ...layers.en, ...coverage.en, ...about.en, ...nearby.en, ...planner.en, ...population.en, ...share.en, ...tour.en, ...upload.en };
+const en: Catalogue = {
+  ...shell.en,
+  ...layers.en,
+  ...coverage.en,
+  ...about.en,
+  ...nearby.en,
+  ...planner.en,
+  ...population.en,
+  ...share.en,
+  ...tour.en,
+  ...upload.en,
+};
 
 export const MESSAGES: Record<'zh' | 'en', Catalogue> = { zh, en };
 export type Lang = keyof typeof MESSAGES;

@@ -30,7 +30,8 @@ export const zh = {
   nearbySpot: '所选位置 {lon}, {lat}',
   nearbySpotNear: '所选位置：{name}附近（约 {dist}）',
   nearbyFarOutside: '您不在江北区内，距江北约 {km} 公里。本图只覆盖江北区及区界外 2 公里：请在地图上点选或搜索江北区的地点。',
-  nearbyOutsideHonest: '此处不在江北区。本图只收录江北区及区界外 2 公里内的绿地，更远处的公园不在数据中，您附近可能还有别的公园。下面是数据中最近的绿地（过江须经桥梁）。',
+  nearbyOutsideHonest:
+    '此处不在江北区。本图只收录江北区及区界外 2 公里内的绿地，更远处的公园不在数据中，您附近可能还有别的公园。下面是数据中最近的绿地（过江须经桥梁）。',
   nearbyHeadlineOutside: '数据中最近的绿地：{name}，距此 {dist}（估计步行约 {min} 分钟）。',
   nearbyDestTitle: '去{name}',
   nearbyDestFrom: '从您所在位置：{dist}，估计步行约 {min} 分钟。',
@@ -74,8 +75,10 @@ export const en: Record<keyof typeof zh, string> = {
   nearbyShareFallback: 'Copy this link: ',
   nearbySpot: 'Chosen spot {lon}, {lat}',
   nearbySpotNear: 'Chosen spot: near {name} (about {dist})',
-  nearbyFarOutside: 'You are outside Jiangbei, about {km} km from it: this map covers only Jiangbei District and 2 km around it. Tap the map or search for a place in Jiangbei.',
-  nearbyOutsideHonest: 'This spot is outside Jiangbei. The map holds green spaces in Jiangbei and within 2 km of its boundary only; parks farther out are not in the data, so there may be others near you. Below: the nearest green spaces in the data (rivers crossed on bridges).',
+  nearbyFarOutside:
+    'You are outside Jiangbei, about {km} km from it: this map covers only Jiangbei District and 2 km around it. Tap the map or search for a place in Jiangbei.',
+  nearbyOutsideHonest:
+    'This spot is outside Jiangbei. The map holds green spaces in Jiangbei and within 2 km of its boundary only; parks farther out are not in the data, so there may be others near you. Below: the nearest green spaces in the data (rivers crossed on bridges).',
   nearbyHeadlineOutside: 'Nearest green space in the data: {name}, {dist} away (about {min} min on foot, estimated).',
   nearbyDestTitle: 'To {name}',
   nearbyDestFrom: 'From where you are: {dist}, about {min} min on foot (estimate).',

@@ -43,7 +43,8 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   popTitle: 'Population',
-  popIntro: 'Load population data you hold (a GeoTIFF raster, CSV points or GeoJSON) to see coverage in people as well. The file is read and resampled in this browser only.',
+  popIntro:
+    'Load population data you hold (a GeoTIFF raster, CSV points or GeoJSON) to see coverage in people as well. The file is read and resampled in this browser only.',
   popFile: 'Choose a population file (.tif, .csv, .geojson)',
   popCrs: 'CSV / GeoJSON coordinates',
   popField: 'Count field',

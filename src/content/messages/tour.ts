@@ -41,8 +41,10 @@ export const en: Record<keyof typeof zh, string> = {
   tourPrint: 'Print',
   tourHandoutBusy: 'Making the handout…',
   tourKeys: '← → Space to move, Home/End for first/last, F for fullscreen',
-  tourFactsOverview: 'The map shows {park} parks, {garden} street gardens and {leisure} leisure spaces in the district, and {outside} more within 2 km outside it that serve its residents.',
-  tourFactsStandard: 'With today’s green spaces, {leisurePct} of built-up land has a leisure space within 500 m, {gardenPct} a street garden within 1000 m and {parkPct} a park within 2000 m.',
+  tourFactsOverview:
+    'The map shows {park} parks, {garden} street gardens and {leisure} leisure spaces in the district, and {outside} more within 2 km outside it that serve its residents.',
+  tourFactsStandard:
+    'With today’s green spaces, {leisurePct} of built-up land has a leisure space within 500 m, {gardenPct} a street garden within 1000 m and {parkPct} a park within 2000 m.',
   tourFactsGaps: 'Today’s gaps add up to about {km2} km²; the 500 m rate is {leisurePct}, {short} points short of 90 %.',
   tourFactsGapsMet: 'Today’s 500 m rate is {leisurePct}, above 90 %.',
 };
