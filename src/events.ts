@@ -23,6 +23,8 @@ export interface JbEvents {
   'map-busy': null;
   'map-ready': { map: MapLibreMap };
   'map-error': { message: string; fatal: boolean };
+  /** The online basemap's tiles cannot be loaded (offline, or blocked). */
+  'basemap-failed': null;
   // <jb-panel>
   'panel-change': PanelId;
   // <jb-coverage> (and <jb-nearby>: mode-change)

@@ -8,6 +8,15 @@ import { type Lang, t } from '../content/messages';
 import type { JbEvent } from '../events';
 import { type ViewState, withGroup } from '../state/view-state';
 import type { JbApp } from './jb-app';
+import './jb-about';
+import './jb-coverage';
+import './jb-layers';
+import './jb-nearby';
+import './jb-panel';
+import './jb-pieces';
+import './jb-population';
+import './jb-share';
+import './jb-workbench';
 
 export function renderSide(app: JbApp, lang: Lang, s: ViewState, analysis: boolean) {
   const { workbench: wb, nearby, shipped, analysis: an } = app;
@@ -37,9 +46,12 @@ export function renderSide(app: JbApp, lang: Lang, s: ViewState, analysis: boole
         @gap-select=${(e: JbEvent<'gap-select'>) => app.map?.focusOn(e.detail)}
         @piece-add=${(e: JbEvent<'piece-add'>) => app.addSuggested(e.detail)}
       ></jb-pieces>
-      <jb-layers slot="layers" .lang=${lang} .visible=${s.visible} .available=${app.shipped.layers} .names=${app.shipped.names} .analysis=${analysis} .basemap=${app.basemap}
+      <jb-layers slot="layers" .lang=${lang} .visible=${s.visible} .available=${app.shipped.layers} .names=${app.shipped.names} .analysis=${analysis} .basemap=${app.basemap} .basemapFailed=${app.basemapFailed}
         @toggle-group=${(e: JbEvent<'toggle-group'>) => app.patchState({ visible: withGroup(s.visible, e.detail.id, e.detail.on) })}
-        @toggle-basemap=${(e: JbEvent<'toggle-basemap'>) => (app.basemap = e.detail)}
+        @toggle-basemap=${(e: JbEvent<'toggle-basemap'>) => {
+          app.basemap = e.detail;
+          app.basemapFailed = false;
+        }}
       ></jb-layers>
       <jb-nearby slot="nearby" .lang=${lang} .mode=${s.mode} .sports=${s.sports} .spot=${s.near} .result=${nearby.nearest} .places=${nearby.places}
         .loading=${nearby.loading} .locating=${nearby.locating} .message=${nearby.message} .shareText=${nearby.shareText}

@@ -6,24 +6,13 @@ import { type Controllers, createControllers } from '../state/controllers';
 import { clickMode, runPlannerAction } from '../state/planner';
 import { pngFrame } from '../state/png-frame';
 import { parseState, serializeState, type ViewState, withoutGroup } from '../state/view-state';
+import { renderOverlays } from './jb-app.overlays';
 import { renderSide } from './jb-app.panel';
 import { styles } from './jb-app.styles';
 import type { CardFeature } from './jb-card';
 import type { FeatureSelectDetail, JbMap, MapPickDetail } from './jb-map';
-import './jb-about';
-import './jb-card';
-import './jb-coverage';
-import './jb-handout';
-import './jb-layers';
 import './jb-map';
-import './jb-nearby';
-import './jb-panel';
-import './jb-pieces';
-import './jb-population';
-import './jb-report';
-import './jb-share';
 import './jb-tour';
-import './jb-workbench';
 
 /** One empty list of closures outside the planner, so the map is not told of a change on every render. */
 const NO_CLOSURES: string[] = [];
@@ -40,6 +29,7 @@ export class JbApp extends LitElement {
     mapBusy: { state: true },
     mapError: { state: true },
     basemap: { state: true },
+    basemapFailed: { state: true },
     card: { state: true },
     report: { state: true },
   };
@@ -53,6 +43,8 @@ export class JbApp extends LitElement {
   /** Why the plan's own map layers failed to load, leaving them off the map ('' when they did not). */
   declare mapError: string;
   declare basemap: boolean;
+  /** The basemap was turned off because its tiles could not be loaded. */
+  declare basemapFailed: boolean;
   declare card: (CardFeature & { id: string }) | undefined;
   declare report: { image: string } | undefined;
   readonly workbench: Controllers['workbench'];
@@ -67,7 +59,7 @@ export class JbApp extends LitElement {
     super();
     this.state = parseState(location.search);
     this.loadError = this.mapError = '';
-    this.mapBusy = this.basemap = false;
+    this.mapBusy = this.basemap = this.basemapFailed = false;
     ({
       workbench: this.workbench,
       shipped: this.shipped,
@@ -92,7 +84,7 @@ export class JbApp extends LitElement {
     void this.load();
   }
 
-  private async load() {
+  async load() {
     this.loadError = '';
     // The map's data first (the largest download), then the analysis and the layer list: none
     // depends on another, so all are asked at once.
@@ -158,7 +150,7 @@ export class JbApp extends LitElement {
   }
 
   /** After a failure to draw: the shipped layers fetched again if they failed, the rings too. */
-  private retryMap() {
+  retryMap() {
     this.mapError = '';
     if (this.shipped.failed) void this.shipped.load();
     this.map?.reload();
@@ -231,7 +223,7 @@ export class JbApp extends LitElement {
     const chapter = this.tour.chapter;
     const touring = chapter !== undefined;
     const wb = this.workbench;
-    const { shipped, analysis: an, card } = this;
+    const { shipped, analysis: an } = this;
     const analysis = an.coverage !== undefined;
     const visible = chapter ? new Set(chapter.layers) : s.visible;
     // The map draws what the analysis uses: the planner's upload instead of the shipped green spaces when it replaces them.
@@ -265,6 +257,10 @@ export class JbApp extends LitElement {
           this.mapSettled('');
           this.firstReady();
         }}
+        @basemap-failed=${() => {
+          this.basemap = false;
+          this.basemapFailed = true;
+        }}
         @map-error=${(e: JbEvent<'map-error'>) => e.detail.fatal && this.mapSettled(e.detail.message)}
       ></jb-map>
       ${
@@ -280,33 +276,7 @@ export class JbApp extends LitElement {
             ? renderSide(this, lang, s, analysis)
             : null
       }
-      ${card ? html`<jb-card .lang=${lang} .feature=${card} .rates=${an.coverage?.areas.find((a) => a.id === card.id)} @close=${() => (this.card = undefined)}></jb-card>` : null}
-      ${
-        this.report
-          ? html`<jb-report .lang=${lang} .image=${this.report.image} .coverage=${this.share.viewingRates ?? ((wb.hasChanges && wb.result) || an.coverage)}
-            .baseline=${!this.share.viewingRates && wb.hasChanges && wb.result ? wb.baseline : undefined}
-            .visible=${visible} .layers=${this.shipped.layers} .names=${this.shipped.names} .sports=${s.sports} .scenarioName=${this.share.viewing?.name ?? (wb.hasChanges ? wb.current.name : '')}
-            @close=${() => (this.report = undefined)}></jb-report>`
-          : null
-      }
-      ${
-        this.tour.handout
-          ? html`<jb-handout .pages=${this.tour.handout.pages} .busy=${this.tour.handout.busy} .lang=${lang} .facts=${this.tour.facts(lang, an.coverage, shipped.inventory)}
-            @close=${() => this.tour.closeHandout()}></jb-handout>`
-          : null
-      }
-      ${
-        this.mapError && !this.loadError
-          ? html`<div class="status" role="alert">${t(lang, 'mapDataFailed')}${this.mapError}
-            <button @click=${() => this.retryMap()}>${t(lang, 'retry')}</button></div>`
-          : null
-      }
-      ${
-        this.loadError
-          ? html`<div class="status" role="alert">${t(lang, 'loadFailed')}${this.loadError}
-            <button @click=${() => this.load()}>${t(lang, 'retry')}</button></div>`
-          : null
-      }
+      ${renderOverlays(this, lang, visible)}
     `;
   }
 }

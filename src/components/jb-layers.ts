@@ -19,6 +19,7 @@ export class JbLayers extends LitElement {
     names: { attribute: false },
     analysis: { type: Boolean },
     basemap: { type: Boolean },
+    basemapFailed: { type: Boolean },
   };
 
   static override styles = css`
@@ -36,6 +37,7 @@ export class JbLayers extends LitElement {
     .swatches { display: flex; flex-direction: column; gap: 2px; margin-top: 4px; }
     .basemap { margin-top: 12px; border-top: 1px solid #eceff1; padding-top: 8px; }
     .note { font-size: 0.8em; color: #607d8b; margin: 2px 0 0 26px; }
+    .note.failed { color: #b23c00; }
   `;
 
   declare lang: Lang;
@@ -45,6 +47,8 @@ export class JbLayers extends LitElement {
   declare names: LegendNames;
   declare analysis: boolean;
   declare basemap: boolean;
+  /** The basemap was turned off because its tiles could not be loaded. */
+  declare basemapFailed: boolean;
 
   constructor() {
     super();
@@ -54,6 +58,7 @@ export class JbLayers extends LitElement {
     this.names = new Map();
     this.analysis = false;
     this.basemap = false;
+    this.basemapFailed = false;
   }
 
   private swatch(s: LegendSwatch, g: LayerGroup) {
@@ -94,6 +99,7 @@ export class JbLayers extends LitElement {
           <span class="name">${t(lang, 'basemap')}</span>
         </label>
         <p class="note">${t(lang, 'basemapNote')}</p>
+        ${this.basemapFailed ? html`<p class="note failed" role="alert">${t(lang, 'basemapFailed')}</p>` : null}
       </div>
     `;
   }

@@ -1,24 +1,24 @@
 import type { FeatureCollection } from 'geojson';
-import { css, html, LitElement, type PropertyValues, unsafeCSS } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { type ErrorEvent, FullscreenControl, type GeoJSONSource, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type LayerInfo, type Mode, ringsUrl } from '../api';
-import { OSM_SOURCE } from '../content/data-source';
 import type { GroupId, SourceId } from '../content/layer-groups';
 import { CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
-import { type Lang, t } from '../content/messages';
+import type { Lang } from '../content/messages';
 import { emit } from '../events';
-import { cameraPadding, NARROW, REPORT_MAP, SHEET } from '../layout';
+import { cameraPadding, REPORT_MAP } from '../layout';
 import { showAttribution } from '../map/attribution';
+import { type Camera, flyToCamera, focusOn } from '../map/camera';
 import { captureAt, captureBoundsSized, captureNow } from '../map/capture';
 import { FeatureSelect, type FeatureSelectDetail } from '../map/feature-select';
 import { type ClickMode, MapPick, type MapPickDetail } from '../map/map-pick';
 import { EMPTY, setClosures, setEdits, setNearby, setSelection, setSuggestions, setUploaded } from '../map/overlays';
-import { framedPng, metresPerPx, type PngFrame } from '../map/png-frame';
+import { mapPng, type PngFrame } from '../map/png-frame';
 import { ProposalDrag } from '../map/proposal-drag';
 import { settle } from '../map/readiness';
 import { addPlanLayers, baseStyle, isAnalysis, labelLanguage, SHIPPED, showBasemap, showGroups } from '../map/style';
+import { styles } from './jb-map.styles';
 
 export type { ClickMode, FeatureSelectDetail, MapPickDetail };
 
@@ -76,18 +76,7 @@ export class JbMap extends LitElement {
     pending: { type: Boolean },
   };
 
-  static override styles = [
-    unsafeCSS(maplibreCss),
-    css`
-      :host { display: block; position: relative; }
-      #map { position: absolute; inset: 0; }
-      .maplibregl-ctrl button:focus-visible { outline: 3px solid #1565c0; }
-      /* Keep the scale bar and attribution above the phone's bottom sheet. */
-      @media ${NARROW} { .maplibregl-ctrl-bottom-left, .maplibregl-ctrl-bottom-right { bottom: ${SHEET.vh}vh; } }
-      /* Tap targets on a touch screen: 44 px, as WCAG 2.5.5 asks. */
-      @media (pointer: coarse), ${NARROW} { .maplibregl-ctrl-group button { width: 44px; height: 44px; } }
-    `,
-  ];
+  static override styles = styles;
 
   declare available: LayerInfo[];
   /** The shipped layers' data (the page fetches it as it starts; see jb-app). */
@@ -140,6 +129,8 @@ export class JbMap extends LitElement {
   private drag?: ProposalDrag;
   /** The shipped layers' data failed to load (until `reload`). */
   private shippedFailed = false;
+  /** The basemap's tiles failed since it was last turned on. */
+  private basemapFailed = false;
 
   constructor() {
     super();
@@ -185,6 +176,12 @@ export class JbMap extends LitElement {
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     showAttribution(map, this.lang);
     map.on('error', (e: ErrorEvent & { sourceId?: string }) => {
+      // Tiles that do not come (offline, blocked): said once each time the basemap is turned on.
+      if (e.sourceId === 'basemap') {
+        if (this.basemap && !this.basemapFailed) emit(this, 'basemap-failed');
+        this.basemapFailed = true;
+        return;
+      }
       // The shipped layers are the map: without them it is blank, so the page must say so.
       const fatal = e.sourceId === SHIPPED;
       if (fatal) this.shippedFailed = true;
@@ -267,28 +264,14 @@ export class JbMap extends LitElement {
     this.settle();
   }
 
-  /** Moves the camera to a lon/lat box (instantly when the user prefers reduced motion). */
+  /** Moves the camera to a lon/lat box, clear of the side panel (../map/camera.ts). */
   focusOn(bounds: [number, number, number, number]) {
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const pad = this.padding();
-    this.map?.fitBounds(bounds, {
-      padding: { ...pad, left: pad.left + 40, bottom: pad.bottom + 40, top: pad.top + 40, right: pad.right + 40 },
-      maxZoom: 15,
-      duration: reduce ? 0 : 1200,
-    });
+    if (this.map) focusOn(this.map, bounds, this.padding());
   }
 
-  /**
-   * Flies to a camera, or jumps there when the user prefers reduced motion. `room` keeps the
-   * camera's centre in the part of the screen left free by what covers the map (the tour's bar
-   * and caption); without it the whole map is the frame again.
-   */
-  flyToCamera(camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }, room?: { top: number; bottom: number }) {
-    const map = this.map;
-    if (!map) return;
-    const padding = { top: room?.top ?? 0, bottom: room?.bottom ?? 0, left: 0, right: 0 };
-    if (matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo({ ...camera, padding });
-    else map.flyTo({ ...camera, padding, duration: 2400, essential: false });
+  /** Flies to a camera; `room` keeps its centre clear of what covers the map (the tour's bar and caption). */
+  flyToCamera(camera: Camera, room?: { top: number; bottom: number }) {
+    if (this.map) flyToCamera(this.map, camera, room);
   }
 
   /** Gives the camera the whole map again (after the tour's caption is gone). */
@@ -312,11 +295,7 @@ export class JbMap extends LitElement {
    * date/scenario line and legend; the scale bar and the data's credit are added here.
    */
   async png(frame: Pick<PngFrame, 'title' | 'subtitle' | 'legend'>): Promise<Blob> {
-    const map = this.map!;
-    const url = await this.capture('image/png');
-    const credit = t(this.lang, 'osmPlain', { date: OSM_SOURCE.date, licence: OSM_SOURCE.licence });
-    const scale = metresPerPx(map.getCenter().lat, map.getZoom());
-    return framedPng(url, { ...frame, credit, metresPerPx: scale }, map.getCanvas().clientWidth, getComputedStyle(this).fontFamily || 'sans-serif');
+    return mapPng(this.map!, await this.capture('image/png'), frame, this.lang, getComputedStyle(this).fontFamily || 'sans-serif');
   }
 
   /** The map as drawn at a camera, as a JPEG data URL (for handouts and exports). */
@@ -368,7 +347,10 @@ export class JbMap extends LitElement {
     if (changed.has('visible') || dataChanged) showGroups(map, this.visible);
     if (changed.has('lang') || dataChanged) labelLanguage(map, this.lang);
     if (changed.has('lang')) showAttribution(this.map!, this.lang);
-    if (changed.has('basemap')) showBasemap(map, this.basemap);
+    if (changed.has('basemap')) {
+      if (this.basemap) this.basemapFailed = false;
+      showBasemap(map, this.basemap);
+    }
     if (changed.has('selected') || dataChanged) setSelection(map, this.selected, (src) => this.sourceOf(src));
     if (changed.has('keyboard')) this.keyboard ? map.keyboard.enable() : map.keyboard.disable();
     if (changed.has('nearby')) setNearby(map, this.nearby);

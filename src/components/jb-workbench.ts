@@ -11,6 +11,7 @@ import type { Scenario, StoreProblem } from '../state/scenario';
 import type { SiteNote } from '../state/site-checks';
 import { type Suggestion, suggestionLabel } from '../state/suggestions';
 import type { UploadReport } from '../state/upload';
+import { peopleChange } from './jb-workbench.people';
 import { styles } from './jb-workbench.styles';
 
 /**
@@ -253,7 +254,7 @@ export class JbWorkbench extends LitElement {
                 })}
               </tbody>
             </table>
-            ${r.people ? this.renderPeople(r, b) : null}
+            ${r.people ? peopleChange(this.lang, r, b) : null}
             <table class="areas">
               <thead><tr><th>${t(lang, 'areaCol')}</th>${TIERS.map((tier) => html`<th>${r.radii[tier]} m</th>`)}</tr></thead>
               <tbody>
@@ -276,29 +277,6 @@ export class JbWorkbench extends LitElement {
   }
 
   /** People served, before and after (with a population; the baseline counted with it too). */
-  private renderPeople(r: Coverage, b: Coverage) {
-    const lang = this.lang;
-    return html`<h3>${t(lang, 'planPeopleTitle')}</h3>
-      <table class="people-diff">
-        <thead><tr><th>${t(lang, 'tierCol')}</th><th>${t(lang, 'planBaseline')}</th><th>${t(lang, 'planScenarioCol')}</th><th>${t(lang, 'planChange')}</th><th>${t(lang, 'planPeopleServed')}</th></tr></thead>
-        <tbody>
-          ${TIERS.map((tier) => {
-            const now = r.tiers.find((x) => x.tier === tier);
-            const before = b.tiers.find((x) => x.tier === tier);
-            if (now?.people_pct === undefined || before?.people_pct === undefined) return null;
-            const d = now.people_pct - before.people_pct;
-            return html`<tr data-tier=${tier} data-people=${now.people_covered ?? 0} data-people-before=${before.people_covered ?? 0}>
-              <td>${now.radius_m} m</td>
-              <td>${formatNumber(before.people_pct, lang)}%</td>
-              <td class="rate">${formatNumber(now.people_pct, lang)}%</td>
-              <td class=${d > 0.05 ? 'up' : d < -0.05 ? 'down' : ''}>${t(lang, 'ppValue', { v: this.pp(d) })}</td>
-              <td>${t(lang, 'peopleValue', { n: formatNumber((now.people_covered ?? 0) - (before.people_covered ?? 0), lang, 0) })}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>`;
-  }
-
   private renderSuggest() {
     const lang = this.lang;
     return html`

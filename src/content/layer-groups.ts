@@ -6,74 +6,12 @@
  * Titles of shipped layers and names of zones are the geodata's (see src/state/legend-text.ts).
  */
 import type { FilterSpecification } from 'maplibre-gl';
+import { all, both, inside, named, not, outside, point, polygon, railKind, tunnel, walkable } from './layer-filters';
+import type { GroupId, LayerGroup, LegendSwatch, SourceId, StyleLayer } from './layer-types';
 import { BASEMAP } from './map-theme';
-import type { MessageKey } from './messages';
 import { PALETTE as P } from './palette';
 
-export type GroupId =
-  | 'neighbours'
-  | 'builtup'
-  | 'zones'
-  | 'belt'
-  | 'cores'
-  | 'rings-park'
-  | 'rings-garden'
-  | 'rings-leisure'
-  | 'gaps'
-  | 'rivers'
-  | 'railways'
-  | 'bridges'
-  | 'sports'
-  | 'greenspaces'
-  | 'stations'
-  | 'landmarks';
-
-export type SourceId =
-  | 'boundary'
-  | 'neighbours'
-  | 'rivers'
-  | 'builtup'
-  | 'zones'
-  | 'belt'
-  | 'cores'
-  | 'railways'
-  | 'bridges'
-  | 'sports'
-  | 'greenspaces'
-  | 'stations'
-  | 'landmarks'
-  | 'rings'
-  | 'gaps';
-
-/** A MapLibre style layer without its source (jb-map adds it). Loosely typed: it is data. */
-export interface StyleLayer {
-  id: string;
-  type: 'fill' | 'line' | 'circle' | 'symbol';
-  filter?: FilterSpecification;
-  minzoom?: number;
-  layout?: Record<string, unknown>;
-  paint?: Record<string, unknown>;
-}
-
-export interface LegendSwatch {
-  /** The style layers it shows, bottom first, drawn as the map draws them (see state/legend-look.ts). */
-  layers: string[];
-  /** Words for a sub-kind the data does not name; without it, the group's title. */
-  label?: MessageKey;
-  /** The id of the feature (in the group's source) whose name the swatch shows. */
-  feature?: string;
-}
-
-export interface LayerGroup {
-  id: GroupId;
-  source: SourceId;
-  /** Title of an analysis group; a shipped layer's title comes from its manifest entry. */
-  label?: MessageKey;
-  /** Layers that can be clicked for an info card. */
-  clickable?: boolean;
-  layers: StyleLayer[];
-  legend: LegendSwatch[];
-}
+export type { GroupId, LayerGroup, LegendSwatch, SourceId, StyleLayer } from './layer-types';
 
 /**
  * Categories get one layer each, with constant paint, rather than one layer coloured by a
@@ -91,23 +29,6 @@ function perCategory(
   if (fallback) layers.push(make('other', fallback, ['!', ['in', ['get', key], ['literal', Object.keys(values)]]]));
   return layers;
 }
-const polygon: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
-const point: FilterSpecification = ['==', ['geometry-type'], 'Point'];
-const all = (...f: FilterSpecification[]) => ['all', ...f] as FilterSpecification;
-const both = (a: FilterSpecification, b: FilterSpecification) => all(a, b);
-/**
- * Sites just outside the district (`outside: true`) serve its residents: drawn, but lighter
- * and with a dashed edge, and left out of the district's counts. A missing flag means inside.
- */
-const inside: FilterSpecification = ['!=', ['get', 'outside'], true];
-const outside: FilterSpecification = ['==', ['get', 'outside'], true];
-/** Features whose name is a description (`unnamed: true`) get no label on the map. */
-const named: FilterSpecification = ['!=', ['get', 'unnamed'], true];
-/** Metro and rail bridges without a footway: drawn, but not as a way across. */
-const walkable: FilterSpecification = ['!=', ['get', 'walkable'], false];
-const tunnel: FilterSpecification = ['==', ['get', 'tunnel'], true];
-const railKind = (...kinds: string[]): FilterSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
-const not = (f: FilterSpecification) => ['!', f] as unknown as FilterSpecification;
 /** Point sites' circle radius by tier (px). */
 const TIER_RADIUS: Record<string, number> = { park: 7, garden: 5.5, leisure: 4.5 };
 const ringTier = (tier: string): FilterSpecification => ['==', ['get', 'tier'], tier];

@@ -3,6 +3,10 @@
  * how distance was measured) above it, and below it the legend of what is shown, a scale bar
  * and the data's credit (the licence asks that the credit travel with the picture).
  */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { OSM_SOURCE } from '../content/data-source';
+import { type Lang, t } from '../content/messages';
+
 export interface PngFrame {
   title: string;
   /** Date · scenario · distance mode, as one line. */
@@ -21,9 +25,9 @@ function scaleBar(metresPerPx: number, maxPx = 120): { metres: number; px: numbe
 }
 
 /** Metres per CSS px at latitude `lat` and zoom `zoom` (MapLibre's 512 px tiles). */
-export const metresPerPx = (lat: number, zoom: number) => (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
+const metresPerPx = (lat: number, zoom: number) => (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
 
-export async function framedPng(dataUrl: string, frame: PngFrame, cssWidth: number, fontFamily: string): Promise<Blob> {
+async function framedPng(dataUrl: string, frame: PngFrame, cssWidth: number, fontFamily: string): Promise<Blob> {
   const img = new Image();
   img.src = dataUrl;
   await img.decode();
@@ -92,4 +96,11 @@ export async function framedPng(dataUrl: string, frame: PngFrame, cssWidth: numb
   g.textAlign = 'right';
   g.fillText(frame.credit, W - pad, by);
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
+}
+
+/** The map's PNG (`url`, as drawn now) framed: the credit in the page's language and the scale at the map's centre added. */
+export function mapPng(map: MapLibreMap, url: string, frame: Pick<PngFrame, 'title' | 'subtitle' | 'legend'>, lang: Lang, fontFamily: string): Promise<Blob> {
+  const credit = t(lang, 'osmPlain', { date: OSM_SOURCE.date, licence: OSM_SOURCE.licence });
+  const scale = metresPerPx(map.getCenter().lat, map.getZoom());
+  return framedPng(url, { ...frame, credit, metresPerPx: scale }, map.getCanvas().clientWidth, fontFamily);
 }

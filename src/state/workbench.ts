@@ -4,12 +4,13 @@
  * Every change is saved at once; failures to save are reported, never swallowed.
  */
 
-import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiFailure, type Coverage, fetchCoverage, type Mode, type PopulationWire, postCoverage, postGaps, postRings, type Tier } from '../api';
 import type { Tool } from './planner';
 import { PlannerData } from './planner-data';
 import { PlannerSuggestions } from './planner-suggestions';
+import { ProposalViews } from './proposal-views';
 import {
   fromGeoJSON,
   newId,
@@ -23,7 +24,7 @@ import {
   scenarioSites,
   toGeoJSON,
 } from './scenario';
-import { type DistrictShape, type SiteNote, siteNote } from './site-checks';
+import type { DistrictShape, SiteNote } from './site-checks';
 import { browserStorage } from './storage';
 
 /** Baselines are kept by how they were counted: mode, sports, and whether in people too. */
@@ -36,8 +37,7 @@ export class WorkbenchController implements ReactiveController {
   scenarios: Scenario[] = [];
   current!: Scenario;
   /** The last proposals turned into map features (see `proposalFeatures`). */
-  private proposalsShown?: { from: Proposal[]; fc: FeatureCollection };
-  private notesShown?: { from: Proposal[]; district: DistrictShape | undefined; notes: Map<string, SiteNote> };
+  private readonly shown = new ProposalViews();
   /** Saved entries that could not be read (shown to the user; kept aside, not deleted). */
   storeProblems: StoreProblem[] = [];
   saveError = '';
@@ -383,29 +383,11 @@ export class WorkbenchController implements ReactiveController {
 
   /** What the planner should know about each proposal (outside the district, no one near), by id. */
   siteNotes(district: DistrictShape | undefined): Map<string, SiteNote> {
-    const from = this.current.proposals;
-    if (this.notesShown?.from !== from || this.notesShown.district !== district) {
-      const notes = new Map<string, SiteNote>();
-      if (district)
-        for (const p of from) {
-          const note = siteNote(p.geometry, district, this.current.radii[p.tier]);
-          if (note) notes.set(p.id, note);
-        }
-      this.notesShown = { from, district, notes };
-    }
-    return this.notesShown.notes;
+    return this.shown.notes(this.current.proposals, district, this.current.radii);
   }
 
-  /**
-   * Proposals as map features: the same object until the proposals change (they are replaced,
-   * never edited in place), so the map is not handed new data, and redraws, on every render.
-   */
+  /** Proposals as map features (the same object until they change). */
   proposalFeatures(): FeatureCollection {
-    const from = this.current.proposals;
-    if (this.proposalsShown?.from !== from) {
-      const features = from.map((p): Feature => ({ type: 'Feature', properties: { id: p.id, tier: p.tier, name: p.name }, geometry: p.geometry }));
-      this.proposalsShown = { from, fc: { type: 'FeatureCollection', features } };
-    }
-    return this.proposalsShown.fc;
+    return this.shown.features(this.current.proposals);
   }
 }

@@ -55,7 +55,7 @@ const marksAndMap = (page: Page) =>
     return { drawn, onMap };
   }) as Promise<{ drawn: Drawn[]; onMap: Record<string, OnMap> }>;
 
-describe('the legend is the map', () => {
+describe('the legend is the map, and says what it cannot show', () => {
   it('draws each swatch from a layer on the map, in its colour, opacity and dash', async () => {
     const { page, guard } = await openPage('/?panel=layers&lang=zh', { viewport: { width: 1440, height: 900 } });
     await waitForMapReady(page);
@@ -85,5 +85,18 @@ describe('the legend is the map', () => {
     for (const z of zones.features) expect(text).toContain(z.properties!.name_zh as string);
     await screenshot(page, 'legend-is-the-map');
     guard.assertClean();
+  });
+
+  it('says when the online basemap cannot load (offline), turns it off and keeps the district drawn', async () => {
+    const { page, guard } = await openPage('/?panel=layers&lang=zh', { viewport: { width: 1440, height: 900 } });
+    await waitForMapReady(page);
+    const layers = page.locator('jb-app').locator('jb-layers');
+    await layers.locator('input[data-basemap]').check();
+    // The guard aborts every request that leaves the origin, as a machine offline would fail them.
+    await expect.poll(() => layers.locator('p[role=alert]').textContent(), { timeout: 15_000 }).toContain('在线底图无法加载');
+    expect(guard.outside.length).toBeGreaterThan(0);
+    expect(await layers.locator('input[data-basemap]').isChecked()).toBe(false);
+    expect(await page.evaluate(() => window.jbMap!.getPaintProperty('boundary-fill', 'fill-opacity'))).toBe(0.85);
+    await screenshot(page, 'basemap-offline');
   });
 });

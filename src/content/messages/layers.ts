@@ -13,6 +13,7 @@ export const zh = {
   legendTitle: '图例与图层',
   basemap: '在线底图（OpenStreetMap，需联网）',
   basemapNote: '默认不加载任何外部资源；开启后将从 OpenStreetMap 获取底图瓦片。',
+  basemapFailed: '在线底图无法加载（可能没有联网，或瓦片服务器被拦截），已关闭；地图照常显示本地数据。',
   railMetro: '地铁、轻轨',
   railRail: '铁路',
   railTunnel: '隧道段',
@@ -44,6 +45,8 @@ export const en: Record<keyof typeof zh, string> = {
   legendTitle: 'Legend and layers',
   basemap: 'Online basemap (OpenStreetMap, needs internet)',
   basemapNote: 'By default nothing is loaded from outside this site; turning this on fetches basemap tiles from OpenStreetMap.',
+  basemapFailed:
+    'The online basemap cannot be loaded (no connection, or the tile server is blocked), so it has been turned off; the map shows its own data as before.',
   railMetro: 'Metro and monorail',
   railRail: 'Railway',
   railTunnel: 'In tunnel',
