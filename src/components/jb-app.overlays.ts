@@ -6,12 +6,13 @@ import { html } from 'lit';
 import type { GroupId } from '../content/layer-groups';
 import { type Lang, t } from '../content/messages';
 import type { JbApp } from './jb-app';
-import './jb-card';
-import './jb-handout';
-import './jb-report';
+import { need } from './lazy';
 
 export function renderOverlays(app: JbApp, lang: Lang, visible: ReadonlySet<GroupId>) {
   const { workbench: wb, shipped, analysis: an, card, state: s } = app;
+  if (card) void need('card');
+  if (app.report) void need('report');
+  if (app.tour.handout) void need('handout');
   return html`
       ${card ? html`<jb-card .lang=${lang} .feature=${card} .rates=${an.coverage?.areas.find((a) => a.id === card.id)} @close=${() => (app.card = undefined)}></jb-card>` : null}
       ${

@@ -8,17 +8,13 @@ import { type Lang, t } from '../content/messages';
 import type { JbEvent } from '../events';
 import { type ViewState, withGroup } from '../state/view-state';
 import type { JbApp } from './jb-app';
-import './jb-about';
+import { need } from './lazy';
 import './jb-coverage';
-import './jb-layers';
-import './jb-nearby';
 import './jb-panel';
 import './jb-pieces';
-import './jb-population';
-import './jb-share';
-import './jb-workbench';
 
 export function renderSide(app: JbApp, lang: Lang, s: ViewState, analysis: boolean) {
+  void need(s.panel);
   const { workbench: wb, nearby, shipped, analysis: an } = app;
   return html`<div class="side">
     <header>

@@ -11,8 +11,8 @@ import { renderSide } from './jb-app.panel';
 import { styles } from './jb-app.styles';
 import type { CardFeature } from './jb-card';
 import type { FeatureSelectDetail, JbMap, MapPickDetail } from './jb-map';
+import { need } from './lazy';
 import './jb-map';
-import './jb-tour';
 
 /** One empty list of closures outside the planner, so the map is not told of a change on every render. */
 const NO_CLOSURES: string[] = [];
@@ -172,6 +172,7 @@ export class JbApp extends LitElement {
 
   /** The room the tour's bar and caption leave for the map, once the chapter is drawn (TourHost). */
   async tourRoom() {
+    await need('tour');
     await this.updateComplete;
     const tour = this.renderRoot.querySelector('jb-tour');
     if (!tour) return undefined;
@@ -222,6 +223,7 @@ export class JbApp extends LitElement {
     const s = this.state;
     const chapter = this.tour.chapter;
     const touring = chapter !== undefined;
+    if (touring) void need('tour');
     const wb = this.workbench;
     const { shipped, analysis: an } = this;
     const analysis = an.coverage !== undefined;
