@@ -8,6 +8,7 @@ import { type Lang, t } from '../content/messages';
 import type { JbEvent } from '../events';
 import { type ViewState, withGroup } from '../state/view-state';
 import type { JbApp } from './jb-app';
+import './jb-layers';
 import { need } from './lazy';
 import './jb-coverage';
 import './jb-panel';

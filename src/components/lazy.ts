@@ -1,13 +1,12 @@
 /**
- * Elements the first view does not show, loaded when first needed: the Nearby, Layers, Plan
- * and Data tabs' elements, the info card, the tour, the report and the handout. Until its module arrives an element is an
+ * Elements the first view does not show, loaded when first needed: the Nearby, Plan and Data
+ * tabs' elements, the info card, the tour, the report and the handout. Until its module arrives an element is an
  * unknown tag that keeps the properties it is given; Lit applies them when it upgrades.
  */
 const LOADERS = {
   plan: () => Promise.all([import('./jb-workbench'), import('./jb-share'), import('./jb-population')]),
   about: () => import('./jb-about'),
   nearby: () => import('./jb-nearby'),
-  layers: () => import('./jb-layers'),
   card: () => import('./jb-card'),
   tour: () => import('./jb-tour'),
   report: () => import('./jb-report'),
