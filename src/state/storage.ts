@@ -1,7 +1,7 @@
 /** Where the planner's work is saved: the browser's storage, or memory when it is unavailable. */
 
 /** A Storage that keeps work in memory when the browser's storage is unavailable. */
-class MemoryStorage implements Storage {
+export class MemoryStorage implements Storage {
   private m = new Map<string, string>();
   get length() {
     return this.m.size;

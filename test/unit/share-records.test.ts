@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ShareRecords } from '../../src/state/share';
-
-/** A Storage over a Map, as the browser's localStorage behaves. */
-class MapStorage implements Storage {
-  private m = new Map<string, string>();
-  get length() {
-    return this.m.size;
-  }
-  key(i: number) {
-    return [...this.m.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.m.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.m.set(k, String(v));
-  }
-  removeItem(k: string) {
-    this.m.delete(k);
-  }
-  clear() {
-    this.m.clear();
-  }
-}
+import { MemoryStorage } from '../../src/state/storage';
 
 describe('edit tokens kept in this browser', () => {
   it('one record per shared scenario, found by its id or by the local copy linked to it', () => {
-    const storage = new MapStorage();
+    const storage = new MemoryStorage();
     storage.setItem('jb.scenario.sc-1', '{"id":"sc-1"}'); // the workbench's own entries sit beside them
     const r = new ShareRecords(storage);
     r.put({ id: 'AAAAAAAAAAAAAAAAAAAAAA', token: 't1', version: 1, local: 'sc-1' });
@@ -40,7 +18,7 @@ describe('edit tokens kept in this browser', () => {
   });
 
   it('an unreadable or mislabelled entry is no record, never an error', () => {
-    const storage = new MapStorage();
+    const storage = new MemoryStorage();
     storage.setItem('jb.shared.X', '{not json');
     storage.setItem('jb.shared.Y', '{"id":"Z","version":1,"local":"sc-1"}');
     const r = new ShareRecords(storage);
