@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { TIERS } from '../../domain/tiers';
 import type { Mode, Nearest, NearestSite, NearestTier, Place, Tier } from '../api';
-import { type Lang, MESSAGES, type MessageKey, t } from '../content/messages';
+import { hasMessage, type Lang, type MessageKey, t } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
 import { emit } from '../events';
 import { formatNumber } from '../geo';
@@ -147,7 +147,7 @@ export class JbNearby extends LitElement {
     const k = p.kind;
     if (k === 'park' || k === 'garden' || k === 'leisure') return t(this.lang, `tierShort_${k}`);
     const key = `placeKind_${k}`;
-    return key in MESSAGES[this.lang] ? t(this.lang, key as MessageKey) : '';
+    return hasMessage(this.lang, key) ? t(this.lang, key) : '';
   }
 
   private headline(r: Nearest): string {
