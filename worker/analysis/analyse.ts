@@ -297,16 +297,17 @@ function tierSources(model: DistrictModel, sites: readonly Site[]) {
   return entry;
 }
 
-/** Farthest a walk search goes (metres). */
+/** Farthest a walk search goes (metres): `nearest` answers say so (`walk_reach_m`). */
 const MAX_WALK_SEARCH_M = 15000;
 
-/** How many sites of any tier `nearest` lists (radius mode). */
+/** How many sites of any tier `nearest` lists. */
 const NEARBY_SITES = 5;
 
 /**
- * For each tier, the nearest serving site from a point; and `sites`, the nearest sites of
- * any tier, closest first (radius mode: the 5 closest; walk mode: the tiers' nearest,
- * without repeats).
+ * For each tier, the nearest serving site from a point; and `sites`, the 5 nearest sites of
+ * any tier, closest first: by straight line (radius mode) or on foot (walk mode, each with
+ * its way there; only sites within MAX_WALK_SEARCH_M on foot, so fewer when no more lie
+ * within that walk).
  */
 export function nearestSites(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, lon: number, lat: number): Omit<Nearest, 'sports'> {
   const [gx, gy] = toGrid(model.grid, lon, lat);
@@ -314,8 +315,7 @@ export function nearestSites(model: DistrictModel, sites: readonly Site[], radii
   let closest: NearestHit[];
   if (mode === 'walk') {
     const { siteSets, sets } = tierSources(model, sites);
-    hits = nearestByWalk(model.grid, model.blocked, sets, siteSets, gx, gy, MAX_WALK_SEARCH_M);
-    closest = [...new Map(hits.filter((h): h is NearestHit => h !== null).map((h) => [h.site, h])).values()].sort((a, b) => a.distance_m - b.distance_m);
+    ({ tiers: hits, closest } = nearestByWalk(model.grid, model.blocked, sets, siteSets, gx, gy, MAX_WALK_SEARCH_M, NEARBY_SITES));
   } else {
     ({ tiers: hits, closest } = nearestByRadius(model.grid, sites, gx, gy, NEARBY_SITES));
   }
@@ -348,7 +348,7 @@ export function nearestSites(model: DistrictModel, sites: readonly Site[], radii
     if (mode === 'walk' && h.path) out.path = { type: 'LineString', coordinates: h.path };
     return out;
   });
-  return { mode, tiers, sites: nearby };
+  return mode === 'walk' ? { mode, tiers, sites: nearby, walk_reach_m: MAX_WALK_SEARCH_M } : { mode, tiers, sites: nearby };
 }
 
 /** Greedy placement of `count` new sites of a tier, as points with their marginal gains. */
