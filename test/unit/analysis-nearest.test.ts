@@ -2,10 +2,10 @@ import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RADII, TIERS, tierRank } from '../../domain/tiers';
 import { nearestSites } from '../../worker/analysis/analyse';
-import { type Sources, sourcesOf } from '../../worker/analysis/field';
 import { toGrid } from '../../worker/analysis/grid';
 import { buildModel, type DistrictModel } from '../../worker/analysis/model';
 import { nearestByWalk } from '../../worker/analysis/nearest';
+import { siteSamples } from '../../worker/analysis/site-samples';
 import { projectSites } from '../../worker/analysis/sites';
 import { randomSites, rng } from '../fixtures/analysis/random-sites';
 import { shippedLayers } from '../fixtures/analysis/shipped-data';
@@ -103,16 +103,15 @@ describe('the five nearest sites on foot (walk mode)', () => {
       [106.75, 29.63],
     ] as const;
     const got = spots.map(([lon, lat]) => nearestSites(model, sites, DEFAULT_RADII, 'walk', lon, lat));
-    // Each site walked to on its own: the same search, one site at a time (its sources in one
-    // reused buffer), as far as a little past the fifth (a site not reached is farther).
+    // Each site walked to on its own: the same search, one site at a time, as far as a little
+    // past the fifth (a site not reached is farther).
     const alone: { id: string; d: number }[][] = spots.map(() => []);
-    let src: Sources | undefined;
     for (const s of sites) {
-      src = sourcesOf(model.grid, [s], src);
+      const samples = siteSamples(model.grid, [s]);
       spots.forEach(([lon, lat], k) => {
         const [gx, gy] = toGrid(model.grid, lon, lat);
         const far = (got[k]!.sites[4]?.distance_m ?? 15000) * 1.05 + 100;
-        const hit = nearestByWalk(model.grid, model.blocked, [src!], [[s]], gx, gy, far).tiers[0];
+        const hit = nearestByWalk(model.grid, model.blocked, [s], samples, gx, gy, far).tiers[0];
         if (hit) alone[k]!.push({ id: s.id, d: Math.round(hit.distance_m * 10) / 10 });
       });
     }
@@ -140,6 +139,20 @@ describe('the five nearest sites on foot (walk mode)', () => {
         if (first) expect([t.id, t.distance_m]).toEqual([first.id, first.distance_m]);
       });
     });
+  });
+
+  it('a site inside another’s outline is found too: a leisure space in a park, both listed', () => {
+    // A park 400 m across with a pocket park inside it, 300 m east of its edge the spot.
+    const park = turf.circle([106.6, 29.6], 0.2, { steps: 24, properties: { id: 'park', tier: 'park' } });
+    const pocket = turf.point([106.6, 29.6], { id: 'pocket', tier: 'leisure' });
+    const sites = projectSites(model.grid, { type: 'FeatureCollection', features: [park, pocket] });
+    const lon = 106.6 + 0.5 / 96.7;
+    const walk = nearestSites(model, sites, DEFAULT_RADII, 'walk', lon, 29.6);
+    const radius = nearestSites(model, sites, DEFAULT_RADII, 'radius', lon, 29.6);
+    expect(walk.sites.map((s) => s.id)).toEqual(['park', 'pocket']);
+    expect(radius.sites.map((s) => s.id)).toEqual(['park', 'pocket']);
+    walk.sites.forEach((s, k) => expect(s.distance_m).toBeGreaterThanOrEqual(radius.sites[k]!.distance_m));
+    expect(walk.sites[1]!.distance_m).toBeLessThan(radius.sites[1]!.distance_m * 1.03);
   });
 
   it('fewer than five within the walk’s reach: all there are, and the tiers with none are null', () => {

@@ -18,6 +18,7 @@ import { indexedRates, type RateIndex } from './rate-index';
 import { type AreaPeople, areaRate, districtShares, type TierRate } from './rates';
 import { refineNearRadius } from './refine';
 import { districtWindow, gapRegion, ringRegion, simplifyAndClip, simplifyRegion } from './rings';
+import { type SiteSamples, siteSamples } from './site-samples';
 import { type Site, serving } from './sites';
 import { coverageMask } from './stamp';
 import { suggestSites } from './suggest';
@@ -281,20 +282,19 @@ export function coverageGapPieces(
   };
 }
 
-const sourceCache = new WeakMap<readonly Site[], { grid: DistrictModel['grid']; siteSets: Site[][]; sets: ReturnType<typeof sourcesOf>[] }>();
+const sampleCache = new WeakMap<readonly Site[], { grid: DistrictModel['grid']; samples: SiteSamples }>();
 
 /**
- * Each tier's serving sites and their source cells. Kept per sites array: the shipped
- * sites are one array for the isolate's life, so walking `nearest` answers reuse them.
+ * Every site's source cells, for the walk search of `nearest`. Kept per sites array: the
+ * shipped sites are one array for the isolate's life, so walking answers reuse them.
  */
-function tierSources(model: DistrictModel, sites: readonly Site[]) {
-  let entry = sourceCache.get(sites);
+function samplesOf(model: DistrictModel, sites: readonly Site[]): SiteSamples {
+  let entry = sampleCache.get(sites);
   if (!entry || entry.grid !== model.grid) {
-    const siteSets = TIERS.map((_, r) => serving(sites, r));
-    entry = { grid: model.grid, siteSets, sets: siteSets.map((s) => sourcesOf(model.grid, s)) };
-    sourceCache.set(sites, entry);
+    entry = { grid: model.grid, samples: siteSamples(model.grid, sites) };
+    sampleCache.set(sites, entry);
   }
-  return entry;
+  return entry.samples;
 }
 
 /** Farthest a walk search goes (metres): `nearest` answers say so (`walk_reach_m`). */
@@ -314,8 +314,7 @@ export function nearestSites(model: DistrictModel, sites: readonly Site[], radii
   let hits: (NearestHit | null)[];
   let closest: NearestHit[];
   if (mode === 'walk') {
-    const { siteSets, sets } = tierSources(model, sites);
-    ({ tiers: hits, closest } = nearestByWalk(model.grid, model.blocked, sets, siteSets, gx, gy, MAX_WALK_SEARCH_M, NEARBY_SITES));
+    ({ tiers: hits, closest } = nearestByWalk(model.grid, model.blocked, sites, samplesOf(model, sites), gx, gy, MAX_WALK_SEARCH_M, NEARBY_SITES));
   } else {
     ({ tiers: hits, closest } = nearestByRadius(model.grid, sites, gx, gy, NEARBY_SITES));
   }

@@ -1,6 +1,7 @@
-import type { Sources } from './field';
+import { TIERS } from '../../domain/tiers';
 import { fromGrid, type Grid } from './grid';
 import type { GridRing } from './rasterize';
+import type { SiteSamples } from './site-samples';
 import type { Site } from './sites';
 import { pullTaut, walkFrom, walkReach } from './walk';
 
@@ -77,7 +78,7 @@ export function nearestByRadius(grid: Grid, sites: readonly Site[], gx: number, 
   return { tiers: best, closest };
 }
 
-/** A site the walk search reached: the source cell it was first (or best) reached by, and its sample there. */
+/** A site the walk search reached: the source cell it was best reached by, and its sample there. */
 interface Reached {
   site: Site;
   cell: number;
@@ -88,34 +89,33 @@ interface Reached {
 }
 
 /**
- * Walking nearest from a point: for each tier rank the nearest serving site, and the `keep`
- * nearest sites of any tier, closest first. One Dijkstra from the point (walk.ts) notes every
- * site whose source cells it settles; it stops once every tier with sites has one and `keep`
- * sites are found, and the walk has gone far enough past the farthest of those that no site
- * not yet reached could be nearer once the ways are pulled taut (the stencil's stretch plus a
- * cell and a half: `walkReach`); or at `maxM`, with what it found (fewer than `keep` when no
- * more lie within `maxM`). Each way found is then pulled taut and measured, and the answers
- * are ranked by those lengths: so the first of `closest` is the nearest leisure space, and no
- * tier's nearest is farther than a listed site serving it. `sets[r]` are the sources of the
- * sites serving rank r (rank ≥ r), `siteSets[r]` those sites (owner indices refer to them);
- * `siteSets[0]` serves every rank, so it holds every site.
+ * Walking nearest from a point: for each tier rank the nearest serving site (rank ≥ it), and
+ * the `keep` nearest sites of any tier, closest first. One Dijkstra from the point (walk.ts)
+ * notes every site whose source cells (`samples`, built from `sites`) it settles; it stops
+ * once every tier with sites has one and `keep` sites are found, and the walk has gone far
+ * enough past the farthest of those that no site not yet reached could be nearer once the
+ * ways are pulled taut (the stencil's stretch plus a cell and a half: `walkReach`); or at
+ * `maxM`, with what it found (fewer than `keep` when no more lie within `maxM`). Each way
+ * found is then pulled taut and measured, and the answers are ranked by those lengths: so
+ * the first of `closest` is the leisure tier's nearest, and no tier's nearest is farther than
+ * a listed site serving it.
  */
 export function nearestByWalk(
   grid: Grid,
   blocked: Uint8Array | null,
-  sets: readonly Sources[],
-  siteSets: readonly (readonly Site[])[],
+  sites: readonly Site[],
+  samples: SiteSamples,
   gx: number,
   gy: number,
   maxM: number,
   keep = 0,
 ): { tiers: (NearestHit | null)[]; closest: NearestHit[] } {
   const { w, cell } = grid;
-  if ((siteSets[0]?.length ?? 0) === 0) return { tiers: sets.map(() => null), closest: [] };
+  // Tiers no site serves are not waited for, nor more sites than there are.
+  const wanted = TIERS.map((_, r) => sites.some((s) => s.rank >= r));
+  if (sites.length === 0) return { tiers: TIERS.map(() => null), closest: [] };
+  const need = Math.min(keep, sites.length);
   const found = new Map<Site, Reached>();
-  // Tiers with no sites at all are not waited for, nor more sites than there are.
-  const wanted = siteSets.map((s) => s.length > 0);
-  const need = Math.min(keep, siteSets[0]?.length ?? 0);
   let stopAt = Infinity;
   /** Where the walk may stop, once what is wanted is found: past the farthest of it by the stretch. */
   const stopDistance = (): number => {
@@ -130,18 +130,19 @@ export function nearestByWalk(
     }
     return walkReach(bound, cell);
   };
+  const { head, next, site: owner, sx, sy } = samples;
   const visit = (u: number, key: number): number => {
+    const e0 = head[u]!;
+    if (e0 < 0) return stopAt;
     const ui = (u % w) + 0.5;
     const uj = Math.floor(u / w) + 0.5;
     let changed = false;
-    for (let r = 0; r < sets.length; r++) {
-      const src = sets[r]!;
-      if (!src.mask[u]) continue;
-      const site = siteSets[r]![src.owner[u]!]!;
-      const d = key + Math.hypot(src.sx[u]! - ui, src.sy[u]! - uj) * cell;
+    for (let e = e0; e >= 0; e = next[e]!) {
+      const site = sites[owner[e]!]!;
+      const d = key + Math.hypot(sx[e]! - ui, sy[e]! - uj) * cell;
       const had = found.get(site);
       if (had && had.d <= d) continue;
-      found.set(site, { site, cell: u, sx: src.sx[u]!, sy: src.sy[u]!, d });
+      found.set(site, { site, cell: u, sx: sx[e]!, sy: sy[e]!, d });
       changed = true;
     }
     if (changed) stopAt = stopDistance();
@@ -149,7 +150,7 @@ export function nearestByWalk(
   };
   const hits = walkFrom(grid, blocked, gx, gy, maxM, visit, (pathTo) => [...found.values()].map((x) => wayTo(grid, blocked, gx, gy, x, pathTo(x.cell))));
   hits.sort((a, b) => a.distance_m - b.distance_m || a.site.index - b.site.index);
-  const tiers = sets.map((_, r) => hits.find((h) => h.site.rank >= r) ?? null);
+  const tiers = TIERS.map((_, r) => hits.find((h) => h.site.rank >= r) ?? null);
   return { tiers, closest: hits.slice(0, keep) };
 }
 
