@@ -276,7 +276,12 @@ export class JbNearby extends LitElement {
       <ol class="results by-tier">${r.tiers.map((x) => this.resultButton(x, x.tier))}</ol>
       ${
         r.sites?.length
-          ? html`<h3>${t(lang, 'nearbyOverall')}</h3><ol class="results overall">${r.sites.slice(0, 5).map((x) => this.resultButton(x, x.tier))}</ol>`
+          ? html`<h3>${t(lang, 'nearbyOverall')}</h3><ol class="results overall">${r.sites.slice(0, 5).map((x) => this.resultButton(x, x.tier))}</ol>
+            ${
+              r.walk_reach_m !== undefined && r.sites.length < 5
+                ? html`<p class="sub reach-note">${t(lang, 'nearbyFewerInReach', { n: r.sites.length, km: formatNumber(r.walk_reach_m / 1000, lang, 0) })}</p>`
+                : null
+            }`
           : null
       }
       <button class="share" @click=${() => emit(this, 'share')}>${t(lang, 'nearbyShare')}</button>

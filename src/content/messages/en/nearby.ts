@@ -23,6 +23,7 @@ export const en: Record<keyof typeof zh, string> = {
   nearbyMisses: '✗ no {tier} within {radius}',
   nearbyByTier: 'Nearest of each tier',
   nearbyOverall: 'Five nearest green spaces',
+  nearbyFewerInReach: 'Only {n} found within a {km} km walk; none farther is listed.',
   nearbyWalkMin: 'about {m} min on foot (estimate)',
   nearbyStraight: 'straight line',
   nearbyWalkRoute: 'straight line, rivers crossed on bridges (not a street route)',

@@ -21,6 +21,7 @@ export const zh = {
   nearbyMisses: '✗ {radius} 内没有{tier}',
   nearbyByTier: '各层级最近的绿地',
   nearbyOverall: '最近的五处绿地',
+  nearbyFewerInReach: '步行 {km} 公里以内只找到 {n} 处绿地，更远的没有列出。',
   nearbyWalkMin: '估计步行约 {m} 分钟',
   nearbyStraight: '直线距离',
   nearbyWalkRoute: '直线，过江只走桥（非实际道路）',
