@@ -110,6 +110,10 @@ export const fetchGaps = (tier: Tier, mode: Mode, sports: boolean, signal?: Abor
 export const fetchPieces = (tier: Tier, mode: Mode, sports: boolean, signal?: AbortSignal) =>
   getJson<GapPieces>(`/api/gaps/pieces?tier=${tier}&mode=${mode}&limit=${PIECES_SHOWN}${withSports(sports)}`, signal);
 
+/** The suggestion analysis over the shipped green spaces (what the planner is offered before changing anything). */
+export const fetchSuggest = (tier: Tier, count: number, sports: boolean, signal?: AbortSignal) =>
+  getJson<Suggestions>(`/api/suggest?tier=${tier}&count=${count}${withSports(sports)}`, signal);
+
 export const fetchNearest = (lon: number, lat: number, mode: Mode, sports: boolean, signal?: AbortSignal) =>
   getJson<Nearest>(`/api/nearest?lon=${lon}&lat=${lat}&mode=${mode}${withSports(sports)}`, signal);
 

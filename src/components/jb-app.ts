@@ -256,7 +256,7 @@ export class JbApp extends LitElement {
         .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}
         .nearby=${touring ? undefined : this.nearby.features()} .clickMode=${clickMode(s, wb.tool)}
         .proposals=${touring ? undefined : this.planning ? (this.share.viewingFeatures() ?? wb.proposalFeatures()) : undefined}
-        .suggestions=${this.planning ? wb.suggested.features() : undefined} .uploaded=${this.planning ? wb.data.uploaded : undefined}
+        .suggestions=${this.planning ? wb.suggested.features() : this.tour.suggestionFeatures()} .uploaded=${this.planning ? wb.data.uploaded : undefined}
         .draft=${this.planning ? wb.draft : undefined} .closures=${this.planning ? (this.share.viewing?.scenario.jiangbei_scenario.closures ?? wb.current.closures) : NO_CLOSURES}
         .ringsData=${this.planning && wb.rings ? wb.rings : undefined}
         @map-pick=${(e: JbEvent<'map-pick'>) => this.onPick(e.detail)}

@@ -7,10 +7,10 @@ import type { GroupId, SourceId } from '../content/layer-groups';
 import { CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
 import type { Lang } from '../content/messages';
 import { emit } from '../events';
-import { cameraPadding, REPORT_MAP } from '../layout';
+import { cameraPadding, HANDOUT_MAP, REPORT_MAP } from '../layout';
 import { showAttribution } from '../map/attribution';
 import { type Camera, flyToCamera, focusOn } from '../map/camera';
-import { captureAt, captureBoundsSized, captureNow } from '../map/capture';
+import { captureBoundsSized, captureCameraSized, captureNow } from '../map/capture';
 import { FeatureSelect, type FeatureSelectDetail } from '../map/feature-select';
 import { type ClickMode, MapPick, type MapPickDetail } from '../map/map-pick';
 import { setClosures, setEdits, setNearby, setSelection, setSuggestions, setUploaded } from '../map/overlays';
@@ -307,9 +307,9 @@ export class JbMap extends LitElement {
     return mapPng(this.map!, await this.capture('image/png'), frame, this.lang, getComputedStyle(this).fontFamily || 'sans-serif');
   }
 
-  /** The map as drawn at a camera, as a JPEG data URL (for handouts and exports). */
+  /** What the screen shows at a camera, as a JPEG data URL sized for the tour's handout (labels legible in print). */
   snapshot(camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }): Promise<string> {
-    return captureAt(this.map!, camera, 'image/jpeg', 0.85);
+    return captureCameraSized(this.map!, camera, HANDOUT_MAP, 'image/jpeg', 0.85);
   }
 
   /** Room for the side panel or bottom sheet, so the camera frames nothing under it. */

@@ -25,4 +25,13 @@ export const en: Record<keyof typeof zh, string> = {
     'With today’s green spaces, {leisurePct} of built-up land has a leisure space within 500 m, {gardenPct} a street garden within 1000 m and {parkPct} a park within 2000 m.',
   tourFactsGaps: 'Today’s gaps add up to about {km2} km²; the 500 m rate is {leisurePct}, {short} points short of 90 %.',
   tourFactsGapsMet: 'Today’s 500 m rate is {leisurePct}, above 90 %.',
+  tourFactsSuggest:
+    'From today’s data the planner’s analysis picks {suggestN} candidate sites ({suggestLetters}): together about {suggestKm2} km² more built-up land within {suggestM} m of a leisure space, +{suggestPp} points.',
+  tourSuggestNote: 'The lettered circles are candidates computed from the data, not sites in the plan.',
+  tourLegendSuggestions: 'Suggested sites (dashed: their reach)',
+  tourHandoutPage: 'page {n} of {total}',
+  tourHandoutCaveatRadius:
+    'Please note: zones, cores and the waterfront belt are schematic outlines, not surveyed boundaries; green spaces and built-up land come from OpenStreetMap and other public data and are approximate; reach and coverage are straight-line distances, rivers ignored.',
+  tourHandoutCaveatWalk:
+    'Please note: zones, cores and the waterfront belt are schematic outlines, not surveyed boundaries; green spaces and built-up land come from OpenStreetMap and other public data and are approximate; reach and coverage are straight-line distances, crossing rivers only on bridges, with no street network.',
 };
