@@ -73,7 +73,7 @@ const layerUrl = (id: string) => `/api/layers/${encodeURIComponent(id)}`;
 
 /** Every shipped layer in one FeatureCollection (each feature's `layer` is its layer id). */
 /** Every shipped layer in one FeatureCollection: the page's copy and the map's source. */
-export const BUNDLE_URL = '/api/layers/all.geojson';
+const BUNDLE_URL = '/api/layers/all.geojson';
 
 export const fetchBundle = (signal?: AbortSignal) => getJson<FeatureCollection>(BUNDLE_URL, signal);
 

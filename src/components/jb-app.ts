@@ -4,7 +4,6 @@ import { type Lang, loadMessages, messagesLoaded, t } from '../content/messages'
 import type { JbEvent } from '../events';
 import { type Controllers, createControllers } from '../state/controllers';
 import { clickMode, runPlannerAction } from '../state/planner';
-import { pngFrame } from '../state/png-frame';
 import { parseState, serializeState, type ViewState, withoutGroup } from '../state/view-state';
 import { renderOverlays } from './jb-app.overlays';
 import { renderSide } from './jb-app.panel';
@@ -194,9 +193,10 @@ export class JbApp extends LitElement {
       view: this.state,
       coverage: this.analysis.peopleCoverage ?? this.analysis.coverage,
       gaps: this.analysis.gaps,
+      // The PNG's frame (title, legend, scale, credit) is code for exports only: loaded on the first one.
       png: async () =>
         this.map?.png(
-          pngFrame(this.uiLang, {
+          (await import('../state/png-frame')).pngFrame(this.uiLang, {
             visible: this.state.visible,
             names: this.shipped.names,
             scenario: this.workbench.hasChanges ? this.workbench.current.name : undefined,
@@ -250,7 +250,7 @@ export class JbApp extends LitElement {
           : null
       }
       <jb-map
-        .available=${this.shipped.layers} .shippedError=${shipped.failed} .pending=${fetching}
+        .available=${this.shipped.layers} .shipped=${shipped.bundle} .shippedError=${shipped.failed} .pending=${fetching}
         .visible=${drawn} .lang=${lang} .mode=${s.mode} .sports=${s.sports}
         .tier=${s.tier} .gaps=${this.planning && wb.hasChanges && wb.gaps ? wb.gaps : undefined}
         .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}

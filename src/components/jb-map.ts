@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { type ErrorEvent, FullscreenControl, type GeoJSONSource, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { BUNDLE_URL, gapsUrl, type LayerInfo, type Mode, ringsUrl, type Tier } from '../api';
+import { gapsUrl, type LayerInfo, type Mode, ringsUrl, type Tier } from '../api';
 import type { GroupId, SourceId } from '../content/layer-groups';
 import { CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
 import type { Lang } from '../content/messages';
@@ -13,8 +13,8 @@ import { type Camera, flyToCamera, focusOn } from '../map/camera';
 import { captureBoundsSized, captureCameraSized, captureNow } from '../map/capture';
 import { FeatureSelect, type FeatureSelectDetail } from '../map/feature-select';
 import { type ClickMode, MapPick, type MapPickDetail } from '../map/map-pick';
-import { setClosures, setEdits, setNearby, setSelection, setSuggestions, setUploaded } from '../map/overlays';
-import { mapPng, type PngFrame } from '../map/png-frame';
+import { EMPTY, setClosures, setEdits, setNearby, setSelection, setSuggestions, setUploaded } from '../map/overlays';
+import type { PngFrame } from '../map/png-frame';
 import { ProposalDrag } from '../map/proposal-drag';
 import { settle } from '../map/readiness';
 import { addPlanLayers, initialStyle, isAnalysis, labelLanguage, removePlanLayers, SHIPPED, showBasemap, showGroups } from '../map/style';
@@ -37,7 +37,7 @@ declare global {
  * (`content/layer-groups.ts`, `content/overlay-layers.ts`) placed by `map/style.ts` and
  * `map/overlays.ts`; each interaction is a unit of its own in `map/` (select, pick, drag),
  * switched on and off with `enable()`/`disable()`; pictures go through `map/capture.ts`.
- * Properties down: `available` (shipped layers),
+ * Properties down: `available` (shipped layers), `shipped` (their data, one FeatureCollection),
  * `shippedError` (that data failed to load), `visible` groups, `lang`, `mode`, `sports`
  * (sports grounds counted in the shipped rings),
  * `tier` (whose gaps are drawn), `gaps` (a scenario's), `basemap`,
@@ -52,6 +52,7 @@ declare global {
 export class JbMap extends LitElement {
   static override properties = {
     available: { attribute: false },
+    shipped: { attribute: false },
     shippedError: { type: Boolean },
     visible: { attribute: false },
     lang: { type: String },
@@ -85,6 +86,8 @@ export class JbMap extends LitElement {
   declare mode: Mode;
   /** The shipped rings count sports grounds as leisure spaces. */
   declare sports: boolean;
+  /** The shipped layers' data (the page fetches it as it starts and hands it over; see jb-app). */
+  declare shipped: FeatureCollection | undefined;
   /** The tier whose gaps are drawn. */
   declare tier: Tier;
   /** Gaps of a scenario; when unset the shipped gaps of `tier` are drawn. */
@@ -122,6 +125,8 @@ export class JbMap extends LitElement {
   declare pending: boolean;
   private map?: MapLibreMap;
   private styleLoaded = false;
+  /** The shipped layers' data the map was last given. */
+  private shippedGiven?: FeatureCollection;
   /** What each analysis source was last given: the same URL or object again is not sent again. */
   private readonly given = new Map<'rings' | 'gaps', string | FeatureCollection>();
   /** The interactions, one a unit: which click handler is on follows `clickMode`. */
@@ -162,7 +167,7 @@ export class JbMap extends LitElement {
     const map = new MapLibreMap({
       container,
       style: initialStyle(
-        { [SHIPPED]: BUNDLE_URL, rings: this.given.get('rings')!, gaps: this.given.get('gaps')! },
+        { [SHIPPED]: this.shipped ?? EMPTY, rings: this.given.get('rings')!, gaps: this.given.get('gaps')! },
         (id) => this.sourceId(id),
         this.visible,
         this.lang,
@@ -214,6 +219,7 @@ export class JbMap extends LitElement {
       this.styleLoaded = true;
       this.sync(
         new Set([
+          'shipped',
           'shippedError',
           'available',
           'visible',
@@ -266,7 +272,6 @@ export class JbMap extends LitElement {
     const map = this.map;
     if (!map || !this.styleLoaded) return;
     this.shippedFailed = this.shippedError;
-    (map.getSource(SHIPPED) as GeoJSONSource).setData(BUNDLE_URL);
     for (const id of ['rings', 'gaps'] as const) this.given.delete(id);
     this.setSource('rings', this.ringsNow());
     this.setSource('gaps', this.gapsNow());
@@ -304,6 +309,7 @@ export class JbMap extends LitElement {
    * date/scenario line and legend; the scale bar and the data's credit are added here.
    */
   async png(frame: Pick<PngFrame, 'title' | 'subtitle' | 'legend'>): Promise<Blob> {
+    const { mapPng } = await import('../map/png-frame');
     return mapPng(this.map!, await this.capture('image/png'), frame, this.lang, getComputedStyle(this).fontFamily || 'sans-serif');
   }
 
@@ -330,14 +336,18 @@ export class JbMap extends LitElement {
     return true;
   }
 
-  /** The rings drawn: the scenario's, or the shipped ones for the mode (fetched by the map). */
+  /**
+   * The rings drawn: the scenario's, or the shipped ones for the mode (fetched by the map) —
+   * once the shipped layers' data is in: MapLibre's worker takes sources one at a time, and
+   * that one carries most of the drawing, so it goes first.
+   */
   private ringsNow() {
-    return this.ringsData ?? ringsUrl(this.mode, this.sports);
+    return this.ringsData ?? (this.shippedGiven ? ringsUrl(this.mode, this.sports) : EMPTY);
   }
 
-  /** The gaps drawn: the scenario's, or the shipped ones of the tier and mode (fetched by the map). */
+  /** The gaps drawn: the scenario's, or the shipped ones of the tier and mode (fetched by the map, after the shipped layers). */
   private gapsNow() {
-    return this.gaps ?? gapsUrl(this.tier, this.mode, this.sports);
+    return this.gaps ?? (this.shippedGiven ? gapsUrl(this.tier, this.mode, this.sports) : EMPTY);
   }
 
   /**
@@ -363,12 +373,17 @@ export class JbMap extends LitElement {
     const map = this.map!;
     let dataChanged = false;
     if (changed.has('shippedError')) this.shippedFailed = this.shippedError;
+    if (changed.has('shipped') && this.shipped && this.shipped !== this.shippedGiven) {
+      this.shippedGiven = this.shipped;
+      (map.getSource(SHIPPED) as GeoJSONSource).setData(this.shipped);
+      dataChanged = true;
+    }
     if (changed.has('available')) {
       removePlanLayers(map, (id) => !this.hasSource(id));
       dataChanged = addPlanLayers(map, (id) => this.sourceOf(id), this.visible, this.lang);
     }
-    if (['mode', 'sports', 'ringsData'].some((k) => changed.has(k))) dataChanged = this.setSource('rings', this.ringsNow()) || dataChanged;
-    if (['mode', 'sports', 'tier', 'gaps'].some((k) => changed.has(k))) dataChanged = this.setSource('gaps', this.gapsNow()) || dataChanged;
+    if (['shipped', 'mode', 'sports', 'ringsData'].some((k) => changed.has(k))) dataChanged = this.setSource('rings', this.ringsNow()) || dataChanged;
+    if (['shipped', 'mode', 'sports', 'tier', 'gaps'].some((k) => changed.has(k))) dataChanged = this.setSource('gaps', this.gapsNow()) || dataChanged;
     if (changed.has('visible') || dataChanged) showGroups(map, this.visible);
     if (changed.has('lang') || dataChanged) labelLanguage(map, this.lang);
     if (changed.has('lang')) showAttribution(this.map!, this.lang);

@@ -20,9 +20,9 @@ import { PALETTE } from '../content/palette';
  * The shipped layers arrive as one map source (each feature's `layer` names its layer): a
  * map loads, tiles and draws one source far sooner than a dozen. Style layers pick their
  * own features by `layer`; the analysis results (rings, gaps) keep sources of their own.
- * Every source is given by URL in the style the map starts with: MapLibre's worker fetches
- * and parses it while the page is still busy starting up, and the page's own copy (fetched
- * from the same cacheable URL) never crosses to the worker.
+ * The page fetches the shipped data itself and hands it over as an object (a URL would have
+ * MapLibre's worker fetch it again and post all of it back to the page, which measured slower);
+ * the analysis sources are URLs the map fetches itself.
  */
 export const SHIPPED = 'shipped';
 export const isAnalysis = (id: SourceId) => id === 'rings' || id === 'gaps';

@@ -1,4 +1,4 @@
-/** Every feature's Chinese strings: one chunk, loaded when the page shows Chinese (see ./index.ts); the strings themselves are in ./zh/, one file per feature. */
+/** Every feature's Chinese strings (in the first bundle, see ./index.ts); the strings themselves are in ./zh/, one file per feature. */
 
 import { zh as about } from './zh/about';
 import { zh as coverage } from './zh/coverage';
