@@ -270,7 +270,7 @@ export class JbNearby extends LitElement {
       <p class=${r.no_walk ? 'answer no-walk' : 'answer'} role="status" aria-live="polite">${this.headline(r)}</p>
       ${
         r.walk_start
-          ? html`<p class="sub walk-start" data-on=${r.walk_start.on}>${t(lang, `nearbyWalkStart_${r.walk_start.on}`, { dist: formatOffset(r.walk_start.distance_m, lang) })}</p>`
+          ? html`<p class="walk-start" data-on=${r.walk_start.on}>${t(lang, `nearbyWalkStart_${r.walk_start.on}`, { dist: formatOffset(r.walk_start.distance_m, lang) })}</p>`
           : null
       }
       ${this.sports ? html`<p class="sub sports-note">${t(lang, 'sportsCounted')}</p>` : null}

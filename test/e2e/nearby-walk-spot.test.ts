@@ -52,15 +52,17 @@ const shown = (m: number, lang: 'en' | 'zh') => (lang === 'en' ? `${Math.round(m
 
 describe('Nearby, walk mode, phone: a fix on the water', () => {
   it('110 m out on the Jialing: answered from the bank, and the panel says the walk starts there', { timeout: 90_000 }, async () => {
+    const { page, guard, answer } = await locatedAt(JIALING, 'en');
+    // (Today's main said "Leisure space: none found within reach.")
+    expect(await answer()).not.toContain('none found');
+    expect(await nearby(page).locator('p.walk-start').count()).toBe(1);
     const walk = await walkAt(JIALING);
     expect(walk.walk_start).toMatchObject({ on: 'bank' });
-    const { page, guard, answer } = await locatedAt(JIALING, 'en');
     const leisure = walk.tiers.find((t) => t.tier === 'leisure')!;
     const park = walk.tiers.find((t) => t.tier === 'park')!;
     expect(await answer()).toBe(
       `A leisure space is ${shown(leisure.distance_m!, 'en')} away (about ${Math.max(1, Math.round(leisure.walk_min!))} min on foot, estimated); the nearest park is ${shown(park.distance_m!, 'en')} away.`,
     );
-    expect(await answer()).not.toContain('none found');
     const note = nearby(page).locator('p.walk-start');
     expect(await text(note)).toBe(
       `This spot is on the water, as the map’s 50 m grid has it: walks start from the nearest bank, ${shown(walk.walk_start!.distance_m, 'en')} away.`,
@@ -75,12 +77,16 @@ describe('Nearby, walk mode, phone: a fix on the water', () => {
     guard.assertClean();
   });
 
-  it('beside Huanghuayuan Bridge’s deck, in Chinese: answered from the deck, and said so', { timeout: 90_000 }, async () => {
+  it('beside Huanghuayuan Bridge’s deck (across the district line), in Chinese: answered from the deck, and said so', { timeout: 90_000 }, async () => {
+    const { page, guard, answer } = await locatedAt(BESIDE_BRIDGE, 'zh');
+    // (Today's main said "公园：附近没有找到。")
+    expect(await answer()).not.toContain('没有找到');
+    expect(await nearby(page).locator('p.walk-start').count()).toBe(1);
     const walk = await walkAt(BESIDE_BRIDGE);
     expect(walk.walk_start).toMatchObject({ on: 'bridge' });
-    const { page, guard, answer } = await locatedAt(BESIDE_BRIDGE, 'zh');
-    const leisure = walk.tiers.find((t) => t.tier === 'leisure')!;
-    expect(await answer()).toContain(`最近的休闲空间距此 ${shown(leisure.distance_m!, 'zh')}`);
+    // Just across the district line: the nearest green space the data has, honestly worded.
+    const best = [...walk.tiers].sort((a, b) => a.distance_m! - b.distance_m!)[0]!;
+    expect(await answer()).toBe(`数据中最近的绿地：${best.name_zh}，距此 ${shown(best.distance_m!, 'zh')}（估计步行约 ${Math.round(best.walk_min!)} 分钟）。`);
     expect(await text(nearby(page).locator('p.walk-start'))).toBe(
       `此处在江面上（按地图的 50 米网格）：步行从最近的桥面算起，桥面距此 ${Math.round(walk.walk_start!.distance_m)} 米。`,
     );
@@ -91,8 +97,6 @@ describe('Nearby, walk mode, phone: a fix on the water', () => {
   });
 
   it('out on the Yangtze, 400 m from either bank: says no walk can start there, not "none found", and claims no standard', { timeout: 90_000 }, async () => {
-    const walk = await walkAt(MID_YANGTZE);
-    expect(walk.no_walk).toEqual({ reason: 'on_water', within_m: 300 });
     const { page, guard, answer } = await locatedAt(MID_YANGTZE, 'en');
     expect(await answer()).toBe(
       'This spot is out on the river, with no bank or bridge within 300 m, so no walk can start here. Choose “straight line”, or tap a spot on the bank.',
@@ -100,6 +104,7 @@ describe('Nearby, walk mode, phone: a fix on the water', () => {
     // No "✗ no leisure space within 500 m" (untrue: nothing was measured), no empty lists.
     expect(await nearby(page).locator('ul.checks li').count()).toBe(0);
     expect(await nearby(page).locator('ol.results').count()).toBe(0);
+    expect((await walkAt(MID_YANGTZE)).no_walk).toEqual({ reason: 'on_water', within_m: 300 });
     await screenshot(page, 'nearby-walk-spot-mid-river-en');
     // Straight line still answers the same spot.
     await nearby(page).locator('input[value=radius]').check();
@@ -113,10 +118,10 @@ describe('Nearby, walk mode, phone: standing in a park', () => {
     ['en', "You are in a park: Hong'ensi Park."],
     ['zh', '您就在公园里：鸿恩寺公园。'],
   ] as const)('in Hong’ensi Park (%s): "you are in a park", as in a straight line', { timeout: 90_000 }, async (lang, headline) => {
-    const walk = await walkAt(HONGENSI);
-    expect(walk.tiers.find((t) => t.tier === 'park')).toMatchObject({ id: 'osm-20130442', distance_m: 0 });
     const { page, guard, answer } = await locatedAt(HONGENSI, lang);
+    // (Today's main said "A leisure space is 20 m away …; the nearest park is 20 m away.")
     expect(await answer()).toBe(headline);
+    expect((await walkAt(HONGENSI)).tiers.find((t) => t.tier === 'park')).toMatchObject({ id: 'osm-20130442', distance_m: 0 });
     expect(await nearby(page).locator('ul.checks li.no').count()).toBe(0);
     expect(await nearby(page).locator('p.walk-start').count()).toBe(0);
     await screenshot(page, `nearby-walk-spot-in-park-${lang}`);
