@@ -126,6 +126,30 @@ const NearbySiteSchema = T.Object({
 });
 export type NearbySite = Static<typeof NearbySiteSchema>;
 
+const WalkStartSchema = T.Object(
+  {
+    on: T.Union([T.Literal('bank'), T.Literal('bridge')], { description: 'What the walk starts on: a river bank, or a bridge’s deck.' }),
+    distance_m: T.Number({
+      description:
+        'Straight distance from the point to where the walk starts; included in every walked `distance_m` of this answer (a site reaching into the point’s own 50 m cell is measured straight to it).',
+    }),
+    lon: T.Number(),
+    lat: T.Number(),
+  },
+  {
+    description:
+      'Walk mode, a point on the water as the 50 m grid has it (a river cell not on a bridge: often a GPS fix off the bank or beside a bridge’s deck): the walk starts at the nearest walkable cell’s nearest point instead, and each `path` begins with the straight leg to it.',
+  },
+);
+
+const NoWalkSchema = T.Object(
+  {
+    reason: T.Literal('on_water', { description: 'The point is on the river, with no bank or bridge within `within_m`.' }),
+    within_m: T.Number({ description: 'How far (metres) from the point a walk may start.' }),
+  },
+  { description: 'Walk mode: why no site is given (every tier null, `sites` empty).' },
+);
+
 export const NearestSchema = T.Object({
   mode: ModeSchema,
   tiers: T.Array(NearestTierSchema),
@@ -138,6 +162,8 @@ export const NearestSchema = T.Object({
       description: 'Walk mode: how far (metres) the walk search goes; sites farther on foot are not listed, and a tier with none within it is null.',
     }),
   ),
+  walk_start: T.Optional(WalkStartSchema),
+  no_walk: T.Optional(NoWalkSchema),
   sports,
 });
 export type Nearest = Static<typeof NearestSchema>;

@@ -14,6 +14,11 @@ function formatDistance(m: number, lang: Lang): string {
   return m < 1000 ? t(lang, 'metres', { v: Math.round(m / 10) * 10 }) : t(lang, 'kilometres', { v: formatNumber(m / 1000, lang) });
 }
 
+/** A short way (to the bank from the water): to the metre under 100 m, never "0 m". */
+function formatOffset(m: number, lang: Lang): string {
+  return m < 100 ? t(lang, 'metres', { v: Math.max(1, Math.round(m)) }) : formatDistance(m, lang);
+}
+
 /**
  * <jb-nearby>: "green space near me", phone first. Properties down: `lang`, `mode`, `sports`
  * (sports grounds count as leisure spaces), `spot`, `result`, `places` (search hits), `loading`,
@@ -57,6 +62,8 @@ export class JbNearby extends LitElement {
     button:focus-visible, input:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
     .msg { background: #fff3e0; border-left: 4px solid #ef6c00; padding: 10px 12px; border-radius: 6px; margin: 10px 0; }
     .answer { font-size: 1.15rem; line-height: 1.5; margin: 12px 0 8px; font-weight: 600; color: #1b5e20; }
+    .answer.no-walk { color: #b23c00; }
+    .walk-start { background: #e3f2fd; border-left: 4px solid #1565c0; padding: 8px 12px; border-radius: 6px; color: #0d47a1; }
     ul.checks { list-style: none; padding: 0; margin: 0 0 10px; }
     ul.checks li { padding: 4px 0; font-size: 1rem; }
     .yes { color: #1b5e20; }
@@ -152,6 +159,8 @@ export class JbNearby extends LitElement {
 
   private headline(r: Nearest): string {
     const lang = this.lang;
+    // Out on the river no walk can start: say so, not "none found".
+    if (r.no_walk) return t(lang, 'nearbyNoWalkWater', { within: formatDistance(r.no_walk.within_m, lang) });
     if (this.outside) {
       // Outside Jiangbei the tiers' standard is not ours to judge: name the nearest site the data has.
       const best = [...r.tiers].filter((x) => x.distance_m !== null).sort((a, b) => a.distance_m! - b.distance_m!)[0];
@@ -258,10 +267,15 @@ export class JbNearby extends LitElement {
           : t(lang, 'nearbySpot', { lon: lon.toFixed(5), lat: lat.toFixed(5) })
       }</p>
       ${this.outside ? html`<p class="msg outside-note" role="note">${t(lang, 'nearbyOutsideHonest')}</p>` : null}
-      <p class="answer" role="status" aria-live="polite">${this.headline(r)}</p>
+      <p class=${r.no_walk ? 'answer no-walk' : 'answer'} role="status" aria-live="polite">${this.headline(r)}</p>
+      ${
+        r.walk_start
+          ? html`<p class="walk-start" data-on=${r.walk_start.on}>${t(lang, `nearbyWalkStart_${r.walk_start.on}`, { dist: formatOffset(r.walk_start.distance_m, lang) })}</p>`
+          : null
+      }
       ${this.sports ? html`<p class="sub sports-note">${t(lang, 'sportsCounted')}</p>` : null}
       ${
-        this.outside
+        this.outside || r.no_walk
           ? null
           : html`<ul class="checks">
         ${TIERS.map((tier) => {
@@ -272,8 +286,7 @@ export class JbNearby extends LitElement {
         })}
       </ul>`
       }
-      <h3>${t(lang, 'nearbyByTier')}</h3>
-      <ol class="results by-tier">${r.tiers.map((x) => this.resultButton(x, x.tier))}</ol>
+      ${r.no_walk ? null : html`<h3>${t(lang, 'nearbyByTier')}</h3><ol class="results by-tier">${r.tiers.map((x) => this.resultButton(x, x.tier))}</ol>`}
       ${
         r.sites?.length
           ? html`<h3>${t(lang, 'nearbyOverall')}</h3><ol class="results overall">${r.sites.slice(0, 5).map((x) => this.resultButton(x, x.tier))}</ol>

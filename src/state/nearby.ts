@@ -292,7 +292,8 @@ export class NearbyController implements ReactiveController {
     const features: Feature[] = near ? [{ type: 'Feature', properties: { kind: 'spot' }, geometry: { type: 'Point', coordinates: near } }] : [];
     const seen = new Set<string>();
     for (const x of near ? (this.nearest?.tiers ?? []) : []) {
-      if (!x.id || seen.has(x.id)) continue;
+      // Nothing to draw to a site the spot is in.
+      if (!x.id || seen.has(x.id) || x.distance_m === 0) continue;
       seen.add(x.id);
       if (x.path) {
         const name = x.name_zh && lang === 'zh' ? x.name_zh : x.name_en;

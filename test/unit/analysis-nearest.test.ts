@@ -155,6 +155,47 @@ describe('the five nearest sites on foot (walk mode)', () => {
     expect(walk.sites[1]!.distance_m).toBeLessThan(radius.sites[1]!.distance_m * 1.03);
   });
 
+  it('inside a park: 0 m on foot too, the same site and distance as in a straight line, for every tier', () => {
+    const layers = shippedLayers();
+    const sites = projectSites(model.grid, layers.greenspaces);
+    // Every shipped park, at a point inside its outline (not its cells' centres: walks reach those).
+    for (const park of layers.greenspaces.features.filter((f) => f.properties!.tier === 'park' && f.geometry.type === 'Polygon')) {
+      const [lon, lat] = turf.pointOnFeature(park as never).geometry.coordinates as [number, number];
+      const walk = nearestSites(model, sites, DEFAULT_RADII, 'walk', lon, lat);
+      const radius = nearestSites(model, sites, DEFAULT_RADII, 'radius', lon, lat);
+      const id = park.properties!.id;
+      expect(walk.tiers[2], id).toMatchObject({ distance_m: 0, walk_min: 0, covered: true });
+      expect(
+        walk.tiers.map((t) => [t.id, t.distance_m]),
+        id,
+      ).toEqual(radius.tiers.map((t) => [t.id, t.distance_m]));
+      // (A riverside park's point may lie on the water as the grid has it: walks then start on
+      // the bank, `walk_start`, but the park one stands in is still 0 m away.)
+    }
+  });
+
+  it('a pocket park inside a park’s outline, the spot in both: both 0 m; a step outside the park, walking is no shorter than the line', () => {
+    const park = turf.circle([106.6, 29.6], 0.2, { steps: 24, properties: { id: 'park', tier: 'park' } });
+    const pocket = turf.circle([106.6, 29.6], 0.03, { steps: 12, properties: { id: 'pocket', tier: 'leisure' } });
+    const sites = projectSites(model.grid, { type: 'FeatureCollection', features: [park, pocket] });
+    const walk = nearestSites(model, sites, DEFAULT_RADII, 'walk', 106.6001, 29.6001);
+    expect(walk.sites.map((s) => [s.id, s.distance_m])).toEqual([
+      ['park', 0],
+      ['pocket', 0],
+    ]);
+    expect(walk.tiers.map((t) => [t.tier, t.id, t.distance_m])).toEqual([
+      ['leisure', 'park', 0],
+      ['garden', 'park', 0],
+      ['park', 'park', 0],
+    ]);
+    // 5 m outside the park's edge (east, on the equator of the circle): a few metres, never 0.
+    const lon = 106.6 + 0.205 / (111.195 * Math.cos((29.6 * Math.PI) / 180));
+    const out = nearestSites(model, sites, DEFAULT_RADII, 'walk', lon, 29.6).tiers[2]!;
+    const line = nearestSites(model, sites, DEFAULT_RADII, 'radius', lon, 29.6).tiers[2]!;
+    expect(line.distance_m!).toBeGreaterThan(4);
+    expect(out.distance_m!).toBeGreaterThanOrEqual(line.distance_m!);
+  });
+
   it('fewer than five within the walk’s reach: all there are, and the tiers with none are null', () => {
     const fc = randomSites(3, 7, { tierShares: [1, 0, 0] });
     const sites = projectSites(model.grid, fc);

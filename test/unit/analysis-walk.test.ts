@@ -3,7 +3,10 @@ import { DEFAULT_RADII } from '../../domain/tiers';
 import { coverageReport, nearestSites, tierCoverage } from '../../worker/analysis/analyse';
 import { toGrid } from '../../worker/analysis/grid';
 import { buildModel } from '../../worker/analysis/model';
+import { nearestByWalk } from '../../worker/analysis/nearest';
+import { siteSamples } from '../../worker/analysis/site-samples';
 import { projectSites } from '../../worker/analysis/sites';
+import { walkStart } from '../../worker/analysis/walk';
 import { randomSites } from '../fixtures/analysis/random-sites';
 import { at, point, syntheticLayers } from '../fixtures/analysis/synthetic';
 
@@ -128,5 +131,60 @@ describe('walk mode: rivers are barriers, bridges cross them', () => {
     const [lon, lat] = at(3300, 1500);
     const w = nearestSites(model, projected, DEFAULT_RADII, 'walk', lon, lat).tiers[0]!;
     expect(w.distance_m).toBeCloseTo(Math.hypot(300, 350), 0);
+  });
+});
+
+describe('walk mode: a spot on the water walks from the nearest bank or bridge deck', () => {
+  // A leisure space 60 m south of the south bank (y 1900 m).
+  const south = { type: 'FeatureCollection' as const, features: [point(3000, 1840, 'leisure', 'south')] };
+
+  it('60 m out from the south bank: the walk starts on the bank, 60.5 m away (half a metre inside its cell), and that is counted', () => {
+    const model = buildModel(syntheticLayers());
+    const projected = projectSites(model.grid, south);
+    const [lon, lat] = at(3000, 1960);
+    const walk = nearestSites(model, projected, DEFAULT_RADII, 'walk', lon, lat);
+    expect(walk.no_walk).toBeUndefined();
+    expect(walk.walk_start).toMatchObject({ on: 'bank', distance_m: 60.5, lon: expect.closeTo(lon, 6), lat: expect.closeTo(at(3000, 1899.5)[1], 6) });
+    // Bank, then straight on to the site: the straight line from the spot, 120 m.
+    const leisure = walk.tiers[0]!;
+    expect(leisure).toMatchObject({ id: 'south', distance_m: 120, covered: true });
+    expect(nearestSites(model, projected, DEFAULT_RADII, 'radius', lon, lat).tiers[0]!.distance_m).toBe(120);
+    expect(leisure.path!.coordinates).toEqual([
+      [expect.closeTo(lon, 6), expect.closeTo(lat, 6)],
+      [walk.walk_start!.lon, walk.walk_start!.lat],
+      [expect.closeTo(lon, 6), expect.closeTo(at(3000, 1840)[1], 6)],
+    ]);
+  });
+
+  it('beside a bridge’s deck, nearer it than either bank: the walk starts on the deck, and is the deck’s walk plus the way to it', () => {
+    const model = buildModel(syntheticLayers({ bridgeAtX: 3075 }));
+    const projected = projectSites(model.grid, south);
+    const [lon, lat] = at(3140, 2010);
+    const walk = nearestSites(model, projected, DEFAULT_RADII, 'walk', lon, lat);
+    const start = walk.walk_start!;
+    expect(start.on).toBe('bridge');
+    // The deck's cells are x 3050–3100 m (the grid's own scale is 0.02 % off the fixture's).
+    expect(start.distance_m).toBeGreaterThan(39);
+    expect(start.distance_m).toBeLessThan(41);
+    const fromDeck = nearestSites(model, projected, DEFAULT_RADII, 'walk', start.lon, start.lat);
+    expect(fromDeck.walk_start).toBeUndefined();
+    expect(walk.tiers[0]!.distance_m!).toBeCloseTo(start.distance_m + fromDeck.tiers[0]!.distance_m!, 0);
+    expect(walk.tiers[0]!.distance_m!).toBeGreaterThanOrEqual(nearestSites(model, projected, DEFAULT_RADII, 'radius', lon, lat).tiers[0]!.distance_m!);
+  });
+
+  it('no open cell within reach: no start, nothing found, and the answer says why', () => {
+    const model = buildModel(syntheticLayers());
+    const projected = projectSites(model.grid, south);
+    const [gx, gy] = toGrid(model.grid, ...at(3000, 1990));
+    // 90 m from the south bank, 110 m from the north.
+    expect(walkStart(model.grid, model.blocked, gx, gy, 80)).toBeNull();
+    expect(walkStart(model.grid, model.blocked, gx, gy, 100)!.offsetM).toBeCloseTo(90.5, 6);
+    const far = nearestByWalk(model.grid, model.blocked, projected, siteSamples(model.grid, projected), gx, gy, 15000, 5, 80);
+    expect(far).toEqual({ tiers: [null, null, null], closest: [], start: null });
+    // Through the API's function, with its 300 m: the river is only 200 m wide, so a start is found.
+    expect(nearestSites(model, projected, DEFAULT_RADII, 'walk', ...at(3000, 1990)).walk_start?.on).toBe('bank');
+    // On open ground the walk starts where the spot is.
+    const [ox, oy] = toGrid(model.grid, ...at(3000, 1500));
+    expect(walkStart(model.grid, model.blocked, ox, oy, 300)).toEqual({ x: ox, y: oy, cell: Math.floor(oy) * model.grid.w + Math.floor(ox), offsetM: 0 });
   });
 });

@@ -50,6 +50,8 @@ describe('answers conform to the schemas the OpenAPI document publishes', () => 
     ['POST /gaps', () => post('/api/gaps', { sites, tier: 'park' }), GapsSchema],
     ['GET /nearest', () => call('/api/nearest?lon=106.53&lat=29.58'), NearestSchema],
     ['GET /nearest walk', () => call('/api/nearest?lon=106.53&lat=29.58&mode=walk'), NearestSchema],
+    ['GET /nearest walk, on the water near the bank (walk_start)', () => call('/api/nearest?lon=106.565&lat=29.57&mode=walk'), NearestSchema],
+    ['GET /nearest walk, out on the river (no_walk)', () => call('/api/nearest?lon=106.5778&lat=29.5945&mode=walk'), NearestSchema],
     ['GET /suggest', () => call('/api/suggest?count=3'), SuggestionsSchema],
     ['POST /coverage with population', () => post('/api/coverage', { sites, population }), CoverageSchema],
     ['GET /gaps/pieces', () => call('/api/gaps/pieces?tier=garden&limit=5'), GapPiecesSchema],

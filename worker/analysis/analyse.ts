@@ -10,7 +10,7 @@ import { DEFAULT_RADII, type Mode, type Radii, TIERS, type Tier, tierRank, WALK_
 import { cellAreas } from './cell-areas';
 import { distanceField, sourcesOf } from './field';
 import { gapPieces, type PieceOptions } from './gap-pieces';
-import { toGrid } from './grid';
+import { fromGrid, toGrid } from './grid';
 import type { DistrictModel } from './model';
 import { type NearestHit, nearestByRadius, nearestByWalk } from './nearest';
 import { areaPeople, type DistrictPeople, pointsToDistrict } from './population';
@@ -22,6 +22,7 @@ import { type SiteSamples, siteSamples } from './site-samples';
 import { type Site, serving } from './sites';
 import { coverageMask } from './stamp';
 import { suggestSites } from './suggest';
+import { WALK_START_WITHIN_M, type WalkStart } from './walk';
 import { walkTiers } from './walk-tiers';
 
 const fieldScratch = new WeakMap<DistrictModel, { src: ReturnType<typeof sourcesOf>; dist: Float32Array }>();
@@ -307,14 +308,17 @@ const NEARBY_SITES = 5;
  * For each tier, the nearest serving site from a point; and `sites`, the 5 nearest sites of
  * any tier, closest first: by straight line (radius mode) or on foot (walk mode, each with
  * its way there; only sites within MAX_WALK_SEARCH_M on foot, so fewer when no more lie
- * within that walk).
+ * within that walk). In walk mode a point on the water is walked from the nearest bank or
+ * bridge within WALK_START_WITHIN_M (`walk_start` says where and how far, a distance every
+ * answer includes); with none that near, `no_walk` says why nothing is given.
  */
 export function nearestSites(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, lon: number, lat: number): Omit<Nearest, 'sports'> {
   const [gx, gy] = toGrid(model.grid, lon, lat);
   let hits: (NearestHit | null)[];
   let closest: NearestHit[];
+  let start: WalkStart | null | undefined;
   if (mode === 'walk') {
-    ({ tiers: hits, closest } = nearestByWalk(model.grid, model.blocked, sites, samplesOf(model, sites), gx, gy, MAX_WALK_SEARCH_M, NEARBY_SITES));
+    ({ tiers: hits, closest, start } = nearestByWalk(model.grid, model.blocked, sites, samplesOf(model, sites), gx, gy, MAX_WALK_SEARCH_M, NEARBY_SITES));
   } else {
     ({ tiers: hits, closest } = nearestByRadius(model.grid, sites, gx, gy, NEARBY_SITES));
   }
@@ -347,7 +351,19 @@ export function nearestSites(model: DistrictModel, sites: readonly Site[], radii
     if (mode === 'walk' && h.path) out.path = { type: 'LineString', coordinates: h.path };
     return out;
   });
-  return mode === 'walk' ? { mode, tiers, sites: nearby, walk_reach_m: MAX_WALK_SEARCH_M } : { mode, tiers, sites: nearby };
+  if (mode !== 'walk') return { mode, tiers, sites: nearby };
+  const out: Omit<Nearest, 'sports'> = { mode, tiers, sites: nearby, walk_reach_m: MAX_WALK_SEARCH_M };
+  if (start === null) out.no_walk = { reason: 'on_water', within_m: WALK_START_WITHIN_M };
+  else if (start && start.offsetM > 0) {
+    const [slon, slat] = fromGrid(model.grid, start.x, start.y);
+    out.walk_start = {
+      on: model.bridgeCells.has(start.cell) ? 'bridge' : 'bank',
+      distance_m: Math.round(start.offsetM * 10) / 10,
+      lon: Math.round(slon * 1e6) / 1e6,
+      lat: Math.round(slat * 1e6) / 1e6,
+    };
+  }
+  return out;
 }
 
 /** Greedy placement of `count` new sites of a tier, as points with their marginal gains. */

@@ -61,6 +61,8 @@ export interface DistrictModel {
   zones: NamedPolygon[];
   /** 1 where walking is impossible (river cells not on a bridge); null without rivers. */
   blocked: Uint8Array | null;
+  /** The river cells a walkable bridge opens (its deck on the grid); empty without rivers. */
+  bridgeCells: ReadonlySet<number>;
   /** Cells whose centre is on district land (candidates for suggestions). */
   landCells: Int32Array;
   /**
@@ -196,6 +198,7 @@ export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIU
   }
 
   let blocked: Uint8Array | null = null;
+  const bridgeCells = new Set<number>();
   if (riverPolys.length) {
     const b = new Uint8Array(n);
     forEachInteriorRun(riverPolys, w, h, (j, i0, i1) => b.fill(1, j * w + i0, j * w + i1));
@@ -223,6 +226,7 @@ export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIU
             by += uy;
           }
           forEachSegmentCell(ax, ay, bx, by, w, h, (c) => {
+            if (b[c]) bridgeCells.add(c);
             b[c] = 0;
           });
         }
@@ -279,6 +283,7 @@ export function buildModel(layers: BaseLayers, cell = CELL_M, margin = MAX_RADIU
     areas,
     zones,
     blocked,
+    bridgeCells,
     landCells: Int32Array.from(inLand),
     districtSd,
   };

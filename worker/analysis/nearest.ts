@@ -1,9 +1,9 @@
 import { TIERS } from '../../domain/tiers';
-import { fromGrid, type Grid } from './grid';
+import { cellAt, fromGrid, type Grid } from './grid';
 import type { GridRing } from './rasterize';
 import type { SiteSamples } from './site-samples';
 import type { Site } from './sites';
-import { pullTaut, walkFrom, walkReach } from './walk';
+import { pullTaut, WALK_START_WITHIN_M, type WalkStart, walkFrom, walkReach, walkStart } from './walk';
 
 /** Distance in grid units from a point to a segment. */
 export function segDist(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
@@ -81,6 +81,8 @@ export function nearestByRadius(grid: Grid, sites: readonly Site[], gx: number, 
 /** A site the walk search reached: the source cell it was best reached by, and its sample there. */
 interface Reached {
   site: Site;
+  /** Reached in the point's own cell: straight from the point to the sample (0 m inside the outline), no walk. */
+  direct?: boolean;
   cell: number;
   sx: number;
   sy: number;
@@ -90,15 +92,20 @@ interface Reached {
 
 /**
  * Walking nearest from a point: for each tier rank the nearest serving site (rank ≥ it), and
- * the `keep` nearest sites of any tier, closest first. One Dijkstra from the point (walk.ts)
- * notes every site whose source cells (`samples`, built from `sites`) it settles; it stops
- * once every tier with sites has one and `keep` sites are found, and the walk has gone far
- * enough past the farthest of those that no site not yet reached could be nearer once the
+ * the `keep` nearest sites of any tier, closest first. A site in the point's own cell is
+ * measured straight, to its sample there, and is 0 m away when its outline holds the point,
+ * as in straight-line mode (standing in a park). One Dijkstra from the point
+ * (walk.ts) notes every site whose source cells (`samples`, built from `sites`) it settles; it
+ * stops once every tier with sites has one and `keep` sites are found, and the walk has gone
+ * far enough past the farthest of those that no site not yet reached could be nearer once the
  * ways are pulled taut (the stencil's stretch plus a cell and a half: `walkReach`); or at
  * `maxM`, with what it found (fewer than `keep` when no more lie within `maxM`). Each way
  * found is then pulled taut and measured, and the answers are ranked by those lengths: so
  * the first of `closest` is the leisure tier's nearest, and no tier's nearest is farther than
- * a listed site serving it.
+ * a listed site serving it. A point on the water (a blocked cell) is walked from the nearest
+ * open cell within `startWithinM` (walk.ts `walkStart`), the straight distance to it added to
+ * every walked answer and its first leg in every walked way; `start` says where the walk began, and is null
+ * when no open cell lies that near (then nothing is found).
  */
 export function nearestByWalk(
   grid: Grid,
@@ -109,11 +116,15 @@ export function nearestByWalk(
   gy: number,
   maxM: number,
   keep = 0,
-): { tiers: (NearestHit | null)[]; closest: NearestHit[] } {
+  startWithinM = WALK_START_WITHIN_M,
+): { tiers: (NearestHit | null)[]; closest: NearestHit[]; start: WalkStart | null } {
   const { w, cell } = grid;
+  const none = { tiers: TIERS.map(() => null), closest: [] };
+  const start = walkStart(grid, blocked, gx, gy, startWithinM);
+  if (!start) return { ...none, start };
   // Tiers no site serves are not waited for, nor more sites than there are.
   const wanted = TIERS.map((_, r) => sites.some((s) => s.rank >= r));
-  if (sites.length === 0) return { tiers: TIERS.map(() => null), closest: [] };
+  if (sites.length === 0) return { ...none, start };
   const need = Math.min(keep, sites.length);
   const found = new Map<Site, Reached>();
   let stopAt = Infinity;
@@ -131,6 +142,22 @@ export function nearestByWalk(
     return walkReach(bound, cell);
   };
   const { head, next, site: owner, sx, sy } = samples;
+  // The sites in the point's own cell, straight to their sample there, or 0 m when their
+  // outline holds the point (every such site has a sample in the point's cell). Also when the
+  // cell is on the water, as a walk from the point's cell would (a riverside park's beach).
+  const here = cellAt(grid, gx, gy);
+  for (let e = here >= 0 ? head[here]! : -1; e >= 0; e = next[e]!) {
+    const site = sites[owner[e]!]!;
+    const had = found.get(site);
+    if (had?.d === 0) continue;
+    if (siteDistance(site, gx, gy) === 0) found.set(site, { site, cell: here, sx: gx, sy: gy, d: 0, direct: true });
+    else {
+      const d = Math.hypot(sx[e]! - gx, sy[e]! - gy) * cell;
+      if (!had || d < had.d) found.set(site, { site, cell: here, sx: sx[e]!, sy: sy[e]!, d, direct: true });
+    }
+  }
+  if (found.size) stopAt = stopDistance();
+  const offset = start.offsetM;
   const visit = (u: number, key: number): number => {
     const e0 = head[u]!;
     if (e0 < 0) return stopAt;
@@ -139,7 +166,7 @@ export function nearestByWalk(
     let changed = false;
     for (let e = e0; e >= 0; e = next[e]!) {
       const site = sites[owner[e]!]!;
-      const d = key + Math.hypot(sx[e]! - ui, sy[e]! - uj) * cell;
+      const d = offset + key + Math.hypot(sx[e]! - ui, sy[e]! - uj) * cell;
       const had = found.get(site);
       if (had && had.d <= d) continue;
       found.set(site, { site, cell: u, sx: sx[e]!, sy: sy[e]!, d });
@@ -148,27 +175,44 @@ export function nearestByWalk(
     if (changed) stopAt = stopDistance();
     return stopAt;
   };
-  const hits = walkFrom(grid, blocked, gx, gy, maxM, visit, (pathTo) => [...found.values()].map((x) => wayTo(grid, blocked, gx, gy, x, pathTo(x.cell))));
+  // The walk's own distances start at its start; `visit` adds the way to it, so does `until`.
+  const hits = walkFrom(
+    grid,
+    blocked,
+    start.x,
+    start.y,
+    Math.max(0, maxM - offset),
+    (u, d) => visit(u, d) - offset,
+    (pathTo) =>
+      [...found.values()].map((x) =>
+        x.direct
+          ? { site: x.site, distance_m: x.d, path: [lonLat(grid, gx, gy), lonLat(grid, x.sx, x.sy)] }
+          : wayTo(grid, blocked, gx, gy, start, x, pathTo(x.cell)),
+      ),
+  );
   hits.sort((a, b) => a.distance_m - b.distance_m || a.site.index - b.site.index);
   const tiers = TIERS.map((_, r) => hits.find((h) => h.site.rank >= r) ?? null);
-  return { tiers, closest: hits.slice(0, keep) };
+  return { tiers, closest: hits.slice(0, keep), start };
 }
+
+const lonLat = (grid: Grid, px: number, py: number): [number, number] => {
+  const [lon, lat] = fromGrid(grid, px, py);
+  return [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
+};
 
 /**
  * The way to a reached site: the grid path pulled taut (exact where the way is clear, and no
  * longer bound to the stencil's directions where it bends round a river), its length, and
- * its points in lon/lat.
+ * its points in lon/lat; from the point (gx, gy), by way of the walk's start when that is
+ * elsewhere (a point on the water: its first leg is the straight one to the bank).
  */
-function wayTo(grid: Grid, blocked: Uint8Array | null, gx: number, gy: number, x: Reached, cells: number[]): NearestHit {
-  const raw: [number, number][] = [[gx, gy]];
+function wayTo(grid: Grid, blocked: Uint8Array | null, gx: number, gy: number, start: WalkStart, x: Reached, cells: number[]): NearestHit {
+  const raw: [number, number][] = [[start.x, start.y]];
   for (const c of cells.slice(1, -1)) raw.push([(c % grid.w) + 0.5, Math.floor(c / grid.w) + 0.5]);
   raw.push([x.sx, x.sy]);
   const taut = pullTaut(grid, blocked, raw, [cells[0]!, x.cell]);
   let len = 0;
   for (let k = 1; k < taut.length; k++) len += Math.hypot(taut[k]![0] - taut[k - 1]![0], taut[k]![1] - taut[k - 1]![1]);
-  const path = taut.map(([px, py]) => {
-    const [lon, lat] = fromGrid(grid, px, py);
-    return [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6] as [number, number];
-  });
-  return { site: x.site, distance_m: len * grid.cell, path };
+  if (start.offsetM > 0) taut.unshift([gx, gy]);
+  return { site: x.site, distance_m: start.offsetM + len * grid.cell, path: taut.map(([px, py]) => lonLat(grid, px, py)) };
 }

@@ -226,6 +226,66 @@ export function walkReach(cutoffM: number, cell: number): number {
 }
 
 /**
+ * How far (metres) from a point on the water a walk may start, at the nearest bank or bridge:
+ * beyond GPS error and the banks' own uncertainty (±50–150 m, geodata's rivers), out on the
+ * river, no walk is begun.
+ */
+export const WALK_START_WITHIN_M = 300;
+
+/** Where a walk from a point begins (grid units), and how far (metres) that is from the point. */
+export interface WalkStart {
+  x: number;
+  y: number;
+  /** The cell it lies in (−1: the point is off the grid). */
+  cell: number;
+  /** Straight distance from the point (0 when the walk starts at the point). */
+  offsetM: number;
+}
+
+/**
+ * Where a walk from a point (grid units) can begin. On open ground, or off the grid, the
+ * point itself. In a blocked cell (on the water as the grid has it: a GPS fix off the bank,
+ * or beside a bridge's deck) no step leads out, so the walk begins at the nearest point of
+ * the nearest open cell (a bank, or a bridge's deck), if one lies within `withinM` metres
+ * (nearest by the straight distance to the cell's square, ties to the lower index); else
+ * null. The caller adds `offsetM` to every distance walked from it.
+ */
+export function walkStart(grid: Grid, blocked: Uint8Array | null, gx: number, gy: number, withinM: number): WalkStart | null {
+  const { w, h, cell } = grid;
+  const i0 = Math.floor(gx);
+  const j0 = Math.floor(gy);
+  const here = i0 >= 0 && j0 >= 0 && i0 < w && j0 < h ? j0 * w + i0 : -1;
+  if (here < 0 || !blocked?.[here]) return { x: gx, y: gy, cell: here, offsetM: 0 };
+  const r = Math.ceil(withinM / cell) + 1;
+  const limit = withinM / cell;
+  let best: WalkStart | null = null;
+  let bestD = Infinity;
+  for (let j = Math.max(0, j0 - r); j <= Math.min(h - 1, j0 + r); j++) {
+    const dy = Math.max(j - gy, 0, gy - j - 1);
+    if (dy > limit) continue;
+    for (let i = Math.max(0, i0 - r); i <= Math.min(w - 1, i0 + r); i++) {
+      const c = j * w + i;
+      if (blocked[c]) continue;
+      const dx = Math.max(i - gx, 0, gx - i - 1);
+      const d = Math.hypot(dx, dy);
+      if (d > limit || d >= bestD) continue;
+      bestD = d;
+      // The cell's point nearest the spot, kept just inside it.
+      const x = Math.min(Math.max(gx, i + EDGE), i + 1 - EDGE);
+      const y = Math.min(Math.max(gy, j + EDGE), j + 1 - EDGE);
+      best = { x, y, cell: c, offsetM: Math.hypot(x - gx, y - gy) * cell };
+    }
+  }
+  return best;
+}
+
+/**
+ * How far inside its cell (grid units: half a metre at 50 m cells) a walk's start on the
+ * cell's edge is put, so that its position given to 1e-6° (~0.1 m) lies in that cell too.
+ */
+const EDGE = 0.01;
+
+/**
  * Walks out from one point (grid units) over the stencil, settling cells by their walking
  * distance (metres, to the cell's centre) on a bucket queue of one cell's width (every step
  * is at least that long, so each cell's distance is exact when it is settled; cells are

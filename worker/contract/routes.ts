@@ -21,6 +21,7 @@ import {
   SuggestionsSchema,
 } from '../../domain/api';
 import { LIMITS } from '../analysis/validate-input';
+import { WALK_START_WITHIN_M } from '../analysis/walk';
 import { SCENARIO_LIMITS as SL } from '../scenarios/limits';
 import {
   type AnyParam,
@@ -130,8 +131,7 @@ export const CONTRACT = {
   },
   '/nearest': {
     get: op({
-      summary:
-        'For each tier, the nearest serving site from a point: distance, walking minutes (80 m/min), whether within the radius; and the 5 nearest sites of any tier, closest first. In walk mode distances are on foot (rivers crossed on bridges), each with its path, up to `walk_reach_m`.',
+      summary: `For each tier, the nearest serving site from a point: distance, walking minutes (80 m/min), whether within the radius; and the 5 nearest sites of any tier, closest first. In walk mode distances are on foot (rivers crossed on bridges), each with its path, up to \`walk_reach_m\`; a point on the water is walked from the nearest bank or bridge within ${WALK_START_WITHIN_M} m (\`walk_start\`), and farther out \`no_walk\` says why nothing is given. A point inside a site’s outline is 0 m from it in either mode.`,
       params: [lon, lat, ...common] as const,
       answer: NearestSchema,
     }),

@@ -24,6 +24,10 @@ export const en: Record<keyof typeof zh, string> = {
   nearbyByTier: 'Nearest of each tier',
   nearbyOverall: 'Five nearest green spaces',
   nearbyFewerInReach: 'Only {n} found within a {km} km walk; none farther is listed.',
+  nearbyWalkStart_bank: 'This spot is on the water, as the map’s 50 m grid has it: walks start from the nearest bank, {dist} away.',
+  nearbyWalkStart_bridge: 'This spot is on the water, as the map’s 50 m grid has it: walks start from the nearest bridge deck, {dist} away.',
+  nearbyNoWalkWater:
+    'This spot is out on the river, with no bank or bridge within {within}, so no walk can start here. Choose “straight line”, or tap a spot on the bank.',
   nearbyWalkMin: 'about {m} min on foot (estimate)',
   nearbyStraight: 'straight line',
   nearbyWalkRoute: 'straight line, rivers crossed on bridges (not a street route)',
