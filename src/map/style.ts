@@ -6,7 +6,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification, 
 import { BOUNDARY_LAYERS, BOUNDARY_LINE, type GroupId, LAYER_GROUPS, PLAN_LABELS, type SourceId, type StyleLayer } from '../content/layer-groups';
 import { BASEMAP } from '../content/map-theme';
 import type { Lang } from '../content/messages';
-import { CLOSED_LAYERS, EDIT_LAYERS, NEARBY_LAYERS, SELECTABLE, SUGGEST_LAYERS, UPLOAD_LAYERS } from '../content/overlay-layers';
+import { CLOSED_LAYERS, EDIT_LAYERS, NEARBY_LAYERS, SELECTABLE, SUGGEST_LAYERS, UPLOAD_CLOSED_LAYERS, UPLOAD_LAYERS } from '../content/overlay-layers';
 import { PALETTE } from '../content/palette';
 
 /**
@@ -51,7 +51,7 @@ const Z_ORDER: string[] = [
   BOUNDARY_LINE.id,
   ...PLAN_LABELS.map((p) => p.layer.id),
   ...SELECTABLE.map((s) => `${s}-selected`),
-  ...[...UPLOAD_LAYERS, ...EDIT_LAYERS, ...SUGGEST_LAYERS, ...NEARBY_LAYERS].map((l) => l.id),
+  ...[...UPLOAD_LAYERS, ...UPLOAD_CLOSED_LAYERS, ...EDIT_LAYERS, ...SUGGEST_LAYERS, ...NEARBY_LAYERS].map((l) => l.id),
 ];
 
 /** Adds a style layer at its place in the stack, whatever is on the map already; false if it was there. */
