@@ -45,9 +45,11 @@ const Z_ORDER: string[] = [
   'basemap',
   ...LAYER_GROUPS.filter((g) => g.id === 'neighbours').flatMap((g) => g.layers.map((l) => l.id)),
   ...BOUNDARY_LAYERS.map((l) => l.id),
-  ...LAYER_GROUPS.filter((g) => g.id !== 'neighbours').flatMap((g) =>
-    g.id === 'greenspaces' ? [...g.layers.map((l) => l.id), ...CLOSED_LAYERS.map((l) => l.id)] : g.layers.map((l) => l.id),
-  ),
+  ...LAYER_GROUPS.filter((g) => g.id !== 'neighbours').flatMap((g) => [
+    ...g.layers.filter((l) => !l.above).map((l) => l.id),
+    ...(g.id === 'greenspaces' ? CLOSED_LAYERS.map((l) => l.id) : []),
+    ...LAYER_GROUPS.flatMap((o) => o.layers.filter((l) => l.above === g.id).map((l) => l.id)),
+  ]),
   BOUNDARY_LINE.id,
   ...PLAN_LABELS.map((p) => p.layer.id),
   ...SELECTABLE.map((s) => `${s}-selected`),
@@ -70,7 +72,7 @@ export function placeLayer(map: MapLibreMap, spec: LayerSpecification): boolean 
  */
 export function addPlanLayers(map: MapLibreMap, sourceOf: (id: SourceId) => string | undefined): boolean {
   let added = false;
-  const add = (source: SourceId, spec: StyleLayer) => {
+  const add = (source: SourceId, { above: _, ...spec }: StyleLayer) => {
     const src = sourceOf(source);
     if (!src) return;
     const filter = withinSource(source, spec.filter);
