@@ -77,7 +77,11 @@ export function renderSide(app: JbApp, lang: Lang, s: ViewState, analysis: boole
         @population-load=${(e: JbEvent<'population-load'>) => app.population.load(e.detail, shipped.bundle ? shippedLayer(shipped.bundle, 'boundary') : undefined)}
         @population-clear=${() => app.population.clear()}
       ></jb-population>
-      <jb-about slot="about" .lang=${lang} .available=${app.shipped.layers} .split=${shipped.split}></jb-about>
+      <jb-about slot="about" .lang=${lang} .available=${app.shipped.layers} .split=${shipped.split}
+        .inventory=${shipped.inventory} .builtup=${shipped.builtupInfo} .facts=${shipped.facts} .coverage=${an.coverage} .tier=${s.tier}
+        .names=${shipped.names} .builtupShown=${s.visible.has('builtup')}
+        @toggle-group=${(e: JbEvent<'toggle-group'>) => app.patchState({ visible: withGroup(s.visible, e.detail.id, e.detail.on) })}
+      ></jb-about>
     </jb-panel>
   </div>`;
 }
