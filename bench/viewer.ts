@@ -12,10 +12,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification } from 'maplibre-gl';
 import { chromium } from 'playwright-core';
 import { build, serve } from '../scripts/serve-app';
-import { CJK_FONT_FAMILY } from '../src/content/map-theme';
+import { captureAppStyle, type GivenStyle } from './app-style';
 
 const KB = 1000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -52,8 +52,6 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'],
 });
 const firstViewJs = new Set<string>();
-/** A style for the bare page to draw instead of its own (see bench/bare-map.ts). */
-type GivenStyle = { style: StyleSpecification; center: [number, number]; zoom: number; cjkFont: string };
 async function timeToReady(path: string, given?: GivenStyle): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }); // cold cache
   const page = await context.newPage();
@@ -78,19 +76,6 @@ async function timeToReady(path: string, given?: GivenStyle): Promise<number> {
   return t;
 }
 
-/** The app's style as its map holds it once ready, with the camera it opened at. */
-async function captureAppStyle(): Promise<GivenStyle> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${app.baseURL}/`);
-  await page.waitForFunction(() => document.documentElement.dataset.mapReady === 'true', null, { timeout: 60_000 });
-  const given = await page.evaluate(() => {
-    const m = window.jbMap!;
-    return { style: m.getStyle(), center: m.getCenter().toArray() as [number, number], zoom: m.getZoom() };
-  });
-  await context.close();
-  return { ...given, cjkFont: CJK_FONT_FAMILY };
-}
 /** The same style without some of its layers (and sources left without a layer). */
 function without(given: GivenStyle, drop: (l: LayerSpecification) => boolean): GivenStyle {
   const layers = given.style.layers.filter((l) => !drop(l));
@@ -103,7 +88,7 @@ try {
   await timeToReady('/'); // warm the server's isolate and caches for every page alike
   await timeToReady('/bench/bare-map.html');
   printSizes([...firstViewJs]);
-  const appStyle = await captureAppStyle();
+  const appStyle = await captureAppStyle(browser, app.baseURL);
   const isAnalysis = (l: LayerSpecification) => 'source' in l && (l.source === 'rings' || l.source === 'gaps');
   // Every page loaded in turn, round after round, so load on the machine hits all alike.
   const pages: { label: string; path: string; given?: GivenStyle; times: number[] }[] = [

@@ -130,8 +130,14 @@ export const NearestSchema = T.Object({
   mode: ModeSchema,
   tiers: T.Array(NearestTierSchema),
   sites: T.Array(NearbySiteSchema, {
-    description: 'The nearest sites of any tier, closest first: radius mode the 5 closest; walk mode the tiers’ nearest without repeats (with paths).',
+    description:
+      'The 5 nearest sites of any tier, closest first: radius mode by straight line; walk mode by walking distance, each with its path, and only those within `walk_reach_m` on foot (fewer than 5 when no more lie within that walk).',
   }),
+  walk_reach_m: T.Optional(
+    T.Number({
+      description: 'Walk mode: how far (metres) the walk search goes; sites farther on foot are not listed, and a tier with none within it is null.',
+    }),
+  ),
   sports,
 });
 export type Nearest = Static<typeof NearestSchema>;

@@ -72,9 +72,10 @@ export const PIECES_SHOWN = 10;
 const layerUrl = (id: string) => `/api/layers/${encodeURIComponent(id)}`;
 
 /** Every shipped layer in one FeatureCollection (each feature's `layer` is its layer id). */
-const bundleUrl = '/api/layers/all.geojson';
+/** Every shipped layer in one FeatureCollection: the page's copy and the map's source. */
+export const BUNDLE_URL = '/api/layers/all.geojson';
 
-export const fetchBundle = (signal?: AbortSignal) => getJson<FeatureCollection>(bundleUrl, signal);
+export const fetchBundle = (signal?: AbortSignal) => getJson<FeatureCollection>(BUNDLE_URL, signal);
 
 /** One shipped layer out of the bundle, its features as `/api/layers/:id` serves them. */
 export function shippedLayer(bundle: FeatureCollection, id: string): FeatureCollection {
@@ -102,11 +103,16 @@ export const ringsUrl = (mode: Mode, sports = false) => `/api/coverage/rings?mod
 export const fetchCoverage = (mode: Mode, sports: boolean, signal?: AbortSignal) =>
   getJson<Coverage>(`/api/coverage?mode=${mode}${withSports(sports)}`, signal);
 
-export const fetchGaps = (tier: Tier, mode: Mode, sports: boolean, signal?: AbortSignal) =>
-  getJson<Gaps>(`/api/gaps?tier=${tier}&mode=${mode}${withSports(sports)}`, signal);
+export const gapsUrl = (tier: Tier, mode: Mode, sports = false) => `/api/gaps?tier=${tier}&mode=${mode}${withSports(sports)}`;
+
+export const fetchGaps = (tier: Tier, mode: Mode, sports: boolean, signal?: AbortSignal) => getJson<Gaps>(gapsUrl(tier, mode, sports), signal);
 
 export const fetchPieces = (tier: Tier, mode: Mode, sports: boolean, signal?: AbortSignal) =>
   getJson<GapPieces>(`/api/gaps/pieces?tier=${tier}&mode=${mode}&limit=${PIECES_SHOWN}${withSports(sports)}`, signal);
+
+/** The suggestion analysis over the shipped green spaces (what the planner is offered before changing anything). */
+export const fetchSuggest = (tier: Tier, count: number, sports: boolean, signal?: AbortSignal) =>
+  getJson<Suggestions>(`/api/suggest?tier=${tier}&count=${count}${withSports(sports)}`, signal);
 
 export const fetchNearest = (lon: number, lat: number, mode: Mode, sports: boolean, signal?: AbortSignal) =>
   getJson<Nearest>(`/api/nearest?lon=${lon}&lat=${lat}&mode=${mode}${withSports(sports)}`, signal);

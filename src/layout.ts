@@ -36,3 +36,10 @@ export function cameraPadding(width: number, height: number): { left: number; ri
  * pixels for print.
  */
 export const REPORT_MAP = { width: 720, height: 310, pixelRatio: 2 } as const;
+
+/**
+ * A chapter's picture in the tour's handout: printed 100 mm wide (~380 CSS px), drawn 480 px
+ * across (labels print at about four-fifths of their screen size) at twice the pixels, the
+ * presenter screen's 16 : 9.
+ */
+export const HANDOUT_MAP = { width: 480, height: 270, pixelRatio: 2 } as const;

@@ -26,7 +26,7 @@ export function renderOverlays(app: JbApp, lang: Lang, visible: ReadonlySet<Grou
       ${
         app.tour.handout
           ? html`<jb-handout .pages=${app.tour.handout.pages} .busy=${app.tour.handout.busy} .lang=${lang} .facts=${app.tour.facts(lang, an.coverage, shipped.inventory)}
-            @close=${() => app.tour.closeHandout()}></jb-handout>`
+            .total=${app.tour.chapters.length} .names=${shipped.names} .mode=${s.mode} @close=${() => app.tour.closeHandout()}></jb-handout>`
           : null
       }
       ${

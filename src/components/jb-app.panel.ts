@@ -22,7 +22,7 @@ export function renderSide(app: JbApp, lang: Lang, s: ViewState, analysis: boole
       <h1><span class="title">${t(lang, 'title')}</span>
         <span class="actions">
           <button class="tour" aria-label=${t(lang, 'tourStartLabel')} @click=${() => app.tour.start()}>${t(lang, 'tourStart')}</button>
-          <button class="lang" aria-label=${t(lang, 'langSwitchLabel')} @click=${() => app.patchState({ lang: lang === 'zh' ? 'en' : 'zh' })}>${t(lang, 'langSwitch')}</button>
+          <button class="lang" aria-label=${t(lang, 'langSwitchLabel')} @click=${() => app.switchLang(lang === 'zh' ? 'en' : 'zh')}>${t(lang, 'langSwitch')}</button>
         </span>
       </h1>
       <p>${t(lang, 'subtitle')}</p>

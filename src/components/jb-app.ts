@@ -1,6 +1,6 @@
 import { html, LitElement } from 'lit';
 import type { Tier } from '../api';
-import { type Lang, t } from '../content/messages';
+import { type Lang, loadMessages, messagesLoaded, t } from '../content/messages';
 import type { JbEvent } from '../events';
 import { type Controllers, createControllers } from '../state/controllers';
 import { clickMode, runPlannerAction } from '../state/planner';
@@ -111,6 +111,12 @@ export class JbApp extends LitElement {
     history.replaceState(history.state, '', `${location.pathname}${serializeState(this.state)}${location.hash}`);
   }
 
+  /** Shows the page in another language once its strings are in (no moment of keys on screen). */
+  async switchLang(lang: Lang) {
+    await loadMessages(lang);
+    this.patchState({ lang });
+  }
+
   /**
    * Changes what is analysed: the distance mode, whether sports grounds count as leisure spaces,
    * the tier whose gaps are drawn. Every answer on the page that depends on it follows.
@@ -216,6 +222,9 @@ export class JbApp extends LitElement {
     const lang = this.uiLang;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = `${t(lang, 'title')} · ${t(lang === 'zh' ? 'en' : 'zh', 'title')}`;
+    // The language's strings come in a chunk of their own: nothing but the map (and the
+    // progress bar, whose words are in the first bundle) is drawn until they are in.
+    if (!messagesLoaded(lang)) void loadMessages(lang).then(() => this.requestUpdate());
   }
 
   override render() {
@@ -241,13 +250,13 @@ export class JbApp extends LitElement {
           : null
       }
       <jb-map
-        .available=${this.shipped.layers} .shipped=${shipped.bundle} .shippedError=${shipped.failed} .pending=${fetching}
-        .visible=${drawn} .lang=${lang} .mode=${s.mode} .sports=${s.sports} .analysis=${analysis}
-        .gaps=${this.planning && wb.hasChanges && wb.gaps ? wb.gaps : an.gaps}
+        .available=${this.shipped.layers} .shippedError=${shipped.failed} .pending=${fetching}
+        .visible=${drawn} .lang=${lang} .mode=${s.mode} .sports=${s.sports}
+        .tier=${s.tier} .gaps=${this.planning && wb.hasChanges && wb.gaps ? wb.gaps : undefined}
         .basemap=${this.basemap} .selected=${selected} .keyboard=${!touring} .view=${view} label=${t(lang, 'mapLabel')}
         .nearby=${touring ? undefined : this.nearby.features()} .clickMode=${clickMode(s, wb.tool)}
         .proposals=${touring ? undefined : this.planning ? (this.share.viewingFeatures() ?? wb.proposalFeatures()) : undefined}
-        .suggestions=${this.planning ? wb.suggested.features() : undefined} .uploaded=${this.planning ? wb.data.uploaded : undefined}
+        .suggestions=${this.planning ? wb.suggested.features() : this.tour.suggestionFeatures()} .uploaded=${this.planning ? wb.data.uploaded : undefined}
         .draft=${this.planning ? wb.draft : undefined} .closures=${this.planning ? (this.share.viewing?.scenario.jiangbei_scenario.closures ?? wb.current.closures) : NO_CLOSURES}
         .ringsData=${this.planning && wb.rings ? wb.rings : undefined}
         @map-pick=${(e: JbEvent<'map-pick'>) => this.onPick(e.detail)}
@@ -266,19 +275,21 @@ export class JbApp extends LitElement {
         @map-error=${(e: JbEvent<'map-error'>) => e.detail.fatal && this.mapSettled(e.detail.message)}
       ></jb-map>
       ${
-        touring
-          ? html`<jb-tour .chapters=${this.tour.chapters} .index=${this.tour.index} .lang=${lang} .autoplay=${this.tour.autoplay} .facts=${this.tour.facts(lang, an.coverage, shipped.inventory)} .names=${this.shipped.names}
+        !messagesLoaded(lang)
+          ? null
+          : touring
+            ? html`<jb-tour .chapters=${this.tour.chapters} .index=${this.tour.index} .lang=${lang} .autoplay=${this.tour.autoplay} .facts=${this.tour.facts(lang, an.coverage, shipped.inventory)} .names=${this.shipped.names}
             @chapter-change=${(e: JbEvent<'chapter-change'>) => this.tour.go(e.detail)}
             @autoplay-change=${(e: JbEvent<'autoplay-change'>) => this.tour.setAutoplay(e.detail)}
             @resume=${() => this.tour.resume()}
             @handout=${() => this.tour.makeHandout()}
             @tour-exit=${() => this.tour.exit()}
           ></jb-tour>`
-          : this.hasUpdated
-            ? renderSide(this, lang, s, analysis)
-            : null
+            : this.hasUpdated
+              ? renderSide(this, lang, s, analysis)
+              : null
       }
-      ${renderOverlays(this, lang, visible)}
+      ${messagesLoaded(lang) ? renderOverlays(this, lang, visible) : null}
     `;
   }
 }

@@ -2,22 +2,22 @@ import type { FeatureCollection } from 'geojson';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { type ErrorEvent, FullscreenControl, type GeoJSONSource, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { type LayerInfo, type Mode, ringsUrl } from '../api';
+import { BUNDLE_URL, gapsUrl, type LayerInfo, type Mode, ringsUrl, type Tier } from '../api';
 import type { GroupId, SourceId } from '../content/layer-groups';
 import { CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
 import type { Lang } from '../content/messages';
 import { emit } from '../events';
-import { cameraPadding, REPORT_MAP } from '../layout';
+import { cameraPadding, HANDOUT_MAP, REPORT_MAP } from '../layout';
 import { showAttribution } from '../map/attribution';
 import { type Camera, flyToCamera, focusOn } from '../map/camera';
-import { captureAt, captureBoundsSized, captureNow } from '../map/capture';
+import { captureBoundsSized, captureCameraSized, captureNow } from '../map/capture';
 import { FeatureSelect, type FeatureSelectDetail } from '../map/feature-select';
 import { type ClickMode, MapPick, type MapPickDetail } from '../map/map-pick';
-import { EMPTY, setClosures, setEdits, setNearby, setSelection, setSuggestions, setUploaded } from '../map/overlays';
+import { setClosures, setEdits, setNearby, setSelection, setSuggestions, setUploaded } from '../map/overlays';
 import { mapPng, type PngFrame } from '../map/png-frame';
 import { ProposalDrag } from '../map/proposal-drag';
 import { settle } from '../map/readiness';
-import { addPlanLayers, baseStyle, isAnalysis, labelLanguage, SHIPPED, showBasemap, showGroups } from '../map/style';
+import { addPlanLayers, initialStyle, isAnalysis, labelLanguage, removePlanLayers, SHIPPED, showBasemap, showGroups } from '../map/style';
 import { styles } from './jb-map.styles';
 
 export type { ClickMode, FeatureSelectDetail, MapPickDetail };
@@ -37,10 +37,10 @@ declare global {
  * (`content/layer-groups.ts`, `content/overlay-layers.ts`) placed by `map/style.ts` and
  * `map/overlays.ts`; each interaction is a unit of its own in `map/` (select, pick, drag),
  * switched on and off with `enable()`/`disable()`; pictures go through `map/capture.ts`.
- * Properties down: `available` (shipped layers), `shipped` (their data, one FeatureCollection),
+ * Properties down: `available` (shipped layers),
  * `shippedError` (that data failed to load), `visible` groups, `lang`, `mode`, `sports`
  * (sports grounds counted in the shipped rings),
- * `analysis` (whether coverage results exist), `gaps` (FeatureCollection), `basemap`,
+ * `tier` (whose gaps are drawn), `gaps` (a scenario's), `basemap`,
  * `selected`, `nearby`, `clickMode`, `proposals`, `suggestions` (not yet accepted), `uploaded`, `draft`, `closures`, `ringsData`, `keyboard`,
  * `view` (initial camera), `pending` (the app is still fetching data the map will show).
  * Events up: `map-ready` (all shown sources loaded, map idle), `map-busy`,
@@ -52,13 +52,12 @@ declare global {
 export class JbMap extends LitElement {
   static override properties = {
     available: { attribute: false },
-    shipped: { attribute: false },
     shippedError: { type: Boolean },
     visible: { attribute: false },
     lang: { type: String },
     mode: { type: String },
     sports: { type: Boolean },
-    analysis: { type: Boolean },
+    tier: { type: String },
     gaps: { attribute: false },
     basemap: { type: Boolean },
     selected: { attribute: false },
@@ -79,8 +78,6 @@ export class JbMap extends LitElement {
   static override styles = styles;
 
   declare available: LayerInfo[];
-  /** The shipped layers' data (the page fetches it as it starts; see jb-app). */
-  declare shipped: FeatureCollection | undefined;
   /** The shipped layers' data could not be loaded: the map is blank, and says so. */
   declare shippedError: boolean;
   declare visible: Set<GroupId>;
@@ -88,7 +85,9 @@ export class JbMap extends LitElement {
   declare mode: Mode;
   /** The shipped rings count sports grounds as leisure spaces. */
   declare sports: boolean;
-  declare analysis: boolean;
+  /** The tier whose gaps are drawn. */
+  declare tier: Tier;
+  /** Gaps of a scenario; when unset the shipped gaps of `tier` are drawn. */
   declare gaps: FeatureCollection | undefined;
   declare basemap: boolean;
   /** The highlighted feature: a zone, core, belt section or green space. */
@@ -123,6 +122,8 @@ export class JbMap extends LitElement {
   declare pending: boolean;
   private map?: MapLibreMap;
   private styleLoaded = false;
+  /** What each analysis source was last given: the same URL or object again is not sent again. */
+  private readonly given = new Map<'rings' | 'gaps', string | FeatureCollection>();
   /** The interactions, one a unit: which click handler is on follows `clickMode`. */
   private select?: FeatureSelect;
   private pick?: MapPick;
@@ -140,7 +141,7 @@ export class JbMap extends LitElement {
     this.lang = 'zh';
     this.mode = 'radius';
     this.sports = false;
-    this.analysis = false;
+    this.tier = 'leisure';
     this.basemap = false;
     this.keyboard = true;
     this.clickMode = 'select';
@@ -157,9 +158,15 @@ export class JbMap extends LitElement {
   override firstUpdated() {
     const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
     const { center, zoom, pitch = 0, bearing = 0 } = this.view;
+    this.given.set('rings', this.ringsNow()).set('gaps', this.gapsNow());
     const map = new MapLibreMap({
       container,
-      style: baseStyle(),
+      style: initialStyle(
+        { [SHIPPED]: BUNDLE_URL, rings: this.given.get('rings')!, gaps: this.given.get('gaps')! },
+        (id) => this.sourceId(id),
+        this.visible,
+        this.lang,
+      ),
       ...(center && zoom !== undefined ? { center, zoom, pitch, bearing } : { bounds: DISTRICT_BOUNDS, fitBoundsOptions: { padding: this.padding() } }),
       localIdeographFontFamily: CJK_FONT_FAMILY,
       // Labels appear at once: no fade frames to draw before the map settles.
@@ -201,14 +208,14 @@ export class JbMap extends LitElement {
     });
     this.map = map;
     window.jbMap = map;
-    map.once('load', () => {
+    // Layers go on as soon as the style is in, not at `load` (which waits for every source's
+    // data): their tiles are cut while the rest of the data is still being parsed.
+    map.once('style.load', () => {
       this.styleLoaded = true;
       this.sync(
         new Set([
-          'shipped',
           'shippedError',
           'available',
-          'analysis',
           'visible',
           'lang',
           'basemap',
@@ -252,15 +259,17 @@ export class JbMap extends LitElement {
   }
 
   /**
-   * Draws the map's data again after a failure: the shipped layers (as the page now has them;
-   * it fetches them again itself) and the rings.
+   * Draws the map's data again after a failure: the shipped layers (fetched again, as the
+   * page fetches its own copy again), the rings and the gaps.
    */
   reload() {
     const map = this.map;
     if (!map || !this.styleLoaded) return;
     this.shippedFailed = this.shippedError;
-    if (this.shipped) (map.getSource(SHIPPED) as GeoJSONSource | undefined)?.setData(this.shipped);
-    (map.getSource('rings') as GeoJSONSource | undefined)?.setData(this.ringsData ?? ringsUrl(this.mode, this.sports));
+    (map.getSource(SHIPPED) as GeoJSONSource).setData(BUNDLE_URL);
+    for (const id of ['rings', 'gaps'] as const) this.given.delete(id);
+    this.setSource('rings', this.ringsNow());
+    this.setSource('gaps', this.gapsNow());
     this.settle();
   }
 
@@ -298,9 +307,9 @@ export class JbMap extends LitElement {
     return mapPng(this.map!, await this.capture('image/png'), frame, this.lang, getComputedStyle(this).fontFamily || 'sans-serif');
   }
 
-  /** The map as drawn at a camera, as a JPEG data URL (for handouts and exports). */
+  /** What the screen shows at a camera, as a JPEG data URL sized for the tour's handout (labels legible in print). */
   snapshot(camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }): Promise<string> {
-    return captureAt(this.map!, camera, 'image/jpeg', 0.85);
+    return captureCameraSized(this.map!, camera, HANDOUT_MAP, 'image/jpeg', 0.85);
   }
 
   /** Room for the side panel or bottom sheet, so the camera frames nothing under it. */
@@ -313,37 +322,53 @@ export class JbMap extends LitElement {
     return this.clickMode === 'select' ? '' : 'crosshair';
   }
 
+  /** Gives an analysis source new data (a URL or a FeatureCollection); false if it already has it. */
+  private setSource(id: 'rings' | 'gaps', data: string | FeatureCollection): boolean {
+    if (this.given.get(id) === data) return false;
+    this.given.set(id, data);
+    (this.map!.getSource(id) as GeoJSONSource).setData(data);
+    return true;
+  }
+
+  /** The rings drawn: the scenario's, or the shipped ones for the mode (fetched by the map). */
+  private ringsNow() {
+    return this.ringsData ?? ringsUrl(this.mode, this.sports);
+  }
+
+  /** The gaps drawn: the scenario's, or the shipped ones of the tier and mode (fetched by the map). */
+  private gapsNow() {
+    return this.gaps ?? gapsUrl(this.tier, this.mode, this.sports);
+  }
+
+  /**
+   * Whether a layer's features can be on the map: the analysis always; a shipped layer unless
+   * the layer list, once in, lacks it (until then every layer goes on, so none waits for the list).
+   */
   private hasSource(id: SourceId): boolean {
-    if (isAnalysis(id)) return this.analysis;
-    return this.available.some((l) => l.id === id);
+    return isAnalysis(id) || this.available.length === 0 || this.available.some((l) => l.id === id);
+  }
+
+  /** The map source a layer's features are in, if they can be on the map. */
+  private sourceId(id: SourceId): string | undefined {
+    return this.hasSource(id) ? (isAnalysis(id) ? id : SHIPPED) : undefined;
   }
 
   /** The map source a layer's features are in, once it is on the map. */
   private sourceOf(id: SourceId): string | undefined {
-    const src = isAnalysis(id) ? id : SHIPPED;
-    return this.hasSource(id) && this.map!.getSource(src) ? src : undefined;
+    const src = this.sourceId(id);
+    return src && this.map!.getSource(src) ? src : undefined;
   }
 
   private sync(changed: Set<string>) {
     const map = this.map!;
     let dataChanged = false;
-    const hadRings = Boolean(map.getSource('rings'));
-    const hadShipped = Boolean(map.getSource(SHIPPED));
     if (changed.has('shippedError')) this.shippedFailed = this.shippedError;
-    if (changed.has('shipped') && hadShipped && this.shipped) {
-      (map.getSource(SHIPPED) as GeoJSONSource).setData(this.shipped);
-      dataChanged = true;
+    if (changed.has('available')) {
+      removePlanLayers(map, (id) => !this.hasSource(id));
+      dataChanged = addPlanLayers(map, (id) => this.sourceOf(id), this.visible, this.lang);
     }
-    if (changed.has('shipped') || changed.has('available') || changed.has('analysis')) dataChanged = this.addMissing() || dataChanged;
-    // Sources just added already hold the current rings and gaps.
-    if ((changed.has('mode') || changed.has('sports') || changed.has('ringsData')) && hadRings) {
-      (map.getSource('rings') as GeoJSONSource).setData(this.ringsData ?? ringsUrl(this.mode, this.sports));
-      dataChanged = true;
-    }
-    if (changed.has('gaps') && hadRings) {
-      (map.getSource('gaps') as GeoJSONSource).setData(this.gaps ?? EMPTY);
-      dataChanged = true;
-    }
+    if (['mode', 'sports', 'ringsData'].some((k) => changed.has(k))) dataChanged = this.setSource('rings', this.ringsNow()) || dataChanged;
+    if (['mode', 'sports', 'tier', 'gaps'].some((k) => changed.has(k))) dataChanged = this.setSource('gaps', this.gapsNow()) || dataChanged;
     if (changed.has('visible') || dataChanged) showGroups(map, this.visible);
     if (changed.has('lang') || dataChanged) labelLanguage(map, this.lang);
     if (changed.has('lang')) showAttribution(this.map!, this.lang);
@@ -360,29 +385,6 @@ export class JbMap extends LitElement {
     if ((changed.has('proposals') || changed.has('draft')) && setEdits(map, this.proposals, this.draft)) this.drag!.enable();
     if (changed.has('closures') || changed.has('uploaded') || dataChanged) setClosures(map, this.sourceOf('greenspaces'), this.closures);
     if (dataChanged || changed.has('available') || changed.has('shippedError') || (changed.has('pending') && !this.pending)) this.settle();
-  }
-
-  /** Adds sources and style layers for data that has arrived; true if anything was added. */
-  private addMissing(): boolean {
-    const map = this.map!;
-    let added = false;
-    // Tiles up to z12 only (overzoomed beyond): ~15 m of generalisation, well inside the data's
-    // own accuracy, and far fewer tiles to cut and draw — and one label per polygon, not one
-    // per tile it crosses.
-    // The shipped layers' source goes first, as soon as its data is in, before the list of
-    // layers has arrived: the map's worker takes sources one at a time, and this one carries
-    // most of the drawing.
-    if (!map.getSource(SHIPPED) && this.shipped) {
-      map.addSource(SHIPPED, { type: 'geojson', data: this.shipped, maxzoom: 12 });
-      added = true;
-    }
-    if (this.analysis && !map.getSource('rings')) {
-      map.addSource('rings', { type: 'geojson', data: this.ringsData ?? ringsUrl(this.mode, this.sports), maxzoom: 12 });
-      map.addSource('gaps', { type: 'geojson', data: this.gaps ?? EMPTY, maxzoom: 12 });
-      added = true;
-    }
-    // New layers need the language, visibility and selection applied, as new data does.
-    return addPlanLayers(map, (id) => this.sourceOf(id)) || added;
   }
 
   /** Flags the page busy, then ready once the map has drawn what it was given (../map/readiness.ts). */

@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { TIERS } from '../../domain/tiers';
 import type { Mode, Nearest, NearestSite, NearestTier, Place, Tier } from '../api';
-import { type Lang, MESSAGES, type MessageKey, t } from '../content/messages';
+import { hasMessage, type Lang, type MessageKey, t } from '../content/messages';
 import { TIER_LABEL } from '../content/targets';
 import { emit } from '../events';
 import { formatNumber } from '../geo';
@@ -147,7 +147,7 @@ export class JbNearby extends LitElement {
     const k = p.kind;
     if (k === 'park' || k === 'garden' || k === 'leisure') return t(this.lang, `tierShort_${k}`);
     const key = `placeKind_${k}`;
-    return key in MESSAGES[this.lang] ? t(this.lang, key as MessageKey) : '';
+    return hasMessage(this.lang, key) ? t(this.lang, key) : '';
   }
 
   private headline(r: Nearest): string {
@@ -276,7 +276,12 @@ export class JbNearby extends LitElement {
       <ol class="results by-tier">${r.tiers.map((x) => this.resultButton(x, x.tier))}</ol>
       ${
         r.sites?.length
-          ? html`<h3>${t(lang, 'nearbyOverall')}</h3><ol class="results overall">${r.sites.slice(0, 5).map((x) => this.resultButton(x, x.tier))}</ol>`
+          ? html`<h3>${t(lang, 'nearbyOverall')}</h3><ol class="results overall">${r.sites.slice(0, 5).map((x) => this.resultButton(x, x.tier))}</ol>
+            ${
+              r.walk_reach_m !== undefined && r.sites.length < 5
+                ? html`<p class="sub reach-note">${t(lang, 'nearbyFewerInReach', { n: r.sites.length, km: formatNumber(r.walk_reach_m / 1000, lang, 0) })}</p>`
+                : null
+            }`
           : null
       }
       <button class="share" @click=${() => emit(this, 'share')}>${t(lang, 'nearbyShare')}</button>

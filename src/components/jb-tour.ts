@@ -1,11 +1,11 @@
 import { css, html, LitElement } from 'lit';
-import { LAYER_GROUPS } from '../content/layer-groups';
 import { type Lang, t } from '../content/messages';
 import { SCHEMATIC_SOURCES, type TourChapter } from '../content/tour';
 import { emit } from '../events';
 import { NARROW } from '../layout';
-import { groupTitle, type LegendNames } from '../state/legend-text';
+import type { LegendNames } from '../state/legend-text';
 import { chapterCaption, type TourFacts } from '../state/tour-facts';
+import { chapterLegend } from '../state/tour-legend';
 import { swatch } from './swatch';
 
 const AUTOPLAY_CHOICES = [0, 5, 10, 20, 30, 60];
@@ -47,6 +47,7 @@ export class JbTour extends LitElement {
     .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; margin-top: 10px; font-size: clamp(0.9rem, 1.2vw, 1.1rem); color: #455a64; }
     .legend span { display: inline-flex; align-items: center; gap: 6px; }
     .schematic { font-size: clamp(0.9rem, 1.2vw, 1.1rem); color: #b23c00; margin: -2px 0 6px; }
+    .note { font-size: clamp(0.9rem, 1.2vw, 1.1rem); color: #b23c00; margin: 6px 0 0; }
     .keys { margin-left: auto; font-size: 0.8rem; color: #78909c; }
     .bar { font-size: 0.9rem; }
     .bar label { display: inline-flex; align-items: center; gap: 4px; }
@@ -188,12 +189,9 @@ export class JbTour extends LitElement {
         <h2>${ch.title[lang]}</h2>
         ${ch.highlight && SCHEMATIC_SOURCES.includes(ch.highlight.source) ? html`<p class="schematic">${t(lang, 'cardSchematic')}</p>` : null}
         <p>${chapterCaption(ch, lang, this.facts)}</p>
+        ${ch.suggest && this.facts.suggestN !== undefined ? html`<p class="note candidates">${t(lang, 'tourSuggestNote')}</p>` : null}
         <div class="legend">
-          ${ch.legend.map((id) => {
-            const g = LAYER_GROUPS.find((x) => x.id === id);
-            if (!g) return null;
-            return html`<span>${g.legend[0] ? swatch(g.legend[0]) : null}${groupTitle(g, lang, this.names)}</span>`;
-          })}
+          ${chapterLegend(ch, lang, this.names).map((e) => html`<span data-legend=${e.id}>${e.swatch ? swatch(e.swatch) : null}${e.text}</span>`)}
           <span class="keys">${t(lang, 'tourKeys')}</span>
         </div>
       </section>

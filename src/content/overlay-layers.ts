@@ -6,7 +6,7 @@
  * (the order here, bottom first, is the order drawn).
  */
 import type { FilterSpecification } from 'maplibre-gl';
-import type { StyleLayer } from './layer-groups';
+import type { LegendSwatch, StyleLayer } from './layer-groups';
 import { PALETTE as P } from './palette';
 
 const polygon: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
@@ -129,6 +129,9 @@ export const SUGGEST_LAYERS: OverlayLayer[] = [
     paint: { 'text-color': P.proposal },
   },
 ];
+
+/** The suggestions' legend swatch: the catchment's fill and dashed edge, and the hollow site marker. */
+export const SUGGEST_LEGEND: LegendSwatch = { layers: ['suggestions-fill', 'suggestions-line', 'suggestions-point'] };
 
 /** The Nearby answer, above everything: routes (dashed when straight), then the spot. */
 export const NEARBY_LAYERS: OverlayLayer[] = [

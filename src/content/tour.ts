@@ -9,6 +9,9 @@
 import type { GroupId, SourceId } from './layer-groups';
 import type { MessageKey } from './messages';
 
+/** A legend entry with a caption: a layer group, or the suggested sites the chapter draws. */
+type TourLegend = GroupId | 'suggestions';
+
 interface TourCamera {
   center: [number, number];
   zoom: number;
@@ -21,12 +24,17 @@ export interface TourChapter {
   camera: TourCamera;
   layers: GroupId[];
   highlight?: { source: Extract<SourceId, 'zones' | 'cores' | 'belt' | 'greenspaces'>; id: string };
-  /** Legend entries shown with the caption (layer groups), in order. */
-  legend: GroupId[];
+  /** Legend entries shown with the caption, in order. */
+  legend: TourLegend[];
   title: { zh: string; en: string };
   caption: { zh: string; en: string };
   /** Templates of figures added to the caption: the first whose figures are all known. */
   facts?: MessageKey[];
+  /**
+   * Draws this many suggested pocket-park sites, lettered, with their catchments: what the
+   * planner's suggestion analysis picks over the shipped data (leisure tier), never placed by hand.
+   */
+  suggest?: number;
 }
 
 /**
@@ -177,14 +185,17 @@ export const TOUR: TourChapter[] = [
   },
   {
     id: 'closing-gaps',
-    camera: { center: [106.56, 29.585], zoom: 13, pitch: 0, bearing: 0 },
+    // Wide enough for every suggested site and its catchment (Guanyinqiao's and those to the north-east), above the caption.
+    camera: { center: [106.582, 29.603], zoom: 11.55, pitch: 0, bearing: 0 },
     layers: [...CONTEXT, 'builtup', 'rings-leisure', 'gaps', 'greenspaces', 'landmarks'],
-    legend: ['gaps', 'greenspaces'],
+    legend: ['suggestions', 'gaps', 'greenspaces'],
     title: { zh: '如何补上缺口', en: 'What closing them takes' },
     caption: {
       zh: '缺口多在密集的老城区，大公园难以插入，口袋公园和小广场就是答案。重庆2024年一年就建成62个口袋公园，选址正是服务半径覆盖不足的地方。',
-      en: 'Most gaps are in dense older neighbourhoods where a big park will not fit; pocket parks and small squares are the answer. Chongqing built 62 pocket parks in 2024 alone, sited exactly where service-radius coverage fell short.',
+      en: 'Most gaps lie in dense older neighbourhoods where no big park fits; pocket parks and small squares do (Chongqing built 62 pocket parks in 2024 alone, where coverage fell short).',
     },
+    facts: ['tourFactsSuggest'],
+    suggest: 5,
   },
   {
     id: 'summary',

@@ -21,28 +21,47 @@ export async function captureNow(map: MapLibreMap, type: string, quality: number
   return captureCanvas(map, type, quality);
 }
 
-/** The map as drawn at `camera` (the map stays there), as a data URL. */
-export async function captureAt(map: MapLibreMap, camera: CameraOptions, type: string, quality: number): Promise<string> {
-  // The picture is the whole canvas: no room kept for a caption (the tour's padding) in it.
-  map.jumpTo({ ...camera, padding: { top: 0, bottom: 0, left: 0, right: 0 } });
-  await nextIdle(map);
-  return captureCanvas(map, type, quality);
-}
+/** A canvas size for a printed picture: CSS px, drawn at `pixelRatio` device px each. */
+export type PictureSize = { width: number; height: number; pixelRatio: number };
 
 /**
  * `bounds` drawn on a canvas of `width` × `height` CSS px at `pixelRatio`, north up: a picture
  * whose labels keep their on-screen size when it is printed that wide (a report's 19 cm are
  * ~720 CSS px). The map's container, pixel ratio and view are put back after.
  */
-export async function captureBoundsSized(
+export function captureBoundsSized(map: MapLibreMap, bounds: LngLatBoundsLike, size: PictureSize, type: string, quality: number): Promise<string> {
+  return captureSized(
+    map,
+    size,
+    () => {
+      const camera = map.cameraForBounds(bounds, { padding: 8 });
+      if (camera) map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
+    },
+    type,
+    quality,
+  );
+}
+
+/**
+ * What the screen shows across at `camera` (framed for a screen as wide as the map is now),
+ * drawn on a canvas of `size`: zoomed out as much as the picture is narrower, so its labels
+ * keep their on-screen size when printed that wide. The map is put back after.
+ */
+export function captureCameraSized(
   map: MapLibreMap,
-  bounds: LngLatBoundsLike,
-  size: { width: number; height: number; pixelRatio: number },
+  camera: CameraOptions & { zoom: number },
+  size: PictureSize,
   type: string,
   quality: number,
 ): Promise<string> {
+  const across = map.getContainer().clientWidth || size.width;
+  return captureSized(map, size, () => map.jumpTo({ ...camera, zoom: camera.zoom + Math.log2(size.width / across) }), type, quality);
+}
+
+/** Draws the map on a canvas of `size` (no padding), placed by `place`, and reads it; container, pixel ratio, padding and view put back after. */
+async function captureSized(map: MapLibreMap, size: PictureSize, place: () => void, type: string, quality: number): Promise<string> {
   const box = map.getContainer();
-  // The map's own padding (room for the side panel) would push the district off the picture.
+  // The map's own padding (room for the side panel, or the tour's caption) would push the subject off the picture.
   const saved = { width: box.style.width, height: box.style.height, ratio: map.getPixelRatio(), padding: map.getPadding() };
   const before = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   box.style.width = `${size.width}px`;
@@ -51,8 +70,7 @@ export async function captureBoundsSized(
   map.setPadding({ top: 0, bottom: 0, left: 0, right: 0 });
   map.resize();
   try {
-    const camera = map.cameraForBounds(bounds, { padding: 8 });
-    if (camera) map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
+    place();
     await nextIdle(map);
     return await captureNow(map, type, quality);
   } finally {

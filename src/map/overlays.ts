@@ -21,7 +21,7 @@ import {
 } from '../content/overlay-layers';
 import { placeLayer, withinSource } from './style';
 
-export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** The outline being drawn: the line so far (a point's worth with one vertex) and its vertices. */
 function draftFeatures(draft: [number, number][] | undefined): FeatureCollection {

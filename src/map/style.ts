@@ -2,7 +2,14 @@
  * How jb-map builds its style: the one source the shipped layers arrive in, the base style,
  * every layer's place in the stack, and the plan's layers shown, hidden and labelled.
  */
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  Map as MapLibreMap,
+  StyleSpecification,
+} from 'maplibre-gl';
 import { BOUNDARY_LAYERS, BOUNDARY_LINE, type GroupId, LAYER_GROUPS, PLAN_LABELS, type SourceId, type StyleLayer } from '../content/layer-groups';
 import { BASEMAP } from '../content/map-theme';
 import type { Lang } from '../content/messages';
@@ -13,7 +20,9 @@ import { PALETTE } from '../content/palette';
  * The shipped layers arrive as one map source (each feature's `layer` names its layer): a
  * map loads, tiles and draws one source far sooner than a dozen. Style layers pick their
  * own features by `layer`; the analysis results (rings, gaps) keep sources of their own.
- * The page fetches that source's data itself (`shipped`) and hands it over as an object.
+ * Every source is given by URL in the style the map starts with: MapLibre's worker fetches
+ * and parses it while the page is still busy starting up, and the page's own copy (fetched
+ * from the same cacheable URL) never crosses to the worker.
  */
 export const SHIPPED = 'shipped';
 export const isAnalysis = (id: SourceId) => id === 'rings' || id === 'gaps';
@@ -24,15 +33,6 @@ export function withinSource(source: SourceId, filter?: FilterSpecification): Fi
   const own: ExpressionSpecification = ['==', ['get', 'layer'], source];
   // Every filter in layer-groups.ts is an expression (none in the legacy filter syntax).
   return filter ? ['all', own, filter as ExpressionSpecification] : own;
-}
-
-export function baseStyle(): StyleSpecification {
-  // No remote resources: no tiles, glyphs or sprites (MapLibre draws glyphs locally).
-  return {
-    version: 8,
-    sources: {},
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } }],
-  };
 }
 
 /**
@@ -65,24 +65,68 @@ export function placeLayer(map: MapLibreMap, spec: LayerSpecification): boolean 
   return true;
 }
 
+/** The map source a plan layer's features are in, once they can be on the map (else undefined). */
+export type SourceOf = (id: SourceId) => string | undefined;
+
 /**
- * Adds the plan's style layers (boundary, layer groups, plan labels) whose features are on the
- * map: `sourceOf` names the map source a layer's features are in, once it is there. True if
- * any layer was added (it then needs the language, visibility and selection applied).
+ * The plan's style layers (boundary, layer groups, plan labels) whose features can be on the
+ * map, bottom first, each shown or hidden and labelled in `lang` as it will be drawn: a layout
+ * change after its tiles are cut would make MapLibre cut them all again.
  */
-export function addPlanLayers(map: MapLibreMap, sourceOf: (id: SourceId) => string | undefined): boolean {
-  let added = false;
-  const add = (source: SourceId, { above: _, ...spec }: StyleLayer) => {
+function planLayers(sourceOf: SourceOf, visible: ReadonlySet<GroupId>, lang: Lang): LayerSpecification[] {
+  const out: LayerSpecification[] = [];
+  const add = (source: SourceId, { above: _, ...spec }: StyleLayer, group?: GroupId) => {
     const src = sourceOf(source);
     if (!src) return;
     const filter = withinSource(source, spec.filter);
-    if (placeLayer(map, { ...spec, source: src, ...(filter ? { filter } : {}) } as LayerSpecification)) added = true;
+    const layout = {
+      ...spec.layout,
+      ...(group ? { visibility: visible.has(group) ? 'visible' : 'none' } : {}),
+      ...(spec.type === 'symbol' && group ? { 'text-field': nameExpr(lang) } : {}),
+    };
+    out.push({ ...spec, source: src, layout, ...(filter ? { filter } : {}) } as LayerSpecification);
   };
   for (const l of BOUNDARY_LAYERS) add('boundary', l);
   add('boundary', BOUNDARY_LINE);
-  for (const group of LAYER_GROUPS) for (const l of group.layers) add(group.source, l);
-  for (const { source, layer } of PLAN_LABELS) add(source, layer);
+  for (const group of LAYER_GROUPS) for (const l of group.layers) add(group.source, l, group.id);
+  for (const { source, layer, group } of PLAN_LABELS) add(source, layer, group);
+  return out.sort((a, b) => Z_ORDER.indexOf(a.id) - Z_ORDER.indexOf(b.id));
+}
+
+/**
+ * The style the map starts with, whole, as MapLibre alone would be given it: the sources (by
+ * URL, or a scenario's data) and every plan layer, each source tiled up to z12 only
+ * (overzoomed beyond): ~15 m of generalisation, well inside the data's own accuracy, and far
+ * fewer tiles to cut and draw — and one label per polygon, not one per tile it crosses.
+ * Built in one piece, it is validated once; layers added one by one are each validated
+ * against the whole style.
+ */
+export function initialStyle(
+  data: Record<typeof SHIPPED | 'rings' | 'gaps', GeoJSONSourceSpecification['data']>,
+  sourceOf: SourceOf,
+  visible: ReadonlySet<GroupId>,
+  lang: Lang,
+): StyleSpecification {
+  // No remote resources: no tiles, glyphs or sprites (MapLibre draws glyphs locally).
+  const source = (d: GeoJSONSourceSpecification['data']): GeoJSONSourceSpecification => ({ type: 'geojson', data: d, maxzoom: 12 });
+  return {
+    version: 8,
+    sources: { [SHIPPED]: source(data[SHIPPED]), rings: source(data.rings), gaps: source(data.gaps) },
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } }, ...planLayers(sourceOf, visible, lang)],
+  };
+}
+
+/** Adds the plan's layers not yet on the map whose features now can be; true if any was added. */
+export function addPlanLayers(map: MapLibreMap, sourceOf: SourceOf, visible: ReadonlySet<GroupId>, lang: Lang): boolean {
+  let added = false;
+  for (const spec of planLayers(sourceOf, visible, lang)) if (placeLayer(map, spec)) added = true;
   return added;
+}
+
+/** Takes off the plan's style layers whose shipped layer the data turned out not to have. */
+export function removePlanLayers(map: MapLibreMap, missing: (id: SourceId) => boolean) {
+  const specs = [...LAYER_GROUPS.flatMap((g) => g.layers.map((l) => ({ source: g.source, l }))), ...PLAN_LABELS.map((p) => ({ source: p.source, l: p.layer }))];
+  for (const { source, l } of specs) if (missing(source) && map.getLayer(l.id)) map.removeLayer(l.id);
 }
 
 /** Shows the layers (and plan labels) of the `visible` groups, hides the rest. */

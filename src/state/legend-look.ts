@@ -4,6 +4,7 @@
  * another. Pure: a swatch's layer ids in, drawing instructions out.
  */
 import { BOUNDARY_LAYERS, BOUNDARY_LINE, LAYER_GROUPS, type LegendSwatch, type StyleLayer } from '../content/layer-groups';
+import { SUGGEST_LAYERS } from '../content/overlay-layers';
 import { PALETTE } from '../content/palette';
 
 export type Mark =
@@ -11,10 +12,11 @@ export type Mark =
   | { kind: 'line'; layer: string; color: string; opacity: number; width: number; dash?: number[] }
   | { kind: 'circle'; layer: string; color: string; radius: number; stroke: string; strokeWidth: number };
 
-/** Every style layer a swatch may name: the groups', the district's, and the map background. */
+/** Every style layer a swatch may name: the groups', the district's, the suggested sites' and the map background. */
 const LAYERS = new Map<string, StyleLayer>(
   [
     ...LAYER_GROUPS.flatMap((g) => g.layers),
+    ...SUGGEST_LAYERS,
     ...BOUNDARY_LAYERS,
     BOUNDARY_LINE,
     { id: 'background', type: 'fill' as const, paint: { 'fill-color': PALETTE.background } },

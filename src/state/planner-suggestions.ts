@@ -2,10 +2,10 @@
  * Suggested pocket parks: asked of the worker for the scenario as it stands, shown with their
  * catchments, accepted one by one or all at once (as proposals of the workbench's scenario).
  */
-import type { FeatureCollection, Point } from 'geojson';
-import { type PopulationWire, postSuggest, type Suggestions as SuggestionsAnswer } from '../api';
+import type { FeatureCollection } from 'geojson';
+import { type PopulationWire, postSuggest } from '../api';
 import type { Proposal, Scenario } from './scenario';
-import { type Suggestion, suggestionBounds, suggestionFeatures } from './suggestions';
+import { type Suggestion, suggestionBounds, suggestionFeatures, suggestionsOf } from './suggestions';
 
 /** What the suggestions need of the workbench. */
 export interface SuggestionHost {
@@ -17,15 +17,6 @@ export interface SuggestionHost {
   failed(message: string): void;
   requestUpdate(): void;
 }
-
-const fromAnswer = (fc: SuggestionsAnswer): Suggestion[] =>
-  fc.features.map((f) => ({
-    rank: f.properties.rank,
-    gain_km2: f.properties.gain_km2,
-    gain_pp: f.properties.gain_pp,
-    ...(f.properties.gain_people !== undefined ? { gain_people: f.properties.gain_people, gain_people_pp: f.properties.gain_people_pp } : {}),
-    coordinates: (f.geometry as Point).coordinates as [number, number],
-  }));
 
 export class PlannerSuggestions {
   list: Suggestion[] = [];
@@ -48,7 +39,7 @@ export class PlannerSuggestions {
         ...(sports ? { sports } : {}),
         ...(population ? { population } : {}),
       });
-      this.list = fromAnswer(fc);
+      this.list = suggestionsOf(fc);
     } catch (err) {
       this.host.failed(err instanceof Error ? err.message : String(err));
     } finally {

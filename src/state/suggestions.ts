@@ -3,8 +3,9 @@
  * never a number, which proposals use: "#1" is a proposal, "A" a suggestion) and is drawn on
  * the map with its catchment, the circle it was chosen for.
  */
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { type BBox, EARTH_RADIUS_M } from '../../domain/geo';
+import type { Suggestions } from '../api';
 import { circlePolygon } from '../geo';
 
 export interface Suggestion {
@@ -16,6 +17,16 @@ export interface Suggestion {
   gain_people_pp?: number;
   coordinates: [number, number];
 }
+
+/** The API's answer as the page keeps suggestions. */
+export const suggestionsOf = (fc: Suggestions): Suggestion[] =>
+  fc.features.map((f) => ({
+    rank: f.properties.rank,
+    gain_km2: f.properties.gain_km2,
+    gain_pp: f.properties.gain_pp,
+    ...(f.properties.gain_people !== undefined ? { gain_people: f.properties.gain_people, gain_people_pp: f.properties.gain_people_pp } : {}),
+    coordinates: (f.geometry as Point).coordinates as [number, number],
+  }));
 
 /** The letter a suggestion is shown with (rank 1 → A; the API gives at most 20). */
 export const suggestionLabel = (rank: number) => String.fromCharCode(64 + Math.max(1, Math.min(26, rank)));

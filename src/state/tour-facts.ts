@@ -10,10 +10,17 @@ import { TARGETS } from '../content/targets';
 import type { TourChapter } from '../content/tour';
 import { formatNumber } from '../geo';
 import type { Inventory } from './inventory';
+import { type Suggestion, suggestionLabel } from './suggestions';
 
 export type TourFacts = Record<string, string | number>;
 
-export function tourFacts(lang: Lang, coverage: Coverage | undefined, inventory: Inventory | undefined): TourFacts {
+/** The suggested sites a chapter draws, as the analysis gave them, and the reach they were chosen for (m). */
+export interface TourSuggestions {
+  list: Suggestion[];
+  radiusM: number;
+}
+
+export function tourFacts(lang: Lang, coverage: Coverage | undefined, inventory: Inventory | undefined, suggested?: TourSuggestions): TourFacts {
   const facts: TourFacts = {};
   if (inventory) {
     facts.park = inventory.tiers.park;
@@ -28,6 +35,21 @@ export function tourFacts(lang: Lang, coverage: Coverage | undefined, inventory:
     facts.km2 = formatNumber(leisure.total_km2 - leisure.covered_km2, lang);
     const short = TARGETS.leisure.pct - leisure.coverage_pct;
     if (short > 0) facts.short = formatNumber(short, lang);
+  }
+  const list = suggested?.list ?? [];
+  if (list.length) {
+    // The picks' gains add up to the rise in the rate (worker/analysis/suggest.ts).
+    facts.suggestN = list.length;
+    facts.suggestLetters = list.length > 1 ? `${suggestionLabel(list[0]!.rank)}–${suggestionLabel(list.at(-1)!.rank)}` : suggestionLabel(list[0]!.rank);
+    facts.suggestM = suggested!.radiusM;
+    facts.suggestKm2 = formatNumber(
+      list.reduce((sum, s) => sum + s.gain_km2, 0),
+      lang,
+    );
+    facts.suggestPp = formatNumber(
+      list.reduce((sum, s) => sum + s.gain_pp, 0),
+      lang,
+    );
   }
   return facts;
 }

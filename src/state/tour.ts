@@ -1,15 +1,19 @@
 /**
  * The guided tour as a Lit reactive controller: the chapter shown (in the URL as `tour`, from
- * 1), autoplay, and the printable handout drawn one chapter at a time.
+ * 1), autoplay, the suggested sites a chapter draws (asked of the analysis), and the printable
+ * handout drawn one chapter at a time.
  */
+import type { FeatureCollection } from 'geojson';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Coverage } from '../api';
+import { DEFAULT_RADII } from '../../domain/tiers';
+import { type Coverage, fetchSuggest } from '../api';
 import type { HandoutPage } from '../components/jb-handout';
 import type { JbMap } from '../components/jb-map';
 import type { Lang } from '../content/messages';
 import { TOUR, type TourChapter } from '../content/tour';
 import type { Inventory } from './inventory';
-import { type TourFacts, tourFacts } from './tour-facts';
+import { suggestionFeatures, suggestionsOf } from './suggestions';
+import { type TourFacts, type TourSuggestions, tourFacts } from './tour-facts';
 import type { ViewState } from './view-state';
 
 /** What the controller needs from the page. */
@@ -32,6 +36,11 @@ export class TourController implements ReactiveController {
   private drawing?: TourChapter;
   /** The last facts and what they were made from (see `facts`). */
   private factsShown?: { inputs: unknown[]; facts: TourFacts };
+  /** The suggested sites, as the analysis picked them over the shipped data (undefined until in, or when it failed). */
+  suggested?: TourSuggestions;
+  /** What was last asked for (count and sports), and when it is in. */
+  private asked?: { key: string; done: Promise<void> };
+  private drawn?: { from: TourSuggestions; fc: FeatureCollection };
 
   constructor(private readonly host: TourHost) {
     host.addController(this);
@@ -40,6 +49,42 @@ export class TourController implements ReactiveController {
   }
 
   hostConnected() {}
+
+  /** A chapter that draws suggested sites asks for them (once for each count and sports setting). */
+  hostUpdate() {
+    const count = this.chapter?.suggest;
+    if (count) void this.loadSuggestions(count);
+  }
+
+  /**
+   * The planner's suggestion analysis over the shipped green spaces (leisure tier, straight-line
+   * reach, sports grounds counted as the view counts them). A failure leaves the chapter's caption
+   * without its figures and nothing drawn.
+   */
+  loadSuggestions(count: number): Promise<void> {
+    const sports = this.host.state.sports;
+    const key = `${count}|${sports}`;
+    if (this.asked?.key !== key) {
+      const done = fetchSuggest('leisure', count, sports).then(
+        (fc) => {
+          if (this.asked?.key === key) this.suggested = { list: suggestionsOf(fc), radiusM: fc.features[0]?.properties.radius_m ?? DEFAULT_RADII.leisure };
+        },
+        () => {
+          if (this.asked?.key === key) this.suggested = undefined;
+        },
+      );
+      this.asked = { key, done: done.finally(() => this.host.requestUpdate()) };
+    }
+    return this.asked.done;
+  }
+
+  /** The suggested sites with their catchments, lettered as the planner sees them, while the chapter shown draws them. */
+  suggestionFeatures(): FeatureCollection | undefined {
+    const s = this.suggested;
+    if (!this.chapter?.suggest || !s) return undefined;
+    if (this.drawn?.from !== s) this.drawn = { from: s, fc: suggestionFeatures(s.list, s.radiusM) };
+    return this.drawn.fc;
+  }
 
   /** The chapter the map shows: the one drawn for the handout, or the tour's; undefined when not touring. */
   get chapter(): TourChapter | undefined {
@@ -54,8 +99,8 @@ export class TourController implements ReactiveController {
 
   /** The figures captions quote: the same object while its inputs are, so the tour is not re-rendered for nothing. */
   facts(lang: Lang, coverage: Coverage | undefined, inventory: Inventory | undefined): TourFacts {
-    const inputs = [lang, coverage, inventory];
-    if (!this.factsShown?.inputs.every((x, i) => x === inputs[i])) this.factsShown = { inputs, facts: tourFacts(lang, coverage, inventory) };
+    const inputs = [lang, coverage, inventory, this.suggested];
+    if (!this.factsShown?.inputs.every((x, i) => x === inputs[i])) this.factsShown = { inputs, facts: tourFacts(lang, coverage, inventory, this.suggested) };
     return this.factsShown.facts;
   }
 
@@ -102,6 +147,8 @@ export class TourController implements ReactiveController {
     this.host.requestUpdate();
     const pages: HandoutPage[] = [];
     try {
+      // Suggested sites in before their chapter is drawn.
+      await Promise.all(TOUR.flatMap((c) => (c.suggest ? [this.loadSuggestions(c.suggest)] : [])));
       for (const chapter of TOUR) {
         this.drawing = chapter;
         this.host.requestUpdate();

@@ -1,7 +1,7 @@
 /**
  * The presenter's tour in Chromium: opens at the URL's chapter, keys move through chapters
  * and the camera lands on each, history does not grow, the highlighted zone is drawn,
- * reduced motion jumps, autoplay advances and a key press stops it, the handout renders.
+ * reduced motion jumps, autoplay advances and a key press stops it, the handout prints compactly.
  */
 import * as turf from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
@@ -111,15 +111,57 @@ describe('the guided tour', () => {
     guard.assertClean();
   });
 
-  it('makes a handout with one page per chapter, each with its map view', { timeout: 120_000 }, async () => {
+  it('makes a compact handout: several chapters to an A4 page, each with its map view, caption and legend, and on every page what to bear in mind', {
+    timeout: 150_000,
+  }, async () => {
     const { page, guard } = await openPage('/?lang=zh&tour=1', { reducedMotion: 'reduce' });
     await waitForMapReady(page);
     await tour(page).getByRole('button', { name: '讲义' }).click();
     const handout = page.locator('jb-app jb-handout');
-    await expect.poll(() => handout.locator('article.page').count(), { timeout: 100_000 }).toBe(TOUR.length);
+    await expect.poll(() => handout.locator('img').count(), { timeout: 100_000 }).toBe(TOUR.length);
     await expect.poll(() => handout.locator('[role=status]').count(), { timeout: 20_000 }).toBe(0);
-    const images = await handout.locator('article.page img').evaluateAll((els) => els.map((e) => (e as HTMLImageElement).src.length));
-    expect(images.every((n) => n > 20_000)).toBe(true);
+    // Printed on A4 by Chromium: fewer than half as many pages as chapters (it was one a chapter, and one more), every chapter's picture in it.
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeLessThan(TOUR.length / 2);
+    expect(pdf.match(/\/Subtype\s*\/Image/g)).toHaveLength(TOUR.length);
+    const chapters = handout.locator('article.sheet .chapter');
+    expect(await chapters.count()).toBe(TOUR.length);
+    // Every chapter, in order, with its picture, caption and its own legend.
+    const shown = await chapters.evaluateAll((els) =>
+      els.map((el) => ({
+        title: el.querySelector('h2')?.textContent ?? '',
+        image: el.querySelector('img')?.src.length ?? 0,
+        caption: el.querySelector('.caption')?.textContent ?? '',
+        legend: [...el.querySelectorAll('.legend [data-legend]')].map((x) => (x as HTMLElement).dataset.legend),
+        swatches: el.querySelectorAll('.legend svg.swatch').length,
+        zone: el.querySelector('.legend [data-legend=zones] [data-layer]')?.getAttribute('data-layer'),
+      })),
+    );
+    for (const [i, ch] of TOUR.entries()) {
+      expect(shown[i]!.title, ch.id).toContain(ch.title.zh);
+      expect(shown[i]!.image, ch.id).toBeGreaterThan(20_000);
+      expect(shown[i]!.caption, ch.id).toContain(ch.caption.zh);
+      expect(shown[i]!.legend, ch.id).toEqual(ch.legend);
+      expect(shown[i]!.swatches, ch.id).toBe(ch.legend.length);
+      // A zone's chapter shows that zone's colour, not the first zone's.
+      if (ch.highlight?.source === 'zones') expect(shown[i]!.zone, ch.id).toBe(`zones-fill-${ch.highlight.id}`);
+    }
+    // Several chapters a sheet, and on each sheet the caveat (schematic outlines, approximate data, straight-line distance) and the credit.
+    const sheets = await handout.locator('article.sheet').evaluateAll((els) =>
+      els.map((el) => ({
+        chapters: el.querySelectorAll('.chapter').length,
+        caveat: el.querySelector('footer .caveat')?.textContent ?? '',
+        credit: el.querySelector('footer .credit')?.textContent ?? '',
+      })),
+    );
+    // One page a sheet: nothing spills over.
+    expect(sheets.length).toBe(pages);
+    for (const sheet of sheets) {
+      expect(sheet.chapters).toBeGreaterThanOrEqual(2);
+      for (const words of ['示意范围', '近似', '直线距离']) expect(sheet.caveat).toContain(words);
+      expect(sheet.credit).toContain('OpenStreetMap');
+    }
     await screenshot(page, 'tour-handout');
     guard.assertClean();
   });

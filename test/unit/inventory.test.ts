@@ -84,4 +84,19 @@ describe('tour captions quote the figures of the data as it is', () => {
       '3 parks, 5 street gardens and 8 leisure spaces in the district, and 2 more',
     );
   });
+
+  it('sums the suggested sites the analysis picked, and keeps the gap figure its own', () => {
+    const suggested = {
+      radiusM: 500,
+      list: [0.8, 0.75, 0.7].map((km2, i) => ({ rank: i + 1, gain_km2: km2, gain_pp: 2 * km2, coordinates: [106.6, 29.6] as [number, number] })),
+    };
+    const facts = tourFacts('en', coverage(49.3), inv, suggested);
+    const closing = { ...chapter, id: 'closing-gaps', facts: ['tourFactsSuggest' as const], suggest: 3 };
+    expect(chapterCaption(closing, 'en', facts)).toBe(
+      'Orange marks gaps. From today’s data the planner’s analysis picks 3 candidate sites (A–C): together about 2.3 km² more built-up land within 500 m of a leisure space, +4.5 points.',
+    );
+    expect(chapterCaption(chapter, 'en', facts)).toContain('about 30.0 km²');
+    // Without suggestions (not in yet, or failed) the chapter's caption stands alone.
+    expect(chapterCaption(closing, 'zh', tourFacts('zh', coverage(49.3), inv))).toBe('橙色是缺口。');
+  });
 });

@@ -30,9 +30,10 @@ describe('tour chapters (content)', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('names only layer groups that exist, and captions in both languages', () => {
+  it('names only layer groups that exist (or the suggested sites, in a chapter that draws them), and captions in both languages', () => {
     for (const c of TOUR) {
-      for (const g of [...c.layers, ...c.legend]) expect(groups.has(g), `${c.id}: ${g}`).toBe(true);
+      for (const g of c.layers) expect(groups.has(g), `${c.id}: ${g}`).toBe(true);
+      for (const g of c.legend) expect(g === 'suggestions' ? Boolean(c.suggest) : groups.has(g), `${c.id}: legend ${g}`).toBe(true);
       expect(c.caption.zh.length).toBeGreaterThan(10);
       expect(c.caption.en.length).toBeGreaterThan(20);
       expect(c.title.zh && c.title.en).toBeTruthy();

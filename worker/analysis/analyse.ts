@@ -18,6 +18,7 @@ import { indexedRates, type RateIndex } from './rate-index';
 import { type AreaPeople, areaRate, districtShares, type TierRate } from './rates';
 import { refineNearRadius } from './refine';
 import { districtWindow, gapRegion, ringRegion, simplifyAndClip, simplifyRegion } from './rings';
+import { type SiteSamples, siteSamples } from './site-samples';
 import { type Site, serving } from './sites';
 import { coverageMask } from './stamp';
 import { suggestSites } from './suggest';
@@ -281,41 +282,39 @@ export function coverageGapPieces(
   };
 }
 
-const sourceCache = new WeakMap<readonly Site[], { grid: DistrictModel['grid']; siteSets: Site[][]; sets: ReturnType<typeof sourcesOf>[] }>();
+const sampleCache = new WeakMap<readonly Site[], { grid: DistrictModel['grid']; samples: SiteSamples }>();
 
 /**
- * Each tier's serving sites and their source cells. Kept per sites array: the shipped
- * sites are one array for the isolate's life, so walking `nearest` answers reuse them.
+ * Every site's source cells, for the walk search of `nearest`. Kept per sites array: the
+ * shipped sites are one array for the isolate's life, so walking answers reuse them.
  */
-function tierSources(model: DistrictModel, sites: readonly Site[]) {
-  let entry = sourceCache.get(sites);
+function samplesOf(model: DistrictModel, sites: readonly Site[]): SiteSamples {
+  let entry = sampleCache.get(sites);
   if (!entry || entry.grid !== model.grid) {
-    const siteSets = TIERS.map((_, r) => serving(sites, r));
-    entry = { grid: model.grid, siteSets, sets: siteSets.map((s) => sourcesOf(model.grid, s)) };
-    sourceCache.set(sites, entry);
+    entry = { grid: model.grid, samples: siteSamples(model.grid, sites) };
+    sampleCache.set(sites, entry);
   }
-  return entry;
+  return entry.samples;
 }
 
-/** Farthest a walk search goes (metres). */
+/** Farthest a walk search goes (metres): `nearest` answers say so (`walk_reach_m`). */
 const MAX_WALK_SEARCH_M = 15000;
 
-/** How many sites of any tier `nearest` lists (radius mode). */
+/** How many sites of any tier `nearest` lists. */
 const NEARBY_SITES = 5;
 
 /**
- * For each tier, the nearest serving site from a point; and `sites`, the nearest sites of
- * any tier, closest first (radius mode: the 5 closest; walk mode: the tiers' nearest,
- * without repeats).
+ * For each tier, the nearest serving site from a point; and `sites`, the 5 nearest sites of
+ * any tier, closest first: by straight line (radius mode) or on foot (walk mode, each with
+ * its way there; only sites within MAX_WALK_SEARCH_M on foot, so fewer when no more lie
+ * within that walk).
  */
 export function nearestSites(model: DistrictModel, sites: readonly Site[], radii: Radii, mode: Mode, lon: number, lat: number): Omit<Nearest, 'sports'> {
   const [gx, gy] = toGrid(model.grid, lon, lat);
   let hits: (NearestHit | null)[];
   let closest: NearestHit[];
   if (mode === 'walk') {
-    const { siteSets, sets } = tierSources(model, sites);
-    hits = nearestByWalk(model.grid, model.blocked, sets, siteSets, gx, gy, MAX_WALK_SEARCH_M);
-    closest = [...new Map(hits.filter((h): h is NearestHit => h !== null).map((h) => [h.site, h])).values()].sort((a, b) => a.distance_m - b.distance_m);
+    ({ tiers: hits, closest } = nearestByWalk(model.grid, model.blocked, sites, samplesOf(model, sites), gx, gy, MAX_WALK_SEARCH_M, NEARBY_SITES));
   } else {
     ({ tiers: hits, closest } = nearestByRadius(model.grid, sites, gx, gy, NEARBY_SITES));
   }
@@ -348,7 +347,7 @@ export function nearestSites(model: DistrictModel, sites: readonly Site[], radii
     if (mode === 'walk' && h.path) out.path = { type: 'LineString', coordinates: h.path };
     return out;
   });
-  return { mode, tiers, sites: nearby };
+  return mode === 'walk' ? { mode, tiers, sites: nearby, walk_reach_m: MAX_WALK_SEARCH_M } : { mode, tiers, sites: nearby };
 }
 
 /** Greedy placement of `count` new sites of a tier, as points with their marginal gains. */

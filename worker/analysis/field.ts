@@ -39,34 +39,42 @@ export function sourcesOf(grid: Grid, sites: readonly Site[], into?: Sources): S
     sy[c] = y;
     owner[c] = k;
   };
-  sites.forEach((s, k) => {
-    for (const [px, py] of s.points) {
-      const c = cellAt(grid, px, py);
-      if (c >= 0) put(c, px, py, k);
-    }
-    if (s.polygons.length === 0) return;
-    forEachInteriorRun(s.polygons, grid.w, grid.h, (j, i0, i1) => {
-      for (let i = i0; i < i1; i++) put(j * grid.w + i, i + 0.5, j + 0.5, k);
-    });
-    for (const poly of s.polygons) {
-      for (const ring of poly) {
-        for (let e = 0; e + 1 < ring.length; e++) {
-          const [ax, ay] = ring[e]!;
-          const [bx, by] = ring[e + 1]!;
-          const dx = bx - ax;
-          const dy = by - ay;
-          const l2 = dx * dx + dy * dy;
-          forEachSegmentCell(ax, ay, bx, by, grid.w, grid.h, (c) => {
-            const ci = (c % grid.w) + 0.5;
-            const cj = Math.floor(c / grid.w) + 0.5;
-            const t = l2 > 0 ? Math.min(1, Math.max(0, ((ci - ax) * dx + (cj - ay) * dy) / l2)) : 0;
-            put(c, ax + t * dx, ay + t * dy, k);
-          });
-        }
+  sites.forEach((s, k) => sampleSite(grid, s, (c, x, y) => put(c, x, y, k)));
+  return { mask, sx, sy, owner };
+}
+
+/**
+ * Every sample of one site, as `put(cell, x, y)` (grid units): its points in their cells; a
+ * polygon's interior cells at their centres; each cell an edge crosses at the edge's point
+ * nearest the cell's centre. A cell can be put more than once (edges crossing it, a point
+ * in an interior cell): the caller keeps what it needs.
+ */
+export function sampleSite(grid: Grid, s: Site, put: (c: number, x: number, y: number) => void): void {
+  for (const [px, py] of s.points) {
+    const c = cellAt(grid, px, py);
+    if (c >= 0) put(c, px, py);
+  }
+  if (s.polygons.length === 0) return;
+  forEachInteriorRun(s.polygons, grid.w, grid.h, (j, i0, i1) => {
+    for (let i = i0; i < i1; i++) put(j * grid.w + i, i + 0.5, j + 0.5);
+  });
+  for (const poly of s.polygons) {
+    for (const ring of poly) {
+      for (let e = 0; e + 1 < ring.length; e++) {
+        const [ax, ay] = ring[e]!;
+        const [bx, by] = ring[e + 1]!;
+        const dx = bx - ax;
+        const dy = by - ay;
+        const l2 = dx * dx + dy * dy;
+        forEachSegmentCell(ax, ay, bx, by, grid.w, grid.h, (c) => {
+          const ci = (c % grid.w) + 0.5;
+          const cj = Math.floor(c / grid.w) + 0.5;
+          const t = l2 > 0 ? Math.min(1, Math.max(0, ((ci - ax) * dx + (cj - ay) * dy) / l2)) : 0;
+          put(c, ax + t * dx, ay + t * dy);
+        });
       }
     }
-  });
-  return { mask, sx, sy, owner };
+  }
 }
 
 const workspaces = new WeakMap<Grid, EdtWorkspace>();

@@ -1,8 +1,9 @@
-import type { Sources } from './field';
+import { TIERS } from '../../domain/tiers';
 import { fromGrid, type Grid } from './grid';
 import type { GridRing } from './rasterize';
+import type { SiteSamples } from './site-samples';
 import type { Site } from './sites';
-import { pullTaut, walkFrom } from './walk';
+import { pullTaut, walkFrom, walkReach } from './walk';
 
 /** Distance in grid units from a point to a segment. */
 export function segDist(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
@@ -77,40 +78,97 @@ export function nearestByRadius(grid: Grid, sites: readonly Site[], gx: number, 
   return { tiers: best, closest };
 }
 
+/** A site the walk search reached: the source cell it was best reached by, and its sample there. */
+interface Reached {
+  site: Site;
+  cell: number;
+  sx: number;
+  sy: number;
+  /** Grid walk to the cell's centre plus the straight stretch to the sample (metres). */
+  d: number;
+}
+
 /**
- * Walking nearest serving site for each tier rank: one Dijkstra from the point that stops
- * once every tier's sources are reached. `sets[r]` are the sources of the sites serving
- * rank r, `siteSets[r]` those sites (owner indices refer to them).
+ * Walking nearest from a point: for each tier rank the nearest serving site (rank ≥ it), and
+ * the `keep` nearest sites of any tier, closest first. One Dijkstra from the point (walk.ts)
+ * notes every site whose source cells (`samples`, built from `sites`) it settles; it stops
+ * once every tier with sites has one and `keep` sites are found, and the walk has gone far
+ * enough past the farthest of those that no site not yet reached could be nearer once the
+ * ways are pulled taut (the stencil's stretch plus a cell and a half: `walkReach`); or at
+ * `maxM`, with what it found (fewer than `keep` when no more lie within `maxM`). Each way
+ * found is then pulled taut and measured, and the answers are ranked by those lengths: so
+ * the first of `closest` is the leisure tier's nearest, and no tier's nearest is farther than
+ * a listed site serving it.
  */
 export function nearestByWalk(
   grid: Grid,
   blocked: Uint8Array | null,
-  sets: readonly Sources[],
-  siteSets: readonly (readonly Site[])[],
+  sites: readonly Site[],
+  samples: SiteSamples,
   gx: number,
   gy: number,
   maxM: number,
-): (NearestHit | null)[] {
-  const hits = walkFrom(grid, blocked, gx, gy, sets, maxM);
-  return hits.map((hit, r) => {
-    if (!hit) return null;
-    const src = sets[r]!;
-    const site = siteSets[r]![src.owner[hit.cell]!]!;
-    const sx = src.sx[hit.cell]!;
-    const sy = src.sy[hit.cell]!;
-    // The grid path, pulled taut: exact where the way is clear, and no longer bound to
-    // the stencil's directions where it bends round a river.
-    const raw: [number, number][] = [[gx, gy]];
-    for (const c of hit.path.slice(1, -1)) raw.push([(c % grid.w) + 0.5, Math.floor(c / grid.w) + 0.5]);
-    raw.push([sx, sy]);
-    const taut = pullTaut(grid, blocked, raw, [hit.path[0]!, hit.cell]);
-    let len = 0;
-    for (let k = 1; k < taut.length; k++) len += Math.hypot(taut[k]![0] - taut[k - 1]![0], taut[k]![1] - taut[k - 1]![1]);
-    const distance_m = len * grid.cell;
-    const path = taut.map(([x, y]) => {
-      const [lon, lat] = fromGrid(grid, x, y);
-      return [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6] as [number, number];
-    });
-    return { site, distance_m, path };
+  keep = 0,
+): { tiers: (NearestHit | null)[]; closest: NearestHit[] } {
+  const { w, cell } = grid;
+  // Tiers no site serves are not waited for, nor more sites than there are.
+  const wanted = TIERS.map((_, r) => sites.some((s) => s.rank >= r));
+  if (sites.length === 0) return { tiers: TIERS.map(() => null), closest: [] };
+  const need = Math.min(keep, sites.length);
+  const found = new Map<Site, Reached>();
+  let stopAt = Infinity;
+  /** Where the walk may stop, once what is wanted is found: past the farthest of it by the stretch. */
+  const stopDistance = (): number => {
+    if (found.size < need) return Infinity;
+    const ds = [...found.values()].sort((a, b) => a.d - b.d);
+    let bound = need > 0 ? ds[need - 1]!.d : 0;
+    for (let r = 0; r < wanted.length; r++) {
+      if (!wanted[r]) continue;
+      const best = ds.find((x) => x.site.rank >= r);
+      if (!best) return Infinity;
+      bound = Math.max(bound, best.d);
+    }
+    return walkReach(bound, cell);
+  };
+  const { head, next, site: owner, sx, sy } = samples;
+  const visit = (u: number, key: number): number => {
+    const e0 = head[u]!;
+    if (e0 < 0) return stopAt;
+    const ui = (u % w) + 0.5;
+    const uj = Math.floor(u / w) + 0.5;
+    let changed = false;
+    for (let e = e0; e >= 0; e = next[e]!) {
+      const site = sites[owner[e]!]!;
+      const d = key + Math.hypot(sx[e]! - ui, sy[e]! - uj) * cell;
+      const had = found.get(site);
+      if (had && had.d <= d) continue;
+      found.set(site, { site, cell: u, sx: sx[e]!, sy: sy[e]!, d });
+      changed = true;
+    }
+    if (changed) stopAt = stopDistance();
+    return stopAt;
+  };
+  const hits = walkFrom(grid, blocked, gx, gy, maxM, visit, (pathTo) => [...found.values()].map((x) => wayTo(grid, blocked, gx, gy, x, pathTo(x.cell))));
+  hits.sort((a, b) => a.distance_m - b.distance_m || a.site.index - b.site.index);
+  const tiers = TIERS.map((_, r) => hits.find((h) => h.site.rank >= r) ?? null);
+  return { tiers, closest: hits.slice(0, keep) };
+}
+
+/**
+ * The way to a reached site: the grid path pulled taut (exact where the way is clear, and no
+ * longer bound to the stencil's directions where it bends round a river), its length, and
+ * its points in lon/lat.
+ */
+function wayTo(grid: Grid, blocked: Uint8Array | null, gx: number, gy: number, x: Reached, cells: number[]): NearestHit {
+  const raw: [number, number][] = [[gx, gy]];
+  for (const c of cells.slice(1, -1)) raw.push([(c % grid.w) + 0.5, Math.floor(c / grid.w) + 0.5]);
+  raw.push([x.sx, x.sy]);
+  const taut = pullTaut(grid, blocked, raw, [cells[0]!, x.cell]);
+  let len = 0;
+  for (let k = 1; k < taut.length; k++) len += Math.hypot(taut[k]![0] - taut[k - 1]![0], taut[k]![1] - taut[k - 1]![1]);
+  const path = taut.map(([px, py]) => {
+    const [lon, lat] = fromGrid(grid, px, py);
+    return [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6] as [number, number];
   });
+  return { site: x.site, distance_m: len * grid.cell, path };
 }

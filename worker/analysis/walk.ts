@@ -1,9 +1,8 @@
 import { BucketQueue } from './buckets';
 import { edtWorkspace, featureTransform } from './edt';
 import type { Block } from './exact-distance';
-import { FAR_M, type Sources } from './field';
+import { FAR_M } from './field';
 import type { Grid } from './grid';
-import { CellHeap } from './heap';
 import { forEachSegmentCell } from './rasterize';
 
 /**
@@ -226,77 +225,98 @@ export function walkReach(cutoffM: number, cell: number): number {
   return cutoffM * STENCIL_STRETCH + (Math.SQRT2 / 2 + 1) * cell;
 }
 
-export interface WalkHit {
-  /** Source cell reached. */
-  cell: number;
-  /** Grid distance to that cell's centre plus the last stretch to its sample (metres). */
-  distance: number;
-  /** Cells from the start to the source, in order. */
-  path: number[];
-}
-
 /**
- * Walks out from one point (grid units) until it reaches, for each source set, a source
- * cell; or until `maxM`. Returns one hit (or null) per source set.
+ * Walks out from one point (grid units) over the stencil, settling cells by their walking
+ * distance (metres, to the cell's centre) on a bucket queue of one cell's width (every step
+ * is at least that long, so each cell's distance is exact when it is settled; cells are
+ * settled in order of distance to within one cell). `visit(cell, d)` is called for each
+ * settled cell and answers how far the walk still needs to go: it ends once every cell
+ * within the least such answer (and `maxM`) is settled. Then `done(pathTo)` makes the
+ * answer, where `pathTo(cell)` gives the cells from the start to a visited cell, in order
+ * (valid only inside `done`). A point off the grid settles nothing.
  */
-export function walkFrom(grid: Grid, blocked: Uint8Array | null, gx: number, gy: number, sets: readonly Sources[], maxM: number): (WalkHit | null)[] {
+export function walkFrom<T>(
+  grid: Grid,
+  blocked: Uint8Array | null,
+  gx: number,
+  gy: number,
+  maxM: number,
+  visit: (cell: number, d: number) => number,
+  done: (pathTo: (cell: number) => number[]) => T,
+): T {
   const { w, h, cell } = grid;
   const i0 = Math.floor(gx);
   const j0 = Math.floor(gy);
-  const hits: (WalkHit | null)[] = sets.map(() => null);
-  if (i0 < 0 || j0 < 0 || i0 >= w || j0 >= h) return hits;
   // Reused per grid: a search touches a small part of it, and only that part is reset.
   let scratch = searchScratch.get(grid);
   if (!scratch) {
-    scratch = { dist: new Float32Array(w * h).fill(FAR_M), pred: new Int32Array(w * h).fill(-1) };
+    scratch = { dist: new Float32Array(w * h).fill(FAR_M), pred: new Int32Array(w * h).fill(-1), settled: new Uint8Array(w * h) };
     searchScratch.set(grid, scratch);
   }
-  const { dist, pred } = scratch;
+  const { dist, pred, settled } = scratch;
   const touched: number[] = [];
-  const heap = new CellHeap(4096);
-  const start = j0 * w + i0;
-  dist[start] = Math.fround(Math.hypot(gx - i0 - 0.5, gy - j0 - 0.5) * cell);
-  touched.push(start);
-  heap.push(dist[start]!, start);
-  let left = sets.length;
-  while (heap.size > 0 && left > 0) {
-    const key = heap.peekKey();
-    const u = heap.pop();
-    if (key > dist[u]!) continue;
-    if (key > maxM) break;
-    sets.forEach((src, k) => {
-      if (hits[k] || !src.mask[u]) return;
-      const path: number[] = [];
-      for (let c = u; c >= 0; c = pred[c]!) path.push(c);
-      path.reverse();
-      const ui = (u % w) + 0.5;
-      const uj = Math.floor(u / w) + 0.5;
-      hits[k] = { cell: u, distance: key + Math.hypot(src.sx[u]! - ui, src.sy[u]! - uj) * cell, path };
-      left--;
-    });
-    const i = u % w;
-    const j = (u - i) / w;
-    for (const s of STENCIL) {
-      const t = canStep(grid, blocked, i, j, s);
-      if (t < 0) continue;
-      // Rounded to float32 as stored, so the staleness test below compares like with like.
-      const nd = Math.fround(key + s.cost * cell);
-      if (nd < dist[t]!) {
-        if (dist[t] === FAR_M) touched.push(t);
-        dist[t] = nd;
-        pred[t] = u;
-        heap.push(nd, t);
+  const ground = blocked ? walkGround(grid, blocked) : null;
+  const offsets = ground?.offsets ?? Int32Array.from(STENCIL, (s) => s.dj * w + s.di);
+  const costs = ground?.costs ?? Float64Array.from(STENCIL, (s) => s.cost * cell);
+  if (i0 >= 0 && j0 >= 0 && i0 < w && j0 < h) {
+    const queue = new BucketQueue(cell, Math.ceil(maxM / cell) + 2, 4096);
+    const start = j0 * w + i0;
+    dist[start] = Math.fround(Math.hypot(gx - i0 - 0.5, gy - j0 - 0.5) * cell);
+    touched.push(start);
+    queue.push(dist[start]!, start);
+    let until = maxM;
+    for (let u = queue.pop(); u >= 0; u = queue.pop()) {
+      // Every cell within `until` lies in a bucket taken already.
+      if (queue.current * cell > until) break;
+      const d = dist[u]!;
+      if (settled[u] || queue.bucketOf(d) !== queue.current) continue;
+      settled[u] = 1;
+      if (d > until) continue;
+      until = Math.min(until, visit(u, d));
+      // The steps open from u: known per cell with rivers (walkGround), else those on the grid.
+      let m = 0xffff;
+      if (ground) m = ground.steps[u]!;
+      else {
+        const i = u % w;
+        const j = (u - i) / w;
+        if (i < 2 || j < 2 || i >= w - 2 || j >= h - 2) {
+          m = 0;
+          for (let k = 0; k < 16; k++) if (canStep(grid, null, i, j, STENCIL[k]!) >= 0) m |= 1 << k;
+        }
+      }
+      for (let k = 0; k < 16; k++) {
+        if (!(m & (1 << k))) continue;
+        const t = u + offsets[k]!;
+        if (settled[t]) continue;
+        // Rounded to float32 as stored, so the bucket test above compares like with like.
+        const nd = Math.fround(d + costs[k]!);
+        if (nd < dist[t]!) {
+          if (dist[t] === FAR_M) touched.push(t);
+          dist[t] = nd;
+          pred[t] = u;
+          queue.push(nd, t);
+        }
       }
     }
   }
-  for (const c of touched) {
-    dist[c] = FAR_M;
-    pred[c] = -1;
+  // A settled cell's predecessor is final: its chain back to the start is its walk.
+  const pathTo = (c: number) => {
+    const path: number[] = [];
+    for (let k = c; k >= 0; k = pred[k]!) path.push(k);
+    return path.reverse();
+  };
+  try {
+    return done(pathTo);
+  } finally {
+    for (const c of touched) {
+      dist[c] = FAR_M;
+      pred[c] = -1;
+      settled[c] = 0;
+    }
   }
-  return hits;
 }
 
-const searchScratch = new WeakMap<Grid, { dist: Float32Array; pred: Int32Array }>();
+const searchScratch = new WeakMap<Grid, { dist: Float32Array; pred: Int32Array; settled: Uint8Array }>();
 
 /** True when the straight segment between two points (grid units) crosses no blocked cell. */
 function clearLine(grid: Grid, blocked: Uint8Array | null, ax: number, ay: number, bx: number, by: number, skip: ReadonlySet<number>): boolean {

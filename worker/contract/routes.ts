@@ -130,7 +130,8 @@ export const CONTRACT = {
   },
   '/nearest': {
     get: op({
-      summary: 'For each tier, the nearest serving site from a point: distance, walking minutes (80 m/min), whether within the radius; in walk mode the path.',
+      summary:
+        'For each tier, the nearest serving site from a point: distance, walking minutes (80 m/min), whether within the radius; and the 5 nearest sites of any tier, closest first. In walk mode distances are on foot (rivers crossed on bridges), each with its path, up to `walk_reach_m`.',
       params: [lon, lat, ...common] as const,
       answer: NearestSchema,
     }),

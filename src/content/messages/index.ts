@@ -3,41 +3,46 @@
  * One catalogue per feature, in this folder; each declares its Chinese strings and types its
  * English ones against them, so a key missing in either language fails the type check.
  * Placeholders in {braces} are filled by `t(lang, key, {name: value})`.
+ *
+ * The page fetches one language, the one it shows: all of a language's strings are one chunk
+ * (./catalogue-zh.ts, ./catalogue-en.ts) that `loadMessages` brings in before anything is rendered in it. Only the
+ * shell's few strings (title, loading, the map's label) are in the first bundle, in both.
  */
-import * as about from './about';
-import * as coverage from './coverage';
-import * as layers from './layers';
-import * as nearby from './nearby';
-import * as planner from './planner';
-import * as population from './population';
-import * as share from './share';
-import * as shell from './shell';
-import * as tour from './tour';
-import * as upload from './upload';
 
-const zh = { ...shell.zh, ...layers.zh, ...coverage.zh, ...about.zh, ...nearby.zh, ...planner.zh, ...population.zh, ...share.zh, ...tour.zh, ...upload.zh };
+import type { ZH } from './catalogue-zh';
+import { en as shellEn } from './en/shell';
+import { zh as shellZh } from './zh/shell';
 
-export type MessageKey = keyof typeof zh;
-type Catalogue = Record<MessageKey, string>;
+export type MessageKey = keyof typeof ZH;
+export type Catalogue = Record<MessageKey, string>;
+export type Lang = 'zh' | 'en';
 
-const en: Catalogue = {
-  ...shell.en,
-  ...layers.en,
-  ...coverage.en,
-  ...about.en,
-  ...nearby.en,
-  ...planner.en,
-  ...population.en,
-  ...share.en,
-  ...tour.en,
-  ...upload.en,
-};
+const catalogues: Partial<Record<Lang, Catalogue>> = {};
+/** The strings shown before a language's chunk is in (both languages, in the first bundle). */
+const SHELL: Record<Lang, Partial<Catalogue>> = { zh: shellZh, en: shellEn };
+const loads = new Map<Lang, Promise<void>>();
 
-export const MESSAGES: Record<'zh' | 'en', Catalogue> = { zh, en };
-export type Lang = keyof typeof MESSAGES;
+/** Brings in a language's strings (once); `t` in that language is complete when it resolves. */
+export function loadMessages(lang: Lang): Promise<void> {
+  let load = loads.get(lang);
+  if (!load) {
+    load = (lang === 'zh' ? import('./catalogue-zh').then((m) => m.ZH) : import('./catalogue-en').then((m) => m.EN)).then((c) => {
+      catalogues[lang] = c;
+    });
+    // A failed fetch (offline, a new deploy) may be tried again.
+    load.catch(() => loads.delete(lang));
+    loads.set(lang, load);
+  }
+  return load;
+}
+
+export const messagesLoaded = (lang: Lang): boolean => catalogues[lang] !== undefined;
+
+/** Whether `key` names a string (for keys built at run time). */
+export const hasMessage = (lang: Lang, key: string): key is MessageKey => key in (catalogues[lang] ?? SHELL[lang]);
 
 export function t(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  let s: string = MESSAGES[lang][key] ?? key;
+  let s: string = catalogues[lang]?.[key] ?? SHELL[lang][key] ?? key;
   if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
   return s;
 }

@@ -1,27 +1,5 @@
 /** The presenter's tour and its handout. */
-export const zh = {
-  tourStart: '导览',
-  tourStartLabel: '开始导览（演示模式）',
-  tourExit: '退出导览',
-  tourPrev: '上一章',
-  tourNext: '下一章',
-  tourChapters: '章节',
-  tourProgress: '第 {n} / {total} 章',
-  tourResume: '回到本章视图',
-  tourAutoplay: '自动播放',
-  tourAutoOff: '关闭',
-  tourSeconds: '每 {s} 秒',
-  tourFullscreen: '全屏（F）',
-  tourHandout: '讲义',
-  tourHandoutTitle: '江北区规划导览讲义',
-  tourPrint: '打印',
-  tourHandoutBusy: '正在生成讲义…',
-  tourKeys: '← → 空格 翻页，Home/End 首尾，F 全屏',
-  tourFactsOverview: '图中区内现有公园 {park} 处、街头绿园 {garden} 处、休闲空间 {leisure} 处；区外 2 公里内另有 {outside} 处也服务本区居民。',
-  tourFactsStandard: '按现有绿地计算：{leisurePct} 的建成区在500米内有休闲空间，{gardenPct} 在1000米内有街头绿园，{parkPct} 在2000米内有公园。',
-  tourFactsGaps: '现状缺口共约 {km2} 平方公里，500米覆盖率为 {leisurePct}，距90%还差 {short} 个百分点。',
-  tourFactsGapsMet: '现状500米覆盖率为 {leisurePct}，已超过90%。',
-} as const;
+import type { zh } from '../zh/tour';
 
 export const en: Record<keyof typeof zh, string> = {
   tourStart: 'Tour',
@@ -47,4 +25,13 @@ export const en: Record<keyof typeof zh, string> = {
     'With today’s green spaces, {leisurePct} of built-up land has a leisure space within 500 m, {gardenPct} a street garden within 1000 m and {parkPct} a park within 2000 m.',
   tourFactsGaps: 'Today’s gaps add up to about {km2} km²; the 500 m rate is {leisurePct}, {short} points short of 90 %.',
   tourFactsGapsMet: 'Today’s 500 m rate is {leisurePct}, above 90 %.',
+  tourFactsSuggest:
+    'From today’s data the planner’s analysis picks {suggestN} candidate sites ({suggestLetters}): together about {suggestKm2} km² more built-up land within {suggestM} m of a leisure space, +{suggestPp} points.',
+  tourSuggestNote: 'The lettered circles are candidates computed from the data, not sites in the plan.',
+  tourLegendSuggestions: 'Suggested sites (dashed: their reach)',
+  tourHandoutPage: 'page {n} of {total}',
+  tourHandoutCaveatRadius:
+    'Please note: zones, cores and the waterfront belt are schematic outlines, not surveyed boundaries; green spaces and built-up land come from OpenStreetMap and other public data and are approximate; reach and coverage are straight-line distances, rivers ignored.',
+  tourHandoutCaveatWalk:
+    'Please note: zones, cores and the waterfront belt are schematic outlines, not surveyed boundaries; green spaces and built-up land come from OpenStreetMap and other public data and are approximate; reach and coverage are straight-line distances, crossing rivers only on bridges, with no street network.',
 };

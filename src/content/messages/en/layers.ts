@@ -1,36 +1,5 @@
 /** Map layers, legend, tier and zone names, place kinds. */
-export const zh = {
-  layerGaps: '覆盖缺口（所选层级）',
-  ringPark: '公园 2000 米服务范围',
-  ringGarden: '街头绿园 1000 米服务范围',
-  ringLeisure: '休闲空间 500 米服务范围',
-  tierPark: '公园',
-  tierShort_leisure: '休闲空间',
-  tierShort_garden: '街头绿园',
-  tierShort_park: '公园',
-  tierGarden: '街头绿园',
-  tierLeisure: '休闲空间 / 口袋公园',
-  legendTitle: '图例与图层',
-  builtupNote: '每个覆盖率都是这片土地的占比。',
-  basemap: '在线底图（OpenStreetMap，需联网）',
-  basemapNote: '默认不加载任何外部资源；开启后将从 OpenStreetMap 获取底图瓦片。',
-  basemapFailed: '在线底图无法加载（可能没有联网，或瓦片服务器被拦截），已关闭；地图照常显示本地数据。',
-  railMetro: '地铁、轻轨',
-  railRail: '铁路',
-  railTunnel: '隧道段',
-  bridgeWalkable: '可步行过江的桥',
-  bridgeNoWalk: '轨道桥（不可步行）',
-  legendOutside: '江北区外，服务本区居民',
-  legendPoint: '只知位置、没有轮廓的绿地',
-  placeKind_metro: '轨道交通站',
-  placeKind_rail: '火车站',
-  placeKind_monorail: '轻轨站',
-  placeKind_zone: '片区',
-  placeKind_core: '核心区',
-  placeKind_belt: '滨水带',
-  placeKind_landmark: '地标',
-  placeKind_bridge: '桥梁',
-} as const;
+import type { zh } from '../zh/layers';
 
 export const en: Record<keyof typeof zh, string> = {
   layerGaps: 'Coverage gaps (selected tier)',

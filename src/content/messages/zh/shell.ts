@@ -1,0 +1,28 @@
+/** The app shell: title, loading and error states, tabs, units. */
+export const zh = {
+  title: '江北绿地地图',
+  subtitle: '一带双核五片区 · 500米见休闲空间、1000米见街头绿园、2000米见公园',
+  loading: '正在加载地图数据…',
+  analysing: '正在计算覆盖率…',
+  loadFailed: '数据加载失败：',
+  mapDataFailed: '规划与绿地图层未能加载：',
+  mapDrawing: '正在绘制地图…',
+  analysisFailed: '覆盖分析失败：',
+  retry: '重试',
+  close: '关闭',
+  mapLabel: '江北区地图',
+  langSwitch: 'English',
+  langSwitchLabel: '切换到英文',
+  panelLabel: '图层与分析面板',
+  tabLayers: '图层',
+  tabCoverage: '覆盖',
+  tabAbout: '数据',
+  sheetToggle: '展开或收起面板',
+  km2: '{v} 平方公里',
+  ha: '{v} 公顷',
+  approx: '约',
+  metres: '{v} 米',
+  kilometres: '{v} 公里',
+  /** The map's credit: drawn with the map, before the rest of the language's strings are in. */
+  osmAttribution: '© <a href="{url}" target="_blank" rel="noopener">OpenStreetMap</a> contributors',
+} as const;
