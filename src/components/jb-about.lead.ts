@@ -9,18 +9,18 @@ import { type Lang, type MessageKey, t } from '../content/messages';
 import { formatNumber } from '../geo';
 import type { DataFacts, SchematicLayer } from '../state/data-facts';
 import type { Inventory } from '../state/inventory';
-import type { LegendNames } from '../state/legend-text';
-import type { BuiltupInfo } from '../state/shipped';
 
 export interface LeadFacts {
   inventory?: Inventory;
-  builtup?: BuiltupInfo;
+  /** The built-up land's area and confidence, as the Coverage tab quotes them. */
+  builtup?: { km2: number; confidence: string };
   facts?: DataFacts;
   /** Today's rates, for the example of how to quote one. */
   coverage?: Coverage;
   /** The tier the page shows, whose rate the example quotes. */
   tier: Tier;
-  names: LegendNames;
+  /** Layer titles by id, in the page's language (the geodata's). */
+  titles: ReadonlyMap<string, string>;
   /** Whether the built-up land is shown on the map. */
   builtupShown: boolean;
   toggleBuiltup(on: boolean): void;
@@ -31,11 +31,11 @@ const confidence = (lang: Lang, c: string) => ((CONFIDENCE as readonly string[])
 const km = (m: number, lang: Lang) => formatNumber(m / 1000, lang, m % 1000 === 0 ? 0 : 1);
 const KNOWN = new Set(['zones', 'cores', 'belt']);
 
-function schematicLine(lang: Lang, layers: SchematicLayer[], names: LegendNames) {
+function schematicLine(lang: Lang, layers: SchematicLayer[], titles: ReadonlyMap<string, string>) {
   const parts = layers.map((s) =>
     KNOWN.has(s.layer)
       ? t(lang, `schematic_${s.layer as 'zones'}`, { n: s.count })
-      : t(lang, 'schematicOther', { title: names.get(`layer:${s.layer}`)?.[lang] ?? s.layer, n: s.count }),
+      : t(lang, 'schematicOther', { title: titles.get(s.layer) ?? s.layer, n: s.count }),
   );
   // Chinese lists with 、 (ListFormat's 和 before the last sits flush against a figure).
   const list = lang === 'zh' ? parts.join('、') : new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(parts);
@@ -43,7 +43,7 @@ function schematicLine(lang: Lang, layers: SchematicLayer[], names: LegendNames)
     .filter((s) => s.errorM)
     .map((s) => {
       const { min, max } = s.errorM!;
-      const what = KNOWN.has(s.layer) ? t(lang, `schematicNoun_${s.layer as 'zones'}`) : (names.get(`layer:${s.layer}`)?.[lang] ?? s.layer);
+      const what = KNOWN.has(s.layer) ? t(lang, `schematicNoun_${s.layer as 'zones'}`) : (titles.get(s.layer) ?? s.layer);
       return t(lang, 'leadSchematicError', { what, range: min === max ? km(max, lang) : `${km(min, lang)}–${km(max, lang)}` });
     })
     .join('');
@@ -54,6 +54,7 @@ export function renderLead(lang: Lang, x: LeadFacts) {
   const { inventory: inv, builtup: b, facts } = x;
   if (!inv || !b || !facts) return nothing;
   const { high, medium, low } = inv.confidence;
+  const { approximate, method } = facts.builtup;
   const uncertain = medium + low;
   const rate = x.coverage?.tiers.find((r) => r.tier === x.tier);
   const item = (fact: string, label: MessageKey, body: unknown) => html`<li data-fact=${fact}><strong>${t(lang, label)}</strong> ${body}</li>`;
@@ -63,10 +64,10 @@ export function renderLead(lang: Lang, x: LeadFacts) {
       ${item(
         'builtup',
         'leadBuiltupLabel',
-        html`${t(lang, b.approximate ? 'leadBuiltupApprox' : 'leadBuiltupExact', { km2: formatNumber(b.km2, lang, 1), conf: confidence(lang, b.confidence) })}
+        html`${t(lang, approximate ? 'leadBuiltupApprox' : 'leadBuiltupExact', { km2: formatNumber(b.km2, lang, 1), conf: confidence(lang, b.confidence) })}
           <button class="show-builtup" aria-pressed=${x.builtupShown ? 'true' : 'false'} @click=${() => x.toggleBuiltup(!x.builtupShown)}>
             ${t(lang, x.builtupShown ? 'leadHideBuiltup' : 'leadShowBuiltup')}</button>
-          ${b.method ? html`<details><summary>${t(lang, 'leadBuiltupHow')}</summary><p>${b.method[lang]}</p></details>` : nothing}`,
+          ${method ? html`<details><summary>${t(lang, 'leadBuiltupHow')}</summary><p>${method[lang]}</p></details>` : nothing}`,
       )}
       ${item(
         'sites',
@@ -74,7 +75,7 @@ export function renderLead(lang: Lang, x: LeadFacts) {
         html`${t(lang, 'leadSites', { sites: inv.tiers.leisure + inv.tiers.garden + inv.tiers.park, high, medium, low })}
           ${uncertain ? t(lang, facts.uncertainSiteErrorM ? 'leadSitesUncertain' : 'leadSitesUncertainNoError', { n: uncertain, m: facts.uncertainSiteErrorM }) : nothing}`,
       )}
-      ${facts.schematic.length ? item('schematic', 'leadSchematicLabel', schematicLine(lang, facts.schematic, x.names)) : nothing}
+      ${facts.schematic.length ? item('schematic', 'leadSchematicLabel', schematicLine(lang, facts.schematic, x.titles)) : nothing}
       ${item('distance', 'leadDistanceLabel', t(lang, 'leadDistance', { bridges: facts.walkableBridges }))}
       ${item(
         'quote',
@@ -87,7 +88,7 @@ export function renderLead(lang: Lang, x: LeadFacts) {
                 pct: Math.round(rate.coverage_pct),
                 tier: t(lang, `quoteTier_${rate.tier}`),
                 radius: rate.radius_m,
-                basis: b.approximate ? t(lang, 'leadQuoteBasis') : '',
+                basis: approximate ? t(lang, 'leadQuoteBasis') : '',
               })}</span>`
             : nothing
         }

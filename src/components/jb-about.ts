@@ -1,13 +1,18 @@
-import { css, html, LitElement, nothing } from 'lit';
+import type { FeatureCollection } from 'geojson';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Coverage, LayerInfo, Tier } from '../api';
 import { OSM_SOURCE, type SourceKind } from '../content/data-source';
-import { type Lang, t } from '../content/messages';
+import type { GroupId } from '../content/layer-groups';
+import { addMessages, type Lang, t } from '../content/messages';
+import { en } from '../content/messages/en/data-tab';
+import { zh } from '../content/messages/zh/data-tab';
 import { emit } from '../events';
-import type { DataFacts } from '../state/data-facts';
+import { type DataFacts, dataFacts } from '../state/data-facts';
 import type { Inventory } from '../state/inventory';
-import type { LegendNames } from '../state/legend-text';
-import type { BuiltupInfo } from '../state/shipped';
 import { renderLead } from './jb-about.lead';
+
+// The tab's own strings come with it, not with the page.
+addMessages({ zh, en });
 
 const KINDS: SourceKind[] = ['osm', 'derived', 'boundary', 'hand-placed', 'other'];
 
@@ -24,11 +29,10 @@ export class JbAbout extends LitElement {
     split: { attribute: false },
     inventory: { attribute: false },
     builtup: { attribute: false },
-    facts: { attribute: false },
+    bundle: { attribute: false },
     coverage: { attribute: false },
     tier: { type: String },
-    names: { attribute: false },
-    builtupShown: { type: Boolean },
+    visible: { attribute: false },
   };
 
   static override styles = css`
@@ -63,14 +67,15 @@ export class JbAbout extends LitElement {
   /** The district's green spaces by tier and confidence (the Coverage tab's figures). */
   declare inventory: Inventory | undefined;
   /** The built-up land the rates are measured over (the Coverage tab's figures). */
-  declare builtup: BuiltupInfo | undefined;
-  declare facts: DataFacts | undefined;
+  declare builtup: { km2: number; confidence: string } | undefined;
+  /** Every shipped layer in one collection (what the map draws): the data's limits are counted from it. */
+  declare bundle: FeatureCollection | undefined;
+  private facts?: DataFacts;
   /** Today's rates, for the example of how to quote one. */
   declare coverage: Coverage | undefined;
   declare tier: Tier;
-  /** Layer titles from the geodata. */
-  declare names: LegendNames;
-  declare builtupShown: boolean;
+  /** The layer groups shown on the map. */
+  declare visible: ReadonlySet<GroupId>;
 
   constructor() {
     super();
@@ -78,8 +83,11 @@ export class JbAbout extends LitElement {
     this.available = [];
     this.split = {};
     this.tier = 'leisure';
-    this.names = new Map();
-    this.builtupShown = false;
+    this.visible = new Set();
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('bundle')) this.facts = this.bundle ? dataFacts(this.bundle) : undefined;
   }
 
   override render() {
@@ -92,8 +100,8 @@ export class JbAbout extends LitElement {
         facts: this.facts,
         coverage: this.coverage,
         tier: this.tier,
-        names: this.names,
-        builtupShown: this.builtupShown,
+        titles: new Map(this.available.map((l) => [l.id, lang === 'zh' ? l.title_zh : l.title_en])),
+        builtupShown: this.visible.has('builtup'),
         toggleBuiltup: (on) => emit(this, 'toggle-group', { id: 'builtup', on }),
       })}
       <section class="osm">

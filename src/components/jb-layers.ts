@@ -89,7 +89,6 @@ export class JbLayers extends LitElement {
                   </span>`
               }
             </label>
-            ${g.note ? html`<p class="note" data-note=${g.id}>${t(lang, g.note)}</p>` : null}
           </li>`;
         })}
       </ul>

@@ -73,7 +73,6 @@ export const LAYER_GROUPS: LayerGroup[] = [
   {
     id: 'builtup',
     source: 'builtup',
-    note: 'builtupNote',
     // Its outline is drawn over the service areas and gaps, which cover the whole of its fill.
     layers: [
       { id: 'builtup-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.builtup, 'fill-opacity': 0.55 } },

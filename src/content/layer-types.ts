@@ -69,8 +69,6 @@ export interface LayerGroup {
   label?: MessageKey;
   /** Layers that can be clicked for an info card. */
   clickable?: boolean;
-  /** A line under the legend entry saying what the layer is for, where that is not plain from its title. */
-  note?: MessageKey;
   layers: StyleLayer[];
   legend: LegendSwatch[];
 }

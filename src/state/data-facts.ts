@@ -2,7 +2,9 @@
  * What the Data tab says about the data's limits, counted from the shipped layers as the page
  * loads them (never typed in): where each layer's features come from, which layers are
  * schematic and how far off the data says they may be placed, how many bridges a walk may
- * cross the rivers on, and how far off the least certain green spaces may be.
+ * cross the rivers on, how far off the least certain green spaces may be, and how the built-up
+ * land was made. (Its area and confidence, like the green spaces' counts, are the Coverage
+ * tab's figures: state/shipped.ts.)
  */
 import type { FeatureCollection } from 'geojson';
 import { type SourceKind, sourceKind } from '../content/data-source';
@@ -23,6 +25,8 @@ export interface DataFacts {
   walkableBridges: number;
   /** The largest position error given for a green space of the district below high confidence (m); 0 when none is given. */
   uncertainSiteErrorM: number;
+  /** Whether the built-up land is inferred rather than surveyed (`approximate: true`), and how it was made, when its feature says. */
+  builtup: { approximate: boolean; method?: { zh: string; en: string } };
 }
 
 /** The built-up land layer, which is schematic too, but is what every rate is measured over. */
@@ -34,6 +38,7 @@ export function dataFacts(bundle: FeatureCollection): DataFacts {
   const schematic = new Map<string, SchematicLayer>();
   let walkableBridges = 0;
   let uncertainSiteErrorM = 0;
+  const builtup: DataFacts['builtup'] = { approximate: false };
   for (const f of bundle.features) {
     const p = f.properties ?? {};
     const layer = String(p.layer);
@@ -49,8 +54,12 @@ export function dataFacts(bundle: FeatureCollection): DataFacts {
       s.count++;
       if (err !== undefined) s.errorM = { min: Math.min(s.errorM?.min ?? err, err), max: Math.max(s.errorM?.max ?? err, err) };
     }
+    if (layer === BUILTUP) {
+      builtup.approximate ||= p.approximate === true;
+      if (typeof p.method_zh === 'string' && typeof p.method_en === 'string') builtup.method ??= { zh: p.method_zh, en: p.method_en };
+    }
     if (layer === 'bridges' && p.walkable === true) walkableBridges++;
     if (layer === 'greenspaces' && p.outside !== true && p.confidence !== 'high' && err !== undefined) uncertainSiteErrorM = Math.max(uncertainSiteErrorM, err);
   }
-  return { kinds, schematic: [...schematic.values()], walkableBridges, uncertainSiteErrorM };
+  return { kinds, schematic: [...schematic.values()], walkableBridges, uncertainSiteErrorM, builtup };
 }

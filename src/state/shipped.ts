@@ -8,22 +8,11 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiFailure, errorMessage, fetchBundle, fetchLayers, type LayerInfo, shippedLayer, type Tier } from '../api';
 import { areaKm2 } from '../geo';
-import { type DataFacts, dataFacts } from './data-facts';
 import { greenInventory, type Inventory, sportsInventory } from './inventory';
 import { legendNames } from './legend-text';
 import type { DistrictShape } from './site-checks';
 
 export type SiteGroup = 'greenspaces' | 'sports';
-
-/** The built-up land every rate is measured over, as its feature describes it. */
-export interface BuiltupInfo {
-  km2: number;
-  confidence: string;
-  /** Inferred, not surveyed (`approximate: true`). */
-  approximate: boolean;
-  /** How it was made, in each language, when the data says. */
-  method?: { zh: string; en: string };
-}
 
 export class ShippedController implements ReactiveController {
   /**
@@ -43,9 +32,7 @@ export class ShippedController implements ReactiveController {
   /** The district's green spaces by tier (outside sites apart), counted from the layer. */
   inventory?: Inventory;
   /** The built-up land every rate is measured over: its area and how sure the data is of it. */
-  builtupInfo?: BuiltupInfo;
-  /** What the data's limits are, counted from the layers (for the Data tab). */
-  facts?: DataFacts;
+  builtupInfo?: { km2: number; confidence: string };
   /** The district's boundary and built-up land, for telling the planner where a site stands. */
   district?: DistrictShape;
   /** Inside / outside counts by layer, for the Data tab (a new object only when the layers load). */
@@ -103,8 +90,7 @@ export class ShippedController implements ReactiveController {
       this.sportsCount = this.sports.features.length ? sportsInventory(this.sports) : undefined;
       const boundary = shippedLayer(fc, 'boundary').features[0]?.geometry;
       const bp = shippedLayer(fc, 'builtup').features[0]?.properties;
-      this.builtupInfo = bp ? builtupInfo(bp) : undefined;
-      this.facts = dataFacts(fc);
+      this.builtupInfo = bp ? { km2: Number(bp.area_km2), confidence: String(bp.confidence ?? 'low') } : undefined;
       this.district = boundary ? { boundary, builtup: shippedLayer(fc, 'builtup').features[0]?.geometry } : undefined;
       this.bundle = fc;
       const { tiers, outside } = this.inventory;
@@ -131,9 +117,4 @@ export class ShippedController implements ReactiveController {
     const s = this.sports?.features.find((f) => f.properties?.id === id);
     return s ? { group: 'sports', feature: s } : undefined;
   }
-}
-
-function builtupInfo(p: Record<string, unknown>): BuiltupInfo {
-  const method = typeof p.method_zh === 'string' && typeof p.method_en === 'string' ? { zh: p.method_zh, en: p.method_en } : undefined;
-  return { km2: Number(p.area_km2), confidence: String(p.confidence ?? 'low'), approximate: p.approximate === true, ...(method ? { method } : {}) };
 }

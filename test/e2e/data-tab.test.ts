@@ -143,13 +143,15 @@ describe('built-up land', () => {
     expect(await button.textContent()).toContain('Hide built-up land on the map');
     await shoot(page, 'datatab-builtup-shown');
 
-    // The Layers tab: its box ticked, a swatch, and a line saying what it is for.
+    // The Layers tab: its box ticked, a swatch, and a title saying what it is for (the geodata's).
     await page.locator('jb-app #tab-layers').click();
     const layers = page.locator('jb-app jb-layers');
     expect(await layers.locator('input[data-group=builtup]').isChecked()).toBe(true);
     const row = layers.locator('li').filter({ has: page.locator('input[data-group=builtup]') });
     expect(await row.locator('.swatch').count()).toBe(1);
-    expect(await row.locator('p.note[data-note=builtup]').textContent()).toBe('Every rate is a share of this land.');
+    const title = (await api<{ layers: { id: string; title_en: string }[] }>('/api/layers')).layers.find((l) => l.id === 'builtup')!.title_en;
+    expect(title).toContain('what every rate is a share of');
+    expect(await row.locator('.name').textContent()).toBe(title);
 
     await page.locator('jb-app #tab-about').click();
     await button.click();

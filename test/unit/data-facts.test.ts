@@ -58,4 +58,10 @@ describe('what the Data tab counts from the shipped layers', () => {
     expect(facts.uncertainSiteErrorM).toBe(400);
     expect(dataFacts(bundle([f('greenspaces', { confidence: 'low' })])).uncertainSiteErrorM).toBe(0);
   });
+
+  it('says whether the built-up land is approximate, and how it was made', () => {
+    const facts = dataFacts(bundle([f('builtup', { approximate: true, method_zh: '据 OSM 推算', method_en: 'inferred from OSM' })]));
+    expect(facts.builtup).toEqual({ approximate: true, method: { zh: '据 OSM 推算', en: 'inferred from OSM' } });
+    expect(dataFacts(bundle([f('builtup', { confidence: 'high' })])).builtup).toEqual({ approximate: false });
+  });
 });

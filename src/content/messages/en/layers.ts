@@ -13,7 +13,6 @@ export const en: Record<keyof typeof zh, string> = {
   tierGarden: 'Street green garden',
   tierLeisure: 'Leisure space / pocket park',
   legendTitle: 'Legend and layers',
-  builtupNote: 'Every rate is a share of this land.',
   basemap: 'Online basemap (OpenStreetMap, needs internet)',
   basemapNote: 'By default nothing is loaded from outside this site; turning this on fetches basemap tiles from OpenStreetMap.',
   basemapFailed:

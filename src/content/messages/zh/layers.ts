@@ -11,7 +11,6 @@ export const zh = {
   tierGarden: '街头绿园',
   tierLeisure: '休闲空间 / 口袋公园',
   legendTitle: '图例与图层',
-  builtupNote: '每个覆盖率都是这片土地的占比。',
   basemap: '在线底图（OpenStreetMap，需联网）',
   basemapNote: '默认不加载任何外部资源；开启后将从 OpenStreetMap 获取底图瓦片。',
   basemapFailed: '在线底图无法加载（可能没有联网，或瓦片服务器被拦截），已关闭；地图照常显示本地数据。',
