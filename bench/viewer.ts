@@ -7,7 +7,8 @@
  *    same MapLibre chunk), alternated, medians: ≤ 1.25×, the app's own cost over MapLibre's.
  *    Beside them the bare page drawing only the boundary (every ratio's common unit), and the
  *    captured style without labels or analysis layers: where MapLibre's time goes.
- * Run: `npm run bench` (or `npx tsx bench/viewer.ts`).
+ * Run: `npm run bench` (or `npx tsx bench/viewer.ts`; `VIEWER_ONLY=budget` times only the
+ * boundary-only page, MapLibre alone and the app).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,13 +100,15 @@ try {
     { label: '  the same without rings and gaps', path: '/bench/bare-map.html', given: without(appStyle, isAnalysis), times: [] },
     { label: 'Jiangbei Green Map', path: '/', times: [] },
   ];
-  for (const p of pages) await timeToReady(p.path, p.given);
-  for (let i = 0; i < RUNS; i++) for (const p of pages) p.times.push(await timeToReady(p.path, p.given));
+  // VIEWER_ONLY=budget: only the two pages the budget compares (quicker, for trying changes).
+  const timed = process.env.VIEWER_ONLY === 'budget' ? [pages[0]!, pages[2]!, pages.at(-1)!] : pages;
+  for (const p of timed) await timeToReady(p.path, p.given);
+  for (let i = 0; i < RUNS; i++) for (const p of timed) p.times.push(await timeToReady(p.path, p.given));
   const bare = median(pages[0]!.times);
   const list = (xs: number[]) => `[${xs.map((x) => x.toFixed(0)).join(', ')}]`;
   console.log(`\nnavigation → mapReady, median of ${RUNS} cold-cache loads each (headless Chromium, software WebGL)`);
   console.log(`${''.padEnd(44)} ${'median'.padStart(7)} ${'/ bare'.padStart(7)}`);
-  for (const p of pages) {
+  for (const p of timed) {
     const m = median(p.times);
     console.log(`  ${p.label.padEnd(42)} ${m.toFixed(0).padStart(5)} ms ${(m / bare).toFixed(2).padStart(6)}×  ${list(p.times)}`);
   }

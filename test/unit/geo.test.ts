@@ -104,6 +104,20 @@ describe('formatNumber', () => {
     expect(formatNumber(1234.56, 'en')).toBe('1,234.6');
     expect(formatNumber(0.04, 'zh')).toBe('0.0');
   });
+
+  it('writes what Intl.NumberFormat writes for zh-CN and en-GB, ties, negatives and large numbers included', () => {
+    const intl = (v: number, locale: string, d: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
+    // Ties on the shortest decimal (1.005, 0.125…), values that round up across a digit, zero and -0, big values.
+    const fixed = [0, -0, 1.005, 0.125, 2.5, -2.5, 9.995, 99.95, 999.5, 0.0005, -0.04, 1e-7, 1234567.891, 62.34, 100, 5e20, 12345678901.5];
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.3) * 10 ** Math.floor((seed % 9) - 2);
+    const values = [...fixed, ...Array.from({ length: 3000 }, random)];
+    for (const v of values)
+      for (const d of [0, 1, 2, 3]) {
+        expect(formatNumber(v, 'zh', d), `${v} zh ${d}`).toBe(intl(v, 'zh-CN', d));
+        expect(formatNumber(v, 'en', d), `${v} en ${d}`).toBe(intl(v, 'en-GB', d));
+      }
+  });
 });
 
 describe('signed changes and circles', () => {
