@@ -37,8 +37,7 @@ function schematicLine(lang: Lang, layers: SchematicLayer[], titles: ReadonlyMap
       ? t(lang, `schematic_${s.layer as 'zones'}`, { n: s.count })
       : t(lang, 'schematicOther', { title: titles.get(s.layer) ?? s.layer, n: s.count }),
   );
-  // Chinese lists with 、 (ListFormat's 和 before the last sits flush against a figure).
-  const list = lang === 'zh' ? parts.join('、') : new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(parts);
+  const list = lang === 'zh' ? parts.join('、') : parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts.join('');
   const error = layers
     .filter((s) => s.errorM)
     .map((s) => {
