@@ -7,17 +7,20 @@
  * The page fetches one language, the one it shows: all of a language's strings are one chunk
  * (./catalogue-zh.ts, ./catalogue-en.ts) that `loadMessages` brings in before anything is rendered in it. Only the
  * shell's few strings (title, loading, the map's label) are in the first bundle, in both.
+ * Strings only a lazily loaded element shows (the Data tab's, the info card's: ./zh/data-tab.ts,
+ * ./zh/card.ts) come in that element's chunk, in both languages, handed over by `addMessages`.
  */
 
 import type { ZH } from './catalogue-zh';
 import { en as shellEn } from './en/shell';
+import type { zh as Card } from './zh/card';
 import type { zh as DataTab } from './zh/data-tab';
 import { zh as shellZh } from './zh/shell';
 
 /** A language's strings as its chunk brings them. */
 export type Catalogue = Record<keyof typeof ZH, string>;
 /** Strings only a lazily loaded element shows: they come with its chunk (`addMessages`), not with the language's. */
-type Later = keyof typeof DataTab;
+type Later = keyof typeof DataTab | keyof typeof Card;
 export type MessageKey = keyof typeof ZH | Later;
 export type Lang = 'zh' | 'en';
 
@@ -27,7 +30,7 @@ const SHELL: Record<Lang, Partial<Catalogue>> = { zh: shellZh, en: shellEn };
 const later: Record<Lang, Partial<Record<Later, string>>> = { zh: {}, en: {} };
 
 /** A lazily loaded element's own strings, in both languages, handed over as its chunk loads. */
-export function addMessages(strings: Record<Lang, Record<Later, string>>) {
+export function addMessages(strings: Record<Lang, Partial<Record<Later, string>>>) {
   Object.assign(later.zh, strings.zh);
   Object.assign(later.en, strings.en);
 }
