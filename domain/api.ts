@@ -287,6 +287,8 @@ const LayerInfoSchema = T.Object({
   id: T.String(),
   title_zh: T.String(),
   title_en: T.String(),
+  about_zh: T.String({ description: 'Where the layer comes from and how far to trust it, in Chinese (geodata/layers.json).' }),
+  about_en: T.String({ description: 'The same in English.' }),
   geometry: T.Union(
     ['point', 'line', 'polygon', 'mixed', 'none'].map((g) => T.Literal(g)),
     { description: 'Geometry kind of the layer’s features.' },

@@ -17,6 +17,7 @@ import './jb-pieces';
 export function renderSide(app: JbApp, lang: Lang, s: ViewState, analysis: boolean) {
   void need(s.panel);
   const { workbench: wb, nearby, shipped, analysis: an } = app;
+  const toggleGroup = (e: JbEvent<'toggle-group'>) => app.patchState({ visible: withGroup(s.visible, e.detail.id, e.detail.on) });
   return html`<div class="side">
     <header>
       <h1><span class="title">${t(lang, 'title')}</span>
@@ -44,7 +45,7 @@ export function renderSide(app: JbApp, lang: Lang, s: ViewState, analysis: boole
         @piece-add=${(e: JbEvent<'piece-add'>) => app.addSuggested(e.detail)}
       ></jb-pieces>
       <jb-layers slot="layers" .lang=${lang} .visible=${s.visible} .available=${app.shipped.layers} .names=${app.shipped.names} .analysis=${analysis} .basemap=${app.basemap} .basemapFailed=${app.basemapFailed}
-        @toggle-group=${(e: JbEvent<'toggle-group'>) => app.patchState({ visible: withGroup(s.visible, e.detail.id, e.detail.on) })}
+        @toggle-group=${toggleGroup}
         @toggle-basemap=${(e: JbEvent<'toggle-basemap'>) => {
           app.basemap = e.detail;
           app.basemapFailed = false;
@@ -77,7 +78,8 @@ export function renderSide(app: JbApp, lang: Lang, s: ViewState, analysis: boole
         @population-load=${(e: JbEvent<'population-load'>) => app.population.load(e.detail, shipped.bundle ? shippedLayer(shipped.bundle, 'boundary') : undefined)}
         @population-clear=${() => app.population.clear()}
       ></jb-population>
-      <jb-about slot="about" .lang=${lang} .available=${app.shipped.layers} .split=${shipped.split}></jb-about>
+      <jb-about slot="about" .lang=${lang} .available=${app.shipped.layers} .split=${shipped.split} .inventory=${shipped.inventory}
+        .builtup=${shipped.builtupInfo} .bundle=${shipped.bundle} .coverage=${an.coverage} .tier=${s.tier} .visible=${s.visible} @toggle-group=${toggleGroup}></jb-about>
     </jb-panel>
   </div>`;
 }

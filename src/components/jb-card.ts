@@ -3,11 +3,16 @@ import { css, html, LitElement } from 'lit';
 import { TIERS } from '../../domain/tiers';
 import type { AreaRates, Tier } from '../api';
 import { OSM_SOURCE, osmParts, sourceKind } from '../content/data-source';
-import { type Lang, t } from '../content/messages';
+import { addMessages, type Lang, t } from '../content/messages';
+import { en } from '../content/messages/en/card';
+import { zh } from '../content/messages/zh/card';
 import { TIER_LABEL } from '../content/targets';
 import { emit } from '../events';
 import { formatNumber } from '../geo';
 import { NARROW } from '../layout';
+
+// The card's own strings come with it, not with the page.
+addMessages({ zh, en });
 
 export interface CardFeature {
   group: string;

@@ -398,7 +398,7 @@ export class JbMap extends LitElement {
     if (changed.has('uploaded')) setUploaded(map, this.uploaded);
     if (changed.has('clickMode')) map.getCanvas().style.cursor = this.idleCursor();
     if ((changed.has('proposals') || changed.has('draft')) && setEdits(map, this.proposals, this.draft)) this.drag!.enable();
-    if (changed.has('closures') || dataChanged) setClosures(map, this.sourceOf('greenspaces'), this.closures);
+    if (changed.has('closures') || changed.has('uploaded') || dataChanged) setClosures(map, this.sourceOf('greenspaces'), this.closures);
     if (dataChanged || changed.has('available') || changed.has('shippedError') || (changed.has('pending') && !this.pending)) this.settle();
   }
 

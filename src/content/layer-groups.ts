@@ -73,8 +73,12 @@ export const LAYER_GROUPS: LayerGroup[] = [
   {
     id: 'builtup',
     source: 'builtup',
-    layers: [{ id: 'builtup-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.builtup, 'fill-opacity': 0.55 } }],
-    legend: [{ layers: ['builtup-fill'] }],
+    // Its outline is drawn over the service areas and gaps, which cover the whole of its fill.
+    layers: [
+      { id: 'builtup-fill', type: 'fill', paint: { ...EDGELESS, 'fill-color': P.builtup, 'fill-opacity': 0.55 } },
+      { id: 'builtup-line', type: 'line', above: 'gaps', paint: { 'line-color': P.builtupLine, 'line-width': 1.5 } },
+    ],
+    legend: [{ layers: ['builtup-fill', 'builtup-line'] }],
   },
   {
     id: 'zones',

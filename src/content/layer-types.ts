@@ -45,6 +45,12 @@ export interface StyleLayer {
   minzoom?: number;
   layout?: Record<string, unknown>;
   paint?: Record<string, unknown>;
+  /**
+   * Drawn just above this group's layers instead of with its own group (an outline that must
+   * show over what covers its group's fill). Not a MapLibre property: taken off before the
+   * layer is added.
+   */
+  above?: GroupId;
 }
 
 export interface LegendSwatch {

@@ -69,6 +69,9 @@ export const UPLOAD_LAYERS: OverlayLayer[] = [
   },
 ];
 
+/** Uploaded green spaces closed in a scenario: drawn over them as closed shipped ones are (jb-map adds "and closed" with the ids). */
+export const UPLOAD_CLOSED_LAYERS: OverlayLayer[] = CLOSED_LAYERS.map((l) => ({ ...l, id: l.id.replace(/^greenspaces-/, 'uploaded-'), source: 'uploaded' }));
+
 /** Proposed sites and the outline being drawn: above the plan, below the Nearby answer. */
 export const EDIT_LAYERS: OverlayLayer[] = [
   { id: 'proposals-fill', type: 'fill', source: 'proposals', filter: polygon, paint: { 'fill-color': P.proposal, 'fill-opacity': 0.35 } },

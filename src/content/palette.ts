@@ -21,6 +21,8 @@ export const PALETTE = {
   station: '#4f4f4f',
   railTunnel: '#b8b8b8',
   builtup: '#d9cbb3',
+  /** Built-up land's outline, over the service areas and gaps: a brown of its own. */
+  builtupLine: '#7b5a36',
   belt: '#0072b2',
   core: '#5e3c99',
   zones: {

@@ -6,7 +6,8 @@
  */
 
 import type { Feature, FeatureCollection } from 'geojson';
-import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { StyleLayer } from '../content/layer-groups';
 import {
   CLOSED_LAYERS,
   EDIT_LAYERS,
@@ -15,6 +16,7 @@ import {
   SELECTABLE,
   SUGGEST_LAYERS,
   selectedLayer,
+  UPLOAD_CLOSED_LAYERS,
   UPLOAD_LAYERS,
 } from '../content/overlay-layers';
 import { placeLayer, withinSource } from './style';
@@ -77,14 +79,27 @@ export function setNearby(map: MapLibreMap, nearby: FeatureCollection | undefine
 }
 
 /**
- * Closed green spaces (ids), greyed and crossed, from `source` (the map source the green
- * spaces are in; nothing is drawn until it is on the map).
+ * Closed green spaces (ids), greyed and crossed: the shipped ones from `source` (the map source
+ * the green spaces are in), the planner's uploaded ones from theirs (nothing is drawn until
+ * each is on the map).
  */
 export function setClosures(map: MapLibreMap, source: string | undefined, closures: string[]) {
-  if (!source || (!closures.length && !map.getLayer(CLOSED_LAYERS[0]!.id))) return;
+  closedIn(map, CLOSED_LAYERS, source, (f) => withinSource('greenspaces', f)!, closures);
+  closedIn(map, UPLOAD_CLOSED_LAYERS, map.getSource('uploaded') ? 'uploaded' : undefined, (f) => f, closures);
+}
+
+/** One source's closed-site layers, added the first time a closure is drawn, then refiltered. */
+function closedIn(
+  map: MapLibreMap,
+  of: readonly StyleLayer[],
+  source: string | undefined,
+  within: (f: ExpressionSpecification) => FilterSpecification,
+  closures: string[],
+) {
+  if (!source || (!closures.length && !map.getLayer(of[0]!.id))) return;
   const closed: ExpressionSpecification = ['in', ['get', 'id'], ['literal', closures]];
-  const layers = CLOSED_LAYERS.map((l) => ({ ...l, source, filter: withinSource('greenspaces', ['all', l.filter as ExpressionSpecification, closed])! }));
-  if (!map.getLayer(CLOSED_LAYERS[0]!.id)) for (const l of layers) placeLayer(map, l as LayerSpecification);
+  const layers = of.map((l) => ({ ...l, source, filter: within(['all', l.filter as ExpressionSpecification, closed]) }));
+  if (!map.getLayer(of[0]!.id)) for (const l of layers) placeLayer(map, l as LayerSpecification);
   for (const l of layers) map.setFilter(l.id, l.filter);
 }
 

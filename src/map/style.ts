@@ -13,7 +13,7 @@ import type {
 import { BOUNDARY_LAYERS, BOUNDARY_LINE, type GroupId, LAYER_GROUPS, PLAN_LABELS, type SourceId, type StyleLayer } from '../content/layer-groups';
 import { BASEMAP } from '../content/map-theme';
 import type { Lang } from '../content/messages';
-import { CLOSED_LAYERS, EDIT_LAYERS, NEARBY_LAYERS, SELECTABLE, SUGGEST_LAYERS, UPLOAD_LAYERS } from '../content/overlay-layers';
+import { CLOSED_LAYERS, EDIT_LAYERS, NEARBY_LAYERS, SELECTABLE, SUGGEST_LAYERS, UPLOAD_CLOSED_LAYERS, UPLOAD_LAYERS } from '../content/overlay-layers';
 import { PALETTE } from '../content/palette';
 
 /**
@@ -45,13 +45,15 @@ const Z_ORDER: string[] = [
   'basemap',
   ...LAYER_GROUPS.filter((g) => g.id === 'neighbours').flatMap((g) => g.layers.map((l) => l.id)),
   ...BOUNDARY_LAYERS.map((l) => l.id),
-  ...LAYER_GROUPS.filter((g) => g.id !== 'neighbours').flatMap((g) =>
-    g.id === 'greenspaces' ? [...g.layers.map((l) => l.id), ...CLOSED_LAYERS.map((l) => l.id)] : g.layers.map((l) => l.id),
-  ),
+  ...LAYER_GROUPS.filter((g) => g.id !== 'neighbours').flatMap((g) => [
+    ...g.layers.filter((l) => !l.above).map((l) => l.id),
+    ...(g.id === 'greenspaces' ? CLOSED_LAYERS.map((l) => l.id) : []),
+    ...LAYER_GROUPS.flatMap((o) => o.layers.filter((l) => l.above === g.id).map((l) => l.id)),
+  ]),
   BOUNDARY_LINE.id,
   ...PLAN_LABELS.map((p) => p.layer.id),
   ...SELECTABLE.map((s) => `${s}-selected`),
-  ...[...UPLOAD_LAYERS, ...EDIT_LAYERS, ...SUGGEST_LAYERS, ...NEARBY_LAYERS].map((l) => l.id),
+  ...[...UPLOAD_LAYERS, ...UPLOAD_CLOSED_LAYERS, ...EDIT_LAYERS, ...SUGGEST_LAYERS, ...NEARBY_LAYERS].map((l) => l.id),
 ];
 
 /** Adds a style layer at its place in the stack, whatever is on the map already; false if it was there. */
@@ -73,7 +75,7 @@ export type SourceOf = (id: SourceId) => string | undefined;
  */
 function planLayers(sourceOf: SourceOf, visible: ReadonlySet<GroupId>, lang: Lang): LayerSpecification[] {
   const out: LayerSpecification[] = [];
-  const add = (source: SourceId, spec: StyleLayer, group?: GroupId) => {
+  const add = (source: SourceId, { above: _, ...spec }: StyleLayer, group?: GroupId) => {
     const src = sourceOf(source);
     if (!src) return;
     const filter = withinSource(source, spec.filter);

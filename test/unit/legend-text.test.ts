@@ -6,7 +6,7 @@ import { swatchMarks } from '../../src/state/legend-look';
 import { groupTitle, legendNames, swatchText } from '../../src/state/legend-text';
 
 const geodata = (f: string) => JSON.parse(readFileSync(new URL(`../../geodata/${f}`, import.meta.url), 'utf8'));
-const manifest = geodata('layers.json').layers as { id: string; title_zh: string; title_en: string }[];
+const manifest = geodata('layers.json').layers as { id: string; title_zh: string; title_en: string; about_zh: string; about_en: string }[];
 const layers = manifest.map((l) => ({ ...l, geometry: 'mixed' as const, count: 0, sources: [], confidence: { high: 0, medium: 0, low: 0 } }));
 const zones = geodata('zones.geojson') as FeatureCollection;
 const bundle: FeatureCollection = {

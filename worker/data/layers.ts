@@ -75,7 +75,16 @@ export function listLayers(): LayerInfo[] {
     .filter((l) => textById.has(l.id))
     .map((l) => {
       const fc = getLayer(l.id)!;
-      return { id: l.id, title_zh: l.title_zh, title_en: l.title_en, geometry: geometryKind(fc), count: fc.features.length, ...provenance(fc) };
+      return {
+        id: l.id,
+        title_zh: l.title_zh,
+        title_en: l.title_en,
+        about_zh: l.about_zh,
+        about_en: l.about_en,
+        geometry: geometryKind(fc),
+        count: fc.features.length,
+        ...provenance(fc),
+      };
     });
   return infos;
 }
