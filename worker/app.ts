@@ -5,7 +5,7 @@ import { analysis } from './routes/coverage';
 import { layers } from './routes/layers';
 import { places } from './routes/places';
 import { scenarios } from './routes/scenarios';
-import { apiCors, securityHeaders, shippedDataCache } from './security';
+import { apiCors, securityHeaders } from './security';
 
 /** The API, as a value tests can call with `app.request(...)`. Mounted under /api. */
 const api = new Hono();
@@ -14,10 +14,6 @@ const api = new Hono();
 // (wrangler.toml [vars]); other origins get no CORS headers.
 api.use('*', apiCors());
 api.use('*', etag());
-// The shipped layers and their analysis change only with a deploy. The map's worker fetches
-// the same URLs the page just fetched (the layers bundle, the rings, the gaps): a fresh copy
-// in the browser's cache answers it with no second download.
-for (const path of ['/layers', '/layers/*', '/coverage', '/coverage/rings', '/gaps']) api.use(path, shippedDataCache());
 api.get('/health', (c) => c.json({ ok: true, service: 'jiangbei-green-map', time: new Date().toISOString() }));
 api.route('/layers', layers);
 api.route('/places', places);

@@ -110,13 +110,3 @@ export const apiCors = (): MiddlewareHandler =>
     maxAge: 600,
   });
 
-/** How long a browser may reuse an answer computed from the shipped data alone (GET, 200). */
-export const SHIPPED_DATA_MAX_AGE_S = 300;
-
-/** Cache-Control on GET answers that depend on the shipped data only: reused for five minutes, then revalidated by ETag. */
-export function shippedDataCache(): MiddlewareHandler {
-  return async (c, next) => {
-    await next();
-    if (c.req.method === 'GET' && c.res.status === 200) c.header('Cache-Control', `public, max-age=${SHIPPED_DATA_MAX_AGE_S}`);
-  };
-}

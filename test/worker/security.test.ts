@@ -1,6 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS, SHIPPED_DATA_MAX_AGE_S } from '../../worker/security';
+import { SECURITY_HEADERS } from '../../worker/security';
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://127.0.0.1${path}`, init));
 
@@ -22,33 +22,6 @@ describe('security headers and CORS on the API, in workerd', () => {
     const big = await call('/api/coverage', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(5 * 1024 * 1024) });
     expect(big.status).toBe(413);
     expectSecurityHeaders(big, '413');
-  }, 30_000);
-
-  it('answers from the shipped data alone may be reused for a while (the map fetches what the page just fetched); the rest may not', async () => {
-    const shipped = [
-      '/api/layers',
-      '/api/layers/all.geojson',
-      '/api/layers/boundary',
-      '/api/coverage?mode=walk',
-      '/api/coverage/rings?mode=radius',
-      '/api/gaps?tier=park',
-    ];
-    for (const path of shipped) {
-      const res = await call(path);
-      expect(res.status, path).toBe(200);
-      expect(res.headers.get('cache-control'), path).toBe(`public, max-age=${SHIPPED_DATA_MAX_AGE_S}`);
-    }
-    for (const [path, init] of [
-      ['/api/health', undefined],
-      ['/api/layers/nothing', undefined],
-      ['/api/coverage?mode=fly', undefined],
-      ['/api/nearest?lon=106.53&lat=29.57', undefined],
-      [
-        '/api/coverage',
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sites: { type: 'FeatureCollection', features: [] } }) },
-      ],
-    ] as [string, RequestInit | undefined][])
-      expect((await call(path, init)).headers.get('cache-control'), path).toBeNull();
   }, 30_000);
 
   it('the policy allows no inline script, no framing, no sniffing', () => {
