@@ -265,13 +265,17 @@ export class JbMap extends LitElement {
   }
 
   /**
-   * Draws the map's data again after a failure: the shipped layers (fetched again, as the
-   * page fetches its own copy again), the rings and the gaps.
+   * Draws the map's data again after a failure: the shipped layers (as the page now has them;
+   * it fetches them again itself), the rings and the gaps.
    */
   reload() {
     const map = this.map;
     if (!map || !this.styleLoaded) return;
     this.shippedFailed = this.shippedError;
+    if (this.shipped) {
+      this.shippedGiven = this.shipped;
+      (map.getSource(SHIPPED) as GeoJSONSource).setData(this.shipped);
+    }
     for (const id of ['rings', 'gaps'] as const) this.given.delete(id);
     this.setSource('rings', this.ringsNow());
     this.setSource('gaps', this.gapsNow());
