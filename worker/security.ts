@@ -109,4 +109,3 @@ export const apiCors = (): MiddlewareHandler =>
     exposeHeaders: ['etag', 'x-cache', 'location', 'retry-after'],
     maxAge: 600,
   });
-
