@@ -36,19 +36,50 @@ export class ApiFailure extends Error {
 /** What failed, for the user: the API's own message, or the error's. */
 export const errorMessage = (err: unknown) => (err instanceof ApiFailure ? err.message : String((err as Error)?.message ?? err));
 
-async function getJson<T>(path: string, signal?: AbortSignal, init?: RequestInit): Promise<T> {
+/**
+ * A request lost on the way: no answer within this long, no connection, or a 5xx that is not
+ * the worker's own JSON error (a proxy's). Requests that are safe to repeat (reads and the
+ * pure analysis POSTs) are sent once more, so one dropped connection does not leave a panel
+ * waiting for ever. The wait covers only the answer's start, not a large body's download.
+ */
+const ANSWER_WITHIN_MS = 25_000;
+const RETRY_AFTER_MS = 250;
+
+class LostRequest extends ApiFailure {}
+
+async function attempt<T>(path: string, signal: AbortSignal | undefined, init: RequestInit | undefined): Promise<T> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), ANSWER_WITHIN_MS);
   let res: Response;
   try {
-    res = await fetch(path, { signal, ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) } });
+    res = await fetch(path, {
+      ...init,
+      signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+      headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+    });
   } catch (err) {
-    if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiFailure(0, 'network', 'The server could not be reached.');
+    if (signal?.aborted) throw err;
+    if (timeout.signal.aborted) throw new LostRequest(0, 'timeout', `The server did not answer within ${ANSWER_WITHIN_MS / 1000} s.`);
+    throw new LostRequest(0, 'network', 'The server could not be reached.');
+  } finally {
+    clearTimeout(timer);
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: { problems?: ApiProblem[] } } } | null;
-    throw new ApiFailure(res.status, body?.error?.code ?? 'http', body?.error?.message ?? `HTTP ${res.status}`, body?.error?.details?.problems);
+    const Failure = res.status >= 500 && !body?.error?.code ? LostRequest : ApiFailure;
+    throw new Failure(res.status, body?.error?.code ?? 'http', body?.error?.message ?? `HTTP ${res.status}`, body?.error?.details?.problems);
   }
   return (await res.json()) as T;
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal, init?: RequestInit): Promise<T> {
+  try {
+    return await attempt<T>(path, signal, init);
+  } catch (err) {
+    if (!(err instanceof LostRequest) || signal?.aborted) throw err;
+    await new Promise((r) => setTimeout(r, RETRY_AFTER_MS));
+    return attempt<T>(path, signal, init);
+  }
 }
 
 /** The analysis's GeoJSON answers, their properties typed as the API publishes them. */

@@ -6,6 +6,7 @@ import { layers } from './routes/layers';
 import { places } from './routes/places';
 import { scenarios } from './routes/scenarios';
 import { apiCors, securityHeaders } from './security';
+import { finishUnreadBody } from './unread-body';
 
 /** The API, as a value tests can call with `app.request(...)`. Mounted under /api. */
 const api = new Hono();
@@ -21,6 +22,7 @@ api.route('/scenarios', scenarios);
 api.route('/', analysis);
 
 export const app = new Hono();
+app.use('*', finishUnreadBody());
 // The same headers as the static files get from public/_headers (see worker/security.ts).
 app.use('*', securityHeaders());
 app.route('/api', api);

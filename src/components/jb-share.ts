@@ -127,6 +127,7 @@ export class JbShare extends LitElement {
         ],
         'view-rates',
       )}
+      ${this.ratesFailed()}
     `;
   }
 
@@ -174,11 +175,21 @@ export class JbShare extends LitElement {
         ],
         'conflict-rates',
       )}
+      ${this.ratesFailed()}
       <div class="row">
         <button class="primary keep-mine" ?disabled=${this.share.busy !== ''} @click=${() => this.act('keep-mine')}>${t(lang, 'shareKeepMine')}</button>
         <button class="take-theirs" @click=${() => this.act('take-theirs')}>${t(lang, 'shareTakeTheirs')}</button>
       </div>
     </div>`;
+  }
+
+  /** The rates' analysis failed: say why, with a retry, rather than "…" for ever. */
+  private ratesFailed() {
+    const failed = this.share.ratesFailure;
+    if (failed === undefined) return null;
+    const lang = this.lang;
+    return html`<p class="err rates-failed" role="alert">${t(lang, 'shareRatesFailed', { message: failed })}
+      <button class="retry-rates" @click=${() => this.act('retry-rates')}>${t(lang, 'shareRetry')}</button></p>`;
   }
 
   private renderStatus() {

@@ -61,7 +61,7 @@ export class ShareRecords {
 
 export type ShareOp = 'share' | 'save' | 'open' | 'keep-mine';
 
-export type ShareAction = { action: ShareOp | 'retry' | 'copy' | 'close' | 'take-theirs' };
+export type ShareAction = { action: ShareOp | 'retry' | 'retry-rates' | 'copy' | 'close' | 'take-theirs' };
 
 export interface ShareDeps {
   workbench: WorkbenchController;
@@ -82,6 +82,8 @@ export interface ShareView {
   busy: ShareOp | '';
   failure?: { op: ShareOp; message: string };
   conflict?: { base: number; theirs: ScenarioView; theirsRates?: Coverage };
+  /** Why the rates of the viewed scenario, or of the version saved first, are missing. */
+  ratesFailure?: string;
   notice?: { key: 'shareSaved' | 'shareCopyDone' | 'shareLinked'; vars: Record<string, string | number> };
 }
 
@@ -99,6 +101,8 @@ export class ShareController implements ReactiveController {
   failure?: { op: ShareOp; message: string };
   /** A save refused because another version was saved first. */
   conflict?: { base: number; theirs: ScenarioView; theirsRates?: Coverage };
+  /** The analysis for those rates failed: said beside the table, with a retry (never "…" for ever). */
+  ratesFailure?: string;
   /** What just happened, for a status line: e.g. { key: 'shareSaved', n: 3 }. */
   notice?: { key: 'shareSaved' | 'shareCopyDone' | 'shareLinked'; vars: Record<string, string | number> };
 
@@ -131,12 +135,7 @@ export class ShareController implements ReactiveController {
     } catch (err) {
       if (err instanceof VersionConflict) {
         this.conflict = { base: err.base, theirs: err.current };
-        this.host.requestUpdate();
-        void this.rates(this.scenarioOf(err.current)).then((r) => {
-          if (!this.conflict) return;
-          this.conflict.theirsRates = r;
-          this.host.requestUpdate();
-        });
+        void this.conflictRates();
       } else if (op === 'open' && err instanceof ApiFailure && err.status === 404) {
         this.notFound = true;
       } else {
@@ -152,15 +151,43 @@ export class ShareController implements ReactiveController {
     return fromGeoJSON(v.scenario, v.name);
   }
 
-  /** Rates of a scenario over the shipped green spaces (undefined if the analysis fails: the table waits). */
+  /** Rates of a scenario over the shipped green spaces; a failure is kept in `ratesFailure`. */
   private async rates(s: Scenario): Promise<Coverage | undefined> {
+    this.ratesFailure = undefined;
     try {
       const base = await this.deps.base();
       const sports = this.deps.sports();
       return await postCoverage({ sites: scenarioSites(base, s), radii: s.radii, mode: s.mode, ...(sports ? { sports } : {}) });
-    } catch {
+    } catch (err) {
+      this.ratesFailure = message(err);
       return undefined;
     }
+  }
+
+  /** The rates of the version saved first, beside mine. */
+  private async conflictRates() {
+    const c = this.conflict;
+    if (!c) return;
+    this.host.requestUpdate();
+    const r = await this.rates(this.scenarioOf(c.theirs));
+    if (this.conflict !== c) return;
+    c.theirsRates = r;
+    this.host.requestUpdate();
+  }
+
+  private async viewRates() {
+    const v = this.viewing;
+    if (!v) return;
+    this.host.requestUpdate();
+    const r = await this.rates(this.scenarioOf(v));
+    if (this.viewing !== v) return;
+    this.viewingRates = r;
+    this.host.requestUpdate();
+  }
+
+  /** Runs the rates that failed again. */
+  retryRates() {
+    return this.conflict ? this.conflictRates() : this.viewRates();
   }
 
   // --- the planner's own scenario --------------------------------------------------------
@@ -225,7 +252,7 @@ export class ShareController implements ReactiveController {
     if (token) this.records.put({ ...this.records.get(id), id, token, version: this.records.get(id)?.version ?? 0 });
     return this.run('open', async () => {
       this.viewing = await fetchShared(id);
-      this.viewingRates = await this.rates(this.scenarioOf(this.viewing));
+      await this.viewRates();
     });
   }
 
@@ -257,7 +284,7 @@ export class ShareController implements ReactiveController {
   }
 
   close() {
-    this.viewingId = this.viewing = this.viewingRates = undefined;
+    this.viewingId = this.viewing = this.viewingRates = this.ratesFailure = undefined;
     this.notFound = false;
     if (this.failure?.op === 'open') this.failure = undefined;
     this.host.requestUpdate();
@@ -273,8 +300,8 @@ export class ShareController implements ReactiveController {
   }
 
   snapshot(): ShareView {
-    const { viewingId, viewing, viewingRates, notFound, busy, failure, conflict, notice } = this;
-    return { viewingId, viewing, viewingRates, notFound, busy, failure, conflict, notice, link: this.link, canEditViewing: this.canEditViewing };
+    const { viewingId, viewing, viewingRates, notFound, busy, failure, conflict, ratesFailure, notice } = this;
+    return { viewingId, viewing, viewingRates, notFound, busy, failure, conflict, ratesFailure, notice, link: this.link, canEditViewing: this.canEditViewing };
   }
 
   /** Runs one of <jb-share>'s actions. */
@@ -296,6 +323,8 @@ export class ShareController implements ReactiveController {
         return this.close();
       case 'retry':
         return this.retry();
+      case 'retry-rates':
+        return this.retryRates();
     }
   }
 }

@@ -205,6 +205,36 @@ describe('sharing scenarios between two planners', () => {
     await page.context().close();
   });
 
+  it('a shared scenario whose rates fail to compute says so beside the table, with a retry that computes them', { timeout: 60_000 }, async () => {
+    const res = await fetch(`${base()}/api/scenarios`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(scenarioFile('Rates fail first', [[106.56, 29.58]])),
+    });
+    const { id } = (await res.json()) as { id: string };
+    const { page, guard } = await planner('/?lang=en');
+    // The scenario's own analysis answers a JSON error the worker could give (not retried).
+    const down = '{"error":{"code":"internal","message":"The server could not complete this request."}}';
+    await page
+      .context()
+      .route('**/api/coverage', (route) =>
+        route.request().method() === 'POST' ? route.fulfill({ status: 503, contentType: 'application/json', body: down }) : route.continue(),
+      );
+    await page.goto(`${base()}/?lang=en&scenario=${id}`);
+    const failed = share(page).locator('.viewing .rates-failed');
+    await expect.poll(() => failed.count(), { timeout: 20_000 }).toBe(1);
+    expect(await failed.getAttribute('role')).toBe('alert');
+    expect(await failed.textContent()).toContain('These rates could not be computed: The server could not complete this request.');
+    await page.context().unroute('**/api/coverage');
+    await failed.locator('button.retry-rates').click();
+    const rate = share(page).locator('table.view-rates tr[data-tier=leisure] td').nth(2);
+    await expect.poll(() => rate.textContent(), { timeout: 20_000 }).toMatch(/^\d+\.\d%$/);
+    expect(await failed.count()).toBe(0);
+    dropExpected(guard, [503]);
+    guard.assertClean();
+    await page.context().close();
+  });
+
   it('a link to a scenario that does not exist says so', { timeout: 60_000 }, async () => {
     const { page, guard } = await planner('/?lang=en&scenario=AAAAAAAAAAAAAAAAAAAAAA');
     await expect.poll(() => share(page).locator('.viewing [role=alert]').textContent(), { timeout: 15_000 }).toMatch(/No such shared scenario/);

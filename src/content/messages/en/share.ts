@@ -16,6 +16,7 @@ export const en: Record<keyof typeof zh, string> = {
   shareSaved: 'Saved version {n}.',
   shareNoToken:
     'This is a copy of a shared scenario; this browser may not edit the original, so your changes stay here. Share it to make a new shared scenario.',
+  shareRatesFailed: 'These rates could not be computed: {message}',
   shareFailed: 'The sharing server could not be reached: {message} Your scenario is still saved in this browser; nothing is lost.',
   shareRetry: 'Retry',
   shareViewTitle: 'Shared scenario (read-only)',

@@ -13,6 +13,7 @@ export const zh = {
   shareSaving: '正在保存…',
   shareSaved: '已保存第 {n} 版。',
   shareNoToken: '这个方案是共享方案的副本；本浏览器没有它的编辑权限，保存只会留在本地。可以再次“共享”，生成一个新的共享方案。',
+  shareRatesFailed: '这组覆盖率未能算出：{message}',
   shareFailed: '共享服务器暂时无法访问：{message} 方案仍完整保存在本浏览器中，没有丢失。',
   shareRetry: '重试',
   shareViewTitle: '共享方案（只读）',
