@@ -3,7 +3,8 @@
  * cost the next request its connection: through wrangler dev's pooled proxy it did, and the
  * next POST answered 503 about four times in ten (worker/unread-body.ts).
  */
-import { expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { closeBrowser, openPage, waitForMapReady } from './browser';
 
 const base = () => inject('baseURL');
 const json = { 'content-type': 'application/json' };
@@ -35,4 +36,32 @@ it('after answers that did not need the body, the next request still gets the wo
     if (next.ok) expect(answer?.sites).toBeGreaterThan(0);
   }
   expect(statuses).toEqual(Array(12).fill('409 then 200'));
+});
+
+describe('a request the dev proxy drops', () => {
+  afterAll(closeBrowser);
+
+  it('is sent again by the page, and only the proxy’s own 503 is excused by the page guard', { timeout: 60_000 }, async () => {
+    const { page, guard } = await openPage('/?lang=en');
+    await waitForMapReady(page);
+    // The layer list's first request answered as wrangler dev's proxy does when it loses one.
+    let asked = 0;
+    await page
+      .context()
+      .route('**/api/layers', (route) =>
+        ++asked === 1
+          ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'Your worker restarted mid-request. Please try sending the request again.' })
+          : route.continue(),
+      );
+    await page.reload();
+    await waitForMapReady(page);
+    expect(asked).toBe(2);
+    expect(await page.locator('jb-app').evaluate((el) => (el as unknown as { shipped: { layers: unknown[] } }).shipped.layers.length)).toBeGreaterThan(5);
+    expect(guard.proxyDropped).toBe(1);
+    guard.assertClean();
+    // Any other 503 is still the page's problem.
+    guard.problems.push('console.error: Failed to load resource: the server responded with a status of 503 (Service Unavailable)');
+    expect(() => guard.assertClean()).toThrow(/status of 503/);
+    await page.context().close();
+  });
 });
