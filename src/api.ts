@@ -48,28 +48,37 @@ const RETRY_AFTER_MS = 250;
 class LostRequest extends ApiFailure {}
 
 async function attempt<T>(path: string, signal: AbortSignal | undefined, init: RequestInit | undefined): Promise<T> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), ANSWER_WITHIN_MS);
-  let res: Response;
+  signal?.throwIfAborted();
+  // The caller's abort and the wait for an answer, in one signal (by hand: AbortSignal.any is
+  // too new for the phones this page serves).
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(), ANSWER_WITHIN_MS);
   try {
-    res = await fetch(path, {
-      ...init,
-      signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
-      headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
-    });
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    if (timeout.signal.aborted) throw new LostRequest(0, 'timeout', `The server did not answer within ${ANSWER_WITHIN_MS / 1000} s.`);
-    throw new LostRequest(0, 'network', 'The server could not be reached.');
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        ...init,
+        signal: controller.signal,
+        headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+      });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      if (controller.signal.aborted) throw new LostRequest(0, 'timeout', `The server did not answer within ${ANSWER_WITHIN_MS / 1000} s.`);
+      throw new LostRequest(0, 'network', 'The server could not be reached.');
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: { problems?: ApiProblem[] } } } | null;
+      const Failure = res.status >= 500 && !body?.error?.code ? LostRequest : ApiFailure;
+      throw new Failure(res.status, body?.error?.code ?? 'http', body?.error?.message ?? `HTTP ${res.status}`, body?.error?.details?.problems);
+    }
+    return (await res.json()) as T;
   } finally {
-    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
   }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: { problems?: ApiProblem[] } } } | null;
-    const Failure = res.status >= 500 && !body?.error?.code ? LostRequest : ApiFailure;
-    throw new Failure(res.status, body?.error?.code ?? 'http', body?.error?.message ?? `HTTP ${res.status}`, body?.error?.details?.problems);
-  }
-  return (await res.json()) as T;
 }
 
 async function getJson<T>(path: string, signal?: AbortSignal, init?: RequestInit): Promise<T> {

@@ -83,4 +83,21 @@ describe('answers that are not retried', () => {
     expect(await answer).toMatchObject({ name: 'AbortError' });
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
+
+  it('on a browser without AbortSignal.any (iOS before 17.4): answers, and the caller can still abort', async () => {
+    const any = AbortSignal.any;
+    (AbortSignal as unknown as { any?: unknown }).any = undefined;
+    try {
+      fetchMock.mockResolvedValueOnce(ok());
+      expect(await postCoverage(body)).toEqual({ mode: 'radius' });
+      fetchMock.mockImplementation(hang);
+      const controller = new AbortController();
+      const answer = postCoverage(body, controller.signal).catch((e: unknown) => e);
+      controller.abort();
+      expect(await answer).toMatchObject({ name: 'AbortError' });
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+    } finally {
+      AbortSignal.any = any;
+    }
+  });
 });
