@@ -30,6 +30,14 @@ try {
       new PerformanceObserver((l) => {
         for (const e of l.getEntries()) w.tl.push([e.startTime, `long task ${e.duration.toFixed(0)} ms (to ${(e.startTime + e.duration).toFixed(0)})`]);
       }).observe({ type: 'longtask', buffered: true });
+      // When the side panel shows its first coverage rate (inside two shadow roots).
+      const panel = setInterval(() => {
+        const cov = document.querySelector('jb-app')?.shadowRoot?.querySelector('jb-coverage')?.shadowRoot;
+        if (cov?.querySelector('td.rate')) {
+          clearInterval(panel);
+          log('panel shows rates');
+        }
+      }, 5);
       new MutationObserver(() => {
         if (document.documentElement.dataset.mapReady === 'true') log('mapReady');
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-ready'] });
@@ -97,7 +105,10 @@ try {
             ],
         ),
     );
+    // The page's own performance marks, if a build has any (a quick probe while diagnosing).
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.startTime, `mark ${m.name}`] as [number, string]));
     const all = [
+      ...marks,
       ...tl.map(([t, s]) => [t, s] as [number, string]),
       ...res.map(([s, e, n]) => [e, `fetched ${n} (${(e - s).toFixed(0)} ms)`] as [number, string]),
     ].sort((a, b) => a[0] - b[0]);

@@ -140,6 +140,8 @@ const withSports = (sports: boolean) => (sports ? '&sports=true' : '');
 
 export const ringsUrl = (mode: Mode, sports = false) => `/api/coverage/rings?mode=${mode}${withSports(sports)}`;
 
+export const fetchRings = (mode: Mode, sports: boolean, signal?: AbortSignal) => getJson<FeatureCollection>(ringsUrl(mode, sports), signal);
+
 export const fetchCoverage = (mode: Mode, sports: boolean, signal?: AbortSignal) =>
   getJson<Coverage>(`/api/coverage?mode=${mode}${withSports(sports)}`, signal);
 

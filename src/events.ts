@@ -20,6 +20,8 @@ export interface JbEvents {
   'proposal-move': { id: string; lngLat: [number, number] };
   'view-change': { center: [number, number]; zoom: number };
   'feature-select': FeatureSelectDetail | null;
+  /** The map's style is in and its data handed to MapLibre's worker: the page may build the rest. */
+  'map-started': null;
   'map-busy': null;
   'map-ready': { map: MapLibreMap };
   'map-error': { message: string; fatal: boolean };

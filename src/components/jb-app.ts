@@ -15,6 +15,8 @@ import './jb-map';
 
 /** One empty list of closures outside the planner, so the map is not told of a change on every render. */
 const NO_CLOSURES: string[] = [];
+/** The longest the side panel waits for the map to start (a slow download of the map's data). */
+const SIDE_WAIT_MS = 1500;
 
 /**
  * <jb-app>: lays out the page and wires it. The view state lives here (mirrored in the URL);
@@ -26,6 +28,7 @@ export class JbApp extends LitElement {
     state: { state: true },
     loadError: { state: true },
     mapBusy: { state: true },
+    sideShown: { state: true },
     mapError: { state: true },
     basemap: { state: true },
     basemapFailed: { state: true },
@@ -39,6 +42,11 @@ export class JbApp extends LitElement {
   declare loadError: string;
   /** The map is drawing what it was given (from `map-busy` to `map-ready`). */
   declare mapBusy: boolean;
+  /**
+   * The side panel is built once the map has its style and data (MapLibre's worker starts on
+   * them first, ~0.1–0.2 s sooner to map-ready), or after SIDE_WAIT_MS, or on a failure.
+   */
+  declare sideShown: boolean;
   /** Why the plan's own map layers failed to load, leaving them off the map ('' when they did not). */
   declare mapError: string;
   declare basemap: boolean;
@@ -46,28 +54,20 @@ export class JbApp extends LitElement {
   declare basemapFailed: boolean;
   declare card: (CardFeature & { id: string }) | undefined;
   declare report: { image: string } | undefined;
-  readonly workbench: Controllers['workbench'];
-  readonly shipped: Controllers['shipped'];
-  readonly analysis: Controllers['analysis'];
-  readonly nearby: Controllers['nearby'];
-  readonly tour: Controllers['tour'];
-  readonly population: Controllers['population'];
-  readonly share: Controllers['share'];
+  declare readonly workbench: Controllers['workbench'];
+  declare readonly shipped: Controllers['shipped'];
+  declare readonly analysis: Controllers['analysis'];
+  declare readonly nearby: Controllers['nearby'];
+  declare readonly tour: Controllers['tour'];
+  declare readonly population: Controllers['population'];
+  declare readonly share: Controllers['share'];
 
   constructor() {
     super();
     this.state = parseState(location.search);
     this.loadError = this.mapError = '';
-    this.mapBusy = this.basemap = this.basemapFailed = false;
-    ({
-      workbench: this.workbench,
-      shipped: this.shipped,
-      analysis: this.analysis,
-      nearby: this.nearby,
-      tour: this.tour,
-      population: this.population,
-      share: this.share,
-    } = createControllers(this));
+    this.mapBusy = this.sideShown = this.basemap = this.basemapFailed = false;
+    Object.assign(this, createControllers(this));
   }
 
   get uiLang(): Lang {
@@ -80,6 +80,7 @@ export class JbApp extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    setTimeout(() => (this.sideShown = true), SIDE_WAIT_MS);
     void this.load();
   }
 
@@ -209,14 +210,6 @@ export class JbApp extends LitElement {
       focus: (bounds) => this.map?.focusOn(bounds),
     });
 
-  /**
-   * The first render holds the map alone, so MapLibre starts (its worker, the style) before the
-   * panel's elements are built; the panel follows in the same task, while the map's worker works.
-   */
-  override firstUpdated() {
-    this.requestUpdate();
-  }
-
   /** The document follows the language: its `lang` (for screen readers and fonts) and its title. */
   override willUpdate() {
     const lang = this.uiLang;
@@ -263,6 +256,7 @@ export class JbApp extends LitElement {
         @proposal-move=${(e: JbEvent<'proposal-move'>) => wb.moveProposal(e.detail.id, e.detail.lngLat)}
         @view-change=${(e: JbEvent<'view-change'>) => this.patchState(e.detail)}
         @feature-select=${(e: JbEvent<'feature-select'>) => this.select(e.detail)}
+        @map-started=${() => (this.sideShown = true)}
         @map-busy=${() => (this.mapBusy = true)}
         @map-ready=${() => {
           this.mapSettled('');
@@ -285,7 +279,7 @@ export class JbApp extends LitElement {
             @handout=${() => this.tour.makeHandout()}
             @tour-exit=${() => this.tour.exit()}
           ></jb-tour>`
-            : this.hasUpdated
+            : this.sideShown || shipped.failed || this.loadError
               ? renderSide(this, lang, s, analysis)
               : null
       }

@@ -1,16 +1,15 @@
 import type { FeatureCollection } from 'geojson';
 import { html, LitElement, type PropertyValues } from 'lit';
-import { type ErrorEvent, FullscreenControl, type GeoJSONSource, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { ErrorEvent, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { gapsUrl, type LayerInfo, type Mode, ringsUrl, type Tier } from '../api';
 import type { GroupId, SourceId } from '../content/layer-groups';
-import { CJK_FONT_FAMILY, DISTRICT_BOUNDS } from '../content/map-theme';
+import { DISTRICT_BOUNDS } from '../content/map-theme';
 import type { Lang } from '../content/messages';
 import { emit } from '../events';
 import { cameraPadding, HANDOUT_MAP, REPORT_MAP } from '../layout';
 import { showAttribution } from '../map/attribution';
 import { type Camera, flyToCamera, focusOn } from '../map/camera';
-import { captureBoundsSized, captureCameraSized, captureNow } from '../map/capture';
+import { createMap } from '../map/create';
 import { FeatureSelect, type FeatureSelectDetail } from '../map/feature-select';
 import { type ClickMode, MapPick, type MapPickDetail } from '../map/map-pick';
 import { EMPTY, setClosures, setEdits, setNearby, setSelection, setSuggestions, setUploaded } from '../map/overlays';
@@ -22,8 +21,9 @@ import { styles } from './jb-map.styles';
 
 export type { ClickMode, FeatureSelectDetail, MapPickDetail };
 
-// Under Vite the worker must be given as a URL of our own origin, or the map never goes idle.
-setWorkerUrl(workerUrl);
+/** What the map is brought up to date with once its style is in (the rest is in its first style). */
+const SYNCED_AT_START =
+  'shipped shippedError available visible lang basemap gaps selected keyboard nearby proposals suggestions uploaded draft closures ringsData clickMode';
 
 declare global {
   interface Window {
@@ -125,6 +125,8 @@ export class JbMap extends LitElement {
   declare pending: boolean;
   private map?: MapLibreMap;
   private styleLoaded = false;
+  /** A box asked to be framed before the map was made (it waits for the shipped data). */
+  private focusLater?: [number, number, number, number];
   /** The shipped layers' data the map was last given. */
   private shippedGiven?: FeatureCollection;
   /** What each analysis source was last given: the same URL or object again is not sent again. */
@@ -160,32 +162,18 @@ export class JbMap extends LitElement {
     return html`<div id="map" role="region" aria-label=${this.label}></div>`;
   }
 
-  override firstUpdated() {
-    const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
-    const { center, zoom, pitch = 0, bearing = 0 } = this.view;
+  /**
+   * Made once the shipped layers' data is in (or failed), with that data in its first style:
+   * MapLibre's worker then starts on it at once, not after a first frame drawn empty (measured:
+   * map-ready ~0.1 s sooner). The data comes early: index.html preloads it.
+   */
+  private create() {
+    if (this.shipped) this.shippedGiven = this.shipped;
     this.given.set('rings', this.ringsNow()).set('gaps', this.gapsNow());
-    const map = new MapLibreMap({
-      container,
-      style: initialStyle(
-        { [SHIPPED]: this.shipped ?? EMPTY, rings: this.given.get('rings')!, gaps: this.given.get('gaps')! },
-        (id) => this.sourceId(id),
-        this.visible,
-        this.lang,
-      ),
-      ...(center && zoom !== undefined ? { center, zoom, pitch, bearing } : { bounds: DISTRICT_BOUNDS, fitBoundsOptions: { padding: this.padding() } }),
-      localIdeographFontFamily: CJK_FONT_FAMILY,
-      // Labels appear at once: no fade frames to draw before the map settles.
-      fadeDuration: 0,
-      // Added in our language by `applyAttribution`: the data's own credit, always shown.
-      attributionControl: false,
-      maxBounds: [
-        [105.6, 29.1],
-        [107.7, 30.1],
-      ],
-    });
-    map.addControl(new NavigationControl(), 'top-right');
-    map.addControl(new FullscreenControl({ container: document.documentElement }), 'top-right');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const data = { [SHIPPED]: this.shipped ?? EMPTY, rings: this.given.get('rings')!, gaps: this.given.get('gaps')! };
+    const style = initialStyle(data, (id) => this.sourceId(id), this.visible, this.lang);
+    const map = createMap(this.renderRoot.querySelector<HTMLElement>('#map')!, style, this.view, () => this.padding());
+    if (this.focusLater) focusOn(map, this.focusLater, this.padding());
     showAttribution(map, this.lang);
     map.on('error', (e: ErrorEvent & { sourceId?: string }) => {
       // Tiles that do not come (offline, blocked): said once each time the basemap is turned on.
@@ -211,47 +199,23 @@ export class JbMap extends LitElement {
       idleCursor: () => this.idleCursor(),
       moved: (id, lngLat) => emit(this, 'proposal-move', { id, lngLat }),
     });
+    this.applyClickMode();
     this.map = map;
     window.jbMap = map;
     // Layers go on as soon as the style is in, not at `load` (which waits for every source's
     // data): their tiles are cut while the rest of the data is still being parsed.
     map.once('style.load', () => {
       this.styleLoaded = true;
-      this.sync(
-        new Set([
-          'shipped',
-          'shippedError',
-          'available',
-          'visible',
-          'lang',
-          'basemap',
-          'gaps',
-          'selected',
-          'keyboard',
-          'nearby',
-          'proposals',
-          'suggestions',
-          'uploaded',
-          'draft',
-          'closures',
-          'ringsData',
-          'clickMode',
-        ]),
-      );
+      // Said a task later: MapLibre posts the sources' data to its worker in microtasks after
+      // this event, and what the page renders on hearing it would otherwise go first.
+      setTimeout(() => emit(this, 'map-started'));
+      this.sync(new Set(SYNCED_AT_START.split(' ')));
     });
   }
 
   override updated(changed: PropertyValues<this>) {
-    if (changed.has('clickMode')) {
-      // A click selects a feature or picks a place, never both.
-      if (this.clickMode === 'select') {
-        this.pick?.disable();
-        this.select?.enable();
-      } else {
-        this.select?.disable();
-        this.pick?.enable();
-      }
-    }
+    if (!this.map && (this.shipped || this.shippedError)) this.create();
+    if (changed.has('clickMode')) this.applyClickMode();
     if (this.styleLoaded) this.sync(new Set([...changed.keys()] as string[]));
   }
 
@@ -285,6 +249,7 @@ export class JbMap extends LitElement {
   /** Moves the camera to a lon/lat box, clear of the side panel (../map/camera.ts). */
   focusOn(bounds: [number, number, number, number]) {
     if (this.map) focusOn(this.map, bounds, this.padding());
+    else this.focusLater = bounds;
   }
 
   /** Flies to a camera; `room` keeps its centre clear of what covers the map (the tour's bar and caption). */
@@ -297,15 +262,15 @@ export class JbMap extends LitElement {
     this.map?.setPadding({ top: 0, bottom: 0, left: 0, right: 0 });
   }
 
-  /** The map as drawn now, as a data URL. */
-  capture(type = 'image/png'): Promise<string> {
-    return captureNow(this.map!, type, 0.9);
+  /** The map as drawn now, as a data URL. (Pictures are code for exports only: loaded on the first.) */
+  async capture(type = 'image/png'): Promise<string> {
+    return (await import('../map/capture')).captureNow(this.map!, type, 0.9);
   }
 
   /** The whole district as a picture, whatever the user's view; the view is put back after. */
-  captureDistrict(type = 'image/jpeg'): Promise<string> {
+  async captureDistrict(type = 'image/jpeg'): Promise<string> {
     // Drawn as wide as the report prints it (so labels print at screen size), twice as sharp.
-    return captureBoundsSized(this.map!, DISTRICT_BOUNDS, REPORT_MAP, type, 0.9);
+    return (await import('../map/capture')).captureBoundsSized(this.map!, DISTRICT_BOUNDS, REPORT_MAP, type, 0.9);
   }
 
   /**
@@ -318,13 +283,24 @@ export class JbMap extends LitElement {
   }
 
   /** What the screen shows at a camera, as a JPEG data URL sized for the tour's handout (labels legible in print). */
-  snapshot(camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }): Promise<string> {
-    return captureCameraSized(this.map!, camera, HANDOUT_MAP, 'image/jpeg', 0.85);
+  async snapshot(camera: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }): Promise<string> {
+    return (await import('../map/capture')).captureCameraSized(this.map!, camera, HANDOUT_MAP, 'image/jpeg', 0.85);
   }
 
   /** Room for the side panel or bottom sheet, so the camera frames nothing under it. */
   private padding() {
     return cameraPadding(this.clientWidth || innerWidth, this.clientHeight || innerHeight);
+  }
+
+  /** A click selects a feature or picks a place, never both. */
+  private applyClickMode() {
+    if (this.clickMode === 'select') {
+      this.pick?.disable();
+      this.select?.enable();
+    } else {
+      this.select?.disable();
+      this.pick?.enable();
+    }
   }
 
   /** The canvas cursor outside a drag: a crosshair while a click picks a place. */

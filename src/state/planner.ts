@@ -5,11 +5,10 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { Tier } from '../api';
-import { type Coverage, ringsUrl } from '../api';
+import { type Coverage, errorMessage, fetchRings } from '../api';
 import type { ClickMode } from '../components/jb-map';
 import { OSM_SOURCE } from '../content/data-source';
 import { type Lang, t } from '../content/messages';
-import { coverageCsv, download } from '../export';
 import type { ViewState } from './view-state';
 import type { WorkbenchController } from './workbench';
 
@@ -59,6 +58,9 @@ export function clickMode(state: Pick<ViewState, 'tour' | 'panel'>, tool: Tool):
   return 'select';
 }
 
+/** The file makers: code for exports only, loaded on the first one. */
+const files = () => import('../export');
+
 export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): Promise<void> {
   const { workbench: wb, lang } = ctx;
   switch (a.action) {
@@ -74,7 +76,7 @@ export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): P
       return wb.remove();
     case 'export': {
       const f = wb.exportFile();
-      return download(f.name, f.text, GEOJSON);
+      return (await files()).download(f.name, f.text, GEOJSON);
     }
     case 'import': {
       const problem = wb.importText(await a.file.text(), a.file.name);
@@ -113,21 +115,26 @@ export async function runPlannerAction(a: PlannerAction, ctx: PlannerContext): P
     case 'use-shipped':
       return wb.useShipped();
     case 'export-rings': {
-      const rings = wb.hasChanges && wb.rings ? wb.rings : await (await fetch(ringsUrl(ctx.view.mode, ctx.view.sports))).json();
-      return download('jiangbei-service-areas.geojson', JSON.stringify(rings), GEOJSON);
+      try {
+        const rings = wb.hasChanges && wb.rings ? wb.rings : await fetchRings(ctx.view.mode, ctx.view.sports);
+        return (await files()).download('jiangbei-service-areas.geojson', JSON.stringify(rings), GEOJSON);
+      } catch (err) {
+        return wb.fail(`${t(lang, 'planExportFailed')}${errorMessage(err)}`);
+      }
     }
     case 'export-gaps':
-      return download(`jiangbei-gaps-${ctx.view.tier}.geojson`, JSON.stringify((wb.hasChanges && wb.gaps) || ctx.gaps), GEOJSON);
+      return (await files()).download(`jiangbei-gaps-${ctx.view.tier}.geojson`, JSON.stringify((wb.hasChanges && wb.gaps) || ctx.gaps), GEOJSON);
     case 'export-csv': {
       const c = (wb.hasChanges && wb.result) || ctx.coverage;
       const credit = t(lang, 'osmPlain', { date: OSM_SOURCE.date, licence: OSM_SOURCE.licence });
       const scenario = wb.hasChanges ? wb.current.name : t(lang, 'planBaseline');
+      const { coverageCsv, download } = await files();
       if (c) download('jiangbei-coverage.csv', coverageCsv(c, wb.hasChanges ? wb.baseline : undefined, credit, { scenario }), 'text/csv;charset=utf-8');
       return;
     }
     case 'export-png': {
       const blob = await ctx.png();
-      if (blob) download('jiangbei-map.png', blob);
+      if (blob) (await files()).download('jiangbei-map.png', blob);
       return;
     }
     case 'report':

@@ -101,6 +101,26 @@ describe('faults', () => {
     guard.assertClean();
   });
 
+  it('the map’s data slow to come: the side panel does not wait for it (its figures show), the map follows', { timeout: 60_000 }, async () => {
+    const { page, guard } = await openPage('/?lang=en&panel=coverage');
+    await waitForMapReady(page);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.context().route('**/api/layers/all.geojson', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    // The panel waits for the map to start, but no longer than its cap (1.5 s).
+    await expect.poll(() => coverage(page).locator('table.tiers td.rate').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.dataset.mapReady)).not.toBe('true');
+    release();
+    await waitForMapReady(page);
+    expect(await mapDrawn(page)).toBeGreaterThan(0);
+    await page.context().unroute('**/api/layers/all.geojson');
+    guard.assertClean();
+  });
+
   it('the API slow: says it is working, keeps the last figures meanwhile, then shows the new ones', { timeout: 60_000 }, async () => {
     const { page, guard } = await openPage('/?lang=en&panel=coverage');
     await waitForMapReady(page);

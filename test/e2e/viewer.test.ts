@@ -277,6 +277,24 @@ describe('the map viewer', () => {
     expect(attribution).toContain('OpenStreetMap');
   });
 
+  it('downloads the map’s data once, from the moment the page starts (the preload is what the page reads)', async () => {
+    const { page, guard } = await openPage('/?lang=en');
+    const bundle: string[] = [];
+    const warnings: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/layers/all.geojson') && bundle.push(r.url()));
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.reload();
+    await waitForMapReady(page);
+    expect(bundle).toHaveLength(1);
+    // Asked before the page's scripts: its download does not wait for them to run.
+    const order = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname.replace(/-[\w-]+\.js$/, '.js')));
+    expect(order.indexOf('/api/layers/all.geojson')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('/assets/main.js')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('/api/layers/all.geojson')).toBeLessThan(order.indexOf('/assets/main.js'));
+    expect(warnings.filter((w) => /preload/i.test(w))).toEqual([]);
+    guard.assertClean();
+  });
+
   it('lays out as a bottom sheet on a 375 px phone', async () => {
     const { page, guard } = await openPage('/?lang=zh', { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     await waitForMapReady(page);

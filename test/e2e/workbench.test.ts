@@ -216,6 +216,29 @@ describe('planner workbench', () => {
     guard.assertClean();
   });
 
+  it('exports the service areas and the gaps as the API serves them, and says so when the service areas cannot be had', async () => {
+    const { page, guard } = await openWorkbench();
+    const read = async (button: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), wb(page).locator(`button[data-export=${button}]`).click()]);
+      return JSON.parse(readFileSync((await file.path())!, 'utf8')) as FeatureCollection;
+    };
+    const rings = await read('rings');
+    expect(rings.features.length).toBe((await api<FeatureCollection>('/api/coverage/rings?mode=radius')).features.length);
+    expect(rings.features.length).toBeGreaterThan(0);
+    const gaps = await read('gaps');
+    expect(gaps.features.length).toBe((await api<FeatureCollection>('/api/gaps?tier=leisure&mode=radius')).features.length);
+
+    await page
+      .context()
+      .route('**/api/coverage/rings?*', (route) =>
+        route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"down","message":"service down"}}' }),
+      );
+    await wb(page).locator('button[data-export=rings]').click();
+    await expect.poll(() => wb(page).locator('p.err[role=alert]').textContent()).toMatch(/Could not export: service down/);
+    guard.problems = guard.problems.filter((p) => !/status of 503/.test(p));
+    guard.assertClean();
+  });
+
   it('exports the coverage table as CSV with a BOM, and a printable report', async () => {
     const { page, guard } = await openWorkbench();
     const [csv] = await Promise.all([page.waitForEvent('download'), wb(page).locator('button[data-export=csv]').click()]);

@@ -14,6 +14,7 @@ export const en: Record<keyof typeof zh, string> = {
   planExport: 'Export GeoJSON',
   planImport: 'Import a scenario…',
   planImportFailed: 'Could not import the scenario: ',
+  planExportFailed: 'Could not export: ',
   planCopySuffix: '(copy)',
   planSaved: 'Saved automatically in this browser.',
   planNotPersistent: 'This browser does not allow local storage: the scenario lives only in this page and is lost when it closes. Export it to keep it.',

@@ -12,6 +12,7 @@ export const zh = {
   planExport: '导出 GeoJSON',
   planImport: '导入方案…',
   planImportFailed: '无法导入方案：',
+  planExportFailed: '无法导出：',
   planCopySuffix: '（副本）',
   planSaved: '已自动保存在本浏览器。',
   planNotPersistent: '此浏览器不允许本地存储：方案只保存在本页，关闭后会丢失。请导出保存。',
