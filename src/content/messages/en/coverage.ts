@@ -4,6 +4,7 @@ import type { zh } from '../zh/coverage';
 export const en: Record<keyof typeof zh, string> = {
   coverageTitle: 'Green-space service coverage',
   coverageOf: 'share of built-up land',
+  coverageOfPeople: 'share of people',
   modeRadius: 'Straight-line radius',
   modeWalk: 'Straight line, rivers crossed on bridges (no street network)',
   modeRadiusNote: 'Straight lines; rivers are ignored.',

@@ -4,7 +4,6 @@ import type { zh } from '../zh/nearby';
 export const en: Record<keyof typeof zh, string> = {
   tabNearby: 'Nearby',
   nearbyTitle: 'Green space near you',
-  nearbyHow: 'Choose where you are:',
   nearbyLocate: 'Use my location',
   nearbyLocating: 'Finding you…',
   nearbyTapHint: 'or tap the map where you are',
@@ -29,6 +28,7 @@ export const en: Record<keyof typeof zh, string> = {
   nearbyNoWalkWater:
     'This spot is out on the river, with no bank or bridge within {within}, so no walk can start here. Choose “straight line”, or tap a spot on the bank.',
   nearbyWalkMin: 'about {m} min on foot (estimate)',
+  nearbyThere: 'you are there',
   nearbyStraight: 'straight line',
   nearbyWalkRoute: 'straight line, rivers crossed on bridges (not a street route)',
   nearbyShare: 'Share this spot',

@@ -1,4 +1,4 @@
-/** The info card's own strings: a chunk loaded with the card's element, not with the page (see ../index.ts, addMessages). */
+/** The info card's own strings (the report's sources use them too): loaded with those elements, not with the page (see ../index.ts, addMessages). */
 export const zh = {
   cardArea: '面积',
   cardCoverage: '覆盖率（{tier}）',

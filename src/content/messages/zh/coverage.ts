@@ -2,6 +2,7 @@
 export const zh = {
   coverageTitle: '绿地服务覆盖率',
   coverageOf: '按建成区面积计',
+  coverageOfPeople: '按人口计',
   modeRadius: '直线半径',
   modeWalk: '直线，过江只走桥（无路网）',
   modeRadiusNote: '直线距离，不考虑江河阻隔。',

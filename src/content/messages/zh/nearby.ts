@@ -2,7 +2,6 @@
 export const zh = {
   tabNearby: '附近',
   nearbyTitle: '离我最近的绿地',
-  nearbyHow: '选择您所在的位置：',
   nearbyLocate: '使用我的位置',
   nearbyLocating: '正在定位…',
   nearbyTapHint: '或在地图上点一下您的位置',
@@ -26,6 +25,7 @@ export const zh = {
   nearbyWalkStart_bridge: '此处在江面上（按地图的 50 米网格）：步行从最近的桥面算起，桥面距此 {dist}。',
   nearbyNoWalkWater: '此处在江面上，{within}以内没有河岸或桥梁，无法从这里算步行距离。可改用“直线距离”，或在岸上点选位置。',
   nearbyWalkMin: '估计步行约 {m} 分钟',
+  nearbyThere: '您就在这里',
   nearbyStraight: '直线距离',
   nearbyWalkRoute: '直线，过江只走桥（非实际道路）',
   nearbyShare: '分享此位置',
