@@ -277,7 +277,7 @@ export class JbApp extends LitElement {
             @autoplay-change=${(e: JbEvent<'autoplay-change'>) => this.tour.setAutoplay(e.detail)}
             @resume=${() => this.tour.resume()}
             @handout=${() => this.tour.makeHandout()}
-            @tour-exit=${() => this.tour.exit()}
+            @tour-exit=${() => this.tour.exit()} .suggestFailed=${this.tour.suggestFailed} @retry=${() => this.tour.retrySuggestions()}
           ></jb-tour>`
             : this.sideShown || shipped.failed || this.loadError
               ? renderSide(this, lang, s, analysis)

@@ -14,8 +14,9 @@ const PREV_KEYS = new Set(['ArrowLeft', 'PageUp']);
 
 /**
  * <jb-tour>: the presenter's controls and captions. Properties down: `chapters`, `index`
- * (from 0), `lang`, `autoplay` (seconds, 0 = off), `facts` (the figures captions quote). Events up: `chapter-change` (index),
- * `autoplay-change` (seconds), `resume`, `handout`, `tour-exit`.
+ * (from 0), `lang`, `autoplay` (seconds, 0 = off), `facts` (the figures captions quote), `suggestFailed` (why a
+ * chapter's suggested sites could not be had). Events up: `chapter-change` (index), `autoplay-change` (seconds), `resume`,
+ * `handout`, `tour-exit`, `retry` (ask for the suggested sites again).
  * Keys (clickers send these): → Space PageDown next, ← PageUp previous, Home, End, F.
  * Any key or pointer input stops autoplay, so a kiosk never fights its presenter.
  */
@@ -27,6 +28,7 @@ export class JbTour extends LitElement {
     autoplay: { type: Number },
     facts: { attribute: false },
     names: { attribute: false },
+    suggestFailed: { type: String },
   };
 
   static override styles = css`
@@ -64,6 +66,7 @@ export class JbTour extends LitElement {
   declare facts: TourFacts;
   /** Layer titles from the geodata. */
   declare names: LegendNames;
+  declare suggestFailed: string;
   private timer?: ReturnType<typeof setInterval>;
 
   constructor() {
@@ -74,6 +77,7 @@ export class JbTour extends LitElement {
     this.autoplay = 0;
     this.facts = {};
     this.names = new Map();
+    this.suggestFailed = '';
   }
 
   private readonly onKey = (e: KeyboardEvent) => {
@@ -190,6 +194,12 @@ export class JbTour extends LitElement {
         ${ch.highlight && SCHEMATIC_SOURCES.includes(ch.highlight.source) ? html`<p class="schematic">${t(lang, 'cardSchematic')}</p>` : null}
         <p>${chapterCaption(ch, lang, this.facts)}</p>
         ${ch.suggest && this.facts.suggestN !== undefined ? html`<p class="note candidates">${t(lang, 'tourSuggestNote')}</p>` : null}
+        ${
+          ch.suggest && this.suggestFailed
+            ? html`<p class="note failed" role="alert">${t(lang, 'tourSuggestFailed', { error: this.suggestFailed })}
+              <button @click=${() => emit(this, 'retry')}>${t(lang, 'retry')}</button></p>`
+            : null
+        }
         <div class="legend">
           ${chapterLegend(ch, lang, this.names).map((e) => html`<span data-legend=${e.id}>${e.swatch ? swatch(e.swatch) : null}${e.text}</span>`)}
           <span class="keys">${t(lang, 'tourKeys')}</span>

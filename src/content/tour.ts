@@ -38,8 +38,9 @@ export interface TourChapter {
 }
 
 /**
- * A zone is a schematic circle placed from descriptions, ±1–1.5 km: framed at a zoom that shows
- * that much around it (rivers, stations, real parks, landmarks), never at street level.
+ * A zone is a schematic outline placed from descriptions, ±0.5–2 km (each zone's source says):
+ * framed at a zoom that shows that much around it (rivers, stations, real parks, landmarks),
+ * never at street level.
  */
 const ZONE_ZOOM = 12.6;
 

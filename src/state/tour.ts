@@ -6,7 +6,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_RADII } from '../../domain/tiers';
-import { type Coverage, fetchSuggest } from '../api';
+import { type Coverage, errorMessage, fetchSuggest } from '../api';
 import type { HandoutPage } from '../components/jb-handout';
 import type { JbMap } from '../components/jb-map';
 import type { Lang } from '../content/messages';
@@ -38,6 +38,8 @@ export class TourController implements ReactiveController {
   private factsShown?: { inputs: unknown[]; facts: TourFacts };
   /** The suggested sites, as the analysis picked them over the shipped data (undefined until in, or when it failed). */
   suggested?: TourSuggestions;
+  /** Why the suggested sites could not be had ('' unless the last ask failed): the chapter says so, with a retry. */
+  suggestFailed = '';
   /** What was last asked for (count and sports), and when it is in. */
   private asked?: { key: string; done: Promise<void> };
   private drawn?: { from: TourSuggestions; fc: FeatureCollection };
@@ -59,7 +61,7 @@ export class TourController implements ReactiveController {
   /**
    * The planner's suggestion analysis over the shipped green spaces (leisure tier, straight-line
    * reach, sports grounds counted as the view counts them). A failure leaves the chapter's caption
-   * without its figures and nothing drawn.
+   * without its figures and nothing drawn, and `suggestFailed` says why.
    */
   loadSuggestions(count: number): Promise<void> {
     const sports = this.host.state.sports;
@@ -67,15 +69,26 @@ export class TourController implements ReactiveController {
     if (this.asked?.key !== key) {
       const done = fetchSuggest('leisure', count, sports).then(
         (fc) => {
-          if (this.asked?.key === key) this.suggested = { list: suggestionsOf(fc), radiusM: fc.features[0]?.properties.radius_m ?? DEFAULT_RADII.leisure };
+          if (this.asked?.key !== key) return;
+          this.suggested = { list: suggestionsOf(fc), radiusM: fc.features[0]?.properties.radius_m ?? DEFAULT_RADII.leisure };
+          this.suggestFailed = '';
         },
-        () => {
-          if (this.asked?.key === key) this.suggested = undefined;
+        (err) => {
+          if (this.asked?.key !== key) return;
+          this.suggested = undefined;
+          this.suggestFailed = errorMessage(err);
         },
       );
       this.asked = { key, done: done.finally(() => this.host.requestUpdate()) };
     }
     return this.asked.done;
+  }
+
+  /** Asks for the chapter's suggested sites again (after a failure). */
+  retrySuggestions() {
+    this.asked = undefined;
+    this.suggestFailed = '';
+    this.host.requestUpdate();
   }
 
   /** The suggested sites with their catchments, lettered as the planner sees them, while the chapter shown draws them. */

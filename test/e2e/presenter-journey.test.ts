@@ -178,4 +178,27 @@ describe('presenter journey', () => {
       guard.assertClean();
     }
   });
+
+  it('says so, with a retry, when the suggested sites of the chapter on closing the gaps cannot be computed', { timeout: 60_000 }, async () => {
+    const i = TOUR.findIndex((c) => c.id === 'closing-gaps');
+    const { page, guard } = await openPage('/?lang=en', { viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' });
+    await waitForMapReady(page);
+    await page
+      .context()
+      .route('**/api/suggest?*', (route) =>
+        route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"down","message":"service down"}}' }),
+      );
+    await page.goto(page.url().replace(/\?.*/, `?lang=en&tour=${i + 1}`));
+    const failed = tour(page).locator('.caption .failed[role=alert]');
+    await expect.poll(() => failed.textContent(), { timeout: 20_000 }).toContain('The suggested sites could not be computed: service down');
+    expect(await tour(page).locator('.caption .candidates').count()).toBe(0);
+    await waitForMapReady(page);
+    await screenshot(page, 'presenter-suggest-failed');
+    await page.context().unroute('**/api/suggest?*');
+    await failed.locator('button').click();
+    await expect.poll(() => tour(page).locator('.caption .candidates').count(), { timeout: 20_000 }).toBe(1);
+    expect(await failed.count()).toBe(0);
+    guard.problems = guard.problems.filter((p) => !/status of 503/.test(p));
+    guard.assertClean();
+  });
 });

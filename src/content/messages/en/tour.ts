@@ -28,6 +28,7 @@ export const en: Record<keyof typeof zh, string> = {
   tourFactsSuggest:
     'From today’s data the planner’s analysis picks {suggestN} candidate sites ({suggestLetters}): together about {suggestKm2} km² more built-up land within {suggestM} m of a leisure space, +{suggestPp} points.',
   tourSuggestNote: 'The lettered circles are candidates computed from the data, not sites in the plan.',
+  tourSuggestFailed: 'The suggested sites could not be computed: {error}',
   tourLegendSuggestions: 'Suggested sites (dashed: their reach)',
   tourHandoutPage: 'page {n} of {total}',
   tourHandoutCaveatRadius:

@@ -24,6 +24,7 @@ export const zh = {
   tourFactsSuggest:
     '按现有数据，规划工具的选址分析给出 {suggestN} 处口袋公园候选点（{suggestLetters}）：合计可让 {suggestM} 米内有休闲空间的建成区增加约 {suggestKm2} 平方公里，覆盖率提高约 {suggestPp} 个百分点。',
   tourSuggestNote: '字母圆圈是由数据算出的候选点，不是规划确定的选址。',
+  tourSuggestFailed: '未能计算建议地点：{error}',
   tourLegendSuggestions: '推荐候选点（虚线圈：服务范围）',
   tourHandoutPage: '第 {n} / {total} 页',
   tourHandoutCaveatRadius:
