@@ -127,10 +127,8 @@ export class JbMap extends LitElement {
   private styleLoaded = false;
   /** A box asked to be framed before the map was made (it waits for the shipped data). */
   private focusLater?: [number, number, number, number];
-  /** The shipped layers' data the map was last given. */
-  private shippedGiven?: FeatureCollection;
-  /** What each analysis source was last given: the same URL or object again is not sent again. */
-  private readonly given = new Map<'rings' | 'gaps', string | FeatureCollection>();
+  /** What each source was last given: the same URL or object again is not sent again. */
+  private readonly given = new Map<typeof SHIPPED | 'rings' | 'gaps', string | FeatureCollection>();
   /** The interactions, one a unit: which click handler is on follows `clickMode`. */
   private select?: FeatureSelect;
   private pick?: MapPick;
@@ -168,7 +166,7 @@ export class JbMap extends LitElement {
    * map-ready ~0.1 s sooner). The data comes early: index.html preloads it.
    */
   private create() {
-    if (this.shipped) this.shippedGiven = this.shipped;
+    if (this.shipped) this.given.set(SHIPPED, this.shipped);
     this.given.set('rings', this.ringsNow()).set('gaps', this.gapsNow());
     const data = { [SHIPPED]: this.shipped ?? EMPTY, rings: this.given.get('rings')!, gaps: this.given.get('gaps')! };
     const style = initialStyle(data, (id) => this.sourceId(id), this.visible, this.lang);
@@ -236,11 +234,8 @@ export class JbMap extends LitElement {
     const map = this.map;
     if (!map || !this.styleLoaded) return;
     this.shippedFailed = this.shippedError;
-    if (this.shipped) {
-      this.shippedGiven = this.shipped;
-      (map.getSource(SHIPPED) as GeoJSONSource).setData(this.shipped);
-    }
-    for (const id of ['rings', 'gaps'] as const) this.given.delete(id);
+    this.given.clear();
+    if (this.shipped) this.setSource(SHIPPED, this.shipped);
     this.setSource('rings', this.ringsNow());
     this.setSource('gaps', this.gapsNow());
     this.settle();
@@ -308,8 +303,8 @@ export class JbMap extends LitElement {
     return this.clickMode === 'select' ? '' : 'crosshair';
   }
 
-  /** Gives an analysis source new data (a URL or a FeatureCollection); false if it already has it. */
-  private setSource(id: 'rings' | 'gaps', data: string | FeatureCollection): boolean {
+  /** Gives a source new data (a URL or a FeatureCollection); false if it already has it. */
+  private setSource(id: typeof SHIPPED | 'rings' | 'gaps', data: string | FeatureCollection): boolean {
     if (this.given.get(id) === data) return false;
     this.given.set(id, data);
     (this.map!.getSource(id) as GeoJSONSource).setData(data);
@@ -322,12 +317,12 @@ export class JbMap extends LitElement {
    * that one carries most of the drawing, so it goes first.
    */
   private ringsNow() {
-    return this.ringsData ?? (this.shippedGiven ? ringsUrl(this.mode, this.sports) : EMPTY);
+    return this.ringsData ?? (this.given.has(SHIPPED) ? ringsUrl(this.mode, this.sports) : EMPTY);
   }
 
   /** The gaps drawn: the scenario's, or the shipped ones of the tier and mode (fetched by the map, after the shipped layers). */
   private gapsNow() {
-    return this.gaps ?? (this.shippedGiven ? gapsUrl(this.tier, this.mode, this.sports) : EMPTY);
+    return this.gaps ?? (this.given.has(SHIPPED) ? gapsUrl(this.tier, this.mode, this.sports) : EMPTY);
   }
 
   /**
@@ -353,14 +348,10 @@ export class JbMap extends LitElement {
     const map = this.map!;
     let dataChanged = false;
     if (changed.has('shippedError')) this.shippedFailed = this.shippedError;
-    if (changed.has('shipped') && this.shipped && this.shipped !== this.shippedGiven) {
-      this.shippedGiven = this.shipped;
-      (map.getSource(SHIPPED) as GeoJSONSource).setData(this.shipped);
-      dataChanged = true;
-    }
+    if (changed.has('shipped') && this.shipped) dataChanged = this.setSource(SHIPPED, this.shipped);
     if (changed.has('available')) {
       removePlanLayers(map, (id) => !this.hasSource(id));
-      dataChanged = addPlanLayers(map, (id) => this.sourceOf(id), this.visible, this.lang);
+      dataChanged = addPlanLayers(map, (id) => this.sourceOf(id), this.visible, this.lang) || dataChanged;
     }
     if (['shipped', 'mode', 'sports', 'ringsData'].some((k) => changed.has(k))) dataChanged = this.setSource('rings', this.ringsNow()) || dataChanged;
     if (['shipped', 'mode', 'sports', 'tier', 'gaps'].some((k) => changed.has(k))) dataChanged = this.setSource('gaps', this.gapsNow()) || dataChanged;

@@ -10,7 +10,7 @@ import { bboxOf } from '../../domain/geo';
 import { errorMessage, fetchLayer, fetchNearest, type Nearest, type Place, searchPlaces, shippedLayer } from '../api';
 import type { CardFeature } from '../components/jb-card';
 import type { JbMap } from '../components/jb-map';
-import { type Lang, t } from '../content/messages';
+import { type Lang, messagesLoaded, t } from '../content/messages';
 import { areaKm2, metresBetween, nearestPointOn, pointInGeometry } from '../geo';
 import type { ShippedController } from './shipped';
 import { serializeNearby, type ViewState } from './view-state';
@@ -291,7 +291,8 @@ export class NearbyController implements ReactiveController {
     const { state, uiLang: lang, shipped } = this.host;
     const near = state.near;
     if ((!near && !this.destination) || state.panel !== 'nearby') return undefined;
-    const inputs = [near, this.nearest, shipped.greenspaces, shipped.sports, lang, this.destination];
+    // The labels' words too: English may still be loading on the first renders.
+    const inputs = [near, this.nearest, shipped.greenspaces, shipped.sports, lang, messagesLoaded(lang), this.destination];
     if (this.shown?.inputs.every((x, i) => x === inputs[i])) return this.shown.fc;
     const features: Feature[] = near ? [{ type: 'Feature', properties: { kind: 'spot' }, geometry: { type: 'Point', coordinates: near } }] : [];
     const seen = new Set<string>();

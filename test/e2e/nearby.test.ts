@@ -188,6 +188,11 @@ describe('Nearby, phone first', () => {
     await waitForMapReady(second.page);
     await expect.poll(() => answer(second.page).count()).toBe(1);
     expect(await answer(second.page).textContent()).toBe(first);
+    // The way's label on the map is in words, not a message key (English loads after the first render).
+    await waitForMapReady(second.page);
+    const labels = await second.page.evaluate(() => window.jbMap!.querySourceFeatures('nearby').map((f) => String(f.properties.label ?? '')));
+    expect(labels.filter(Boolean).length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).not.toMatch(/nearby[A-Z]/);
     await screenshot(second.page, 'nearby-phone-shared-link');
     guard.assertClean();
     second.guard.assertClean();
