@@ -201,7 +201,9 @@ export class JbTour extends LitElement {
             : null
         }
         <div class="legend">
-          ${chapterLegend(ch, lang, this.names).map((e) => html`<span data-legend=${e.id}>${e.swatch ? swatch(e.swatch) : null}${e.text}</span>`)}
+          ${chapterLegend(ch, lang, this.names)
+            .filter((e) => !(e.id === 'suggestions' && this.suggestFailed)) // nothing drawn to explain
+            .map((e) => html`<span data-legend=${e.id}>${e.swatch ? swatch(e.swatch) : null}${e.text}</span>`)}
           <span class="keys">${t(lang, 'tourKeys')}</span>
         </div>
       </section>

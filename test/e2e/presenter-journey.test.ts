@@ -192,12 +192,14 @@ describe('presenter journey', () => {
     const failed = tour(page).locator('.caption .failed[role=alert]');
     await expect.poll(() => failed.textContent(), { timeout: 20_000 }).toContain('The suggested sites could not be computed: service down');
     expect(await tour(page).locator('.caption .candidates').count()).toBe(0);
+    expect(await tour(page).locator('.legend [data-legend=suggestions]').count()).toBe(0); // nothing drawn to explain
     await waitForMapReady(page);
     await screenshot(page, 'presenter-suggest-failed');
     await page.context().unroute('**/api/suggest?*');
     await failed.locator('button').click();
     await expect.poll(() => tour(page).locator('.caption .candidates').count(), { timeout: 20_000 }).toBe(1);
     expect(await failed.count()).toBe(0);
+    expect(await tour(page).locator('.legend [data-legend=suggestions]').count()).toBe(1);
     guard.problems = guard.problems.filter((p) => !/status of 503/.test(p));
     guard.assertClean();
   });
