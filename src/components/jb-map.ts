@@ -43,7 +43,8 @@ declare global {
  * `tier` (whose gaps are drawn), `gaps` (a scenario's), `basemap`,
  * `selected`, `nearby`, `clickMode`, `proposals`, `suggestions` (not yet accepted), `uploaded`, `draft`, `closures`, `ringsData`, `keyboard`,
  * `view` (initial camera), `pending` (the app is still fetching data the map will show).
- * Events up: `map-ready` (all shown sources loaded, map idle), `map-busy`,
+ * Events up: `map-started` (style and data in: the page may build the rest), `map-ready` (all
+ * shown sources loaded, map idle), `map-busy`,
  * `map-error` ({message, fatal}: `fatal` when the shipped layers failed to draw, which leaves
  * the map blank and sets `mapReady=error` until `reload()`; `shippedError` does the same),
  * `feature-select` (FeatureSelectDetail), `map-pick` ({mode, lngLat, id?}) in the other click
