@@ -31,7 +31,8 @@ function stampDisk(grid: Grid, mask: Uint8Array, px: number, py: number, radiusM
 
 /**
  * True when a polygon is a single convex ring (no holes) with some area. A degenerate ring
- * (all its points on one line, or one point) is not: its capsules handle it.
+ * (all its points on one line, or one point) is not, nor one that turns straight back on
+ * itself anywhere (a spike, even one of a few nanometres): its capsules handle them.
  */
 export function isConvex(poly: GridPolygon): boolean {
   if (poly.length !== 1) return false;
@@ -44,7 +45,11 @@ export function isConvex(poly: GridPolygon): boolean {
     const b = ring[(k + 1) % n]!;
     const c = ring[(k + 2) % n]!;
     const cross = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]);
-    if (cross === 0) continue;
+    if (cross === 0) {
+      // In line: going on is fine (or a repeated vertex), turning back is not convex.
+      if ((b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]) < 0) return false;
+      continue;
+    }
     const sg = cross > 0 ? 1 : -1;
     if (sign === 0) sign = sg;
     else if (sg !== sign) return false;
