@@ -16,14 +16,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          setupFiles: ['test/unit/setup/messages.ts'],
+          setupFiles: ['test/fast-check-seed.ts', 'test/unit/setup/messages.ts'],
           environment: 'node',
           sequence: { groupOrder: 0 },
         },
       },
       {
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: { TEST_MIGRATIONS: migrations } } })],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], setupFiles: ['test/worker/setup/migrations.ts'], sequence: { groupOrder: 1 } },
+        test: {
+          name: 'worker',
+          include: ['test/worker/**/*.test.ts'],
+          setupFiles: ['test/fast-check-seed.ts', 'test/worker/setup/migrations.ts'],
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         test: {
