@@ -105,10 +105,7 @@ try {
             ],
         ),
     );
-    // The page's own performance marks, if a build has any (a quick probe while diagnosing).
-    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.startTime, `mark ${m.name}`] as [number, string]));
     const all = [
-      ...marks,
       ...tl.map(([t, s]) => [t, s] as [number, string]),
       ...res.map(([s, e, n]) => [e, `fetched ${n} (${(e - s).toFixed(0)} ms)`] as [number, string]),
     ].sort((a, b) => a[0] - b[0]);
